@@ -1,0 +1,84 @@
+/**
+ * Heatmap pixels, independent of any canvas: one RGBA pixel per tensor cell for a plane (the renderer scales
+ * it up pixel-exactly), and a whole grid image with a colour bar for the PNG fallback.
+ */
+import { valueColor, colorAt, type ColorScale } from "./colormap.js";
+import type { GridLayout } from "./grid.js";
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** width·height·4 bytes, row-major RGBA. */
+  data: Uint8ClampedArray;
+}
+
+/** One pixel per cell of the plane starting at `offset`. */
+export function planeRGBA(values: ArrayLike<number>, offset: number, h: number, w: number, scale: ColorScale): RgbaImage {
+  const data = new Uint8ClampedArray(h * w * 4);
+  for (let k = 0; k < h * w; k++) {
+    const [r, g, b] = valueColor(values[offset + k], scale);
+    data[k * 4] = r;
+    data[k * 4 + 1] = g;
+    data[k * 4 + 2] = b;
+    data[k * 4 + 3] = 255;
+  }
+  return { width: w, height: h, data };
+}
+
+export interface GridImageOptions {
+  /** Target size of the longer side of one plane, in pixels. */
+  planePx?: number;
+  /** Largest total width or height; planes are sampled down past it. */
+  maxPx?: number;
+  gap?: number;
+  legendHeight?: number;
+}
+
+/**
+ * All planes on a grid, each cell an integer block of pixels (nearest-neighbour sampling when a plane is
+ * larger than its box), with a colour bar across the bottom from scale.lo (left) to scale.hi (right).
+ */
+export function gridImage(values: ArrayLike<number>, layout: GridLayout, scale: ColorScale, o: GridImageOptions = {}): RgbaImage {
+  const gap = o.gap ?? 4;
+  const legendH = o.legendHeight ?? 12;
+  const maxPx = o.maxPx ?? 1024;
+  const { rows, cols, planeH, planeW } = layout;
+  const longest = Math.max(planeH, planeW, 1);
+  let box = Math.max(1, Math.floor((o.planePx ?? 160) / longest)) * longest;
+  const fit = Math.floor((maxPx - gap * (Math.max(rows, cols) + 1)) / Math.max(rows, cols, 1));
+  box = Math.max(8, Math.min(box, fit));
+  const cell = box / longest; // pixels per cell, may be < 1 (sampling)
+  const pw = Math.max(1, Math.round(planeW * cell));
+  const ph = Math.max(1, Math.round(planeH * cell));
+  const width = Math.max(cols * pw + (cols + 1) * gap, 64);
+  const height = rows * ph + (rows + 1) * gap + legendH + gap;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const put = (x: number, y: number, rgb: readonly number[]): void => {
+    const k = (y * width + x) * 4;
+    data[k] = rgb[0];
+    data[k + 1] = rgb[1];
+    data[k + 2] = rgb[2];
+    data[k + 3] = 255;
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const base = (r * cols + c) * planeH * planeW;
+      const x0 = gap + c * (pw + gap);
+      const y0 = gap + r * (ph + gap);
+      for (let y = 0; y < ph; y++) {
+        const i = Math.min(planeH - 1, Math.floor((y * planeH) / ph));
+        for (let x = 0; x < pw; x++) {
+          const j = Math.min(planeW - 1, Math.floor((x * planeW) / pw));
+          put(x0 + x, y0 + y, valueColor(values[base + i * planeW + j], scale));
+        }
+      }
+    }
+  }
+  const ly = height - legendH - gap;
+  const lw = width - 2 * gap;
+  for (let x = 0; x < lw; x++) {
+    const rgb = colorAt(lw > 1 ? x / (lw - 1) : 0, scale.kind);
+    for (let y = 0; y < legendH; y++) put(gap + x, ly + y, rgb);
+  }
+  return { width, height, data };
+}

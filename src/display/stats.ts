@@ -1,0 +1,65 @@
+/**
+ * Summary statistics over every value of a tensor, non-finite values counted apart so one NaN does not hide
+ * the range of the rest.
+ */
+export interface TensorStats {
+  /** Over finite values; null when there are none. */
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  std: number | null;
+  nanCount: number;
+  posInfCount: number;
+  negInfCount: number;
+}
+
+export function computeStats(data: ArrayLike<number>): TensorStats {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let finite = 0;
+  let nan = 0;
+  let posInf = 0;
+  let negInf = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v !== v) nan++;
+    else if (v === Infinity) posInf++;
+    else if (v === -Infinity) negInf++;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+      sum += v;
+      finite++;
+    }
+  }
+  if (finite === 0) return { min: null, max: null, mean: null, std: null, nanCount: nan, posInfCount: posInf, negInfCount: negInf };
+  const mean = sum / finite;
+  let sq = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (Number.isFinite(v)) sq += (v - mean) * (v - mean);
+  }
+  return { min, max, mean, std: Math.sqrt(sq / finite), nanCount: nan, posInfCount: posInf, negInfCount: negInf };
+}
+
+/** Short number text: up to 4 significant digits, a true minus sign. */
+export function formatNumber(v: number | null): string {
+  if (v === null) return "–";
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "∞";
+  if (v === -Infinity) return "−∞";
+  const abs = Math.abs(v);
+  const text =
+    abs !== 0 && (abs >= 1e5 || abs < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+  return text.replace("-", "−");
+}
+
+/** One line: shape, min, max, mean, and NaN/Inf counts when there are any. */
+export function summaryLine(shape: readonly number[], s: TensorStats): string {
+  let line = `Tensor shape=[${shape.join(", ")}] min=${formatNumber(s.min)} max=${formatNumber(s.max)} mean=${formatNumber(s.mean)}`;
+  if (s.nanCount) line += ` NaN=${s.nanCount}`;
+  if (s.posInfCount) line += ` +Inf=${s.posInfCount}`;
+  if (s.negInfCount) line += ` −Inf=${s.negInfCount}`;
+  return line;
+}
