@@ -1,0 +1,28 @@
+/**
+ * A cell value as a Jupyter MIME bundle. Values that implement Deno's rich-display protocol
+ * (`[Symbol.for("Jupyter.display")]()`, as poolscope tensors and traces do) give their own bundle; everything
+ * else is shown as Node's inspect text, which is what tslab printed to stdout before.
+ */
+import { inspect } from "node:util";
+
+export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
+
+export type MimeBundle = Record<string, unknown>;
+
+export function toMimeBundle(value: unknown): MimeBundle {
+  if (value !== null && (typeof value === "object" || typeof value === "function")) {
+    const hook = (value as { [JUPYTER_DISPLAY]?: unknown })[JUPYTER_DISPLAY];
+    if (typeof hook === "function") {
+      try {
+        const bundle = hook.call(value) as unknown;
+        if (bundle && typeof bundle === "object" && !Array.isArray(bundle)) {
+          const b = bundle as MimeBundle;
+          return "text/plain" in b ? b : { ...b, "text/plain": inspect(value) };
+        }
+      } catch (e) {
+        return { "text/plain": `${inspect(value)}\n(rich display failed: ${(e as Error).message})` };
+      }
+    }
+  }
+  return { "text/plain": typeof value === "string" ? inspect(value) : inspect(value, { depth: 4 }) };
+}
