@@ -1,18 +1,103 @@
 /**
  * poolscope: pooling in CNNs, exact to PyTorch, with a display bundle for Jupyter.
+ *
+ * Pooling ops return a Tensor; max ops return `{ output, indices }` with `returnIndices: true`; every pooling op
+ * returns a traced result (`{ input, output, trace }`, plus `indices` for max) with `trace: true`, which renders
+ * in Jupyter with each output cell linked to its window.
  */
 export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./tensor.js";
 export { ParameterError } from "./errors.js";
-export type { PerDim } from "./shape/params.js";
+export type { PerDim, DataFormat } from "./shape/params.js";
 export {
   poolOutputSize,
   convOutputSize,
   samePadding,
   adaptiveRange,
+  unpoolOutputSize,
+  windowStart,
+  windowTaps,
+  windowExtent,
+  axisTaps,
+  axisOutSize,
   type AxisGeometry,
+  type AxisWindows,
 } from "./shape/window.js";
-export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions } from "./ops/maxPool.js";
+export type { TfPadding } from "./shape/pool.js";
+export { sppBins, type SppRule } from "./shape/spp.js";
+export {
+  explainPoolOutputSize,
+  explainConvOutputSize,
+  explainTfPoolOutputSize,
+  conv2dParamCount,
+  linearParamCount,
+  type SizeExplanation,
+  type ParamCount,
+} from "./shape/explain.js";
+
+// pooling
+export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
 export { avgPool1d, avgPool2d, avgPool3d, type AvgPoolOptions } from "./ops/avgPool.js";
-export { toDisplayBundle, type DisplayBundle } from "./display/bundle.js";
-export { TENSOR_MIME, PAYLOAD_VERSION, type TensorPayload } from "./display/payload.js";
+export {
+  adaptiveMaxPool1d,
+  adaptiveMaxPool2d,
+  adaptiveMaxPool3d,
+  adaptiveAvgPool1d,
+  adaptiveAvgPool2d,
+  adaptiveAvgPool3d,
+  type AdaptivePoolOptions,
+  type AdaptiveMaxPoolOptions,
+  type OutputSize,
+} from "./ops/adaptivePool.js";
+export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
+export { lpPool1d, lpPool2d, type LpPoolOptions } from "./ops/lpPool.js";
+export { maxUnpool2d, type MaxUnpoolOptions } from "./ops/unpool.js";
+export { roiPool, type RoiPoolOptions } from "./ops/roiPool.js";
+export { spatialPyramidPool, type SppOptions } from "./ops/spp.js";
+export {
+  stripPool,
+  stripPoolingModule,
+  type StripDirection,
+  type StripPoolingWeights,
+  type StripPoolingModuleOptions,
+  type StripPoolingModuleResult,
+} from "./ops/stripPool.js";
+
+// gradients
+export { maxPool1dBackward, maxPool2dBackward, maxPool3dBackward } from "./ops/backward/maxPoolBackward.js";
+export { avgPool1dBackward, avgPool2dBackward, avgPool3dBackward } from "./ops/backward/avgPoolBackward.js";
+export {
+  adaptiveMaxPool1dBackward,
+  adaptiveMaxPool2dBackward,
+  adaptiveMaxPool3dBackward,
+  adaptiveAvgPool1dBackward,
+  adaptiveAvgPool2dBackward,
+  adaptiveAvgPool3dBackward,
+} from "./ops/backward/adaptivePoolBackward.js";
+
+// around pooling
+export { conv2d, type Conv2dOptions } from "./ops/conv2d.js";
+export { linear } from "./ops/linear.js";
+export { relu, sigmoid } from "./ops/activations.js";
+export { reshape, flatten } from "./ops/reshape.js";
+export { concat } from "./ops/concat.js";
+export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
+export { rand, randn, arange, type RandomOptions } from "./ops/random.js";
+export { loadImage, decodeImage, type ImageOptions } from "./image/load.js";
+
+// traces
+export { TracedPool, TracedMaxPool } from "./trace/result.js";
+export {
+  TRACE_ARRAY_LIMIT,
+  type PoolTrace,
+  type WindowTrace,
+  type SppTrace,
+  type SppLevelTrace,
+  type RoiTrace,
+  type RoiRegionTrace,
+} from "./trace/types.js";
+export { parseTrace, type ParsedTrace } from "./trace/validate.js";
+
+// display
+export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
+export { TENSOR_MIME, PAYLOAD_VERSION, type TensorPayload, type TensorData } from "./display/payload.js";
 export { computeStats, summaryLine, type TensorStats } from "./display/stats.js";

@@ -8,6 +8,7 @@ import { scaleFor } from "./colormap.js";
 import { gridLayout } from "./grid.js";
 import { gridImage } from "./heatmap.js";
 import { encodeTensorPayload, TENSOR_MIME, type TensorPayload } from "./payload.js";
+import type { PoolTrace } from "../trace/types.js";
 import { encodePng } from "./png.js";
 import { summaryLine } from "./stats.js";
 
@@ -17,8 +18,17 @@ export interface DisplayBundle {
   "text/plain": string;
 }
 
-export function toDisplayBundle(t: Tensor, title?: string): DisplayBundle {
-  const payload = encodeTensorPayload(t.shape, t.data, title);
+/** Optional parts of a traced pooling result: its input and trace travel in the payload (version 2). */
+export interface DisplayExtras {
+  input?: Tensor;
+  trace?: PoolTrace;
+}
+
+export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras = {}): DisplayBundle {
+  const payload = encodeTensorPayload(t.shape, t.data, title, {
+    input: extras.input && { shape: extras.input.shape, values: extras.input.data },
+    trace: extras.trace,
+  });
   const image = gridImage(t.data, gridLayout(t.shape), scaleFor(payload.stats));
   return {
     [TENSOR_MIME]: payload,

@@ -5,11 +5,25 @@
  */
 import { decodeBase64, encodeBase64 } from "./base64.js";
 import { computeStats, type TensorStats } from "./stats.js";
+import type { PoolTrace } from "../trace/types.js";
+import { parseTrace } from "../trace/validate.js";
 
 export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";
 
-/** Bumped whenever the payload's shape changes; the renderer refuses versions it does not know. */
-export const PAYLOAD_VERSION = 1;
+/**
+ * Bumped whenever the payload's shape changes; the renderer refuses versions it does not know.
+ * 2: optional `input` (the pooled tensor) and `trace` (how each output cell was computed).
+ */
+export const PAYLOAD_VERSION = 2;
+
+/** A tensor's values without the envelope: the input of a traced op travels as one. */
+export interface TensorData {
+  /** Row-major shape. */
+  shape: number[];
+  /** Base64 of the little-endian float32 values, row-major. */
+  data: string;
+  stats: TensorStats;
+}
 
 export interface TensorPayload {
   version: typeof PAYLOAD_VERSION;
@@ -22,6 +36,15 @@ export interface TensorPayload {
   stats: TensorStats;
   /** Optional caption, e.g. the op that produced the tensor. */
   title?: string;
+  /** A traced pooling result: the op's input, so the renderer can draw each output cell's window on it. */
+  input?: TensorData;
+  /** A traced pooling result: the geometry of every output cell (see trace/types.ts). */
+  trace?: PoolTrace;
+}
+
+export interface PayloadExtras {
+  input?: { shape: readonly number[]; values: Float32Array };
+  trace?: PoolTrace;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -41,7 +64,12 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
   return out;
 }
 
-export function encodeTensorPayload(shape: readonly number[], values: Float32Array, title?: string): TensorPayload {
+export function encodeTensorPayload(
+  shape: readonly number[],
+  values: Float32Array,
+  title?: string,
+  extras: PayloadExtras = {},
+): TensorPayload {
   const payload: TensorPayload = {
     version: PAYLOAD_VERSION,
     dtype: "float32",
@@ -50,6 +78,14 @@ export function encodeTensorPayload(shape: readonly number[], values: Float32Arr
     stats: computeStats(values),
   };
   if (title !== undefined) payload.title = title;
+  if (extras.input !== undefined) {
+    payload.input = {
+      shape: [...extras.input.shape],
+      data: encodeBase64(float32ToBytes(extras.input.values)),
+      stats: computeStats(extras.input.values),
+    };
+  }
+  if (extras.trace !== undefined) payload.trace = extras.trace;
   return payload;
 }
 
@@ -61,7 +97,15 @@ export interface PayloadLimits {
 export const DEFAULT_LIMITS: PayloadLimits = { maxElements: 16 * 1024 * 1024 };
 
 export type ParsedPayload =
-  | { ok: true; payload: TensorPayload; values: Float32Array }
+  | {
+      ok: true;
+      payload: TensorPayload;
+      values: Float32Array;
+      /** The decoded values of payload.input, when it is present and valid. */
+      inputValues?: Float32Array;
+      /** Optional parts that were malformed and left out (input, trace); the tensor itself is fine. */
+      warnings?: string[];
+    }
   | { ok: false; error: string };
 
 /** Validates untrusted JSON and decodes its values; never throws. */
@@ -73,14 +117,50 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
     return fail(`unsupported payload version ${describe(p.version)} (this renderer reads version ${PAYLOAD_VERSION})`);
   }
   if (p.dtype !== "float32") return fail(`unsupported dtype ${describe(p.dtype)}`);
+  const main = decodeTensorData(p, limits.maxElements);
+  if (!main.ok) return fail(main.error);
+  const payload: TensorPayload = {
+    version: PAYLOAD_VERSION,
+    dtype: "float32",
+    shape: main.data.shape,
+    data: main.data.data,
+    stats: main.data.stats,
+  };
+  if (typeof p.title === "string") payload.title = p.title;
+  const result: Extract<ParsedPayload, { ok: true }> = { ok: true, payload, values: main.values };
+  const warnings: string[] = [];
+  if (p.input !== undefined) {
+    const input =
+      typeof p.input === "object" && p.input !== null && !Array.isArray(p.input)
+        ? decodeTensorData(p.input as Record<string, unknown>, limits.maxElements)
+        : { ok: false as const, error: "is not an object" };
+    if (input.ok) {
+      payload.input = input.data;
+      result.inputValues = input.values;
+    } else warnings.push(`input left out: ${input.error}`);
+  }
+  if (p.trace !== undefined) {
+    const trace = parseTrace(p.trace);
+    if (trace.ok) payload.trace = trace.trace;
+    else warnings.push(`trace left out: ${trace.error}`);
+  }
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}
+
+type DecodedData = { ok: true; data: TensorData; values: Float32Array } | { ok: false; error: string };
+
+/** Validates and decodes { shape, data, stats } of untrusted JSON; never throws. */
+function decodeTensorData(p: Record<string, unknown>, maxElements: number): DecodedData {
+  const fail = (error: string): DecodedData => ({ ok: false, error });
   const shape = p.shape;
   if (!Array.isArray(shape) || shape.length > 8 || shape.some((d) => !Number.isInteger(d) || d < 0)) {
     return fail("shape must be a list of at most 8 non-negative integers");
   }
   let size = 1;
   for (const d of shape as number[]) size *= d;
-  if (size > limits.maxElements) {
-    return fail(`shape [${shape.join(", ")}] has ${size} elements, more than the ${limits.maxElements} allowed`);
+  if (size > maxElements) {
+    return fail(`shape [${shape.join(", ")}] has ${size} elements, more than the ${maxElements} allowed`);
   }
   if (typeof p.data !== "string") return fail("data must be a base64 string");
   const expectedChars = Math.ceil((size * 4) / 3) * 4;
@@ -91,15 +171,7 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
   if (bytes === null || bytes.length !== size * 4) return fail("data is not valid base64 of float32 values");
   const values = bytesToFloat32(bytes);
   const stats = isStats(p.stats) ? p.stats : computeStats(values);
-  const payload: TensorPayload = {
-    version: PAYLOAD_VERSION,
-    dtype: "float32",
-    shape: [...(shape as number[])],
-    data: p.data,
-    stats,
-  };
-  if (typeof p.title === "string") payload.title = p.title;
-  return { ok: true, payload, values };
+  return { ok: true, data: { shape: [...(shape as number[])], data: p.data, stats }, values };
 }
 
 function isStats(s: unknown): s is TensorStats {
@@ -124,4 +196,3 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
-export type { TensorStats } from "./stats.js";

@@ -1,92 +1,122 @@
 /**
  * Max pooling in 1, 2 and 3 spatial dims, as PyTorch's F.max_pool{1,2,3}d: padding is −∞ and never wins,
  * ties keep the first maximum in scan order, a NaN wins and the last NaN's index is kept. Indices are flat
- * within each (D)HW plane, as PyTorch returns them.
+ * within each (D)HW plane, as PyTorch returns them. `padding: "same" | "valid"` and `dataFormat: "NHWC"` give
+ * TensorFlow/Keras pooling (SAME puts the odd extra pad at the end).
+ *
+ * Results: a Tensor; `{ output, indices }` with `returnIndices: true`; a TracedMaxPool (output, indices, trace,
+ * renders in Jupyter) with `trace: true`.
  */
+import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../shape/params.js";
+import { slidingPoolAxes, type SlidingPoolOptions } from "../shape/pool.js";
+import { sliding, type AxisGeometry } from "../shape/window.js";
 import { Tensor } from "../tensor.js";
-import { expandParam, spatialShape, type PerDim } from "../shape/params.js";
-import { poolAxis, type AxisGeometry } from "../shape/window.js";
-import { planWindows } from "./windowPlan.js";
+import { smallArray, TracedMaxPool } from "../trace/result.js";
+import type { WindowTrace } from "../trace/types.js";
+import { toChannelsFirst, toChannelsLast } from "./layout.js";
+import { maxOverPlan, planWindows } from "./windowPlan.js";
 
-export interface MaxPoolOptions {
-  kernelSize: PerDim;
-  /** Defaults to kernelSize. */
-  stride?: PerDim;
-  /** Implicit −∞ padding on both sides, at most half the kernel. Default 0. */
-  padding?: PerDim;
-  /** Spacing between taps. Default 1. */
-  dilation?: PerDim;
-  /** Ceil instead of floor for the output size; the last window must still start inside. Default false. */
-  ceilMode?: boolean;
+export interface MaxPoolOptions extends SlidingPoolOptions {
+  /** Also return PyTorch's indices. */
+  returnIndices?: boolean;
+  /** Return a TracedMaxPool: output, indices and the geometry of every output cell. */
+  trace?: boolean;
+  /** Channel layout; channels last (e.g. "NHWC") is TensorFlow's. Default channels first. */
+  dataFormat?: DataFormat;
 }
 
-export interface MaxPoolResult {
+export interface PoolWithIndices {
   output: Tensor;
-  /** Argmax per output, flat within the input plane (as float32 numbers). */
+  /** Argmax per output, flat within the input plane (float32 numbers). */
   indices: Tensor;
-  axes: readonly AxisGeometry[];
+}
+
+export interface MaxPoolCore extends PoolWithIndices {
+  axes: AxisGeometry[];
+  channelsLast: boolean;
 }
 
 /** Normalises options and checks every axis; shared by the forward and backward passes. */
-export function maxPoolGeometry(op: string, shape: readonly number[], nd: number, o: MaxPoolOptions): AxisGeometry[] {
-  const sizes = spatialShape(op, shape, nd);
-  const kernel = expandParam(op, "kernelSize", o.kernelSize, nd, 1);
-  const stride = o.stride === undefined ? kernel : expandParam(op, "stride", o.stride, nd, 1);
-  const padding = expandParam(op, "padding", o.padding ?? 0, nd, 0);
-  const dilation = expandParam(op, "dilation", o.dilation ?? 1, nd, 1);
-  return sizes.map((size, a) =>
-    poolAxis(op, String(a), size, {
-      kernel: kernel[a],
-      stride: stride[a],
-      padding: padding[a],
-      dilation: dilation[a],
-      ceilMode: o.ceilMode ?? false,
-    }),
-  );
+export function maxPoolGeometry(
+  op: string,
+  shape: readonly number[],
+  nd: number,
+  o: MaxPoolOptions,
+): { axes: AxisGeometry[]; channelsLast: boolean } {
+  const channelsLast = isChannelsLast(op, o?.dataFormat, nd);
+  const firstShape = channelsLast && shape.length === nd + 2 ? [shape[0], shape[nd + 1], ...shape.slice(1, nd + 1)] : shape;
+  const sizes = spatialShape(op, firstShape, nd);
+  return { axes: slidingPoolAxes(op, sizes, o, true), channelsLast };
 }
 
-export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOptions): MaxPoolResult {
-  const axes = maxPoolGeometry(op, x.shape, nd, options);
+/** The generic max pooling of every (N, C) plane of a channels-first or channels-last tensor. */
+export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOptions): MaxPoolCore {
+  checkTensor(op, "x", x);
+  const { axes, channelsLast } = maxPoolGeometry(op, x.shape, nd, options);
+  const xf = channelsLast ? toChannelsFirst(x, op) : x;
   const plan = planWindows(axes);
-  const planes = x.shape[0] * x.shape[1];
-  const outShape = [x.shape[0], x.shape[1], ...axes.map((a) => a.outSize)];
-  const y = new Float32Array(planes * plan.outPlane);
-  const ind = new Float32Array(planes * plan.outPlane);
-  const { tapStart, taps } = plan;
-  const src = x.data;
-  for (let p = 0; p < planes; p++) {
-    const inBase = p * plan.inPlane;
-    const outBase = p * plan.outPlane;
-    for (let o = 0; o < plan.outPlane; o++) {
-      const t0 = tapStart[o];
-      const t1 = tapStart[o + 1];
-      let best = -Infinity;
-      let bestIdx = t1 > t0 ? taps[t0] : -1;
-      for (let t = t0; t < t1; t++) {
-        const v = src[inBase + taps[t]];
-        if (v > best || v !== v) {
-          best = v;
-          bestIdx = taps[t];
-        }
-      }
-      y[outBase + o] = best;
-      ind[outBase + o] = bestIdx;
-    }
+  const { values, indices } = maxOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan);
+  const outShape = [xf.shape[0], xf.shape[1], ...axes.map((a) => a.outSize)];
+  let output = new Tensor(values, outShape);
+  let ind = new Tensor(Float32Array.from(indices), outShape);
+  if (channelsLast) {
+    output = toChannelsLast(output, op);
+    ind = toChannelsLast(ind, op);
   }
-  return { output: new Tensor(y, outShape), indices: new Tensor(ind, outShape), axes };
+  return { output, indices: ind, axes, channelsLast };
 }
 
-/** 1-d max pooling over (N, C, L). */
-export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor {
-  return maxPoolNd("maxPool1d", x, 1, options).output;
+/** Shapes the core result as the options ask: a Tensor, { output, indices } or a traced result. */
+export function maxPoolResult(
+  op: string,
+  x: Tensor,
+  core: MaxPoolCore,
+  options: MaxPoolOptions,
+): Tensor | PoolWithIndices | TracedMaxPool<WindowTrace> {
+  if (options.trace) {
+    const trace: WindowTrace = {
+      kind: "window",
+      family: "sliding",
+      reduce: "max",
+      op,
+      inputShape: [...x.shape],
+      outputShape: [...core.output.shape],
+      channels: core.channelsLast ? "last" : "first",
+      axes: core.axes.map(sliding),
+    };
+    const argmax = smallArray(core.indices.data);
+    if (argmax) trace.argmax = argmax;
+    return new TracedMaxPool(x, core.output, trace, core.indices);
+  }
+  if (options.returnIndices) return { output: core.output, indices: core.indices };
+  return core.output;
+}
+
+type Traced = TracedMaxPool<WindowTrace>;
+
+/** 1-d max pooling over (N, C, L), e.g. `maxPool1d(x, { kernelSize: 2 })`. */
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+  return maxPoolResult("maxPool1d", x, maxPoolNd("maxPool1d", x, 1, options), options);
 }
 
 /** 2-d max pooling over (N, C, H, W), e.g. `maxPool2d(x, { kernelSize: 2 })`. */
-export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor {
-  return maxPoolNd("maxPool2d", x, 2, options).output;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+  return maxPoolResult("maxPool2d", x, maxPoolNd("maxPool2d", x, 2, options), options);
 }
 
 /** 3-d max pooling over (N, C, D, H, W). */
-export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor {
-  return maxPoolNd("maxPool3d", x, 3, options).output;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+  return maxPoolResult("maxPool3d", x, maxPoolNd("maxPool3d", x, 3, options), options);
 }

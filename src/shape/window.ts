@@ -148,3 +148,172 @@ export function adaptiveRange(i: number, out: number, size: number): [number, nu
   const end = Math.floor(((i + 1) * size + out - 1) / out);
   return [start, end];
 }
+
+/**
+ * The windows of one axis, in the two forms pooling uses: sliding windows (kernel, stride, padding, dilation)
+ * or explicit bins [start, end) (adaptive pooling, SPP levels, strips, RoI bins). Both are a few numbers per
+ * axis, so a trace can carry them and a renderer can redraw any window.
+ */
+export type AxisWindows =
+  | { readonly kind: "sliding"; readonly geometry: AxisGeometry }
+  | { readonly kind: "bins"; readonly size: number; readonly bins: readonly (readonly [number, number])[] };
+
+export function sliding(geometry: AxisGeometry): AxisWindows {
+  return { kind: "sliding", geometry };
+}
+
+/** Number of windows along the axis. */
+export function axisOutSize(axis: AxisWindows): number {
+  return axis.kind === "sliding" ? axis.geometry.outSize : axis.bins.length;
+}
+
+/** Input length along the axis. */
+export function axisInSize(axis: AxisWindows): number {
+  return axis.kind === "sliding" ? axis.geometry.size : axis.size;
+}
+
+/** The in-bounds input positions of window `i`, in scan order. */
+export function axisTaps(axis: AxisWindows, i: number): number[] {
+  if (axis.kind === "sliding") return windowTaps(axis.geometry, i);
+  const [start, end] = axis.bins[i];
+  const taps: number[] = [];
+  for (let p = Math.max(start, 0); p < Math.min(end, axis.size); p++) taps.push(p);
+  return taps;
+}
+
+/**
+ * The extent of window `i`: first and one-past-last position (padding included) and how many of its taps fall
+ * in the padding before and after the input.
+ */
+export function windowExtent(
+  axis: AxisWindows,
+  i: number,
+): { start: number; end: number; padBefore: number; padAfter: number; taps: number[] } {
+  const taps = axisTaps(axis, i);
+  if (axis.kind === "bins") {
+    const [start, end] = axis.bins[i];
+    return { start, end, padBefore: Math.max(0, -start), padAfter: Math.max(0, end - axis.size), taps };
+  }
+  const g = axis.geometry;
+  const start = windowStart(g, i);
+  const end = start + g.dilation * (g.kernel - 1) + 1;
+  let padBefore = 0;
+  let padAfter = 0;
+  for (let t = 0; t < g.kernel; t++) {
+    const p = start + t * g.dilation;
+    if (p < 0) padBefore++;
+    else if (p >= g.size) padAfter++;
+  }
+  return { start, end, padBefore, padAfter, taps };
+}
+
+/**
+ * Adaptive pooling's bins along one axis (PyTorch AdaptivePooling.h, integer arithmetic). `out` may exceed
+ * `size` (bins then overlap, upsampling).
+ */
+export function adaptiveAxis(op: string, axisName: string, size: number, out: number): AxisWindows {
+  if (size < 1) throw new ParameterError(op, "x.shape", size, `must be at least 1 along axis ${axisName}`);
+  if (!Number.isInteger(out) || out < 1) {
+    throw new ParameterError(op, "outputSize", out, `must be a positive whole number (axis ${axisName})`);
+  }
+  return { kind: "bins", size, bins: Array.from({ length: out }, (_, i) => adaptiveRange(i, out, size)) };
+}
+
+/**
+ * TensorFlow/Keras pooling geometry for one axis. "valid": no padding, out = ceil((n − ek + 1)/s). "same":
+ * out = ceil(n/s), the total pad split with the odd cell at the end. TF has no ceil mode and no pad limit.
+ */
+export function tfPoolAxis(
+  op: string,
+  axisName: string,
+  size: number,
+  o: { kernel: number; stride: number; dilation: number; padding: "same" | "valid" },
+): AxisGeometry {
+  if (o.kernel <= 0) throw new ParameterError(op, "kernelSize", o.kernel, `must be positive (axis ${axisName})`);
+  if (o.stride <= 0) throw new ParameterError(op, "stride", o.stride, `must be positive (axis ${axisName})`);
+  if (o.dilation <= 0) throw new ParameterError(op, "dilation", o.dilation, `must be positive (axis ${axisName})`);
+  const effective = o.dilation * (o.kernel - 1) + 1;
+  const [padBefore, padAfter] = o.padding === "same" ? samePadding(size, o.kernel, o.stride, o.dilation) : [0, 0];
+  const outSize = o.padding === "same" ? Math.ceil(size / o.stride) : Math.ceil((size - effective + 1) / o.stride);
+  if (outSize < 1) {
+    throw new ParameterError(
+      op,
+      "kernelSize",
+      o.kernel,
+      `gives an empty output with padding "${o.padding}": input ${axisName}=${size} is smaller than the effective ` +
+        `kernel ${effective} (axis ${axisName})`,
+    );
+  }
+  return { size, kernel: o.kernel, stride: o.stride, dilation: o.dilation, padBefore, padAfter, outSize };
+}
+
+/**
+ * Convolution geometry of one axis (zero padding on both sides, no pad limit), as F.conv2d checks it: positive
+ * kernel, stride and dilation, non-negative padding, and an output of at least one.
+ */
+export function convAxis(
+  op: string,
+  axisName: string,
+  size: number,
+  o: { kernel: number; stride: number; padding: number; dilation: number },
+): AxisGeometry {
+  if (o.kernel <= 0) throw new ParameterError(op, "weight.shape", o.kernel, `kernel must be positive (axis ${axisName})`);
+  if (o.stride <= 0) throw new ParameterError(op, "stride", o.stride, `must be positive (axis ${axisName})`);
+  if (o.dilation <= 0) throw new ParameterError(op, "dilation", o.dilation, `must be positive (axis ${axisName})`);
+  if (o.padding < 0) throw new ParameterError(op, "padding", o.padding, `must be non-negative (axis ${axisName})`);
+  const outSize = convOutputSize(size, o.kernel, o.stride, o.padding, o.dilation);
+  if (outSize < 1) {
+    const effective = o.dilation * (o.kernel - 1) + 1;
+    throw new ParameterError(
+      op,
+      "weight.shape",
+      o.kernel,
+      `kernel (effective ${effective}) is larger than input ${axisName}=${size} + padding ${2 * o.padding}`,
+    );
+  }
+  return {
+    size,
+    kernel: o.kernel,
+    stride: o.stride,
+    dilation: o.dilation,
+    padBefore: o.padding,
+    padAfter: o.padding,
+    outSize,
+  };
+}
+
+/** MaxUnpool's default output length: (in − 1)·s − 2p + k (torch.nn.functional._unpool_output_size). */
+export function unpoolOutputSize(size: number, kernel: number, stride: number, padding: number): number {
+  return (size - 1) * stride - 2 * padding + kernel;
+}
+
+/**
+ * MaxUnpool's output sizes: the default per axis, or a requested one, which PyTorch accepts only strictly
+ * between default − stride and default + stride.
+ */
+export function unpoolOutputSizes(
+  op: string,
+  sizes: readonly number[],
+  kernel: readonly number[],
+  stride: readonly number[],
+  padding: readonly number[],
+  requested?: readonly number[],
+): number[] {
+  return sizes.map((size, a) => {
+    const def = unpoolOutputSize(size, kernel[a], stride[a], padding[a]);
+    if (requested === undefined) {
+      if (def < 1) throw new ParameterError(op, "padding", padding[a], `leaves an empty output (axis ${a}: (${size}−1)·${stride[a]} − 2·${padding[a]} + ${kernel[a]} = ${def})`);
+      return def;
+    }
+    const want = requested[a];
+    if (!(want > def - stride[a] && want < def + stride[a])) {
+      throw new ParameterError(
+        op,
+        "outputSize",
+        requested,
+        `must be between ${def - stride[a] + 1} and ${def + stride[a] - 1} on axis ${a} (default ${def})`,
+      );
+    }
+    return want;
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * Adaptive pooling in 1, 2 and 3 spatial dims, as PyTorch's F.adaptive_{max,avg}_pool{1,2,3}d: output bin i
+ * of an axis covers [floor(i·n/o), ceil((i+1)·n/o)); bins may overlap and differ in size. outputSize is a
+ * scalar or one entry per dim, null keeping that input size. Max follows max pooling's tie and NaN rules.
+ *
+ * Results: a Tensor; for max `{ output, indices }` with `returnIndices: true`; with `trace: true` a traced result
+ * whose trace lists the bins of every axis.
+ */
+import { ParameterError } from "../errors.js";
+import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../shape/params.js";
+import { adaptiveAxis, type AxisWindows } from "../shape/window.js";
+import { Tensor } from "../tensor.js";
+import { smallArray, TracedMaxPool, TracedPool } from "../trace/result.js";
+import type { WindowTrace } from "../trace/types.js";
+import type { PoolWithIndices } from "./maxPool.js";
+import { maxOverPlan, meanOverPlan, planAxes, unravel } from "./windowPlan.js";
+
+export type OutputSize = number | readonly (number | null)[];
+
+export interface AdaptivePoolOptions {
+  /** Bins per spatial dim: a scalar, or a list with null for "same as input". */
+  outputSize: OutputSize;
+  /** Return a traced result (bins per axis, argmax or divisors). */
+  trace?: boolean;
+}
+
+export interface AdaptiveMaxPoolOptions extends AdaptivePoolOptions {
+  returnIndices?: boolean;
+}
+
+export interface AdaptiveCore {
+  output: Tensor;
+  /** Max: argmax within each plane. */
+  indices?: Tensor;
+  /** Avg: the bin volume of each output position of a plane. */
+  divisors?: Float32Array;
+  axes: AxisWindows[];
+}
+
+/** The bins of every axis; shared by the forward and backward passes. */
+export function adaptiveGeometry(op: string, shape: readonly number[], nd: number, outputSize: OutputSize): AxisWindows[] {
+  const sizes = spatialShape(op, shape, nd);
+  const outs = expandOutputSize(op, outputSize, sizes);
+  const names = axisNames(nd);
+  return sizes.map((size, a) => adaptiveAxis(op, names[a], size, outs[a]));
+}
+
+/** Divisor of each output position: the product of its bins' lengths. */
+export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
+  const sizes = axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize));
+  const count = sizes.reduce((n, s) => n * s, 1);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const idx = unravel(i, sizes);
+    out[i] = axes.reduce((n, axis, a) => (axis.kind === "bins" ? n * (axis.bins[idx[a]][1] - axis.bins[idx[a]][0]) : n), 1);
+  }
+  return out;
+}
+
+/** Max or mean over the given bins of every (N, C) plane of a channels-first tensor. */
+export function poolOverBins(x: Tensor, axes: AxisWindows[], mode: "max" | "avg"): AdaptiveCore {
+  const plan = planAxes(axes);
+  const planes = x.shape[0] * x.shape[1];
+  const outShape = [x.shape[0], x.shape[1], ...axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize))];
+  if (mode === "max") {
+    const { values, indices } = maxOverPlan(x.data, planes, plan);
+    return { output: new Tensor(values, outShape), indices: new Tensor(Float32Array.from(indices), outShape), axes };
+  }
+  const divisors = binVolumes(axes);
+  return { output: new Tensor(meanOverPlan(x.data, planes, plan, divisors), outShape), divisors, axes };
+}
+
+export function adaptivePoolNd(op: string, x: Tensor, nd: number, mode: "max" | "avg", options: AdaptivePoolOptions): AdaptiveCore {
+  checkTensor(op, "x", x);
+  if (typeof options !== "object" || options === null) {
+    throw new ParameterError(op, "options", options, "must be an object with outputSize, e.g. { outputSize: 1 }");
+  }
+  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, options.outputSize), mode);
+}
+
+/** Builds the window trace of a bins-based pooling (adaptive, global, strips). */
+export function binsTrace(
+  op: string,
+  x: Tensor,
+  core: AdaptiveCore,
+  mode: "max" | "avg",
+  family: WindowTrace["family"],
+): WindowTrace {
+  const trace: WindowTrace = {
+    kind: "window",
+    family,
+    reduce: mode,
+    op,
+    inputShape: [...x.shape],
+    outputShape: [...core.output.shape],
+    channels: "first",
+    axes: core.axes,
+  };
+  const arr = mode === "max" ? core.indices && smallArray(core.indices.data) : core.divisors && smallArray(core.divisors);
+  if (arr) {
+    if (mode === "max") trace.argmax = arr;
+    else trace.divisors = arr;
+  }
+  return trace;
+}
+
+function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions): Tensor | PoolWithIndices | TracedMax {
+  const core = adaptivePoolNd(op, x, nd, "max", o);
+  const indices = core.indices as Tensor;
+  if (o.trace) return new TracedMaxPool(x, core.output, binsTrace(op, x, core, "max", "adaptive"), indices);
+  if (o.returnIndices) return { output: core.output, indices };
+  return core.output;
+}
+
+function avgResult(op: string, x: Tensor, nd: number, o: AdaptivePoolOptions): Tensor | TracedAvg {
+  const core = adaptivePoolNd(op, x, nd, "avg", o);
+  return o.trace ? new TracedPool(x, core.output, binsTrace(op, x, core, "avg", "adaptive")) : core.output;
+}
+
+type TracedMax = TracedMaxPool<WindowTrace>;
+type TracedAvg = TracedPool<WindowTrace>;
+type MaxO = AdaptiveMaxPoolOptions;
+type AvgO = AdaptivePoolOptions;
+
+/** Adaptive max pooling over (N, C, L) to outputSize bins. */
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+  return maxResult("adaptiveMaxPool1d", x, 1, options);
+}
+
+/** Adaptive max pooling over (N, C, H, W), e.g. `adaptiveMaxPool2d(x, { outputSize: [3, 4] })`. */
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+  return maxResult("adaptiveMaxPool2d", x, 2, options);
+}
+
+/** Adaptive max pooling over (N, C, D, H, W). */
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+  return maxResult("adaptiveMaxPool3d", x, 3, options);
+}
+
+/** Adaptive average pooling over (N, C, L). */
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO): Tensor | TracedAvg;
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+  return avgResult("adaptiveAvgPool1d", x, 1, options);
+}
+
+/** Adaptive average pooling over (N, C, H, W), e.g. `adaptiveAvgPool2d(x, { outputSize: [null, 1] })`. */
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO): Tensor | TracedAvg;
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+  return avgResult("adaptiveAvgPool2d", x, 2, options);
+}
+
+/** Adaptive average pooling over (N, C, D, H, W). */
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO): Tensor | TracedAvg;
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+  return avgResult("adaptiveAvgPool3d", x, 3, options);
+}

@@ -1,0 +1,42 @@
+/**
+ * Global pooling: the max or mean over all spatial dims of (N, C, spatial…), kept as (N, C, 1, …, 1) like
+ * PyTorch's AdaptiveMaxPool/AdaptiveAvgPool with output 1 (to which it is equal by construction: one bin
+ * spanning each axis).
+ */
+import { ParameterError } from "../errors.js";
+import { checkTensor } from "../shape/params.js";
+import type { Tensor } from "../tensor.js";
+import { TracedMaxPool, TracedPool } from "../trace/result.js";
+import type { WindowTrace } from "../trace/types.js";
+import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
+
+export interface GlobalPoolOptions {
+  /** Return a traced result (one bin per axis). */
+  trace?: boolean;
+}
+
+function globalCore(op: string, x: Tensor, mode: "max" | "avg") {
+  checkTensor(op, "x", x);
+  const nd = x.rank - 2;
+  if (nd < 1) throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C, spatial…)");
+  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, 1), mode);
+}
+
+/** Max over all spatial positions of each (N, C) plane. */
+export function globalMaxPool(x: Tensor, options: { trace: true }): TracedMaxPool<WindowTrace>;
+export function globalMaxPool(x: Tensor, options?: { trace?: false }): Tensor;
+export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedMaxPool<WindowTrace>;
+export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedMaxPool<WindowTrace> {
+  const core = globalCore("globalMaxPool", x, "max");
+  if (!options.trace) return core.output;
+  return new TracedMaxPool(x, core.output, binsTrace("globalMaxPool", x, core, "max", "global"), core.indices as Tensor);
+}
+
+/** Mean over all spatial positions of each (N, C) plane. */
+export function globalAvgPool(x: Tensor, options: { trace: true }): TracedPool<WindowTrace>;
+export function globalAvgPool(x: Tensor, options?: { trace?: false }): Tensor;
+export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedPool<WindowTrace>;
+export function globalAvgPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedPool<WindowTrace> {
+  const core = globalCore("globalAvgPool", x, "avg");
+  return options.trace ? new TracedPool(x, core.output, binsTrace("globalAvgPool", x, core, "avg", "global")) : core.output;
+}

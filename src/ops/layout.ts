@@ -1,0 +1,56 @@
+/**
+ * Channel layout conversion: channels first (N, C, spatial…; PyTorch) ↔ channels last (N, spatial…, C;
+ * TensorFlow/Keras). Pooling runs channels first; channels-last ops convert at their edges.
+ */
+import { ParameterError } from "../errors.js";
+import { checkTensor } from "../shape/params.js";
+import { Tensor } from "../tensor.js";
+
+/** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
+export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
+  checkRank(op, x);
+  const [n, ...rest] = x.shape;
+  const c = rest[rest.length - 1];
+  const plane = rest.slice(0, -1).reduce((a, b) => a * b, 1);
+  const out = new Float32Array(x.size);
+  for (let b = 0; b < n; b++) {
+    const base = b * plane * c;
+    for (let p = 0; p < plane; p++) for (let k = 0; k < c; k++) out[base + k * plane + p] = x.data[base + p * c + k];
+  }
+  return new Tensor(out, [n, c, ...rest.slice(0, -1)]);
+}
+
+/** (N, C, spatial…) → (N, spatial…, C), any rank ≥ 3. */
+export function toChannelsLast(x: Tensor, op = "toChannelsLast"): Tensor {
+  checkRank(op, x);
+  const [n, c, ...spatial] = x.shape;
+  const plane = spatial.reduce((a, b) => a * b, 1);
+  const out = new Float32Array(x.size);
+  for (let b = 0; b < n; b++) {
+    const base = b * plane * c;
+    for (let k = 0; k < c; k++) for (let p = 0; p < plane; p++) out[base + p * c + k] = x.data[base + k * plane + p];
+  }
+  return new Tensor(out, [n, ...spatial, c]);
+}
+
+/** NCHW → NHWC. */
+export function nchwToNhwc(x: Tensor): Tensor {
+  checkRank4("nchwToNhwc", x);
+  return toChannelsLast(x, "nchwToNhwc");
+}
+
+/** NHWC → NCHW. */
+export function nhwcToNchw(x: Tensor): Tensor {
+  checkRank4("nhwcToNchw", x);
+  return toChannelsFirst(x, "nhwcToNchw");
+}
+
+function checkRank(op: string, x: Tensor): void {
+  checkTensor(op, "x", x);
+  if (x.rank < 3) throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C and a spatial dim)");
+}
+
+function checkRank4(op: string, x: Tensor): void {
+  checkTensor(op, "x", x);
+  if (x.rank !== 4) throw new ParameterError(op, "x.shape", x.shape, "must have 4 dims");
+}

@@ -1,0 +1,92 @@
+/**
+ * Spatial pyramid pooling (SPP-net): pool (N, C, H, W) at every pyramid level, flatten each sample channel-
+ * major, and concatenate the levels, giving N × C·Σ(bins). The output length depends only on C and the
+ * levels (not on H, W) for the "adaptive" and "corrected" rules; the "paper" rule's real bin counts are in the
+ * trace (and in sppBins). See shape/spp.ts for the three rules.
+ */
+import { ParameterError } from "../errors.js";
+import { checkTensor, spatialShape } from "../shape/params.js";
+import { SPP_RULES, sppLevelAxis, type SppRule } from "../shape/spp.js";
+import { axisOutSize, type AxisGeometry, type AxisWindows } from "../shape/window.js";
+import { Tensor } from "../tensor.js";
+import { smallArray, TracedPool } from "../trace/result.js";
+import type { SppLevelTrace, SppTrace } from "../trace/types.js";
+import { binVolumes } from "./adaptivePool.js";
+import { avgDivisors } from "./avgPool.js";
+import { maxOverPlan, meanOverPlan, planAxes } from "./windowPlan.js";
+
+export interface SppOptions {
+  /** Bins per level: n for n×n, or [nh, nw]. E.g. [4, 2, 1] (21 bins) or [6, 3, 2, 1] (50 bins). */
+  levels: readonly (number | readonly [number, number])[];
+  /** Default "max", as in the paper. */
+  mode?: "max" | "avg";
+  /** Default "adaptive". */
+  rule?: SppRule;
+  /** Return a TracedPool with every level's windows and bin counts. */
+  trace?: boolean;
+}
+
+const OP = "spatialPyramidPool";
+
+export function spatialPyramidPool(x: Tensor, options: SppOptions & { trace: true }): TracedPool<SppTrace>;
+export function spatialPyramidPool(x: Tensor, options: SppOptions & { trace?: false }): Tensor;
+export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace>;
+export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace> {
+  checkTensor(OP, "x", x);
+  if (typeof options !== "object" || options === null) throw new ParameterError(OP, "options", options, "must be an object with levels");
+  const [height, width] = spatialShape(OP, x.shape, 2);
+  const mode = options.mode ?? "max";
+  if (mode !== "max" && mode !== "avg") throw new ParameterError(OP, "mode", mode, 'must be "max" or "avg"');
+  const rule = options.rule ?? "adaptive";
+  if (!SPP_RULES.includes(rule)) throw new ParameterError(OP, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
+  if (!Array.isArray(options.levels) || options.levels.length === 0) {
+    throw new ParameterError(OP, "levels", options.levels, "must be a non-empty list of bin counts, e.g. [4, 2, 1]");
+  }
+  const [n, c] = x.shape;
+  const planes = n * c;
+  const levelData = options.levels.map((lv, i) => {
+    const [nh, nw] = typeof lv === "number" ? [lv, lv] : Array.isArray(lv) && lv.length === 2 ? lv : [NaN, NaN];
+    if (Number.isNaN(nh)) throw new ParameterError(OP, "levels", lv, `level ${i} must be a number or [nh, nw]`);
+    const axes: AxisWindows[] = [sppLevelAxis(OP, height, nh, rule, i, "H"), sppLevelAxis(OP, width, nw, rule, i, "W")];
+    const plan = planAxes(axes);
+    let values: Float32Array;
+    let argmax: Int32Array | undefined;
+    if (mode === "max") {
+      ({ values, indices: argmax } = maxOverPlan(x.data, planes, plan));
+    } else {
+      const divisors =
+        axes[0].kind === "sliding" && axes[1].kind === "sliding"
+          ? avgDivisors(OP, axes.map((a) => (a as { geometry: AxisGeometry }).geometry), { countIncludePad: true })
+          : binVolumes(axes);
+      values = meanOverPlan(x.data, planes, plan, divisors);
+    }
+    return { requested: [nh, nw] as [number, number], axes, bins: [axisOutSize(axes[0]), axisOutSize(axes[1])] as [number, number], values, argmax };
+  });
+  const perSample = levelData.reduce((s, l) => s + c * l.bins[0] * l.bins[1], 0);
+  const y = new Float32Array(n * perSample);
+  let offset = 0;
+  const traces: SppLevelTrace[] = [];
+  for (const level of levelData) {
+    const cells = c * level.bins[0] * level.bins[1];
+    // (N, C, bh, bw) row-major is already channel-major within a sample: copy each sample's block.
+    for (let b = 0; b < n; b++) y.set(level.values.subarray(b * cells, (b + 1) * cells), b * perSample + offset);
+    const t: SppLevelTrace = { requested: level.requested, bins: level.bins, offset, axes: level.axes };
+    const am = level.argmax && smallArray(level.argmax);
+    if (am) t.argmax = am;
+    traces.push(t);
+    offset += cells;
+  }
+  const output = new Tensor(y, [n, perSample]);
+  if (!options.trace) return output;
+  const trace: SppTrace = {
+    kind: "spp",
+    op: OP,
+    inputShape: [...x.shape],
+    outputShape: [...output.shape],
+    channels: "first",
+    mode,
+    rule,
+    levels: traces,
+  };
+  return new TracedPool(x, output, trace);
+}

@@ -1,0 +1,36 @@
+/**
+ * The result of a pooling op called with `trace: true`: input, output and trace together. Being the last
+ * value of a notebook cell, it renders through the Jupyter display protocol as the output tensor with the input
+ * and the trace in its payload, so the renderer can link each output cell to its window.
+ */
+import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
+import { TRACE_ARRAY_LIMIT, type PoolTrace } from "./types.js";
+
+export class TracedPool<T extends PoolTrace = PoolTrace> {
+  constructor(
+    readonly input: Tensor,
+    readonly output: Tensor,
+    readonly trace: T,
+  ) {}
+
+  toString(): string {
+    return `${this.trace.op}: [${this.input.shape.join(", ")}] → [${this.output.shape.join(", ")}] (traced)`;
+  }
+
+  [JUPYTER_DISPLAY](): DisplayBundle {
+    return toDisplayBundle(this.output, this.trace.op, { input: this.input, trace: this.trace });
+  }
+}
+
+/** A traced max pooling: also PyTorch's indices (flat within each input plane, as float32). */
+export class TracedMaxPool<T extends PoolTrace = PoolTrace> extends TracedPool<T> {
+  constructor(input: Tensor, output: Tensor, trace: T, readonly indices: Tensor) {
+    super(input, output, trace);
+  }
+}
+
+/** A copy as a plain number array, or undefined when longer than TRACE_ARRAY_LIMIT (traces stay small). */
+export function smallArray(values: ArrayLike<number>): number[] | undefined {
+  return values.length <= TRACE_ARRAY_LIMIT ? Array.from(values) : undefined;
+}

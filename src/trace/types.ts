@@ -1,0 +1,98 @@
+/**
+ * The trace of a pooling op: how every output cell was computed, described by per-axis geometry and small
+ * arrays, never by a list of every window. It travels inside the display payload (payload version 2), so the
+ * renderer can link an output cell to its window. The module is pure data (no Node, no DOM) because the
+ * JupyterLab renderer imports it.
+ *
+ * Reading a trace: an output cell with spatial index (i0, i1, …) pooled the Cartesian product of the windows
+ * `axes[a]` gives for `ia` (see windowExtent / axisTaps in shape/window.ts: a sliding axis is
+ * start = i·stride − padBefore with taps start + t·dilation; a bins axis lists [start, end) per output index).
+ * Taps outside [0, size) are padding.
+ */
+import type { AxisWindows } from "../shape/window.js";
+
+export type { AxisWindows, AxisGeometry } from "../shape/window.js";
+
+/** Arrays longer than this are left out of a trace (the renderer can recompute them from the geometry). */
+export const TRACE_ARRAY_LIMIT = 65536;
+
+export interface TraceBase {
+  /** The public op that produced the output, e.g. "maxPool2d". */
+  op: string;
+  /** Shapes as laid out in memory. */
+  inputShape: number[];
+  outputShape: number[];
+  /** "first": (N, C, spatial…), PyTorch; "last": (N, spatial…, C), TensorFlow/Keras. */
+  channels: "first" | "last";
+}
+
+/**
+ * Sliding-window pooling (max, average, LP, TF same/valid), adaptive and global pooling, and strip pooling:
+ * one window per output position, the same for every (N, C) plane.
+ */
+export interface WindowTrace extends TraceBase {
+  kind: "window";
+  /** Which family of windows: sliding (kernel/stride/padding), adaptive bins, global (one bin), strips. */
+  family: "sliding" | "adaptive" | "global" | "strip";
+  /** How a window is reduced. */
+  reduce: "max" | "avg" | "lp";
+  /** One entry per spatial axis. */
+  axes: AxisWindows[];
+  /** Strip pooling: "horizontal" averages each row (H×1), "vertical" each column (1×W). */
+  strip?: "horizontal" | "vertical";
+  /**
+   * Max pooling: for output element k (the output's own row-major order), the row-major spatial offset of the
+   * winning input cell within its plane (PyTorch's indices). Left out above TRACE_ARRAY_LIMIT elements.
+   */
+  argmax?: number[];
+  /**
+   * Average pooling: the divisor of each output position of one plane (row-major over the output's spatial
+   * dims), shared by all planes; 0 marks a window with no input cell. Left out above TRACE_ARRAY_LIMIT.
+   */
+  divisors?: number[];
+  /** Average pooling: whether padded cells count in the divisor, or a fixed divisorOverride. */
+  countIncludePad?: boolean;
+  divisorOverride?: number;
+  /** LP pooling: p, and the factor PyTorch multiplies the in-window mean by (the full kernel volume). */
+  normType?: number;
+  lpScale?: number;
+}
+
+/** One level of a spatial pyramid. */
+export interface SppLevelTrace {
+  /** The requested bins per axis (n, or [nh, nw]). */
+  requested: [number, number];
+  /** The bins the rule really produced per axis (the paper rule can give more than requested). */
+  bins: [number, number];
+  /** Where this level's features start in a sample's output row (channel-major: offset + c·bh·bw + i·bw + j). */
+  offset: number;
+  axes: AxisWindows[];
+  /** Max mode: argmax per output element of this level in (N, C, bh, bw) order, within the H×W plane. */
+  argmax?: number[];
+}
+
+export interface SppTrace extends TraceBase {
+  kind: "spp";
+  mode: "max" | "avg";
+  rule: "adaptive" | "paper" | "corrected";
+  levels: SppLevelTrace[];
+}
+
+/** One region of interest: its box, the feature-map region it maps to and its bins there. */
+export interface RoiRegionTrace {
+  batchIndex: number;
+  /** [x1, y1, x2, y2] as given, in input-image coordinates. */
+  box: [number, number, number, number];
+  /** Bins on the feature map per axis (H, W), already shifted by the region start and clipped to the map. */
+  axes: AxisWindows[];
+}
+
+export interface RoiTrace extends TraceBase {
+  kind: "roi";
+  spatialScale: number;
+  regions: RoiRegionTrace[];
+  /** Argmax per output element (K, C, ph, pw) within the H×W plane; −1 for an empty bin (output 0). */
+  argmax?: number[];
+}
+
+export type PoolTrace = WindowTrace | SppTrace | RoiTrace;
