@@ -16,7 +16,7 @@ export const SPP_RULES: readonly SppRule[] = ["adaptive", "paper", "corrected"];
 /** The windows of pyramid level `level` (n bins requested) along an axis of `size` cells. */
 export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule, level: number, axisName: string): AxisWindows {
   if (!Number.isInteger(n) || n < 1) {
-    throw new ParameterError(op, "levels", n, `must hold positive whole numbers (level ${level})`);
+    throw new ParameterError(op, "levels", n, `entry ${level} must be a positive whole number`);
   }
   if (rule === "adaptive") return adaptiveAxis(op, axisName, size, n);
   const k = Math.ceil(size / n);
@@ -27,8 +27,8 @@ export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule,
         op,
         "levels",
         n,
-        `level ${level}: the paper rule's stride ⌊a/n⌋ = ⌊${size}/${n}⌋ is 0 for input ${axisName}=${size} ` +
-          `(fewer cells than bins); use rule "adaptive"`,
+        `entry ${level} (n=${n}) on input ${axisName}=${size} cannot use the paper rule: its stride ⌊a/n⌋ = ` +
+          `⌊${size}/${n}⌋ is 0 (fewer cells than bins); use rule "adaptive"`,
       );
     }
     const outSize = poolOutputSize(size, k, s, 0, 0, 1, false);
@@ -45,13 +45,13 @@ export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule,
         op,
         "levels",
         n,
-        `level ${level} (n=${n}) on input ${axisName}=${size}: the corrected rule gives K=S=⌈${size}/${n}⌉=${k}, ` +
+        `entry ${level} (n=${n}) on input ${axisName}=${size} cannot use the corrected rule: K=S=⌈${size}/${n}⌉=${k}, ` +
           `padding ⌊(${k}·${n}−${size}+1)/2⌋=${p}, and bin ${i} [${start}, ${start + k}) lies entirely in the padding`,
       );
     }
   }
   if (outSize !== n) {
-    throw new ParameterError(op, "levels", n, `level ${level} on input ${axisName}=${size}: the corrected rule gives ${outSize} bins`);
+    throw new ParameterError(op, "levels", n, `entry ${level} (n=${n}) on input ${axisName}=${size}: the corrected rule gives ${outSize} bins, not ${n}`);
   }
   return sliding(geometry);
 }
