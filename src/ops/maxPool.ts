@@ -2,7 +2,9 @@
  * Max pooling in 1, 2 and 3 spatial dims, as PyTorch's F.max_pool{1,2,3}d: padding is −∞ and never wins,
  * ties keep the first maximum in scan order, a NaN wins and the last NaN's index is kept. Indices are flat
  * within each (D)HW plane, as PyTorch returns them. `padding: "same" | "valid"` and `dataFormat: "NHWC"` give
- * TensorFlow/Keras pooling (SAME puts the odd extra pad at the end).
+ * TensorFlow/Keras pooling (SAME puts the odd extra pad at the end). Ties and NaN follow PyTorch in both
+ * flavours, and indices are always PyTorch's per-plane spatial offsets (laid out like the output, so NHWC
+ * indices are in NHWC order), not TensorFlow's (y·W + x)·C + c.
  *
  * Results: a Tensor; `{ output, indices }` with `returnIndices: true`; a TracedMaxPool (output, indices, trace,
  * renders in Jupyter) with `trace: true`.
