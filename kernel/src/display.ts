@@ -1,10 +1,25 @@
 /**
- * `display(x)` for notebooks: show a value in the middle of a cell, with the same bundle the cell's last value
- * would get. `display(x, { id })` creates an output that later calls with the same id replace
- * (update_display_data), for animations and progress.
+ * Output from inside a cell, for notebooks: `display(x)` shows a value mid-cell with the same bundle a cell's
+ * last value gets; `display(x, { id })` creates an output that later calls with the same id replace
+ * (update_display_data), for animations and progress; `clearOutput()` clears the cell's output.
+ * The server points `channel` at the running cell's iopub before each execution.
  */
 import { toMimeBundle } from "./bundle.js";
-import { jupyterModule } from "./tslab.js";
+
+export interface OutputChannel {
+  publish(type: "display_data" | "update_display_data" | "clear_output", content: object): void;
+}
+
+let channel: OutputChannel | null = null;
+
+export function setOutputChannel(next: OutputChannel): void {
+  channel = next;
+}
+
+function current(): OutputChannel {
+  if (!channel) throw new Error("display() and clearOutput() work inside a running Jupyter cell only");
+  return channel;
+}
 
 export interface DisplayOptions {
   /** Name of an output to create, then to update on later calls with the same id. */
@@ -14,10 +29,18 @@ export interface DisplayOptions {
 const shown = new Set<string>();
 
 export function display(value: unknown, options: DisplayOptions = {}): void {
-  const write = jupyterModule.lastWriteDisplayData;
-  if (!write) throw new Error("display() works inside a running Jupyter cell only");
+  const out = current();
   const id = options.id;
   const update = id !== undefined && shown.has(id);
   if (id !== undefined) shown.add(id);
-  write({ data: toMimeBundle(value), metadata: {}, transient: id === undefined ? {} : { display_id: id } }, update);
+  out.publish(update ? "update_display_data" : "display_data", {
+    data: toMimeBundle(value),
+    metadata: {},
+    transient: id === undefined ? {} : { display_id: id },
+  });
+}
+
+/** Clears the output of the running cell; with `wait`, only when the next output arrives (no flicker). */
+export function clearOutput(wait = false): void {
+  current().publish("clear_output", { wait });
 }

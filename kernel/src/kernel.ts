@@ -58,6 +58,7 @@ export async function startKernel(configPath: string): Promise<void> {
   });
 
   process.on("SIGINT", () => executor.interrupt());
+  exitWithParent();
   // A rejected promise or an exception in a callback must not end the kernel: report it in the latest cell.
   process.on("unhandledRejection", (reason) => {
     process.stderr.write(`Unhandled promise rejection: ${formatReason(reason)}\n`);
@@ -66,6 +67,22 @@ export async function startKernel(configPath: string): Promise<void> {
     process.stderr.write(`Uncaught exception: ${formatReason(error)}\n`);
   });
   await server.init();
+}
+
+/**
+ * A kernel whose server died (killed, crashed) must not live on as an orphan: like ipykernel's parent poller,
+ * leave when the process that started us is gone. Jupyter passes its pid as JPY_PARENT_PID.
+ */
+function exitWithParent(): void {
+  const parent = Number(process.env.JPY_PARENT_PID ?? process.ppid);
+  if (!Number.isInteger(parent) || parent <= 1) return;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      process.exit(0);
+    }
+  }, 1000).unref();
 }
 
 function formatReason(reason: unknown): string {

@@ -29,6 +29,6 @@ export async function preludeSource(): Promise<string> {
     `import { ${names.join(", ")} } from ${js(lib)};`,
     // types (e.g. poolscope.MaxPoolOptions) through the namespace
     `import * as poolscope from ${js(lib)};`,
-    `import { display } from ${js(displayEntry())};`,
+    `import { display, clearOutput } from ${js(displayEntry())};`,
   ].join("\n");
 }

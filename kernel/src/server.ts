@@ -8,6 +8,7 @@
 import { toMimeBundle, type MimeBundle } from "./bundle.js";
 import { toJupyterError } from "./errors.js";
 import { decodeMessage } from "./wire.js";
+import { setOutputChannel } from "./display.js";
 import { converterModule, jupyterModule, ts, type DisplayData, type Executor, type ZmqMessage } from "./tslab.js";
 
 interface ZmqServerBase {
@@ -151,9 +152,13 @@ export class PoolscopeServer extends ZmqServer {
     // As ipykernel, output written after the cell ends still goes to the latest cell.
     process.stdout.write = stream("stdout") as typeof process.stdout.write;
     process.stderr.write = stream("stderr") as typeof process.stderr.write;
-    jupyterModule.lastWriteDisplayData = (data: DisplayData, update: boolean) => {
-      if (!silent) this.publish(msg, update ? "update_display_data" : "display_data", data);
+    const publish = (type: string, content: object): void => {
+      if (!silent) this.publish(msg, type, content);
     };
+    setOutputChannel({ publish });
+    // tslab's own display API (`import * as tslab from "tslab"`) keeps working too
+    jupyterModule.lastWriteDisplayData = (data: DisplayData, update: boolean) =>
+      publish(update ? "update_display_data" : "display_data", data);
 
     const reports: unknown[][] = [];
     this.sink = {
@@ -193,7 +198,12 @@ export class PoolscopeServer extends ZmqServer {
         }
         case "search": {
           const pattern = globToRegExp(String(content.pattern ?? "*"));
-          const found = this.history.filter(([, , code]) => pattern.test(code));
+          let found = this.history.filter(([, , code]) => pattern.test(code));
+          if (content.unique) {
+            // keep the latest occurrence of each input, as IPython does
+            const seen = new Set<string>();
+            found = found.reverse().filter(([, , code]) => !seen.has(code) && Boolean(seen.add(code))).reverse();
+          }
           const n = content.n === undefined || content.n === null ? found.length : Number(content.n);
           return found.slice(-n);
         }

@@ -1,0 +1,36 @@
+// ESLint for the library, kernel, extension and tests (TypeScript via typescript-eslint).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "dist/**",
+      "kernel/dist/**",
+      "extension/lib/**",
+      "extension/jupyterlab_poolscope/labextension/**",
+      ".venv/**",
+      "test/artifacts/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: "readonly",
+        process: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        document: "readonly",
+        window: "readonly",
+        ImageData: "readonly",
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+);

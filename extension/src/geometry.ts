@@ -1,0 +1,47 @@
+/**
+ * The renderer's arithmetic, free of the DOM so it is unit-tested without a browser: how large a cell is drawn,
+ * which cell the mouse is over, what the read-out says, and where the legend's ticks go.
+ */
+import { formatNumber } from "poolscope/display";
+
+/** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
+export const PLANE_BUDGET_PX = 256;
+
+/** Integer pixels per cell (pixel-exact zoom): 1 to 32, so a plane's longer side fits the budget. */
+export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX): number {
+  const longest = Math.max(planeH, planeW, 1);
+  return Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
+}
+
+/** The cell under a point given in CSS pixels from a plane's top-left corner, or null outside it. */
+export function hitCell(x: number, y: number, zoom: number, planeH: number, planeW: number): [number, number] | null {
+  const i = Math.floor(y / zoom);
+  const j = Math.floor(x / zoom);
+  if (!(i >= 0 && i < planeH && j >= 0 && j < planeW)) return null;
+  return [i, j];
+}
+
+/** Exact value text for the read-out: float32 shown with all the digits it needs, a true minus sign. */
+export function exactValue(v: number): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "+∞";
+  if (v === -Infinity) return "−∞";
+  return String(v).replace("-", "−");
+}
+
+export function readoutText(index: readonly number[], value: number): string {
+  return `[${index.join(", ")}] = ${exactValue(value)}`;
+}
+
+/** Plane caption, e.g. "n=0 c=2" for NCHW; other ranks name dims d0, d1, ... */
+export function planeLabel(shape: readonly number[], index: readonly number[]): string {
+  const lead = index.slice(0, Math.max(0, shape.length - 2));
+  if (lead.length === 0) return "";
+  const names = shape.length === 4 ? ["n", "c"] : lead.map((_, k) => `d${k}`);
+  return lead.map((v, k) => `${names[k]}=${v}`).join(" ");
+}
+
+/** Legend tick labels at both ends and the middle of the scale. */
+export function legendTicks(lo: number, hi: number): { position: number; text: string }[] {
+  return [0, 0.5, 1].map((position) => ({ position, text: formatNumber(lo + (hi - lo) * position) }));
+}

@@ -1,0 +1,23 @@
+/**
+ * JupyterLab MIME renderer for poolscope tensors. Rank 0 so it wins over the PNG and text the same bundle
+ * carries for other front ends; safe, because it never turns data into HTML.
+ */
+import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
+import { TENSOR_MIME } from "poolscope/display";
+import { TensorView } from "./widget.js";
+
+export const rendererFactory: IRenderMime.IRendererFactory = {
+  safe: true,
+  mimeTypes: [TENSOR_MIME],
+  createRenderer: (options) => new TensorView(options.mimeType),
+};
+
+const extension: IRenderMime.IExtension = {
+  id: "jupyterlab-poolscope:tensor",
+  description: "Heatmaps, read-outs and pooling views for poolscope tensors.",
+  rendererFactory,
+  rank: 0,
+  dataType: "json",
+};
+
+export default extension;

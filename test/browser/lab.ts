@@ -1,0 +1,40 @@
+/** Helpers for driving JupyterLab through its exposed application object (LabApp.expose_app_in_browser). */
+import { expect, type Locator, type Page } from "@playwright/test";
+
+interface Commands {
+  execute(id: string, args?: unknown): Promise<unknown>;
+}
+declare global {
+  interface Window {
+    jupyterapp: { commands: Commands; started: Promise<void>; restored: Promise<void> };
+  }
+}
+
+/** Opens a notebook in a fresh workspace and returns its (visible) panel. */
+export async function openNotebook(page: Page, path: string): Promise<Locator> {
+  await page.goto(`/lab/tree/${path}?reset`);
+  await page.waitForFunction(() => window.jupyterapp !== undefined);
+  await page.evaluate(async () => {
+    await window.jupyterapp.started;
+    await window.jupyterapp.restored;
+  });
+  const panel = page.locator(".jp-NotebookPanel").filter({ visible: true });
+  await expect(panel).toHaveCount(1, { timeout: 60_000 });
+  // the status bar reads "TypeScript (poolscope) | Idle" once the kernel is up and connected
+  await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: "TypeScript (poolscope)" })).toHaveText(
+    /TypeScript \(poolscope\) \| Idle/,
+    { timeout: 60_000 },
+  );
+  return panel;
+}
+
+export async function command(page: Page, id: string): Promise<void> {
+  await page.evaluate((cmd) => window.jupyterapp.commands.execute(cmd), id);
+}
+
+/** Clears the saved outputs, then runs every cell, so what is checked was made by this run's kernel. */
+export async function rerunAll(page: Page, panel: Locator): Promise<void> {
+  await command(page, "notebook:clear-all-cell-outputs");
+  await expect(panel.locator(".jp-PoolscopeTensor")).toHaveCount(0);
+  await command(page, "notebook:run-all-cells");
+}

@@ -1,0 +1,28 @@
+// The JupyterLab the browser tests talk to: .venv's jupyter lab on a scratch copy of notebooks/ (so runs never
+// touch the committed notebooks), no token on loopback, and window.jupyterapp exposed for the tests.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root, venvBin } from "../../kernel/scripts/env.mjs";
+
+const work = mkdtempSync(join(tmpdir(), "poolscope-lab-"));
+cpSync(join(root, "notebooks"), work, { recursive: true });
+cpSync(join(root, "test", "browser", "fixtures"), join(work, "fixtures"), { recursive: true });
+const args = [
+  "lab",
+  "--no-browser",
+  `--ServerApp.root_dir=${work}`,
+  "--ServerApp.ip=127.0.0.1",
+  `--ServerApp.port=${process.env.POOLSCOPE_TEST_PORT ?? 8899}`,
+  "--ServerApp.port_retries=0",
+  "--IdentityProvider.token=",
+  "--ServerApp.password=",
+  "--ServerApp.disable_check_xsrf=True",
+  "--LabApp.expose_app_in_browser=True",
+  "--LabServerApp.workspaces_dir=" + join(work, ".workspaces"),
+];
+if (process.getuid?.() === 0) args.push("--allow-root");
+const lab = spawn(venvBin("jupyter"), args, { stdio: "inherit", env: { ...process.env, JUPYTER_CONFIG_DIR: join(work, ".jupyter") } });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => lab.kill(signal));
+lab.on("exit", (code) => process.exit(code ?? 0));

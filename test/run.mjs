@@ -1,0 +1,36 @@
+// `npm test`: every suite, each against real parts (the built library, the kernel over ZeroMQ, JupyterLab from
+// .venv, Debian's Chromium). Runs all suites even when one fails, then fails if any did.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ensureEnvironment, root, venvBin, CHROMIUM } from "../kernel/scripts/env.mjs";
+
+ensureEnvironment({ browser: true });
+mkdirSync(join(root, "test", "artifacts"), { recursive: true });
+
+const npx = (...args) => ["npx", ["--no-install", ...args]];
+const suites = [
+  ["unit tests (vitest)", ...npx("vitest", "run")],
+  ["golden conformance", process.execPath, ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"]],
+  ["kernel protocol and notebooks (pytest)", venvBin("python"), ["-m", "pytest", "-q", "test/kernel"]],
+  ["browser (Playwright, Chromium)", ...npx("playwright", "test", "-c", "test/browser/playwright.config.ts")],
+];
+
+const env = { ...process.env, PATH: `${join(root, ".venv", "bin")}:${process.env.PATH}`, CHROMIUM_PATH: CHROMIUM };
+const results = [];
+for (const [name, cmd, args] of suites) {
+  console.log(`\n=== ${name}`);
+  if (name === "golden conformance" && !existsSync(join(root, "dist", "cli.js"))) {
+    console.log("dist/cli.js is missing: the conformance runner was not built");
+    results.push([name, false]);
+    continue;
+  }
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, env });
+  results.push([name, r.status === 0]);
+}
+
+console.log("\n=== summary");
+for (const [name, ok] of results) console.log(`${ok ? "ok  " : "FAIL"} ${name}`);
+const failed = results.filter(([, ok]) => !ok).length;
+console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
