@@ -17,7 +17,12 @@ export class Tensor {
     checkShape("tensor", shape);
     const size = shapeSize(shape);
     if (data.length !== size) {
-      throw new ParameterError("tensor", "data", data.length, `must hold ${size} values for shape [${shape.join(", ")}]`);
+      throw new ParameterError(
+        "tensor",
+        "data",
+        data.length,
+        `must hold ${size} values for shape [${shape.join(", ")}]`,
+      );
     }
     this.shape = Object.freeze([...shape]);
     this.data = data;

@@ -10,6 +10,7 @@ mkdirSync(join(root, "test", "artifacts"), { recursive: true });
 
 const npx = (...args) => ["npx", ["--no-install", ...args]];
 const suites = [
+  ["lint (ESLint, Prettier)", "sh", ["-c", "npx --no-install eslint . && npx --no-install prettier --check ."]],
   ["unit tests (vitest)", ...npx("vitest", "run")],
   ["golden conformance", process.execPath, ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"]],
   ["kernel protocol and notebooks (pytest)", venvBin("python"), ["-m", "pytest", "-q", "test/kernel"]],

@@ -58,7 +58,13 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     this.node.append(stats, this.grid(payload.shape, values, layout, scale, readout), legend(scale), readout);
   }
 
-  private grid(shape: number[], values: Float32Array, layout: GridLayout, scale: ColorScale, readout: HTMLElement): HTMLElement {
+  private grid(
+    shape: number[],
+    values: Float32Array,
+    layout: GridLayout,
+    scale: ColorScale,
+    readout: HTMLElement,
+  ): HTMLElement {
     const grid = el("div", "jp-PoolscopeTensor-grid");
     const zoom = zoomFor(layout.planeH, layout.planeW);
     grid.style.gridTemplateColumns = `repeat(${Math.max(1, layout.cols)}, max-content)`;

@@ -63,12 +63,25 @@ export function ensureVenv() {
 export function installExtension() {
   log("installing the JupyterLab extension into .venv");
   run(venvBin("python"), [
-    "-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-deps", "--force-reinstall", "./extension",
+    "-m",
+    "pip",
+    "install",
+    "--disable-pip-version-check",
+    "-q",
+    "--no-deps",
+    "--force-reinstall",
+    "./extension",
   ]);
 }
 
 export function installKernelspec() {
-  run(process.execPath, [join(root, "kernel", "dist", "cli.js"), "install", "--sys-prefix", "--python", venvBin("python")]);
+  run(process.execPath, [
+    join(root, "kernel", "dist", "cli.js"),
+    "install",
+    "--sys-prefix",
+    "--python",
+    venvBin("python"),
+  ]);
 }
 
 export function ensureChromium() {

@@ -35,7 +35,11 @@ export function install(options: InstallOptions): string {
     copyFileSync(fileURLToPath(new URL("../logo-64x64.png", import.meta.url)), join(dir, "logo-64x64.png"));
     const scope = options.scope;
     const args =
-      scope.kind === "user" ? "user=True" : scope.kind === "sys-prefix" ? "prefix=sys.prefix" : `prefix=${JSON.stringify(scope.prefix)}`;
+      scope.kind === "user"
+        ? "user=True"
+        : scope.kind === "sys-prefix"
+          ? "prefix=sys.prefix"
+          : `prefix=${JSON.stringify(scope.prefix)}`;
     const script = [
       "import sys",
       "from jupyter_client.kernelspec import KernelSpecManager",

@@ -7,10 +7,18 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { preludeSource } from "./prelude.js";
 import { PoolscopeServer, type CellSink } from "./server.js";
-import { converterModule, checkNodeTypes, executorModule, jupyterModule, tslabVersion, type Converter } from "./tslab.js";
+import {
+  converterModule,
+  checkNodeTypes,
+  executorModule,
+  jupyterModule,
+  tslabVersion,
+  type Converter,
+} from "./tslab.js";
 
-const kernelVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
-  .version;
+const kernelVersion = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 export async function startKernel(configPath: string): Promise<void> {
   const typesWarning = checkNodeTypes();

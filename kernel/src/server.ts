@@ -144,11 +144,13 @@ export class PoolscopeServer extends ZmqServer {
     if (!silent) this.publish(msg, "execute_input", { code, execution_count: count });
     if (storeHistory) this.history.push([this.session, count, code]);
 
-    const stream = (name: "stdout" | "stderr") => (chunk: string | Uint8Array): boolean => {
-      const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      if (!silent) this.publish(msg, "stream", { name, text });
-      return true;
-    };
+    const stream =
+      (name: "stdout" | "stderr") =>
+      (chunk: string | Uint8Array): boolean => {
+        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        if (!silent) this.publish(msg, "stream", { name, text });
+        return true;
+      };
     // As ipykernel, output written after the cell ends still goes to the latest cell.
     process.stdout.write = stream("stdout") as typeof process.stdout.write;
     process.stderr.write = stream("stderr") as typeof process.stderr.write;
@@ -202,7 +204,10 @@ export class PoolscopeServer extends ZmqServer {
           if (content.unique) {
             // keep the latest occurrence of each input, as IPython does
             const seen = new Set<string>();
-            found = found.reverse().filter(([, , code]) => !seen.has(code) && Boolean(seen.add(code))).reverse();
+            found = found
+              .reverse()
+              .filter(([, , code]) => !seen.has(code) && Boolean(seen.add(code)))
+              .reverse();
           }
           const n = content.n === undefined || content.n === null ? found.length : Number(content.n);
           return found.slice(-n);
@@ -246,7 +251,10 @@ function safeBundle(value: unknown): MimeBundle {
 }
 
 function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`, "s");
 }
 

@@ -55,7 +55,11 @@ export interface TslabConverterModule {
 }
 
 export interface TslabExecutorModule {
-  createExecutor(rootDir: string, convs: { node: Converter; browser: Converter; close(): void }, console: ExecConsole): Executor;
+  createExecutor(
+    rootDir: string,
+    convs: { node: Converter; browser: Converter; close(): void },
+    console: ExecConsole,
+  ): Executor;
 }
 
 export interface TslabJupyterModule {
@@ -72,7 +76,13 @@ export const tslabVersion = (require("tslab/package.json") as { version: string 
 /** The TypeScript fork tslab compiles with (one instance per process, shared with the converter). */
 export const ts = require("@tslab/typescript-for-tslab") as {
   version: string;
-  createSourceFile(name: string, text: string, target: number, setParents?: boolean, kind?: number): {
+  createSourceFile(
+    name: string,
+    text: string,
+    target: number,
+    setParents?: boolean,
+    kind?: number,
+  ): {
     parseDiagnostics?: { start: number; length: number; messageText: unknown }[];
   };
   ScriptTarget: { Latest: number };
@@ -88,5 +98,7 @@ export const ts = require("@tslab/typescript-for-tslab") as {
 export function checkNodeTypes(): string | null {
   const tslabDir = dirname(require.resolve("tslab/package.json"));
   const nested = join(tslabDir, "node_modules", "@types", "node", "package.json");
-  return existsSync(nested) ? null : `poolscope kernel: ${nested} is missing; notebooks outside the project will lack Node's types`;
+  return existsSync(nested)
+    ? null
+    : `poolscope kernel: ${nested} is missing; notebooks outside the project will lack Node's types`;
 }

@@ -72,7 +72,13 @@ function adaptiveSpec(fn: AnyFn, backward: AnyFn, max: boolean): OpSpec {
 
 function tfSpec(fn: AnyFn): OpSpec {
   return {
-    params: { pool_size: "kernelSize", ksize: "kernelSize", strides: "stride", padding: "padding", data_format: "dataFormat" },
+    params: {
+      pool_size: "kernelSize",
+      ksize: "kernelSize",
+      strides: "stride",
+      padding: "padding",
+      data_format: "dataFormat",
+    },
     inputs: ["x"],
     // TensorFlow spells padding in capitals; the library takes Keras' lower case.
     convert: (o) => ({ ...o, padding: typeof o.padding === "string" ? o.padding.toLowerCase() : o.padding }),

@@ -77,7 +77,8 @@ function parseCase(raw: unknown, index: number): GoldenCase {
 }
 
 function parseTensor(raw: unknown, what: string): GoldenTensor {
-  if (!isRecord(raw) || !Array.isArray(raw.shape) || !Array.isArray(raw.data)) throw new Error(`${what} is not { shape, data }`);
+  if (!isRecord(raw) || !Array.isArray(raw.shape) || !Array.isArray(raw.data))
+    throw new Error(`${what} is not { shape, data }`);
   const shape = raw.shape.map((d) => {
     if (!Number.isInteger(d) || (d as number) < 0) throw new Error(`${what}.shape is not a list of sizes`);
     return d as number;

@@ -63,7 +63,8 @@ export function runCase(c: GoldenCase): CaseResult {
       : spec.run(inputs, options);
   } catch (e) {
     if (!c.error) return result(false, `threw ${(e as Error).name}: ${(e as Error).message}`);
-    if (!(e instanceof ParameterError)) return result(false, `threw ${(e as Error).name}, not a ParameterError: ${(e as Error).message}`);
+    if (!(e instanceof ParameterError))
+      return result(false, `threw ${(e as Error).name}, not a ParameterError: ${(e as Error).message}`);
     if (!e.message.includes(e.param)) return result(false, `the error does not name its parameter: ${e.message}`);
     if (!given.includes(e.param) && !Object.keys(c.inputs).includes(e.param.split(".")[0])) {
       return result(false, `the error names "${e.param}", which is not a parameter of this case: ${e.message}`);
@@ -106,7 +107,8 @@ export function runGolden(file: GoldenFile): Summary {
 export function formatSummary(summary: Summary): string {
   const width = Math.max(2, ...summary.byOp.map((r) => r.op.length));
   const lines = [`${"op".padEnd(width)}  passed  failed`];
-  for (const r of summary.byOp) lines.push(`${r.op.padEnd(width)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+  for (const r of summary.byOp)
+    lines.push(`${r.op.padEnd(width)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
   const failures = summary.results.filter((r) => !r.passed);
   if (failures.length > 0) {
     lines.push("", "failures:");

@@ -22,7 +22,14 @@ export function gridLayout(shape: readonly number[]): GridLayout {
 }
 
 /** Full tensor index of cell (i, j) of plane (row, col). */
-export function cellIndex(shape: readonly number[], layout: GridLayout, row: number, col: number, i: number, j: number): number[] {
+export function cellIndex(
+  shape: readonly number[],
+  layout: GridLayout,
+  row: number,
+  col: number,
+  i: number,
+  j: number,
+): number[] {
   if (shape.length <= 1) return shape.length === 0 ? [] : [j];
   const plane = row * layout.cols + col;
   const lead = shape.slice(0, -2);

@@ -13,7 +13,13 @@ export interface RgbaImage {
 }
 
 /** One pixel per cell of the plane starting at `offset`. */
-export function planeRGBA(values: ArrayLike<number>, offset: number, h: number, w: number, scale: ColorScale): RgbaImage {
+export function planeRGBA(
+  values: ArrayLike<number>,
+  offset: number,
+  h: number,
+  w: number,
+  scale: ColorScale,
+): RgbaImage {
   const data = new Uint8ClampedArray(h * w * 4);
   for (let k = 0; k < h * w; k++) {
     const [r, g, b] = valueColor(values[offset + k], scale);
@@ -38,7 +44,12 @@ export interface GridImageOptions {
  * All planes on a grid, each cell an integer block of pixels (nearest-neighbour sampling when a plane is
  * larger than its box), with a colour bar across the bottom from scale.lo (left) to scale.hi (right).
  */
-export function gridImage(values: ArrayLike<number>, layout: GridLayout, scale: ColorScale, o: GridImageOptions = {}): RgbaImage {
+export function gridImage(
+  values: ArrayLike<number>,
+  layout: GridLayout,
+  scale: ColorScale,
+  o: GridImageOptions = {},
+): RgbaImage {
   const gap = o.gap ?? 4;
   const legendH = o.legendHeight ?? 12;
   const maxPx = o.maxPx ?? 1024;

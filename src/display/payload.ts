@@ -195,4 +195,3 @@ function describe(v: unknown): string {
   if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
   return typeof v;
 }
-

@@ -33,7 +33,8 @@ export function computeStats(data: ArrayLike<number>): TensorStats {
       finite++;
     }
   }
-  if (finite === 0) return { min: null, max: null, mean: null, std: null, nanCount: nan, posInfCount: posInf, negInfCount: negInf };
+  if (finite === 0)
+    return { min: null, max: null, mean: null, std: null, nanCount: nan, posInfCount: posInf, negInfCount: negInf };
   const mean = sum / finite;
   let sq = 0;
   for (let i = 0; i < data.length; i++) {
@@ -50,8 +51,7 @@ export function formatNumber(v: number | null): string {
   if (v === Infinity) return "∞";
   if (v === -Infinity) return "−∞";
   const abs = Math.abs(v);
-  const text =
-    abs !== 0 && (abs >= 1e5 || abs < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+  const text = abs !== 0 && (abs >= 1e5 || abs < 1e-3) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
   return text.replace("-", "−");
 }
 

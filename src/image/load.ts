@@ -18,7 +18,8 @@ export interface ImageOptions {
 
 /** Reads and decodes an image file. */
 export async function loadImage(path: string, options: ImageOptions = {}): Promise<Tensor> {
-  if (typeof path !== "string" || path.length === 0) throw new ParameterError("loadImage", "path", path, "must be a file path");
+  if (typeof path !== "string" || path.length === 0)
+    throw new ParameterError("loadImage", "path", path, "must be a file path");
   return decodeImage(await readFile(path), options);
 }
 
@@ -26,7 +27,8 @@ export async function loadImage(path: string, options: ImageOptions = {}): Promi
 export function decodeImage(bytes: Uint8Array, options: ImageOptions = {}): Tensor {
   const op = "decodeImage";
   const mode = options.channels ?? "rgb";
-  if (mode !== "rgb" && mode !== "gray" && mode !== "rgba") throw new ParameterError(op, "channels", mode, 'must be "rgb", "gray" or "rgba"');
+  if (mode !== "rgb" && mode !== "gray" && mode !== "rgba")
+    throw new ParameterError(op, "channels", mode, 'must be "rgb", "gray" or "rgba"');
   const maxMp = options.maxMegapixels ?? 64;
   let width: number;
   let height: number;
@@ -56,7 +58,8 @@ export function decodeImage(bytes: Uint8Array, options: ImageOptions = {}): Tens
   } else {
     throw new ParameterError(op, "bytes", `${bytes.length} bytes`, "must be a PNG or JPEG file");
   }
-  if (width * height > maxMp * 1e6) throw new ParameterError(op, "maxMegapixels", maxMp, `is exceeded by a ${width}×${height} image`);
+  if (width * height > maxMp * 1e6)
+    throw new ParameterError(op, "maxMegapixels", maxMp, `is exceeded by a ${width}×${height} image`);
   const outC = mode === "gray" ? 1 : mode === "rgb" ? 3 : 4;
   const plane = width * height;
   const out = new Float32Array(outC * plane);

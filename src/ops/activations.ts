@@ -5,11 +5,17 @@ import { Tensor } from "../tensor.js";
 /** max(x, 0); NaN stays NaN, as torch.relu. */
 export function relu(x: Tensor): Tensor {
   checkTensor("relu", "x", x);
-  return new Tensor(x.data.map((v) => (v < 0 ? 0 : v)), x.shape);
+  return new Tensor(
+    x.data.map((v) => (v < 0 ? 0 : v)),
+    x.shape,
+  );
 }
 
 /** 1 / (1 + e^−x). */
 export function sigmoid(x: Tensor): Tensor {
   checkTensor("sigmoid", "x", x);
-  return new Tensor(x.data.map((v) => 1 / (1 + Math.exp(-v))), x.shape);
+  return new Tensor(
+    x.data.map((v) => 1 / (1 + Math.exp(-v))),
+    x.shape,
+  );
 }

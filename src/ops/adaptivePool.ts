@@ -38,7 +38,12 @@ export interface AdaptiveCore {
 }
 
 /** The bins of every axis; shared by the forward and backward passes. */
-export function adaptiveGeometry(op: string, shape: readonly number[], nd: number, outputSize: OutputSize): AxisWindows[] {
+export function adaptiveGeometry(
+  op: string,
+  shape: readonly number[],
+  nd: number,
+  outputSize: OutputSize,
+): AxisWindows[] {
   const sizes = spatialShape(op, shape, nd);
   const outs = expandOutputSize(op, outputSize, sizes);
   const names = axisNames(nd);
@@ -52,7 +57,10 @@ export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const idx = unravel(i, sizes);
-    out[i] = axes.reduce((n, axis, a) => (axis.kind === "bins" ? n * (axis.bins[idx[a]][1] - axis.bins[idx[a]][0]) : n), 1);
+    out[i] = axes.reduce(
+      (n, axis, a) => (axis.kind === "bins" ? n * (axis.bins[idx[a]][1] - axis.bins[idx[a]][0]) : n),
+      1,
+    );
   }
   return out;
 }
@@ -61,7 +69,11 @@ export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
 export function poolOverBins(x: Tensor, axes: AxisWindows[], mode: "max" | "avg"): AdaptiveCore {
   const plan = planAxes(axes);
   const planes = x.shape[0] * x.shape[1];
-  const outShape = [x.shape[0], x.shape[1], ...axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize))];
+  const outShape = [
+    x.shape[0],
+    x.shape[1],
+    ...axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize)),
+  ];
   if (mode === "max") {
     const { values, indices } = maxOverPlan(x.data, planes, plan);
     return { output: new Tensor(values, outShape), indices: new Tensor(Float32Array.from(indices), outShape), axes };
@@ -70,7 +82,13 @@ export function poolOverBins(x: Tensor, axes: AxisWindows[], mode: "max" | "avg"
   return { output: new Tensor(meanOverPlan(x.data, planes, plan, divisors), outShape), divisors, axes };
 }
 
-export function adaptivePoolNd(op: string, x: Tensor, nd: number, mode: "max" | "avg", options: AdaptivePoolOptions): AdaptiveCore {
+export function adaptivePoolNd(
+  op: string,
+  x: Tensor,
+  nd: number,
+  mode: "max" | "avg",
+  options: AdaptivePoolOptions,
+): AdaptiveCore {
   checkTensor(op, "x", x);
   if (typeof options !== "object" || options === null) {
     throw new ParameterError(op, "options", options, "must be an object with outputSize, e.g. { outputSize: 1 }");
@@ -96,7 +114,8 @@ export function binsTrace(
     channels: "first",
     axes: core.axes,
   };
-  const arr = mode === "max" ? core.indices && smallArray(core.indices.data) : core.divisors && smallArray(core.divisors);
+  const arr =
+    mode === "max" ? core.indices && smallArray(core.indices.data) : core.divisors && smallArray(core.divisors);
   if (arr) {
     if (mode === "max") trace.argmax = arr;
     else trace.divisors = arr;

@@ -44,7 +44,8 @@ export function avgPoolGeometry(
   o: AvgPoolOptions,
 ): { axes: AxisGeometry[]; channelsLast: boolean; countIncludePad: boolean } {
   const channelsLast = isChannelsLast(op, o?.dataFormat, nd);
-  const firstShape = channelsLast && shape.length === nd + 2 ? [shape[0], shape[nd + 1], ...shape.slice(1, nd + 1)] : shape;
+  const firstShape =
+    channelsLast && shape.length === nd + 2 ? [shape[0], shape[nd + 1], ...shape.slice(1, nd + 1)] : shape;
   const axes = slidingPoolAxes(op, spatialShape(op, firstShape, nd), o, false);
   const countIncludePad = o.countIncludePad ?? typeof o.padding !== "string";
   return { axes, channelsLast, countIncludePad };
@@ -56,7 +57,10 @@ export function avgDivisors(
   axes: readonly AxisGeometry[],
   o: { countIncludePad: boolean; divisorOverride?: number },
 ): Float32Array {
-  if (o.divisorOverride !== undefined && (typeof o.divisorOverride !== "number" || !Number.isFinite(o.divisorOverride) || o.divisorOverride === 0)) {
+  if (
+    o.divisorOverride !== undefined &&
+    (typeof o.divisorOverride !== "number" || !Number.isFinite(o.divisorOverride) || o.divisorOverride === 0)
+  ) {
     throw new ParameterError(op, "divisorOverride", o.divisorOverride, "must be a non-zero number");
   }
   const sizes = axes.map((a) => a.outSize);

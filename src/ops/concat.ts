@@ -5,15 +5,22 @@ import { Tensor } from "../tensor.js";
 
 export function concat(list: readonly Tensor[], dim = 0): Tensor {
   const tensors: readonly Tensor[] = list;
-  if (!Array.isArray(list) || tensors.length === 0) throw new ParameterError("concat", "tensors", tensors, "must be a non-empty list of tensors");
+  if (!Array.isArray(list) || tensors.length === 0)
+    throw new ParameterError("concat", "tensors", tensors, "must be a non-empty list of tensors");
   tensors.forEach((t, i) => checkTensor("concat", `tensors[${i}]`, t));
   const first = tensors[0];
   const r = first.rank;
   const d = dim < 0 ? dim + r : dim;
-  if (!Number.isInteger(d) || d < 0 || d >= r) throw new ParameterError("concat", "dim", dim, `must index one of ${r} dims`);
+  if (!Number.isInteger(d) || d < 0 || d >= r)
+    throw new ParameterError("concat", "dim", dim, `must index one of ${r} dims`);
   tensors.forEach((t, i) => {
     if (t.rank !== r || t.shape.some((s, a) => a !== d && s !== first.shape[a])) {
-      throw new ParameterError("concat", `tensors[${i}].shape`, t.shape, `must match [${first.shape.join(", ")}] except in dim ${d}`);
+      throw new ParameterError(
+        "concat",
+        `tensors[${i}].shape`,
+        t.shape,
+        `must match [${first.shape.join(", ")}] except in dim ${d}`,
+      );
     }
   });
   const outer = first.shape.slice(0, d).reduce((n, s) => n * s, 1);

@@ -23,20 +23,28 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
   checkTensor(OP, "x", x);
   checkTensor(OP, "weight", weight);
   if (x.rank !== 4) throw new ParameterError(OP, "x.shape", x.shape, "must have 4 dims (N, C, H, W)");
-  if (weight.rank !== 4) throw new ParameterError(OP, "weight.shape", weight.shape, "must have 4 dims (Cout, Cin/groups, kH, kW)");
+  if (weight.rank !== 4)
+    throw new ParameterError(OP, "weight.shape", weight.shape, "must have 4 dims (Cout, Cin/groups, kH, kW)");
   const groups = options.groups ?? 1;
-  if (!Number.isInteger(groups) || groups < 1) throw new ParameterError(OP, "groups", groups, "must be a positive whole number");
+  if (!Number.isInteger(groups) || groups < 1)
+    throw new ParameterError(OP, "groups", groups, "must be a positive whole number");
   const [n, cin, h, w] = x.shape;
   const [cout, cinG, kh, kw] = weight.shape;
   if (cin % groups !== 0) throw new ParameterError(OP, "groups", groups, `must divide the input channels ${cin}`);
   if (cout % groups !== 0) throw new ParameterError(OP, "groups", groups, `must divide the output channels ${cout}`);
   if (cinG !== cin / groups) {
-    throw new ParameterError(OP, "weight.shape", weight.shape, `needs ${cin / groups} input channels per group (Cin ${cin} / groups ${groups})`);
+    throw new ParameterError(
+      OP,
+      "weight.shape",
+      weight.shape,
+      `needs ${cin / groups} input channels per group (Cin ${cin} / groups ${groups})`,
+    );
   }
   const bias = options.bias ?? null;
   if (bias !== null) {
     checkTensor(OP, "bias", bias);
-    if (bias.rank !== 1 || bias.shape[0] !== cout) throw new ParameterError(OP, "bias.shape", bias.shape, `must be [${cout}]`);
+    if (bias.rank !== 1 || bias.shape[0] !== cout)
+      throw new ParameterError(OP, "bias.shape", bias.shape, `must be [${cout}]`);
   }
   const stride = expandParam(OP, "stride", options.stride ?? 1, 2, 1);
   const padding = expandParam(OP, "padding", options.padding ?? 0, 2, 0);

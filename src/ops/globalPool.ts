@@ -29,7 +29,12 @@ export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions): Tensor | 
 export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedMaxPool<WindowTrace> {
   const core = globalCore("globalMaxPool", x, "max");
   if (!options.trace) return core.output;
-  return new TracedMaxPool(x, core.output, binsTrace("globalMaxPool", x, core, "max", "global"), core.indices as Tensor);
+  return new TracedMaxPool(
+    x,
+    core.output,
+    binsTrace("globalMaxPool", x, core, "max", "global"),
+    core.indices as Tensor,
+  );
 }
 
 /** Mean over all spatial positions of each (N, C) plane. */
@@ -38,5 +43,7 @@ export function globalAvgPool(x: Tensor, options?: { trace?: false }): Tensor;
 export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedPool<WindowTrace>;
 export function globalAvgPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedPool<WindowTrace> {
   const core = globalCore("globalAvgPool", x, "avg");
-  return options.trace ? new TracedPool(x, core.output, binsTrace("globalAvgPool", x, core, "avg", "global")) : core.output;
+  return options.trace
+    ? new TracedPool(x, core.output, binsTrace("globalAvgPool", x, core, "avg", "global"))
+    : core.output;
 }

@@ -47,7 +47,8 @@ export function nhwcToNchw(x: Tensor): Tensor {
 
 function checkRank(op: string, x: Tensor): void {
   checkTensor(op, "x", x);
-  if (x.rank < 3) throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C and a spatial dim)");
+  if (x.rank < 3)
+    throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C and a spatial dim)");
 }
 
 function checkRank4(op: string, x: Tensor): void {

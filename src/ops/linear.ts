@@ -15,10 +15,17 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   if (weight.rank !== 2) throw new ParameterError(OP, "weight.shape", weight.shape, "must have 2 dims (out, in)");
   const [out, inF] = weight.shape;
   const k = x.shape[x.rank - 1];
-  if (k !== inF) throw new ParameterError(OP, "weight.shape", weight.shape, `must take ${k} input features (x.shape [${x.shape.join(", ")}])`);
+  if (k !== inF)
+    throw new ParameterError(
+      OP,
+      "weight.shape",
+      weight.shape,
+      `must take ${k} input features (x.shape [${x.shape.join(", ")}])`,
+    );
   if (bias !== undefined && bias !== null) {
     checkTensor(OP, "bias", bias);
-    if (bias.rank !== 1 || bias.shape[0] !== out) throw new ParameterError(OP, "bias.shape", bias.shape, `must be [${out}]`);
+    if (bias.rank !== 1 || bias.shape[0] !== out)
+      throw new ParameterError(OP, "bias.shape", bias.shape, `must be [${out}]`);
   }
   const rows = k === 0 ? x.size : x.size / k;
   const y = new Float32Array(rows * out);

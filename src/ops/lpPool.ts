@@ -27,12 +27,18 @@ export interface LpPoolOptions {
 
 function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
   checkTensor(op, "x", x);
-  if (typeof o !== "object" || o === null) throw new ParameterError(op, "options", o, "must be an object with normType and kernelSize");
+  if (typeof o !== "object" || o === null)
+    throw new ParameterError(op, "options", o, "must be an object with normType and kernelSize");
   const p = o.normType;
   if (typeof p !== "number" || !Number.isFinite(p) || p <= 0) {
     throw new ParameterError(op, "normType", p, "must be a positive finite number");
   }
-  const axes = slidingPoolAxes(op, spatialShape(op, x.shape, nd), { kernelSize: o.kernelSize, stride: o.stride, ceilMode: o.ceilMode }, false);
+  const axes = slidingPoolAxes(
+    op,
+    spatialShape(op, x.shape, nd),
+    { kernelSize: o.kernelSize, stride: o.stride, ceilMode: o.ceilMode },
+    false,
+  );
   // PyTorch calls avg_pool with count_include_pad=True and no padding: the divisor is the in-bounds count.
   const divisors = avgDivisors(op, axes, { countIncludePad: true });
   const powered = new Float32Array(x.size);

@@ -46,7 +46,8 @@ export function maxPoolGeometry(
   o: MaxPoolOptions,
 ): { axes: AxisGeometry[]; channelsLast: boolean } {
   const channelsLast = isChannelsLast(op, o?.dataFormat, nd);
-  const firstShape = channelsLast && shape.length === nd + 2 ? [shape[0], shape[nd + 1], ...shape.slice(1, nd + 1)] : shape;
+  const firstShape =
+    channelsLast && shape.length === nd + 2 ? [shape[0], shape[nd + 1], ...shape.slice(1, nd + 1)] : shape;
   const sizes = spatialShape(op, firstShape, nd);
   return { axes: slidingPoolAxes(op, sizes, o, true), channelsLast };
 }

@@ -25,7 +25,8 @@ export function seededUniform(seed: number): () => number {
 
 function checkSeed(op: string, seed: unknown): number {
   if (seed === undefined) return 0;
-  if (typeof seed !== "number" || !Number.isInteger(seed)) throw new ParameterError(op, "seed", seed, "must be a whole number");
+  if (typeof seed !== "number" || !Number.isInteger(seed))
+    throw new ParameterError(op, "seed", seed, "must be a whole number");
   return seed;
 }
 
@@ -56,11 +57,19 @@ export function randn(shape: readonly number[], options: RandomOptions = {}): Te
 /** start, start+step, … below end, as torch.arange; `arange(n)` is 0..n−1. Pass a shape to reshape it. */
 export function arange(start: number, end?: number, step = 1): Tensor {
   const [a, b] = end === undefined ? [0, start] : [start, end];
-  for (const [name, v] of [["start", a], ["end", b], ["step", step]] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new ParameterError("arange", name, v, "must be a finite number");
+  for (const [name, v] of [
+    ["start", a],
+    ["end", b],
+    ["step", step],
+  ] as const) {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new ParameterError("arange", name, v, "must be a finite number");
   }
   if (step === 0) throw new ParameterError("arange", "step", step, "must not be 0");
   const count = Math.max(0, Math.ceil((b - a) / step));
   if (count > 1 << 28) throw new ParameterError("arange", "end", b, `gives ${count} values, too many`);
-  return new Tensor(Float32Array.from({ length: count }, (_, i) => a + i * step), [count]);
+  return new Tensor(
+    Float32Array.from({ length: count }, (_, i) => a + i * step),
+    [count],
+  );
 }

@@ -15,7 +15,12 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const resolved = shape.map((d) => (d === -1 ? (known === 0 ? 0 : x.size / known) : d));
   const size = resolved.reduce((n, d) => n * d, 1);
   if (size !== x.size || resolved.some((d) => !Number.isInteger(d))) {
-    throw new ParameterError("reshape", "shape", shape, `does not hold the ${x.size} values of shape [${x.shape.join(", ")}]`);
+    throw new ParameterError(
+      "reshape",
+      "shape",
+      shape,
+      `does not hold the ${x.size} values of shape [${x.shape.join(", ")}]`,
+    );
   }
   return new Tensor(x.data, resolved);
 }
@@ -26,8 +31,10 @@ export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
   const r = x.rank;
   const s = startDim < 0 ? startDim + r : startDim;
   const e = endDim < 0 ? endDim + r : endDim;
-  if (!Number.isInteger(s) || s < 0 || s >= Math.max(r, 1)) throw new ParameterError("flatten", "startDim", startDim, `must index one of ${r} dims`);
-  if (!Number.isInteger(e) || e < s || e >= Math.max(r, 1)) throw new ParameterError("flatten", "endDim", endDim, `must index a dim from startDim ${s} to ${r - 1}`);
+  if (!Number.isInteger(s) || s < 0 || s >= Math.max(r, 1))
+    throw new ParameterError("flatten", "startDim", startDim, `must index one of ${r} dims`);
+  if (!Number.isInteger(e) || e < s || e >= Math.max(r, 1))
+    throw new ParameterError("flatten", "endDim", endDim, `must index a dim from startDim ${s} to ${r - 1}`);
   if (r === 0) return new Tensor(x.data, [1]);
   const merged = x.shape.slice(s, e + 1).reduce((n, d) => n * d, 1);
   return new Tensor(x.data, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);

@@ -34,7 +34,8 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tens
   if (boxes.rank !== 2 || boxes.shape[1] !== 5) {
     throw new ParameterError(OP, "boxes.shape", boxes.shape, "must be [K, 5], rows [batchIndex, x1, y1, x2, y2]");
   }
-  if (typeof options !== "object" || options === null) throw new ParameterError(OP, "options", options, "must be an object with outputSize");
+  if (typeof options !== "object" || options === null)
+    throw new ParameterError(OP, "options", options, "must be an object with outputSize");
   const [ph, pw] = expandParam(OP, "outputSize", options.outputSize, 2, 1);
   const scale = options.spatialScale ?? 1;
   if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0) {

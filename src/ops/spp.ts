@@ -33,12 +33,14 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions & { trace?: fa
 export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace>;
 export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace> {
   checkTensor(OP, "x", x);
-  if (typeof options !== "object" || options === null) throw new ParameterError(OP, "options", options, "must be an object with levels");
+  if (typeof options !== "object" || options === null)
+    throw new ParameterError(OP, "options", options, "must be an object with levels");
   const [height, width] = spatialShape(OP, x.shape, 2);
   const mode = options.mode ?? "max";
   if (mode !== "max" && mode !== "avg") throw new ParameterError(OP, "mode", mode, 'must be "max" or "avg"');
   const rule = options.rule ?? "adaptive";
-  if (!SPP_RULES.includes(rule)) throw new ParameterError(OP, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
+  if (!SPP_RULES.includes(rule))
+    throw new ParameterError(OP, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
   if (!Array.isArray(options.levels) || options.levels.length === 0) {
     throw new ParameterError(OP, "levels", options.levels, "must be a non-empty list of bin counts, e.g. [4, 2, 1]");
   }
@@ -56,11 +58,21 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     } else {
       const divisors =
         axes[0].kind === "sliding" && axes[1].kind === "sliding"
-          ? avgDivisors(OP, axes.map((a) => (a as { geometry: AxisGeometry }).geometry), { countIncludePad: true })
+          ? avgDivisors(
+              OP,
+              axes.map((a) => (a as { geometry: AxisGeometry }).geometry),
+              { countIncludePad: true },
+            )
           : binVolumes(axes);
       values = meanOverPlan(x.data, planes, plan, divisors);
     }
-    return { requested: [nh, nw] as [number, number], axes, bins: [axisOutSize(axes[0]), axisOutSize(axes[1])] as [number, number], values, argmax };
+    return {
+      requested: [nh, nw] as [number, number],
+      axes,
+      bins: [axisOutSize(axes[0]), axisOutSize(axes[1])] as [number, number],
+      values,
+      argmax,
+    };
   });
   const perSample = levelData.reduce((s, l) => s + c * l.bins[0] * l.bins[1], 0);
   const y = new Float32Array(n * perSample);

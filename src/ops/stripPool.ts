@@ -18,8 +18,16 @@ export type StripDirection = "horizontal" | "vertical";
 /** Mean over each row (horizontal, H×1) or each column (vertical, 1×W). */
 export function stripPool(x: Tensor, direction: StripDirection, options: { trace: true }): TracedPool<WindowTrace>;
 export function stripPool(x: Tensor, direction: StripDirection, options?: { trace?: false }): Tensor;
-export function stripPool(x: Tensor, direction: StripDirection, options?: { trace?: boolean }): Tensor | TracedPool<WindowTrace>;
-export function stripPool(x: Tensor, direction: StripDirection, options: { trace?: boolean } = {}): Tensor | TracedPool<WindowTrace> {
+export function stripPool(
+  x: Tensor,
+  direction: StripDirection,
+  options?: { trace?: boolean },
+): Tensor | TracedPool<WindowTrace>;
+export function stripPool(
+  x: Tensor,
+  direction: StripDirection,
+  options: { trace?: boolean } = {},
+): Tensor | TracedPool<WindowTrace> {
   const op = "stripPool";
   checkTensor(op, "x", x);
   if (direction !== "horizontal" && direction !== "vertical") {
@@ -75,7 +83,8 @@ export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions
   const [h, w] = spatialShape(op, x.shape, 2);
   const [n, c] = x.shape;
   const mid = options.midChannels ?? options.weights?.conv1.shape[0] ?? c;
-  if (!Number.isInteger(mid) || mid < 1) throw new ParameterError(op, "midChannels", mid, "must be a positive whole number");
+  if (!Number.isInteger(mid) || mid < 1)
+    throw new ParameterError(op, "midChannels", mid, "must be a positive whole number");
   const weights = options.weights ?? seededWeights(c, mid, options.seed ?? 0);
   checkWeight(op, "weights.conv1", weights.conv1, [mid, c, 3, 1]);
   checkWeight(op, "weights.conv2", weights.conv2, [mid, c, 1, 3]);
@@ -92,7 +101,10 @@ export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions
     }
   }
   const attention = sigmoid(conv2d(relu(new Tensor(sum, [n, mid, h, w])), weights.conv3, { bias: weights.bias3 }));
-  const output = new Tensor(x.data.map((v, i) => v * attention.data[i]), x.shape);
+  const output = new Tensor(
+    x.data.map((v, i) => v * attention.data[i]),
+    x.shape,
+  );
   return { output, attention, horizontal, vertical, weights };
 }
 
@@ -100,7 +112,10 @@ function seededWeights(c: number, mid: number, seed: number): StripPoolingWeight
   const uniform = (shape: number[], fanIn: number, s: number): Tensor => {
     const bound = 1 / Math.sqrt(fanIn);
     const u = rand(shape, { seed: s });
-    return new Tensor(u.data.map((v) => (2 * v - 1) * bound), shape);
+    return new Tensor(
+      u.data.map((v) => (2 * v - 1) * bound),
+      shape,
+    );
   };
   return {
     conv1: uniform([mid, c, 3, 1], c * 3, seed),

@@ -26,9 +26,11 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOption
   if (indices.shape.length !== x.shape.length || indices.shape.some((d, i) => d !== x.shape[i])) {
     throw new ParameterError(OP, "indices.shape", indices.shape, `must equal x.shape [${x.shape.join(", ")}]`);
   }
-  if (typeof options !== "object" || options === null) throw new ParameterError(OP, "options", options, "must be an object with kernelSize");
+  if (typeof options !== "object" || options === null)
+    throw new ParameterError(OP, "options", options, "must be an object with kernelSize");
   const kernel = expandParam(OP, "kernelSize", options.kernelSize, 2, 1);
-  const stride = options.stride === undefined || options.stride === null ? kernel : expandParam(OP, "stride", options.stride, 2, 1);
+  const stride =
+    options.stride === undefined || options.stride === null ? kernel : expandParam(OP, "stride", options.stride, 2, 1);
   const padding = expandParam(OP, "padding", options.padding ?? 0, 2, 0);
   let requested = options.outputSize;
   if (requested !== undefined) {
@@ -45,7 +47,12 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOption
     for (let i = 0; i < h * w; i++) {
       const idx = indices.data[p * h * w + i];
       if (!Number.isInteger(idx) || idx < 0 || idx >= outPlane) {
-        throw new ParameterError(OP, "indices", idx, `must be whole numbers in [0, ${outPlane}) for an output of ${oh}×${ow}`);
+        throw new ParameterError(
+          OP,
+          "indices",
+          idx,
+          `must be whole numbers in [0, ${outPlane}) for an output of ${oh}×${ow}`,
+        );
       }
       y[p * outPlane + idx] = x.data[p * h * w + i];
     }

@@ -101,7 +101,12 @@ export function maxOverPlan(
 }
 
 /** Sum over every window divided by its divisor (per output position of a plane; 0 → output 0). */
-export function meanOverPlan(src: Float32Array, planes: number, plan: WindowPlan, divisors: Float32Array): Float32Array {
+export function meanOverPlan(
+  src: Float32Array,
+  planes: number,
+  plan: WindowPlan,
+  divisors: Float32Array,
+): Float32Array {
   const y = new Float32Array(planes * plan.outPlane);
   const { tapStart, taps } = plan;
   for (let p = 0; p < planes; p++) {
@@ -147,7 +152,12 @@ export function scatterToArgmax(
 }
 
 /** Backward of a mean: each output gradient is split as gradY / divisor over its window's in-bounds taps. */
-export function spreadOverPlan(gradY: Float32Array, planes: number, plan: WindowPlan, divisors: Float32Array): Float32Array {
+export function spreadOverPlan(
+  gradY: Float32Array,
+  planes: number,
+  plan: WindowPlan,
+  divisors: Float32Array,
+): Float32Array {
   const gradX = new Float32Array(planes * plan.inPlane);
   const { tapStart, taps } = plan;
   for (let p = 0; p < planes; p++) {

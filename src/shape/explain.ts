@@ -46,7 +46,13 @@ export function explainPoolOutputSize(q: PoolSizeQuery): SizeExplanation {
   const p = q.padding ?? 0;
   const d = q.dilation ?? 1;
   const ceil = q.ceilMode ?? false;
-  for (const [name, v] of [["size", n], ["kernelSize", k], ["stride", s], ["padding", p], ["dilation", d]] as const) {
+  for (const [name, v] of [
+    ["size", n],
+    ["kernelSize", k],
+    ["stride", s],
+    ["padding", p],
+    ["dilation", d],
+  ] as const) {
     if (!Number.isInteger(v)) throw new ParameterError(op, name, v, "must be a whole number");
   }
   const axis = poolAxis(op, "0", n, { kernel: k, stride: s, padding: p, dilation: d, ceilMode: ceil });
@@ -61,21 +67,33 @@ export function explainPoolOutputSize(q: PoolSizeQuery): SizeExplanation {
   const steps = [`⌈${fill}⌉ + 1 = ⌈${num}/${s}⌉ + 1 = ${raw}`];
   const lastStart = (raw - 1) * s;
   if (lastStart >= n + p) {
-    steps.push(`the last window would start at (${raw}−1)·${s} = ${lastStart} ≥ n + p = ${n + p}, inside the right padding: dropped, out = ${axis.outSize}`);
+    steps.push(
+      `the last window would start at (${raw}−1)·${s} = ${lastStart} ≥ n + p = ${n + p}, inside the right padding: dropped, out = ${axis.outSize}`,
+    );
   } else {
-    steps.push(`the last window starts at (${raw}−1)·${s} = ${lastStart} < n + p = ${n + p}: kept, out = ${axis.outSize}`);
+    steps.push(
+      `the last window starts at (${raw}−1)·${s} = ${lastStart} < n + p = ${n + p}: kept, out = ${axis.outSize}`,
+    );
   }
   return explained(axis.outSize, "out = ⌈(n + 2p − d(k−1) − 1)/s⌉ + 1, minus 1 if (out−1)·s ≥ n + p", steps);
 }
 
 /** Convolution: out = ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1 (no ceil mode, no pad limit). */
-export function explainConvOutputSize(q: Omit<PoolSizeQuery, "ceilMode" | "stride"> & { stride?: number }): SizeExplanation {
+export function explainConvOutputSize(
+  q: Omit<PoolSizeQuery, "ceilMode" | "stride"> & { stride?: number },
+): SizeExplanation {
   const op = "explainConvOutputSize";
   const { size: n, kernelSize: k } = q;
   const s = q.stride ?? 1;
   const p = q.padding ?? 0;
   const d = q.dilation ?? 1;
-  for (const [name, v] of [["size", n], ["kernelSize", k], ["stride", s], ["padding", p], ["dilation", d]] as const) {
+  for (const [name, v] of [
+    ["size", n],
+    ["kernelSize", k],
+    ["stride", s],
+    ["padding", p],
+    ["dilation", d],
+  ] as const) {
     if (!Number.isInteger(v)) throw new ParameterError(op, name, v, "must be a whole number");
   }
   const axis = convAxis(op, "0", n, { kernel: k, stride: s, padding: p, dilation: d });
@@ -97,7 +115,8 @@ export function explainTfPoolOutputSize(q: {
   const { size: n, kernelSize: k } = q;
   const s = q.stride ?? k;
   const d = q.dilation ?? 1;
-  if (q.padding !== "same" && q.padding !== "valid") throw new ParameterError(op, "padding", q.padding, 'must be "same" or "valid"');
+  if (q.padding !== "same" && q.padding !== "valid")
+    throw new ParameterError(op, "padding", q.padding, 'must be "same" or "valid"');
   const axis = tfPoolAxis(op, "0", n, { kernel: k, stride: s, dilation: d, padding: q.padding });
   const ek = d * (k - 1) + 1;
   if (q.padding === "valid") {
@@ -107,10 +126,14 @@ export function explainTfPoolOutputSize(q: {
     ]);
   }
   const total = axis.padBefore + axis.padAfter;
-  return explained(axis.outSize, "SAME: out = ⌈n/s⌉; pad = max((out−1)·s + ek − n, 0), ⌊pad/2⌋ before, the rest after", [
-    `⌈${n}/${s}⌉ = ${axis.outSize}`,
-    `pad = max((${axis.outSize}−1)·${s} + ${ek} − ${n}, 0) = ${total}: ${axis.padBefore} before, ${axis.padAfter} after`,
-  ]);
+  return explained(
+    axis.outSize,
+    "SAME: out = ⌈n/s⌉; pad = max((out−1)·s + ek − n, 0), ⌊pad/2⌋ before, the rest after",
+    [
+      `⌈${n}/${s}⌉ = ${axis.outSize}`,
+      `pad = max((${axis.outSize}−1)·${s} + ${ek} − ${n}, 0) = ${total}: ${axis.padBefore} before, ${axis.padAfter} after`,
+    ],
+  );
 }
 
 export interface ParamCount {
@@ -132,11 +155,22 @@ export function conv2dParamCount(o: {
   const op = "conv2dParamCount";
   const [kh, kw] = typeof o.kernelSize === "number" ? [o.kernelSize, o.kernelSize] : o.kernelSize;
   const g = o.groups ?? 1;
-  for (const [name, v] of [["inChannels", o.inChannels], ["outChannels", o.outChannels], ["kernelSize", kh], ["kernelSize", kw], ["groups", g]] as const) {
+  for (const [name, v] of [
+    ["inChannels", o.inChannels],
+    ["outChannels", o.outChannels],
+    ["kernelSize", kh],
+    ["kernelSize", kw],
+    ["groups", g],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ParameterError(op, name, v, "must be a positive whole number");
   }
   if (o.inChannels % g !== 0 || o.outChannels % g !== 0) {
-    throw new ParameterError(op, "groups", g, `must divide inChannels ${o.inChannels} and outChannels ${o.outChannels}`);
+    throw new ParameterError(
+      op,
+      "groups",
+      g,
+      `must divide inChannels ${o.inChannels} and outChannels ${o.outChannels}`,
+    );
   }
   const weights = o.outChannels * (o.inChannels / g) * kh * kw;
   const bias = o.bias === false ? 0 : o.outChannels;
@@ -151,10 +185,18 @@ export function conv2dParamCount(o: {
 /** Parameters of a dense (Linear) layer: in·out weights, plus out biases. */
 export function linearParamCount(o: { inFeatures: number; outFeatures: number; bias?: boolean }): ParamCount {
   const op = "linearParamCount";
-  for (const [name, v] of [["inFeatures", o.inFeatures], ["outFeatures", o.outFeatures]] as const) {
+  for (const [name, v] of [
+    ["inFeatures", o.inFeatures],
+    ["outFeatures", o.outFeatures],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ParameterError(op, name, v, "must be a positive whole number");
   }
   const weights = o.inFeatures * o.outFeatures;
   const bias = o.bias === false ? 0 : o.outFeatures;
-  return { weights, bias, total: weights + bias, text: `${o.inFeatures}·${o.outFeatures} = ${weights} weights + ${bias} biases = ${weights + bias}` };
+  return {
+    weights,
+    bias,
+    total: weights + bias,
+    text: `${o.inFeatures}·${o.outFeatures} = ${weights} weights + ${bias} biases = ${weights + bias}`,
+  };
 }

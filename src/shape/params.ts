@@ -62,21 +62,33 @@ export function expandOutputSize(
   sizes: readonly number[],
 ): number[] {
   const nd = sizes.length;
-  const values = typeof value === "number" ? new Array<number | null>(nd).fill(value) : Array.isArray(value) ? [...value] : null;
+  const values =
+    typeof value === "number" ? new Array<number | null>(nd).fill(value) : Array.isArray(value) ? [...value] : null;
   if (values === null || values.length !== nd) {
     throw new ParameterError(op, "outputSize", value, `must be a number or a list of ${nd} numbers (or null)`);
   }
   return values.map((v, a) => {
     if (v === null) return sizes[a];
-    if (!Number.isInteger(v) || v < 1) throw new ParameterError(op, "outputSize", value, "must hold positive whole numbers");
+    if (!Number.isInteger(v) || v < 1)
+      throw new ParameterError(op, "outputSize", value, "must hold positive whole numbers");
     return v;
   });
 }
 
 /** Checks that an argument is a poolscope Tensor (a plain array passed by mistake gets a clear message). */
 export function checkTensor(op: string, name: string, x: unknown): void {
-  if (typeof x !== "object" || x === null || !("shape" in x) || !((x as unknown as { data: unknown }).data instanceof Float32Array)) {
-    throw new ParameterError(op, name, typeof x === "object" ? "a non-tensor object" : x, "must be a Tensor (see tensor())");
+  if (
+    typeof x !== "object" ||
+    x === null ||
+    !("shape" in x) ||
+    !((x as unknown as { data: unknown }).data instanceof Float32Array)
+  ) {
+    throw new ParameterError(
+      op,
+      name,
+      typeof x === "object" ? "a non-tensor object" : x,
+      "must be a Tensor (see tensor())",
+    );
   }
 }
 

@@ -42,9 +42,15 @@ export function slidingPoolAxes(
   }
   const dilation = expandParam(op, "dilation", o.dilation ?? 1, nd, 1);
   if (typeof o.padding === "string") {
-    if (!isTfPadding(o.padding)) throw new ParameterError(op, "padding", o.padding, 'must be a number, a list, "same" or "valid"');
+    if (!isTfPadding(o.padding))
+      throw new ParameterError(op, "padding", o.padding, 'must be a number, a list, "same" or "valid"');
     if (o.ceilMode) {
-      throw new ParameterError(op, "ceilMode", o.ceilMode, `is not available with padding "${o.padding}" (TensorFlow has no ceil mode)`);
+      throw new ParameterError(
+        op,
+        "ceilMode",
+        o.ceilMode,
+        `is not available with padding "${o.padding}" (TensorFlow has no ceil mode)`,
+      );
     }
     const pad = o.padding;
     return sizes.map((size, a) =>
@@ -68,7 +74,12 @@ export function checkInputCoversKernel(op: string, axes: readonly AxisGeometry[]
   const names = axisNames(axes.length);
   axes.forEach((axis, a) => {
     if (axis.size < axis.kernel) {
-      throw new ParameterError(op, "kernelSize", axis.kernel, `must not exceed the input size ${names[a]}=${axis.size} (axis ${names[a]})`);
+      throw new ParameterError(
+        op,
+        "kernelSize",
+        axis.kernel,
+        `must not exceed the input size ${names[a]}=${axis.size} (axis ${names[a]})`,
+      );
     }
   });
 }

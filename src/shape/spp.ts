@@ -14,7 +14,14 @@ export type SppRule = "adaptive" | "paper" | "corrected";
 export const SPP_RULES: readonly SppRule[] = ["adaptive", "paper", "corrected"];
 
 /** The windows of pyramid level `level` (n bins requested) along an axis of `size` cells. */
-export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule, level: number, axisName: string): AxisWindows {
+export function sppLevelAxis(
+  op: string,
+  size: number,
+  n: number,
+  rule: SppRule,
+  level: number,
+  axisName: string,
+): AxisWindows {
   if (!Number.isInteger(n) || n < 1) {
     throw new ParameterError(op, "levels", n, `entry ${level} must be a positive whole number`);
   }
@@ -34,7 +41,8 @@ export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule,
     const outSize = poolOutputSize(size, k, s, 0, 0, 1, false);
     return sliding({ size, kernel: k, stride: s, dilation: 1, padBefore: 0, padAfter: 0, outSize });
   }
-  if (rule !== "corrected") throw new ParameterError(op, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
+  if (rule !== "corrected")
+    throw new ParameterError(op, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
   const p = Math.floor((k * n - size + 1) / 2);
   const outSize = poolOutputSize(size, k, k, p, p, 1, false);
   const geometry = { size, kernel: k, stride: k, dilation: 1, padBefore: p, padAfter: p, outSize };
@@ -51,7 +59,12 @@ export function sppLevelAxis(op: string, size: number, n: number, rule: SppRule,
     }
   }
   if (outSize !== n) {
-    throw new ParameterError(op, "levels", n, `entry ${level} (n=${n}) on input ${axisName}=${size}: the corrected rule gives ${outSize} bins, not ${n}`);
+    throw new ParameterError(
+      op,
+      "levels",
+      n,
+      `entry ${level} (n=${n}) on input ${axisName}=${size}: the corrected rule gives ${outSize} bins, not ${n}`,
+    );
   }
   return sliding(geometry);
 }

@@ -44,7 +44,13 @@ export function poolOutputSize(
 }
 
 /** Convolution output size: floor((n + 2p − d(k−1) − 1)/s) + 1. */
-export function convOutputSize(size: number, kernel: number, stride: number, padding: number, dilation: number): number {
+export function convOutputSize(
+  size: number,
+  kernel: number,
+  stride: number,
+  padding: number,
+  dilation: number,
+): number {
   return floorDiv(size + 2 * padding - dilation * (kernel - 1) - 1, stride) + 1;
 }
 
@@ -257,7 +263,8 @@ export function convAxis(
   size: number,
   o: { kernel: number; stride: number; padding: number; dilation: number },
 ): AxisGeometry {
-  if (o.kernel <= 0) throw new ParameterError(op, "weight.shape", o.kernel, `kernel must be positive (axis ${axisName})`);
+  if (o.kernel <= 0)
+    throw new ParameterError(op, "weight.shape", o.kernel, `kernel must be positive (axis ${axisName})`);
   if (o.stride <= 0) throw new ParameterError(op, "stride", o.stride, `must be positive (axis ${axisName})`);
   if (o.dilation <= 0) throw new ParameterError(op, "dilation", o.dilation, `must be positive (axis ${axisName})`);
   if (o.padding < 0) throw new ParameterError(op, "padding", o.padding, `must be non-negative (axis ${axisName})`);
@@ -302,7 +309,13 @@ export function unpoolOutputSizes(
   return sizes.map((size, a) => {
     const def = unpoolOutputSize(size, kernel[a], stride[a], padding[a]);
     if (requested === undefined) {
-      if (def < 1) throw new ParameterError(op, "padding", padding[a], `leaves an empty output (axis ${a}: (${size}−1)·${stride[a]} − 2·${padding[a]} + ${kernel[a]} = ${def})`);
+      if (def < 1)
+        throw new ParameterError(
+          op,
+          "padding",
+          padding[a],
+          `leaves an empty output (axis ${a}: (${size}−1)·${stride[a]} − 2·${padding[a]} + ${kernel[a]} = ${def})`,
+        );
       return def;
     }
     const want = requested[a];

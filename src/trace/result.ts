@@ -25,7 +25,12 @@ export class TracedPool<T extends PoolTrace = PoolTrace> {
 
 /** A traced max pooling: also PyTorch's indices (flat within each input plane, as float32). */
 export class TracedMaxPool<T extends PoolTrace = PoolTrace> extends TracedPool<T> {
-  constructor(input: Tensor, output: Tensor, trace: T, readonly indices: Tensor) {
+  constructor(
+    input: Tensor,
+    output: Tensor,
+    trace: T,
+    readonly indices: Tensor,
+  ) {
     super(input, output, trace);
   }
 }

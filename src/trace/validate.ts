@@ -26,7 +26,8 @@ function obj(v: unknown, what: string): Obj {
 }
 
 function int(v: unknown, what: string, min = -Infinity): number {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min) fail(`${what} must be an integer${min > -Infinity ? ` ≥ ${min}` : ""}`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min)
+    fail(`${what} must be an integer${min > -Infinity ? ` ≥ ${min}` : ""}`);
   return v as number;
 }
 
@@ -50,7 +51,9 @@ function oneOf<T extends string>(v: unknown, options: readonly T[], what: string
 }
 
 function numbers(v: unknown, what: string): number[] {
-  return list(v, what, TRACE_ARRAY_LIMIT).map((x, i) => (typeof x === "number" ? x : fail(`${what}[${i}] is not a number`)));
+  return list(v, what, TRACE_ARRAY_LIMIT).map((x, i) =>
+    typeof x === "number" ? x : fail(`${what}[${i}] is not a number`),
+  );
 }
 
 function axisWindows(v: unknown, what: string): AxisWindows {
@@ -121,7 +124,8 @@ function parse(raw: unknown): PoolTrace {
     if (t.argmax !== undefined) trace.argmax = numbers(t.argmax, "trace.argmax");
     if (t.divisors !== undefined) trace.divisors = numbers(t.divisors, "trace.divisors");
     if (t.countIncludePad !== undefined) {
-      trace.countIncludePad = typeof t.countIncludePad === "boolean" ? t.countIncludePad : fail("trace.countIncludePad must be a boolean");
+      trace.countIncludePad =
+        typeof t.countIncludePad === "boolean" ? t.countIncludePad : fail("trace.countIncludePad must be a boolean");
     }
     if (t.divisorOverride !== undefined) trace.divisorOverride = num(t.divisorOverride, "trace.divisorOverride");
     if (t.normType !== undefined) trace.normType = num(t.normType, "trace.normType");

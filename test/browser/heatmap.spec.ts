@@ -43,7 +43,10 @@ test("running the basics notebook draws heatmaps with a hover read-out", async (
   await expect(views.nth(0).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 3, 0] = 3");
 
   // the mean-pooled map's first cell is (1+3+5+6)/4
-  await views.nth(2).locator("canvas.jp-PoolscopeTensor-canvas").hover({ position: { x: 2, y: 2 } });
+  await views
+    .nth(2)
+    .locator("canvas.jp-PoolscopeTensor-canvas")
+    .hover({ position: { x: 2, y: 2 } });
   await expect(views.nth(2).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 0, 0] = 3.75");
 
   await page.screenshot({ path: "test/artifacts/basics-notebook.png", fullPage: true });

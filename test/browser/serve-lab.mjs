@@ -23,6 +23,9 @@ const args = [
   "--LabServerApp.workspaces_dir=" + join(work, ".workspaces"),
 ];
 if (process.getuid?.() === 0) args.push("--allow-root");
-const lab = spawn(venvBin("jupyter"), args, { stdio: "inherit", env: { ...process.env, JUPYTER_CONFIG_DIR: join(work, ".jupyter") } });
+const lab = spawn(venvBin("jupyter"), args, {
+  stdio: "inherit",
+  env: { ...process.env, JUPYTER_CONFIG_DIR: join(work, ".jupyter") },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => lab.kill(signal));
 lab.on("exit", (code) => process.exit(code ?? 0));

@@ -19,7 +19,13 @@ describe("cases the runner has never seen", () => {
 
   it("a new max_pool2d case computed by hand passes; a wrong expectation fails with the element", () => {
     const x = t([1, 1, 2, 3], [1, 9, 2, 4, 3, 8]);
-    const good = { id: "new#1", op: "max_pool2d", params: { kernel_size: [2, 2], stride: 1 }, inputs: { x }, outputs: { y: t([1, 1, 1, 2], [9, 9]), indices: t([1, 1, 1, 2], [1, 1]) } };
+    const good = {
+      id: "new#1",
+      op: "max_pool2d",
+      params: { kernel_size: [2, 2], stride: 1 },
+      inputs: { x },
+      outputs: { y: t([1, 1, 1, 2], [9, 9]), indices: t([1, 1, 1, 2], [1, 1]) },
+    };
     const bad = { ...good, id: "new#2", outputs: { y: t([1, 1, 1, 2], [9, 8]) } };
     const s = run([good, bad]);
     expect(s.results.map((r) => r.passed)).toEqual([true, false]);
@@ -27,12 +33,24 @@ describe("cases the runner has never seen", () => {
   });
 
   it("NaN as null and infinities as strings", () => {
-    const c = { id: "nan", op: "max_pool1d", params: { kernel_size: 2 }, inputs: { x: t([1, 1, 4], [null, 1, "-Infinity", "Infinity"]) }, outputs: { y: t([1, 1, 2], [null, "Infinity"]) } };
+    const c = {
+      id: "nan",
+      op: "max_pool1d",
+      params: { kernel_size: 2 },
+      inputs: { x: t([1, 1, 4], [null, 1, "-Infinity", "Infinity"]) },
+      outputs: { y: t([1, 1, 2], [null, "Infinity"]) },
+    };
     expect(run([c]).passed).toBe(1);
   });
 
   it("indices compare exactly: an off-by-one index fails even within tolerance", () => {
-    const c = { id: "i", op: "max_pool1d", params: { kernel_size: 2 }, inputs: { x: t([1, 1, 2], [1, 2]) }, outputs: { y: t([1, 1, 1], [2]), indices: t([1, 1, 1], [1.000001]) } };
+    const c = {
+      id: "i",
+      op: "max_pool1d",
+      params: { kernel_size: 2 },
+      inputs: { x: t([1, 1, 2], [1, 2]) },
+      outputs: { y: t([1, 1, 1], [2]), indices: t([1, 1, 1], [1.000001]) },
+    };
     expect(run([c]).failed).toBe(1);
   });
 
@@ -41,7 +59,13 @@ describe("cases the runner has never seen", () => {
     const s = run([
       { id: "a", op: "fractional_max_pool2d", params: {}, inputs: { x }, outputs: { y: x } },
       { id: "b", op: "max_pool1d", params: { kernel_size: 2, magic: 1 }, inputs: { x }, outputs: { y: x } },
-      { id: "c", op: "max_pool1d", params: { kernel_size: 2 }, inputs: { x: { shape: [1, 1, 3], data: [1] } }, outputs: { y: x } },
+      {
+        id: "c",
+        op: "max_pool1d",
+        params: { kernel_size: 2 },
+        inputs: { x: { shape: [1, 1, 3], data: [1] } },
+        outputs: { y: x },
+      },
       { id: "d", op: "conv2d", params: {}, inputs: { x }, outputs: { y: x } },
       { id: "e", op: "max_pool1d", params: { kernel_size: 2 }, inputs: { x }, outputs: { z: t([1, 1, 1], [2]) } },
     ]);

@@ -42,7 +42,9 @@ describe("the golden error cases (PyTorch refuses them)", () => {
     expect(e.message).toContain("got 7");
   });
   it("stride 0", () => {
-    expect(thrown(() => maxPool2d(x, { kernelSize: 2, stride: 0 })).message).toBe("maxPool2d: stride must be at least 1, got 0");
+    expect(thrown(() => maxPool2d(x, { kernelSize: 2, stride: 0 })).message).toBe(
+      "maxPool2d: stride must be at least 1, got 0",
+    );
   });
   it("avg padding 2 > kernel 2 / 2", () => {
     expect(thrown(() => avgPool2d(x, { kernelSize: 2, stride: 1, padding: 2 })).param).toBe("padding");
@@ -61,12 +63,20 @@ describe("edge checks", () => {
     ["ceil mode with SAME", () => maxPool2d(x, { kernelSize: 2, padding: "same", ceilMode: true }), "ceilMode"],
     ["wrong data format", () => maxPool2d(x, { kernelSize: 2, dataFormat: "NCDHW" }), "dataFormat"],
     ["divisorOverride 0", () => avgPool2d(x, { kernelSize: 2, divisorOverride: 0 }), "divisorOverride"],
-    ["avgPool3d kernel larger than the input", () => avgPool3d(zeros([1, 1, 2, 4, 4]), { kernelSize: 3, padding: 1 }), "kernelSize"],
+    [
+      "avgPool3d kernel larger than the input",
+      () => avgPool3d(zeros([1, 1, 2, 4, 4]), { kernelSize: 3, padding: 1 }),
+      "kernelSize",
+    ],
     ["adaptive outputSize 0", () => adaptiveAvgPool2d(x, { outputSize: 0 }), "outputSize"],
     ["LP normType 0", () => lpPool1d(zeros([1, 1, 4]), { normType: 0, kernelSize: 2 }), "normType"],
     ["SPP empty levels", () => spatialPyramidPool(x, { levels: [] }), "levels"],
     ["SPP unknown rule", () => spatialPyramidPool(x, { levels: [2], rule: "magic" as never }), "rule"],
-    ["SPP paper rule with more bins than cells", () => spatialPyramidPool(zeros([1, 1, 3, 3]), { levels: [4], rule: "paper" }), "levels"],
+    [
+      "SPP paper rule with more bins than cells",
+      () => spatialPyramidPool(zeros([1, 1, 3, 3]), { levels: [4], rule: "paper" }),
+      "levels",
+    ],
     ["strip direction", () => stripPool(x, "diagonal" as never), "direction"],
     ["conv weight channels", () => conv2d(zeros([1, 3, 5, 5]), zeros([2, 2, 3, 3])), "weight.shape"],
     ["conv groups", () => conv2d(zeros([1, 3, 5, 5]), zeros([2, 1, 3, 3]), { groups: 2 }), "groups"],

@@ -33,7 +33,10 @@ describe("average pooling divisors (pooling.md 1.3)", () => {
   it("[1,2,3,4] k3 s2 p1 ceil: the last window covers x[3] + one pad cell, divisor 2", () => {
     const x = row([1, 2, 3, 4]);
     expectClose(avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }).data, [1, 3, 2]);
-    expectClose(avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }).data, [1.5, 3, 4]);
+    expectClose(
+      avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }).data,
+      [1.5, 3, 4],
+    );
   });
   it("[1..5] k2 s2 ceil: the partial window is divided by 1", () => {
     expectClose(avgPool1d(row([1, 2, 3, 4, 5]), { kernelSize: 2, stride: 2, ceilMode: true }).data, [1.5, 3.5, 5]);
@@ -41,10 +44,17 @@ describe("average pooling divisors (pooling.md 1.3)", () => {
   it("[1..6] k4 s3 p2 ceil", () => {
     const x = row([1, 2, 3, 4, 5, 6]);
     expectClose(avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true }).data, [0.75, 3.5, 2.75]);
-    expectClose(avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true, countIncludePad: false }).data, [1.5, 3.5, 5.5]);
+    expectClose(
+      avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true, countIncludePad: false }).data,
+      [1.5, 3.5, 5.5],
+    );
   });
   it("3×3 of 1..9, k3 s2 p1: include pad, exclude pad, divisorOverride 2", () => {
-    const x = img([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const x = img([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1 }).data, [1.3333, 1.7778, 2.6667, 3.1111]);
     expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }).data, [3, 4, 6, 7]);
     expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, divisorOverride: 2 }).data, [6, 8, 12, 14]);
@@ -67,7 +77,10 @@ describe("max pooling ties, NaN and indices (pooling.md 1.3)", () => {
     expect(Math.max(...r.indices.data)).toBeLessThan(16);
   });
   it("padding is −∞: an all-negative input never picks a padded cell", () => {
-    const x = img([[-5, -6], [-7, -8]]);
+    const x = img([
+      [-5, -6],
+      [-7, -8],
+    ]);
     expectClose(maxPool2d(x, { kernelSize: 2, stride: 1, padding: 1 }).data, [-5, -5, -6, -5, -5, -6, -7, -7, -8]);
   });
 });
@@ -95,12 +108,19 @@ describe("LP pooling keeps PyTorch's quirks (pooling.md 1.5)", () => {
     expectClose(lpPool1d(row([1, -2, 3, -4]), { normType: 2, kernelSize: 2 }).data, [Math.sqrt(5), 5]);
   });
   it("p=1 [1..5] k2 s2 ceil: the partial window is inflated to 10", () => {
-    expectClose(lpPool1d(row([1, 2, 3, 4, 5]), { normType: 1, kernelSize: 2, stride: 2, ceilMode: true }).data, [3, 7, 10]);
+    expectClose(
+      lpPool1d(row([1, 2, 3, 4, 5]), { normType: 1, kernelSize: 2, stride: 2, ceilMode: true }).data,
+      [3, 7, 10],
+    );
   });
 });
 
 describe("TensorFlow SAME / VALID (pooling.md 2)", () => {
-  const x = img([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+  const x = img([
+    [1, 2, 3, 4],
+    [5, 6, 7, 8],
+    [9, 10, 11, 12],
+  ]);
   it("3×4 of 1..12, k2 s2: VALID max [[6,8]], SAME max [[6,8],[10,12]]", () => {
     expectClose(maxPool2d(x, { kernelSize: 2, padding: "valid" }).data, [6, 8]);
     expectClose(maxPool2d(x, { kernelSize: 2, padding: "same" }).data, [6, 8, 10, 12]);
@@ -109,7 +129,11 @@ describe("TensorFlow SAME / VALID (pooling.md 2)", () => {
     expectClose(avgPool2d(x, { kernelSize: 2, padding: "same" }).data, [3.5, 5.5, 9.5, 11.5]);
   });
   it("3×3 of 1..9, k2 s1 SAME average", () => {
-    const y = img([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const y = img([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     expectClose(avgPool2d(y, { kernelSize: 2, stride: 1, padding: "same" }).data, [3, 4, 4.5, 6, 7, 7.5, 7.5, 8.5, 9]);
   });
   it("NHWC in, NHWC out: the same numbers as NCHW", () => {
@@ -146,7 +170,10 @@ describe("SPP (pooling.md 5)", () => {
   });
   it("the paper rule on 10×10 really produces 9×9 at level 6, reported in the trace", () => {
     const r = spatialPyramidPool(rand([1, 2, 10, 10]), { levels: [6, 1], rule: "paper", trace: true });
-    expect(r.trace.levels.map((l) => l.bins)).toEqual([[9, 9], [1, 1]]);
+    expect(r.trace.levels.map((l) => l.bins)).toEqual([
+      [9, 9],
+      [1, 1],
+    ]);
     expect(r.output.shape).toEqual([1, 2 * (81 + 1)]);
   });
   it("level 1 of a max pyramid is the global max, channel-major after the level-2 block", () => {
@@ -158,7 +185,10 @@ describe("SPP (pooling.md 5)", () => {
 });
 
 describe("strip pooling", () => {
-  const x = img([[1, 2, 3], [4, 5, 6]]);
+  const x = img([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
   it("horizontal: the mean of each row (H×1)", () => {
     const y = stripPool(x, "horizontal");
     expect(y.shape).toEqual([1, 1, 2, 1]);
@@ -182,17 +212,27 @@ describe("strip pooling", () => {
     const colMean = [2.5, 3.5, 4.5];
     const want = [0, 1].flatMap((i) => [0, 1, 2].map((j) => 1 / (1 + Math.exp(-(rowMean[i] + colMean[j])))));
     expectClose(r.attention.data, want, 5);
-    expectClose(r.output.data, want.map((a, k) => a * x.data[k]), 5);
+    expectClose(
+      r.output.data,
+      want.map((a, k) => a * x.data[k]),
+      5,
+    );
   });
   it("seeded weights are reproducible", () => {
     const t = randn([1, 3, 4, 5], { seed: 9 });
-    expect(Array.from(stripPoolingModule(t, { seed: 4 }).output.data)).toEqual(Array.from(stripPoolingModule(t, { seed: 4 }).output.data));
+    expect(Array.from(stripPoolingModule(t, { seed: 4 }).output.data)).toEqual(
+      Array.from(stripPoolingModule(t, { seed: 4 }).output.data),
+    );
   });
 });
 
 describe("ops around pooling", () => {
   it("conv2d: a 2×2 box filter with bias on 3×3 of 1..9", () => {
-    const x = img([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const x = img([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     const y = conv2d(x, tensor([1, 1, 1, 1], [1, 1, 2, 2]), { bias: tensor([0.5]) });
     expectClose(y.data, [12.5, 16.5, 24.5, 28.5]);
   });
@@ -202,7 +242,17 @@ describe("ops around pooling", () => {
     expectClose(y.data, [1, 2, 3, 4, 20, 40, 60, 80]);
   });
   it("linear: [1,2]·[[1,0],[1,1]]ᵀ + [0,10] = [1, 13]", () => {
-    expectClose(linear(tensor([[1, 2]]), tensor([[1, 0], [1, 1]]), tensor([0, 10])).data, [1, 13]);
+    expectClose(
+      linear(
+        tensor([[1, 2]]),
+        tensor([
+          [1, 0],
+          [1, 1],
+        ]),
+        tensor([0, 10]),
+      ).data,
+      [1, 13],
+    );
   });
   it("relu, flatten, concat, reshape", () => {
     expectClose(relu(tensor([-1, 0, 2])).data, [0, 0, 2]);
@@ -220,7 +270,15 @@ describe("ops around pooling", () => {
     expect(Math.abs(variance - 1)).toBeLessThan(0.05);
   });
   it("globalAvgPool of 1..4 is 2.5", () => {
-    expectClose(globalAvgPool(img([[1, 2], [3, 4]])).data, [2.5]);
+    expectClose(
+      globalAvgPool(
+        img([
+          [1, 2],
+          [3, 4],
+        ]),
+      ).data,
+      [2.5],
+    );
   });
   it("roiPool: a box over the whole 4×4 map, 2×2 bins = the quadrant maxima", () => {
     const x = reshape(arange(16), [1, 1, 4, 4]);

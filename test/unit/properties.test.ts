@@ -43,7 +43,8 @@ describe("output sizes equal the formulas", () => {
                   continue;
                 }
                 expect(maxPool1d(x, o).shape[2]).toBe(want);
-                if (d === 1) expect(avgPool1d(x, { kernelSize: k, stride: s, padding: p, ceilMode: ceil }).shape[2]).toBe(want);
+                if (d === 1)
+                  expect(avgPool1d(x, { kernelSize: k, stride: s, padding: p, ceilMode: ceil }).shape[2]).toBe(want);
                 checked++;
               }
     expect(checked).toBeGreaterThan(5000);
@@ -60,14 +61,19 @@ describe("output sizes equal the formulas", () => {
 
   it("TensorFlow: SAME gives ⌈n/s⌉, VALID gives ⌈(n − k + 1)/s⌉", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 6 }), (n, k, s) => {
-        const x = zeros([1, 1, n, 1]);
-        const o = { kernelSize: [k, 1], stride: [s, 1] };
-        expect(maxPool2d(x, { ...o, padding: "same" }).shape[2]).toBe(Math.ceil(n / s));
-        expect(avgPool2d(x, { ...o, padding: "same" }).shape[2]).toBe(Math.ceil(n / s));
-        if (k <= n) expect(maxPool2d(x, { ...o, padding: "valid" }).shape[2]).toBe(Math.ceil((n - k + 1) / s));
-        else expect(() => maxPool2d(x, { ...o, padding: "valid" })).toThrow(ParameterError);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 6 }),
+        (n, k, s) => {
+          const x = zeros([1, 1, n, 1]);
+          const o = { kernelSize: [k, 1], stride: [s, 1] };
+          expect(maxPool2d(x, { ...o, padding: "same" }).shape[2]).toBe(Math.ceil(n / s));
+          expect(avgPool2d(x, { ...o, padding: "same" }).shape[2]).toBe(Math.ceil(n / s));
+          if (k <= n) expect(maxPool2d(x, { ...o, padding: "valid" }).shape[2]).toBe(Math.ceil((n - k + 1) / s));
+          else expect(() => maxPool2d(x, { ...o, padding: "valid" })).toThrow(ParameterError);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -82,7 +88,8 @@ describe("output sizes equal the formulas", () => {
         fc.integer({ min: 1, max: 3 }),
         (n, k, s, p, d) => {
           const want = Math.floor((n + 2 * p - d * (k - 1) - 1) / s) + 1;
-          const run = () => conv2d(zeros([1, 1, n, 1]), zeros([1, 1, k, 1]), { stride: [s, 1], padding: [p, 0], dilation: [d, 1] });
+          const run = () =>
+            conv2d(zeros([1, 1, n, 1]), zeros([1, 1, k, 1]), { stride: [s, 1], padding: [p, 0], dilation: [d, 1] });
           if (want < 1) expect(run).toThrow(ParameterError);
           else expect(run().shape[2]).toBe(want);
         },
@@ -130,31 +137,42 @@ describe("invariants", () => {
 
   it("SPP with the corrected rule, where it does not refuse, also gives C·Σn²", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 }), (h, w, lv) => {
-        let y;
-        try {
-          y = spatialPyramidPool(zeros([1, 2, h, w]), { levels: [lv, 1], rule: "corrected" });
-        } catch (e) {
-          expect(e).toBeInstanceOf(ParameterError);
-          expect((e as Error).message).toMatch(/entry 0 \(n=\d\) on input [HW]=\d+/);
-          return;
-        }
-        expect(y.shape).toEqual([1, 2 * (lv * lv + 1)]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        (h, w, lv) => {
+          let y;
+          try {
+            y = spatialPyramidPool(zeros([1, 2, h, w]), { levels: [lv, 1], rule: "corrected" });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ParameterError);
+            expect((e as Error).message).toMatch(/entry 0 \(n=\d\) on input [HW]=\d+/);
+            return;
+          }
+          expect(y.shape).toEqual([1, 2 * (lv * lv + 1)]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("max ≥ mean in every window where no padding enters", () => {
     fc.assert(
-      fc.property(shapeArb, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), ({ n, c, h, w, seed }, k, s, ceil) => {
-        fc.pre(k <= h && k <= w);
-        const x = randn([n, c, h, w], { seed });
-        const mx = maxPool2d(x, { kernelSize: k, stride: s, ceilMode: ceil });
-        // countIncludePad false: a ceil-mode overhang is not padding, the mean is over real cells only
-        const mean = avgPool2d(x, { kernelSize: k, stride: s, ceilMode: ceil, countIncludePad: false });
-        for (let i = 0; i < mx.size; i++) expect(mx.data[i]).toBeGreaterThanOrEqual(mean.data[i] - 1e-6);
-      }),
+      fc.property(
+        shapeArb,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.boolean(),
+        ({ n, c, h, w, seed }, k, s, ceil) => {
+          fc.pre(k <= h && k <= w);
+          const x = randn([n, c, h, w], { seed });
+          const mx = maxPool2d(x, { kernelSize: k, stride: s, ceilMode: ceil });
+          // countIncludePad false: a ceil-mode overhang is not padding, the mean is over real cells only
+          const mean = avgPool2d(x, { kernelSize: k, stride: s, ceilMode: ceil, countIncludePad: false });
+          for (let i = 0; i < mx.size; i++) expect(mx.data[i]).toBeGreaterThanOrEqual(mean.data[i] - 1e-6);
+        },
+      ),
       { numRuns: 150 },
     );
   });

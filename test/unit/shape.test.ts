@@ -43,15 +43,43 @@ describe("TensorFlow SAME padding (pooling.md 2)", () => {
 
 describe("adaptive bins (pooling.md 1.4 table)", () => {
   const bins = (n: number, o: number) => Array.from({ length: o }, (_, i) => adaptiveRange(i, o, n));
-  it("5 → 3", () => expect(bins(5, 3)).toEqual([[0, 2], [1, 4], [3, 5]]));
-  it("7 → 4", () => expect(bins(7, 4)).toEqual([[0, 2], [1, 4], [3, 6], [5, 7]]));
-  it("10 → 3", () => expect(bins(10, 3)).toEqual([[0, 4], [3, 7], [6, 10]]));
-  it("3 → 5 (upsampling)", () => expect(bins(3, 5)).toEqual([[0, 1], [0, 2], [1, 2], [1, 3], [2, 3]]));
+  it("5 → 3", () =>
+    expect(bins(5, 3)).toEqual([
+      [0, 2],
+      [1, 4],
+      [3, 5],
+    ]));
+  it("7 → 4", () =>
+    expect(bins(7, 4)).toEqual([
+      [0, 2],
+      [1, 4],
+      [3, 6],
+      [5, 7],
+    ]));
+  it("10 → 3", () =>
+    expect(bins(10, 3)).toEqual([
+      [0, 4],
+      [3, 7],
+      [6, 10],
+    ]));
+  it("3 → 5 (upsampling)", () =>
+    expect(bins(3, 5)).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]));
 });
 
 describe("SPP bin counts (pooling.md 5)", () => {
   it("paper rule on 13×13 gives the requested {6,3,2,1}", () => {
-    expect(sppBins(13, 13, [6, 3, 2, 1], "paper")).toEqual([[6, 6], [3, 3], [2, 2], [1, 1]]);
+    expect(sppBins(13, 13, [6, 3, 2, 1], "paper")).toEqual([
+      [6, 6],
+      [3, 3],
+      [2, 2],
+      [1, 1],
+    ]);
   });
   it("paper rule on 10×10 gives 9 bins instead of 6 (window 2, stride 1)", () => {
     expect(sppBins(10, 10, [6, 3, 2, 1], "paper")[0]).toEqual([9, 9]);
@@ -61,14 +89,21 @@ describe("SPP bin counts (pooling.md 5)", () => {
     expect(sppBins(5, 5, [3], "paper")[0]).toEqual([4, 4]);
   });
   it("corrected rule gives n bins where no bin is all padding (13, n=4: K=S=4, p=2)", () => {
-    expect(sppBins(13, 13, [4, 2, 1], "corrected")).toEqual([[4, 4], [2, 2], [1, 1]]);
+    expect(sppBins(13, 13, [4, 2, 1], "corrected")).toEqual([
+      [4, 4],
+      [2, 2],
+      [1, 1],
+    ]);
   });
   it("corrected rule throws naming the level and the size where a bin is all padding (a=5, n=4)", () => {
     expect(() => sppBins(5, 5, [4], "corrected")).toThrow(ParameterError);
     expect(() => sppBins(5, 5, [4], "corrected")).toThrow(/levels entry 0 \(n=4\) on input H=5/);
   });
   it("adaptive rule always gives n bins, even when a < n", () => {
-    expect(sppBins(3, 10, [6, 4], "adaptive")).toEqual([[6, 6], [4, 4]]);
+    expect(sppBins(3, 10, [6, 4], "adaptive")).toEqual([
+      [6, 6],
+      [4, 4],
+    ]);
   });
 });
 
@@ -105,7 +140,9 @@ describe("parameter counts", () => {
     expect([c.weights, c.bias, c.total]).toEqual([1728, 64, 1792]);
   });
   it("depthwise Conv2d(32, 32, 3, groups 32) without bias: 32·1·9 = 288", () => {
-    expect(conv2dParamCount({ inChannels: 32, outChannels: 32, kernelSize: 3, groups: 32, bias: false }).total).toBe(288);
+    expect(conv2dParamCount({ inChannels: 32, outChannels: 32, kernelSize: 3, groups: 32, bias: false }).total).toBe(
+      288,
+    );
   });
   it("SPP-net fc6: 12800 → 4096 dense has 52,432,896 parameters", () => {
     expect(linearParamCount({ inFeatures: 12800, outFeatures: 4096 }).total).toBe(12800 * 4096 + 4096);

@@ -52,7 +52,13 @@ describe("window traces", () => {
     const x = reshape(arange(1, 10), [1, 1, 3, 3]);
     const r = avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false, trace: true });
     expect(r.trace.divisors).toEqual([4, 4, 4, 4]);
-    const r2 = avgPool2d(reshape(arange(25), [1, 1, 5, 5]), { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false, trace: true });
+    const r2 = avgPool2d(reshape(arange(25), [1, 1, 5, 5]), {
+      kernelSize: 3,
+      stride: 2,
+      padding: 1,
+      countIncludePad: false,
+      trace: true,
+    });
     expect(r2.trace.divisors).toEqual([4, 6, 4, 6, 9, 6, 4, 6, 4]);
     expect(r2.trace.countIncludePad).toBe(false);
   });
@@ -60,8 +66,25 @@ describe("window traces", () => {
   it("adaptive: bins per axis", () => {
     const r = adaptiveAvgPool2d(randn([1, 1, 5, 7]), { outputSize: [3, 4], trace: true });
     expect(r.trace.family).toBe("adaptive");
-    expect(r.trace.axes[0]).toEqual({ kind: "bins", size: 5, bins: [[0, 2], [1, 4], [3, 5]] });
-    expect(r.trace.axes[1]).toEqual({ kind: "bins", size: 7, bins: [[0, 2], [1, 4], [3, 6], [5, 7]] });
+    expect(r.trace.axes[0]).toEqual({
+      kind: "bins",
+      size: 5,
+      bins: [
+        [0, 2],
+        [1, 4],
+        [3, 5],
+      ],
+    });
+    expect(r.trace.axes[1]).toEqual({
+      kind: "bins",
+      size: 7,
+      bins: [
+        [0, 2],
+        [1, 4],
+        [3, 6],
+        [5, 7],
+      ],
+    });
   });
 
   it("global, strip and LP traces say what they are", () => {
@@ -83,7 +106,14 @@ describe("window traces", () => {
     const r = roiPool(randn([1, 1, 8, 8]), tensor([[0, 0, 0, 7, 3]]), { outputSize: [1, 2], trace: true });
     expect(r.trace.regions[0].axes).toEqual([
       { kind: "bins", size: 8, bins: [[0, 4]] },
-      { kind: "bins", size: 8, bins: [[0, 4], [4, 8]] },
+      {
+        kind: "bins",
+        size: 8,
+        bins: [
+          [0, 4],
+          [4, 8],
+        ],
+      },
     ]);
   });
 
@@ -115,7 +145,9 @@ describe("display payload version 2", () => {
   });
 
   it("a malformed trace or input is left out with a warning; the tensor still parses", () => {
-    const payload = JSON.parse(JSON.stringify(maxPool2d(randn([1, 1, 4, 4]), { kernelSize: 2, trace: true })[JUPYTER_DISPLAY]()[TENSOR_MIME]));
+    const payload = JSON.parse(
+      JSON.stringify(maxPool2d(randn([1, 1, 4, 4]), { kernelSize: 2, trace: true })[JUPYTER_DISPLAY]()[TENSOR_MIME]),
+    );
     payload.trace.axes[0].geometry.kernel = -1;
     payload.input.data = "!!";
     const parsed = parseTensorPayload(payload);
@@ -138,7 +170,9 @@ describe("display payload version 2", () => {
   });
 
   it("parseTrace never throws on real traces with one field replaced", () => {
-    const trace = JSON.parse(JSON.stringify(spatialPyramidPool(randn([1, 1, 6, 6]), { levels: [2, 1], trace: true }).trace));
+    const trace = JSON.parse(
+      JSON.stringify(spatialPyramidPool(randn([1, 1, 6, 6]), { levels: [2, 1], trace: true }).trace),
+    );
     const keys = Object.keys(trace);
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(), (k, v) => {

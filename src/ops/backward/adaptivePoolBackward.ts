@@ -10,7 +10,14 @@ import { checkGradY } from "./checkGrad.js";
 
 type Options = Pick<AdaptivePoolOptions, "outputSize">;
 
-function adaptiveBackwardNd(op: string, nd: number, mode: "max" | "avg", gradY: Tensor, x: Tensor, options: Options): Tensor {
+function adaptiveBackwardNd(
+  op: string,
+  nd: number,
+  mode: "max" | "avg",
+  gradY: Tensor,
+  x: Tensor,
+  options: Options,
+): Tensor {
   const core = adaptivePoolNd(op, x, nd, mode, { outputSize: options?.outputSize });
   checkGradY(op, gradY, core.output.shape);
   const planes = x.shape[0] * x.shape[1];

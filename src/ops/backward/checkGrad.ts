@@ -6,6 +6,11 @@ import type { Tensor } from "../../tensor.js";
 export function checkGradY(op: string, gradY: Tensor, outShape: readonly number[]): void {
   checkTensor(op, "gradY", gradY);
   if (gradY.shape.length !== outShape.length || gradY.shape.some((d, i) => d !== outShape[i])) {
-    throw new ParameterError(op, "gradY.shape", gradY.shape, `must equal the forward output shape [${outShape.join(", ")}]`);
+    throw new ParameterError(
+      op,
+      "gradY.shape",
+      gradY.shape,
+      `must equal the forward output shape [${outShape.join(", ")}]`,
+    );
   }
 }

@@ -45,9 +45,15 @@ describe("heatmap pixels", () => {
 
   it("draws a grid image with a colour bar below the planes", () => {
     const layout = gridLayout([1, 2, 2, 2]);
-    const img = gridImage([0, 1, 2, 3, 4, 5, 6, 7], layout, { kind: "sequential", lo: 0, hi: 7 }, { planePx: 16, gap: 2 });
+    const img = gridImage(
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      layout,
+      { kind: "sequential", lo: 0, hi: 7 },
+      { planePx: 16, gap: 2 },
+    );
     expect(img.height).toBeGreaterThan(16);
-    const at = (x: number, y: number) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3));
+    const at = (x: number, y: number) =>
+      Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3));
     expect(at(2, 2)).toEqual([68, 1, 84]); // first cell of the first plane: the minimum
     expect(at(0, 0)).toEqual([255, 255, 255]); // the gap
     expect(at(2, img.height - 3)).toEqual([68, 1, 84]); // left end of the colour bar
