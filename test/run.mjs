@@ -13,7 +13,11 @@ const suites = [
   ["lint (ESLint, Prettier)", "sh", ["-c", "npx --no-install eslint . && npx --no-install prettier --check ."]],
   ["unit tests (vitest)", ...npx("vitest", "run")],
   ["golden conformance", process.execPath, ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"]],
-  ["kernel protocol and notebooks (pytest)", venvBin("python"), ["-m", "pytest", "-q", "test/kernel"]],
+  [
+    "kernel protocol and notebooks (pytest)",
+    venvBin("python"),
+    ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test/kernel", "test/notebooks"],
+  ],
   ["browser (Playwright, Chromium)", ...npx("playwright", "test", "-c", "test/browser/playwright.config.ts")],
 ];
 

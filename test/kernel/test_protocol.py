@@ -4,7 +4,8 @@ import unittest
 
 import jupyter_kernel_test as jkt
 
-from conftest import KERNEL_NAME, TENSOR_MIME
+KERNEL_NAME = "poolscope"
+TENSOR_MIME = "application/vnd.poolscope.tensor+json"
 
 
 class PoolscopeKernelTests(jkt.KernelTests):

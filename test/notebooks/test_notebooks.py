@@ -5,7 +5,11 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import KERNEL_NAME, NOTEBOOKS, TENSOR_MIME
+import pathlib
+
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[2] / "notebooks"
+KERNEL_NAME = "poolscope"
+TENSOR_MIME = "application/vnd.poolscope.tensor+json"
 
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.rglob("*.ipynb"))
 
