@@ -12,6 +12,8 @@ export default tseslint.config(
       "extension/jupyterlab_poolscope/labextension/**",
       ".venv/**",
       "test/artifacts/**",
+      // AssemblyScript (compiled by asc, not tsc): its types (f32, v128, usize) are not TypeScript's
+      "src/wasm/assembly/**",
     ],
   },
   js.configs.recommended,

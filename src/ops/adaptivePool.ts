@@ -13,6 +13,9 @@ import { Tensor } from "../tensor.js";
 import { smallArray, TracedMaxPool, TracedPool } from "../trace/result.js";
 import type { WindowTrace } from "../trace/types.js";
 import type { PoolWithIndices } from "./maxPool.js";
+import { useWasm } from "../backend.js";
+import { binRanges, checkOut, intoOut } from "../wasm/dispatch.js";
+import { binsPool2dWasm, planeReduceWasm } from "../wasm/kernels.js";
 import { maxOverPlan, meanOverPlan, planAxes, unravel } from "./windowPlan.js";
 
 export type OutputSize = number | readonly (number | null)[];
@@ -22,6 +25,8 @@ export interface AdaptivePoolOptions {
   outputSize: OutputSize;
   /** Return a traced result (bins per axis, argmax or divisors). */
   trace?: boolean;
+  /** Write the output into this preallocated tensor (of the output's shape) and return it. */
+  out?: Tensor;
 }
 
 export interface AdaptiveMaxPoolOptions extends AdaptivePoolOptions {
@@ -65,21 +70,70 @@ export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
   return out;
 }
 
-/** Max or mean over the given bins of every (N, C) plane of a channels-first tensor. */
-export function poolOverBins(x: Tensor, axes: AxisWindows[], mode: "max" | "avg"): AdaptiveCore {
-  const plan = planAxes(axes);
+/**
+ * Max or mean over the given bins of every (N, C) plane of a channels-first tensor. `wantIndices` false lets
+ * the fast path skip max's indices; `out` receives the output.
+ */
+export function poolOverBins(
+  x: Tensor,
+  axes: AxisWindows[],
+  mode: "max" | "avg",
+  wantIndices = true,
+  out?: Tensor,
+  op = "pool",
+): AdaptiveCore {
   const planes = x.shape[0] * x.shape[1];
   const outShape = [
     x.shape[0],
     x.shape[1],
     ...axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize)),
   ];
+  checkOut(op, out, outShape);
+  const divisors = mode === "avg" ? binVolumes(axes) : undefined;
+  if (useWasm()) {
+    const fast = wasmOverBins(x, planes, axes, mode, divisors, wantIndices, out);
+    if (fast) {
+      const output = intoOut(fast.values, outShape, out);
+      if (mode === "avg") return { output, divisors, axes };
+      return { output, indices: fast.indices && new Tensor(fast.indices, outShape), axes };
+    }
+  }
+  const plan = planAxes(axes);
   if (mode === "max") {
     const { values, indices } = maxOverPlan(x.data, planes, plan);
-    return { output: new Tensor(values, outShape), indices: new Tensor(Float32Array.from(indices), outShape), axes };
+    return {
+      output: intoOut(values, outShape, out),
+      indices: new Tensor(Float32Array.from(indices), outShape),
+      axes,
+    };
   }
-  const divisors = binVolumes(axes);
-  return { output: new Tensor(meanOverPlan(x.data, planes, plan, divisors), outShape), divisors, axes };
+  const y = meanOverPlan(x.data, planes, plan, divisors as Float32Array);
+  return { output: intoOut(y, outShape, out), divisors, axes };
+}
+
+/** The WebAssembly path of poolOverBins, or null where it does not apply (3-d, non-rectangular windows). */
+function wasmOverBins(
+  x: Tensor,
+  planes: number,
+  axes: AxisWindows[],
+  mode: "max" | "avg",
+  divisors: Float32Array | undefined,
+  wantIndices: boolean,
+  out: Tensor | undefined,
+): { values: Float32Array; indices?: Float32Array } | null {
+  const spatial = x.shape.slice(2);
+  const whole = axes.every(
+    (a, i) => a.kind === "bins" && a.bins.length === 1 && a.bins[0][0] === 0 && a.bins[0][1] === spatial[i],
+  );
+  if (whole && !(mode === "max" && wantIndices)) {
+    const n = spatial.reduce((p, s) => p * s, 1);
+    return { values: planeReduceWasm(x.data, planes, n, mode, out?.data) };
+  }
+  const axes2 = axes.length === 1 ? [{ kind: "bins", size: 1, bins: [[0, 1]] } as AxisWindows, axes[0]] : axes;
+  const ranges = binRanges(axes2);
+  if (!ranges) return null;
+  const [h, w] = axes.length === 1 ? [1, spatial[0]] : spatial;
+  return binsPool2dWasm(x.data, planes, h, w, ranges, mode, divisors ?? null, mode === "max" && wantIndices, out?.data);
 }
 
 export function adaptivePoolNd(
@@ -88,12 +142,15 @@ export function adaptivePoolNd(
   nd: number,
   mode: "max" | "avg",
   options: AdaptivePoolOptions,
+  wantAll = true,
 ): AdaptiveCore {
   checkTensor(op, "x", x);
   if (typeof options !== "object" || options === null) {
     throw new ParameterError(op, "options", options, "must be an object with outputSize, e.g. { outputSize: 1 }");
   }
-  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, options.outputSize), mode);
+  const o = options as AdaptiveMaxPoolOptions;
+  const wantIndices = mode === "max" && (wantAll || Boolean(o.returnIndices || o.trace));
+  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, options.outputSize), mode, wantIndices, o.out, op);
 }
 
 /** Builds the window trace of a bins-based pooling (adaptive, global, strips). */
@@ -124,7 +181,7 @@ export function binsTrace(
 }
 
 function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions): Tensor | PoolWithIndices | TracedMax {
-  const core = adaptivePoolNd(op, x, nd, "max", o);
+  const core = adaptivePoolNd(op, x, nd, "max", o, false);
   const indices = core.indices as Tensor;
   if (o.trace) return new TracedMaxPool(x, core.output, binsTrace(op, x, core, "max", "adaptive"), indices);
   if (o.returnIndices) return { output: core.output, indices };
@@ -132,7 +189,7 @@ function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions)
 }
 
 function avgResult(op: string, x: Tensor, nd: number, o: AdaptivePoolOptions): Tensor | TracedAvg {
-  const core = adaptivePoolNd(op, x, nd, "avg", o);
+  const core = adaptivePoolNd(op, x, nd, "avg", o, false);
   return o.trace ? new TracedPool(x, core.output, binsTrace(op, x, core, "avg", "adaptive")) : core.output;
 }
 

@@ -14,6 +14,9 @@ import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../sh
 import { Tensor } from "../tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { WindowTrace } from "../trace/types.js";
+import { useWasm } from "../backend.js";
+import { checkOut, intoOut } from "../wasm/dispatch.js";
+import { avgPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 import { meanOverPlan, planWindows, unravel } from "./windowPlan.js";
 
@@ -26,6 +29,8 @@ export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
   trace?: boolean;
   /** Channel layout; channels last (e.g. "NHWC") is TensorFlow's. Default channels first. */
   dataFormat?: DataFormat;
+  /** Write the output into this preallocated tensor (of the output's shape) and return it. */
+  out?: Tensor;
 }
 
 export interface AvgPoolCore {
@@ -82,11 +87,22 @@ export function avgPoolNd(op: string, x: Tensor, nd: number, options: AvgPoolOpt
   const { axes, channelsLast, countIncludePad } = avgPoolGeometry(op, x.shape, nd, options);
   if (nd === 3 && typeof options.padding !== "string") checkInputCoversKernel(op, axes);
   const divisors = avgDivisors(op, axes, { countIncludePad, divisorOverride: options.divisorOverride });
+  const [n, c] = channelsLast ? [x.shape[0], x.shape[nd + 1]] : [x.shape[0], x.shape[1]];
+  const spatialOut = axes.map((a) => a.outSize);
+  const outShape = channelsLast ? [n, ...spatialOut, c] : [n, c, ...spatialOut];
+  const out = checkOut(op, options.out, outShape);
+  const core = { divisors, axes, channelsLast, countIncludePad };
+  if (useWasm() && nd <= 2) {
+    const y = channelsLast
+      ? pool2dNhwcWasm(x.data, x.shape, axes, "avg", divisors, out?.data)
+      : avgPool2dWasm(x.data, n * c, axes, divisors, out?.data);
+    return { output: intoOut(y, outShape, out), ...core };
+  }
   const xf = channelsLast ? toChannelsFirst(x, op) : x;
   const plan = planWindows(axes);
   const y = meanOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan, divisors);
-  const output = new Tensor(y, [xf.shape[0], xf.shape[1], ...axes.map((a) => a.outSize)]);
-  return { output: channelsLast ? toChannelsLast(output, op) : output, divisors, axes, channelsLast, countIncludePad };
+  const output = new Tensor(y, [xf.shape[0], xf.shape[1], ...spatialOut]);
+  return { output: intoOut((channelsLast ? toChannelsLast(output, op) : output).data, outShape, out), ...core };
 }
 
 export function avgPoolResult(

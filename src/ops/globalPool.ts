@@ -13,21 +13,24 @@ import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 export interface GlobalPoolOptions {
   /** Return a traced result (one bin per axis). */
   trace?: boolean;
+  /** Write the output into this preallocated tensor (N, C, 1, …, 1) and return it. */
+  out?: Tensor;
 }
 
-function globalCore(op: string, x: Tensor, mode: "max" | "avg") {
+function globalCore(op: string, x: Tensor, mode: "max" | "avg", options: GlobalPoolOptions) {
   checkTensor(op, "x", x);
   const nd = x.rank - 2;
   if (nd < 1) throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C, spatial…)");
-  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, 1), mode);
+  const o = options ?? {};
+  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, 1), mode, Boolean(o.trace), o.out, op);
 }
 
 /** Max over all spatial positions of each (N, C) plane. */
-export function globalMaxPool(x: Tensor, options: { trace: true }): TracedMaxPool<WindowTrace>;
-export function globalMaxPool(x: Tensor, options?: { trace?: false }): Tensor;
+export function globalMaxPool(x: Tensor, options: { trace: true; out?: Tensor }): TracedMaxPool<WindowTrace>;
+export function globalMaxPool(x: Tensor, options?: { trace?: false; out?: Tensor }): Tensor;
 export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedMaxPool<WindowTrace>;
 export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedMaxPool<WindowTrace> {
-  const core = globalCore("globalMaxPool", x, "max");
+  const core = globalCore("globalMaxPool", x, "max", options);
   if (!options.trace) return core.output;
   return new TracedMaxPool(
     x,
@@ -38,11 +41,11 @@ export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tenso
 }
 
 /** Mean over all spatial positions of each (N, C) plane. */
-export function globalAvgPool(x: Tensor, options: { trace: true }): TracedPool<WindowTrace>;
-export function globalAvgPool(x: Tensor, options?: { trace?: false }): Tensor;
+export function globalAvgPool(x: Tensor, options: { trace: true; out?: Tensor }): TracedPool<WindowTrace>;
+export function globalAvgPool(x: Tensor, options?: { trace?: false; out?: Tensor }): Tensor;
 export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedPool<WindowTrace>;
 export function globalAvgPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedPool<WindowTrace> {
-  const core = globalCore("globalAvgPool", x, "avg");
+  const core = globalCore("globalAvgPool", x, "avg", options);
   return options.trace
     ? new TracedPool(x, core.output, binsTrace("globalAvgPool", x, core, "avg", "global"))
     : core.output;

@@ -15,6 +15,9 @@ import { sliding, type AxisGeometry } from "../shape/window.js";
 import { Tensor } from "../tensor.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { WindowTrace } from "../trace/types.js";
+import { useWasm } from "../backend.js";
+import { checkOut, intoOut } from "../wasm/dispatch.js";
+import { maxPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 import { maxOverPlan, planWindows } from "./windowPlan.js";
 
@@ -25,6 +28,8 @@ export interface MaxPoolOptions extends SlidingPoolOptions {
   trace?: boolean;
   /** Channel layout; channels last (e.g. "NHWC") is TensorFlow's. Default channels first. */
   dataFormat?: DataFormat;
+  /** Write the output into this preallocated tensor (of the output's shape) and return it. */
+  out?: Tensor;
 }
 
 export interface PoolWithIndices {
@@ -52,22 +57,48 @@ export function maxPoolGeometry(
   return { axes: slidingPoolAxes(op, sizes, o, true), channelsLast };
 }
 
-/** The generic max pooling of every (N, C) plane of a channels-first or channels-last tensor. */
-export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOptions): MaxPoolCore {
+/**
+ * The generic max pooling of every (N, C) plane of a channels-first or channels-last tensor. Without
+ * `wantIndices` the indices are not computed (an empty placeholder), which lets the SIMD path skip them.
+ */
+export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOptions, wantIndices = true): MaxPoolCore {
   checkTensor(op, "x", x);
   const { axes, channelsLast } = maxPoolGeometry(op, x.shape, nd, options);
+  const [n, c] = channelsLast ? [x.shape[0], x.shape[nd + 1]] : [x.shape[0], x.shape[1]];
+  const spatialOut = axes.map((a) => a.outSize);
+  const outShape = channelsLast ? [n, ...spatialOut, c] : [n, c, ...spatialOut];
+  const out = checkOut(op, options.out, outShape);
+  if (useWasm() && nd <= 2) {
+    if (channelsLast && !wantIndices) {
+      const values = pool2dNhwcWasm(x.data, x.shape, axes, "max", null, out?.data);
+      return { output: intoOut(values, outShape, out), indices: NO_INDICES, axes, channelsLast };
+    }
+    const xf = channelsLast ? toChannelsFirst(x, op) : x;
+    const firstShape = [n, c, ...spatialOut];
+    const r = maxPool2dWasm(xf.data, n * c, axes, wantIndices, channelsLast ? undefined : out?.data);
+    if (!channelsLast) {
+      const indices = r.indices ? new Tensor(r.indices, outShape) : NO_INDICES;
+      return { output: intoOut(r.values, outShape, out), indices, axes, channelsLast };
+    }
+    const output = toChannelsLast(new Tensor(r.values, firstShape), op);
+    const indices = toChannelsLast(new Tensor(r.indices as Float32Array, firstShape), op);
+    return { output: intoOut(output.data, outShape, out), indices, axes, channelsLast };
+  }
   const xf = channelsLast ? toChannelsFirst(x, op) : x;
   const plan = planWindows(axes);
   const { values, indices } = maxOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan);
-  const outShape = [xf.shape[0], xf.shape[1], ...axes.map((a) => a.outSize)];
-  let output = new Tensor(values, outShape);
-  let ind = new Tensor(Float32Array.from(indices), outShape);
+  const firstShape = [xf.shape[0], xf.shape[1], ...spatialOut];
+  let output = new Tensor(values, firstShape);
+  let ind = new Tensor(Float32Array.from(indices), firstShape);
   if (channelsLast) {
     output = toChannelsLast(output, op);
     ind = toChannelsLast(ind, op);
   }
-  return { output, indices: ind, axes, channelsLast };
+  return { output: intoOut(output.data, outShape, out), indices: ind, axes, channelsLast };
 }
+
+/** Stands in for indices that were not asked for (never returned to a caller). */
+const NO_INDICES = new Tensor(new Float32Array(0), [0]);
 
 /** Shapes the core result as the options ask: a Tensor, { output, indices } or a traced result. */
 export function maxPoolResult(
@@ -97,13 +128,15 @@ export function maxPoolResult(
 
 type Traced = TracedMaxPool<WindowTrace>;
 
+const wantsIndices = (o: MaxPoolOptions): boolean => Boolean(o?.returnIndices || o?.trace);
+
 /** 1-d max pooling over (N, C, L), e.g. `maxPool1d(x, { kernelSize: 2 })`. */
 export function maxPool1d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
 export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
 export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
 export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
 export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
-  return maxPoolResult("maxPool1d", x, maxPoolNd("maxPool1d", x, 1, options), options);
+  return maxPoolResult("maxPool1d", x, maxPoolNd("maxPool1d", x, 1, options, wantsIndices(options)), options);
 }
 
 /** 2-d max pooling over (N, C, H, W), e.g. `maxPool2d(x, { kernelSize: 2 })`. */
@@ -112,7 +145,7 @@ export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices: 
 export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
 export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
 export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
-  return maxPoolResult("maxPool2d", x, maxPoolNd("maxPool2d", x, 2, options), options);
+  return maxPoolResult("maxPool2d", x, maxPoolNd("maxPool2d", x, 2, options, wantsIndices(options)), options);
 }
 
 /** 3-d max pooling over (N, C, D, H, W). */
@@ -121,5 +154,5 @@ export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices: 
 export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
 export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
 export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
-  return maxPoolResult("maxPool3d", x, maxPoolNd("maxPool3d", x, 3, options), options);
+  return maxPoolResult("maxPool3d", x, maxPoolNd("maxPool3d", x, 3, options, wantsIndices(options)), options);
 }

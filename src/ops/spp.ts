@@ -13,6 +13,9 @@ import { smallArray, TracedPool } from "../trace/result.js";
 import type { SppLevelTrace, SppTrace } from "../trace/types.js";
 import { binVolumes } from "./adaptivePool.js";
 import { avgDivisors } from "./avgPool.js";
+import { useWasm } from "../backend.js";
+import { binRanges, checkOut } from "../wasm/dispatch.js";
+import { binsPool2dWasm } from "../wasm/kernels.js";
 import { maxOverPlan, meanOverPlan, planAxes } from "./windowPlan.js";
 
 export interface SppOptions {
@@ -24,6 +27,8 @@ export interface SppOptions {
   rule?: SppRule;
   /** Return a TracedPool with every level's windows and bin counts. */
   trace?: boolean;
+  /** Write the output (N, C·Σ bins) into this preallocated tensor and return it. */
+  out?: Tensor;
 }
 
 const OP = "spatialPyramidPool";
@@ -50,21 +55,26 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     const [nh, nw] = typeof lv === "number" ? [lv, lv] : Array.isArray(lv) && lv.length === 2 ? lv : [NaN, NaN];
     if (Number.isNaN(nh)) throw new ParameterError(OP, "levels", lv, `level ${i} must be a number or [nh, nw]`);
     const axes: AxisWindows[] = [sppLevelAxis(OP, height, nh, rule, i, "H"), sppLevelAxis(OP, width, nw, rule, i, "W")];
-    const plan = planAxes(axes);
     let values: Float32Array;
     let argmax: Int32Array | undefined;
-    if (mode === "max") {
-      ({ values, indices: argmax } = maxOverPlan(x.data, planes, plan));
-    } else {
-      const divisors =
-        axes[0].kind === "sliding" && axes[1].kind === "sliding"
+    const divisors =
+      mode === "max"
+        ? null
+        : axes[0].kind === "sliding" && axes[1].kind === "sliding"
           ? avgDivisors(
               OP,
               axes.map((a) => (a as { geometry: AxisGeometry }).geometry),
               { countIncludePad: true },
             )
           : binVolumes(axes);
-      values = meanOverPlan(x.data, planes, plan, divisors);
+    // the fast path skips the argmax, which only a trace shows
+    const ranges = useWasm() && !(mode === "max" && options.trace) ? binRanges(axes) : null;
+    if (ranges) {
+      values = binsPool2dWasm(x.data, planes, height, width, ranges, mode, divisors, false).values;
+    } else if (mode === "max") {
+      ({ values, indices: argmax } = maxOverPlan(x.data, planes, planAxes(axes)));
+    } else {
+      values = meanOverPlan(x.data, planes, planAxes(axes), divisors as Float32Array);
     }
     return {
       requested: [nh, nw] as [number, number],
@@ -75,7 +85,8 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     };
   });
   const perSample = levelData.reduce((s, l) => s + c * l.bins[0] * l.bins[1], 0);
-  const y = new Float32Array(n * perSample);
+  const out = checkOut(OP, options.out, [n, perSample]);
+  const y = out ? out.data : new Float32Array(n * perSample);
   let offset = 0;
   const traces: SppLevelTrace[] = [];
   for (const level of levelData) {
@@ -88,7 +99,7 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     traces.push(t);
     offset += cells;
   }
-  const output = new Tensor(y, [n, perSample]);
+  const output = out ?? new Tensor(y, [n, perSample]);
   if (!options.trace) return output;
   const trace: SppTrace = {
     kind: "spp",
