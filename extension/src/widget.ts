@@ -1,40 +1,56 @@
 /**
- * The tensor view: a stats line, the tensor as a grid of heatmap planes (one canvas pixel per cell, scaled up
- * pixel-exactly), a colour legend with numbers, and a read-out of the index and value under the mouse.
- * Everything from the payload reaches the page through textContent or canvas pixels, never as HTML, so the
- * view is safe in untrusted notebooks; malformed payloads get a message instead of an exception.
+ * The tensor view: a stats line, a toolbar (scale mode, view controls, save as PNG), the view the payload calls
+ * for (linked pooling view, SPP view, or the plain N×C grid), a legend, a read-out and notices. Everything from
+ * the payload reaches the page through textContent or canvas pixels, never as HTML, so the view is safe in
+ * untrusted notebooks; malformed payloads and bugs end in a message, never an exception or a blank output.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import {
-  cellIndex,
-  cellOffset,
-  colorAt,
-  gridLayout,
-  parseTensorPayload,
-  planeRGBA,
-  scaleFor,
-  summaryLine,
-  type ColorScale,
-  type GridLayout,
-} from "poolscope/display";
-import { hitCell, legendTicks, planeLabel, readoutText, zoomFor } from "./geometry.js";
+import { parseTensorPayload, summaryLine, type TensorPayload, type TensorStats } from "poolscope/display";
+import { el } from "./plane.js";
+import { downloadPng } from "./png.js";
+import { planeAxes } from "./pooling.js";
+import type { ScaleMode } from "./scale.js";
+import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
+import { poolingView } from "./views/pooling.js";
+import { sppDrawable, sppView } from "./views/spp.js";
+import { tensorView } from "./views/tensor.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
 
-/** Most planes drawn; past it the grid is cut with a visible notice (stats stay exact). */
-const MAX_PLANES = 64;
-
 export class TensorView extends Widget implements IRenderMime.IRenderer {
+  private view: BuiltView | null = null;
+  private scaleMode: ScaleMode = "shared";
+  private raw: unknown = null;
+
   constructor(private readonly mimeType: string) {
     super();
     this.addClass(CLASS_NAME);
+    this.node.tabIndex = 0; // focusable, so arrow keys reach the pinned cell
+    this.node.addEventListener("keydown", (e) => {
+      if (this.view?.onKey(e.key)) {
+        e.preventDefault();
+        e.stopPropagation(); // the notebook must not move to another cell
+      }
+    });
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    this.raw = model.data[this.mimeType];
+    this.draw();
+  }
+
+  override dispose(): void {
+    this.view?.dispose();
+    super.dispose();
+  }
+
+  private draw(): void {
+    this.view?.dispose();
+    this.view = null;
     this.node.replaceChildren();
     try {
-      this.render(model.data[this.mimeType]);
+      this.render(this.raw);
     } catch (e) {
       // A bug here must not blank the output: say what failed, in text.
       this.showError(`poolscope could not draw this tensor: ${e instanceof Error ? e.message : String(e)}`);
@@ -47,86 +63,69 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       this.showError(`poolscope: cannot show this output: ${parsed.error}`);
       return;
     }
-    const { payload, values } = parsed;
-    const layout = gridLayout(payload.shape);
-    const scale = scaleFor(payload.stats);
+    const { payload, values, inputValues } = parsed;
+    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats);
+    const input =
+      inputValues && payload.input ? panel("input", payload.input.shape, inputValues, payload.input.stats) : null;
 
     const stats = el("div", "jp-PoolscopeTensor-stats");
-    stats.textContent = (payload.title ? `${payload.title}: ` : "") + summaryLine(payload.shape, payload.stats);
+    stats.textContent = statsText(payload, input);
+    const toolbar = el("div", "jp-PoolscopeTensor-toolbar");
     const readout = el("div", "jp-PoolscopeTensor-readout");
-    readout.textContent = "hover a cell to read its value";
-    this.node.append(stats, this.grid(payload.shape, values, layout, scale, readout), legend(scale), readout);
+    const formula = el("div", "jp-PoolscopeTensor-formula");
+    const ctx: ViewContext = {
+      scaleMode: this.scaleMode,
+      readout,
+      formula,
+      toolbar,
+      notices: [...(parsed.warnings ?? [])],
+    };
+
+    const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
+    scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
+    scale.title = "switch between one scale for everything and one scale per channel";
+    scale.addEventListener("click", () => {
+      this.scaleMode = this.scaleMode === "shared" ? "channel" : "shared";
+      this.draw();
+    });
+    const save = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-save");
+    save.textContent = "save PNG";
+    save.title = "download this view as a PNG image";
+    save.addEventListener("click", () => {
+      downloadPng(this.node, payload.title).catch((e: unknown) => {
+        readout.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
+      });
+    });
+    toolbar.append(scale, save);
+
+    this.view = this.chooseView(payload, input, output, ctx);
+    const notices = ctx.notices
+      .filter((n) => n)
+      .map((n) => {
+        const d = el("div", "jp-PoolscopeTensor-notice");
+        d.textContent = n;
+        return d;
+      });
+    this.node.append(stats, toolbar, ...notices, this.view.node, this.view.legend, readout, formula);
   }
 
-  private grid(
-    shape: number[],
-    values: Float32Array,
-    layout: GridLayout,
-    scale: ColorScale,
-    readout: HTMLElement,
-  ): HTMLElement {
-    const grid = el("div", "jp-PoolscopeTensor-grid");
-    const zoom = zoomFor(layout.planeH, layout.planeW);
-    grid.style.gridTemplateColumns = `repeat(${Math.max(1, layout.cols)}, max-content)`;
-    let drawn = 0;
-    for (let r = 0; r < layout.rows; r++) {
-      for (let c = 0; c < layout.cols; c++) {
-        if (drawn++ >= MAX_PLANES) continue;
-        grid.append(this.plane(shape, values, layout, scale, zoom, r, c, readout));
-      }
+  private chooseView(payload: TensorPayload, input: Panel | null, output: Panel, ctx: ViewContext): BuiltView {
+    const trace = payload.trace;
+    if (input && trace?.kind === "spp") {
+      if (sppDrawable(trace, input, output)) return sppView(trace, input, output, ctx);
+      ctx.notices.push(
+        "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
+      );
+    } else if (input && trace) {
+      const axes = planeAxes(trace, input.shape, output.shape);
+      if (axes && input.plan.step === 1 && output.plan.step === 1) return poolingView(input, output, axes, ctx);
+      ctx.notices.push(
+        axes
+          ? "the tensors are over the size budget for the linked view; showing the output"
+          : `the linked view draws 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
+      );
     }
-    const total = layout.rows * layout.cols;
-    if (total > MAX_PLANES) {
-      const notice = el("div", "jp-PoolscopeTensor-notice");
-      notice.textContent = `showing ${MAX_PLANES} of ${total} planes; the stats cover all of them`;
-      grid.append(notice);
-    }
-    return grid;
-  }
-
-  private plane(
-    shape: number[],
-    values: Float32Array,
-    layout: GridLayout,
-    scale: ColorScale,
-    zoom: number,
-    r: number,
-    c: number,
-    readout: HTMLElement,
-  ): HTMLElement {
-    const box = el("figure", "jp-PoolscopeTensor-plane");
-    const caption = el("figcaption", "jp-PoolscopeTensor-caption");
-    caption.textContent = planeLabel(shape, cellIndex(shape, layout, r, c, 0, 0));
-    const canvas = document.createElement("canvas");
-    canvas.className = "jp-PoolscopeTensor-canvas";
-    canvas.width = Math.max(1, layout.planeW);
-    canvas.height = Math.max(1, layout.planeH);
-    canvas.style.width = `${layout.planeW * zoom}px`;
-    canvas.style.height = `${layout.planeH * zoom}px`;
-    const ctx = canvas.getContext("2d");
-    if (ctx && layout.planeH > 0 && layout.planeW > 0) {
-      const image = planeRGBA(values, cellOffset(layout, r, c, 0, 0), layout.planeH, layout.planeW, scale);
-      ctx.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
-    }
-    const cursor = el("div", "jp-PoolscopeTensor-cursor");
-    cursor.style.width = cursor.style.height = `${zoom}px`;
-    cursor.hidden = true;
-    const stage = el("div", "jp-PoolscopeTensor-stage");
-    stage.append(canvas, cursor);
-    canvas.addEventListener("mousemove", (event) => {
-      const hit = hitCell(event.offsetX, event.offsetY, zoom, layout.planeH, layout.planeW);
-      if (!hit) return;
-      const [i, j] = hit;
-      readout.textContent = readoutText(cellIndex(shape, layout, r, c, i, j), values[cellOffset(layout, r, c, i, j)]);
-      cursor.hidden = false;
-      cursor.style.left = `${j * zoom}px`;
-      cursor.style.top = `${i * zoom}px`;
-    });
-    canvas.addEventListener("mouseleave", () => {
-      cursor.hidden = true;
-    });
-    box.append(caption, stage);
-    return box;
+    return tensorView(output, ctx);
   }
 
   private showError(message: string): void {
@@ -136,34 +135,10 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
   }
 }
 
-function legend(scale: ColorScale): HTMLElement {
-  const box = el("div", "jp-PoolscopeTensor-legend");
-  const bar = document.createElement("canvas");
-  bar.className = "jp-PoolscopeTensor-legendBar";
-  bar.width = 256;
-  bar.height = 1;
-  const ctx = bar.getContext("2d");
-  if (ctx) {
-    const img = new ImageData(256, 1);
-    for (let x = 0; x < 256; x++) {
-      const [rr, g, b] = colorAt(x / 255, scale.kind);
-      img.data.set([rr, g, b, 255], x * 4);
-    }
-    ctx.putImageData(img, 0, 0);
-  }
-  const ticks = el("div", "jp-PoolscopeTensor-ticks");
-  for (const t of legendTicks(scale.lo, scale.hi)) {
-    const tick = el("span", "jp-PoolscopeTensor-tick");
-    tick.textContent = t.text;
-    tick.style.left = `${t.position * 100}%`;
-    ticks.append(tick);
-  }
-  box.append(bar, ticks);
-  return box;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  return node;
+function statsText(payload: TensorPayload, input: Panel | null): string {
+  const line = (label: string, shape: number[], s: TensorStats): string =>
+    label + summaryLine(shape, s).replace(/^Tensor /, "");
+  const title = payload.title ? `${payload.title}: ` : "";
+  if (!input) return title + summaryLine(payload.shape, payload.stats);
+  return `${title}\n${line("input  ", input.shape, input.stats)}\n${line("output ", payload.shape, payload.stats)}`;
 }

@@ -7,3 +7,15 @@ export * from "./stats.js";
 export * from "./colormap.js";
 export * from "./grid.js";
 export * from "./heatmap.js";
+// Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
+// windows from the trace's own axis description instead of re-deriving it.
+export type {
+  PoolTrace,
+  WindowTrace,
+  SppTrace,
+  SppLevelTrace,
+  RoiTrace,
+  AxisWindows,
+  AxisGeometry,
+} from "../trace/types.js";
+export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";

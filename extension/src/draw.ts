@@ -1,0 +1,123 @@
+/**
+ * Painting onto canvases: cell text (numbers, NaN/Inf glyphs) and overlay marks. Highlights use a black and a
+ * white stroke together so they show on every data colour, in light and dark themes alike.
+ */
+import { valueColor, type ColorScale } from "poolscope/display";
+import { cellFontPx, cellText, MIN_GLYPH_PX, textColorOn } from "./cells.js";
+import { markRect, type Margin, type Mark } from "./marks.js";
+
+/** Sizes a canvas for crisp drawing at the device pixel ratio and returns its context in CSS pixels. */
+export function hiDpi(canvas: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D | null {
+  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  canvas.width = Math.max(1, Math.round(cssW * dpr));
+  canvas.height = Math.max(1, Math.round(cssH * dpr));
+  canvas.style.width = `${cssW}px`;
+  canvas.style.height = `${cssH}px`;
+  const ctx = canvas.getContext("2d");
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
+}
+
+/** Numbers and glyphs inside the cells of a plane, when the cells are large enough. */
+export function drawCellText(
+  ctx: CanvasRenderingContext2D,
+  values: ArrayLike<number>,
+  h: number,
+  w: number,
+  zoom: number,
+  margin: Margin,
+  scale: ColorScale,
+): void {
+  if (zoom < MIN_GLYPH_PX) return;
+  ctx.font = `${cellFontPx(zoom)}px sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (let i = 0; i < h; i++) {
+    for (let j = 0; j < w; j++) {
+      const v = values[i * w + j];
+      const text = cellText(v, zoom);
+      if (text === null) continue;
+      ctx.fillStyle = textColorOn(valueColor(v, scale));
+      ctx.fillText(text, (j + margin.left + 0.5) * zoom, (i + margin.top + 0.5) * zoom);
+    }
+  }
+}
+
+function dualStroke(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, dashed = false): void {
+  ctx.setLineDash(dashed ? [4, 3] : []);
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#000";
+  ctx.strokeRect(x + 1.5, y + 1.5, w - 3, h - 3);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeRect(x + 1.5, y + 1.5, w - 3, h - 3);
+  ctx.setLineDash([]);
+}
+
+function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  ctx.fillStyle = "rgba(128,128,128,0.35)";
+  ctx.fillRect(x, y, w, h);
+  ctx.strokeStyle = "rgba(80,80,80,0.9)";
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let d = -h; d < w; d += 5) {
+    ctx.moveTo(x + d, y + h);
+    ctx.lineTo(x + d + h, y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, w: number, h: number): void {
+  ctx.font = `bold ${Math.max(8, Math.min(13, Math.floor(Math.min(w, h) / 3)))}px sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = "#fff";
+  ctx.strokeText(text, x + w / 2, y + h / 2);
+  ctx.fillStyle = "#000";
+  ctx.fillText(text, x + w / 2, y + h / 2);
+}
+
+export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: number, margin: Margin): void {
+  for (const m of marks) {
+    const { x, y, w, h } = markRect(m, zoom, margin);
+    switch (m.style) {
+      case "bin":
+        ctx.fillStyle = "rgba(0,0,0,0.14)";
+        ctx.fillRect(x, y, w, h);
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = "rgba(255,255,255,0.9)";
+        ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+        break;
+      case "pad":
+      case "uncovered":
+        hatch(ctx, x, y, w, h);
+        if (m.style === "pad") dualStroke(ctx, x, y, w, h, true);
+        break;
+      case "argmax": {
+        const r = Math.max(2.5, Math.min(w, h) / 7);
+        ctx.beginPath();
+        ctx.arc(x + w - r - 2, y + r + 2, r, 0, 2 * Math.PI);
+        ctx.fillStyle = "#fff";
+        ctx.fill();
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = "#000";
+        ctx.stroke();
+        break;
+      }
+      case "pinned":
+        dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
+        break;
+      case "count":
+        break;
+      default:
+        dualStroke(ctx, x, y, w, h, false);
+    }
+    if (m.text && zoom >= 12) label(ctx, m.text, x, y, w, h);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Overlay marks on a plane (highlights, padding cells, argmax dots, bins) and where they land in CSS pixels.
+ * Marks are data, so what a hover draws is decided by pure functions and unit-tested; draw.ts only paints.
+ */
+export type MarkStyle =
+  | "cursor" // the hovered cell
+  | "pinned" // the clicked cell (arrow keys move it)
+  | "window" // an input cell of the focused output's window
+  | "pad" // a virtual padding cell of that window, with its value as text
+  | "argmax" // the winning input cell the op recorded
+  | "linked" // an output fed by the focused input cell
+  | "uncovered" // coverage view: read by no window
+  | "count" // coverage view: the number of windows, as text
+  | "bin" // SPP: one bin of the selected level (shaded, so overlaps are darker)
+  | "binActive"; // SPP: the focused bin
+
+export interface Mark {
+  /** Top-left cell, in input coordinates (negative inside the top/left padding margin). */
+  i: number;
+  j: number;
+  /** Size in cells (default 1×1). */
+  h?: number;
+  w?: number;
+  style: MarkStyle;
+  text?: string;
+}
+
+export interface Margin {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export const NO_MARGIN: Margin = { top: 0, bottom: 0, left: 0, right: 0 };
+
+/** The mark's rectangle in CSS pixels from the stage's top-left corner (the stage includes the margin). */
+export function markRect(m: Mark, zoom: number, margin: Margin): { x: number; y: number; w: number; h: number } {
+  return { x: (m.j + margin.left) * zoom, y: (m.i + margin.top) * zoom, w: (m.w ?? 1) * zoom, h: (m.h ?? 1) * zoom };
+}
+
+/** The cell under a point of the stage (CSS pixels), in plane coordinates, or null outside the plane itself. */
+export function stageCell(
+  x: number,
+  y: number,
+  zoom: number,
+  margin: Margin,
+  h: number,
+  w: number,
+): [number, number] | null {
+  const i = Math.floor(y / zoom) - margin.top;
+  const j = Math.floor(x / zoom) - margin.left;
+  return i >= 0 && i < h && j >= 0 && j < w ? [i, j] : null;
+}

@@ -1,0 +1,191 @@
+/**
+ * Linking output cells to input windows, from the trace's per-axis geometry only (never by recomputing the
+ * pooled values): which input positions a window covers (padding included, as virtual cells), which outputs
+ * an input cell feeds, the argmax the op recorded, and the formula written with the payload's own numbers.
+ */
+import { formatNumber, type AxisWindows, type PoolTrace, type WindowTrace } from "poolscope/display";
+
+/** A 2-d window trace and the two axes of its planes. */
+export interface PlaneAxes {
+  trace: WindowTrace;
+  rows: AxisWindows;
+  cols: AxisWindows;
+}
+
+function inSize(a: AxisWindows): number {
+  return a.kind === "sliding" ? a.geometry.size : a.size;
+}
+function outSize(a: AxisWindows): number {
+  return a.kind === "sliding" ? a.geometry.outSize : a.bins.length;
+}
+
+/**
+ * The axes of a trace the linked view can draw: a channels-first window trace over 2 spatial axes whose sizes
+ * match the input and output shapes (a hostile trace that disagrees with the data is not drawn), else null.
+ */
+export function planeAxes(
+  trace: PoolTrace | undefined,
+  inputShape: readonly number[],
+  outputShape: readonly number[],
+): PlaneAxes | null {
+  if (!trace || trace.kind !== "window" || trace.channels !== "first" || trace.axes.length !== 2) return null;
+  const [rows, cols] = trace.axes;
+  const r = inputShape.length;
+  if (r < 2 || outputShape.length !== r) return null;
+  for (let k = 0; k < r - 2; k++) if (inputShape[k] !== outputShape[k]) return null;
+  if (inSize(rows) !== inputShape[r - 2] || inSize(cols) !== inputShape[r - 1]) return null;
+  if (outSize(rows) !== outputShape[r - 2] || outSize(cols) !== outputShape[r - 1]) return null;
+  // a huge kernel in a hostile trace must not make hover loop for long
+  if (windowLength(rows) * windowLength(cols) > 1 << 20) return null;
+  return { trace, rows, cols };
+}
+
+function windowLength(a: AxisWindows): number {
+  if (a.kind === "sliding") return a.geometry.kernel;
+  return a.bins.reduce((m, [s, e]) => Math.max(m, e - s), 0);
+}
+
+/** One position of a window along an axis; `pad` when it lies outside the input. */
+export interface AxisTap {
+  p: number;
+  pad: boolean;
+}
+
+/** Every position window `o` covers along the axis, padding included, in scan order. */
+export function axisWindow(axis: AxisWindows, o: number): AxisTap[] {
+  const taps: AxisTap[] = [];
+  if (axis.kind === "sliding") {
+    const g = axis.geometry;
+    const start = o * g.stride - g.padBefore;
+    for (let t = 0; t < g.kernel; t++) {
+      const p = start + t * g.dilation;
+      taps.push({ p, pad: p < 0 || p >= g.size });
+    }
+  } else {
+    const bin = axis.bins[o];
+    if (bin) for (let p = bin[0]; p < bin[1]; p++) taps.push({ p, pad: p < 0 || p >= axis.size });
+  }
+  return taps;
+}
+
+export interface WindowCell {
+  i: number;
+  j: number;
+  pad: boolean;
+}
+
+/** The cells of output (oi, oj)'s window, row-major scan order (the order PyTorch scans for the max). */
+export function windowCells(axes: PlaneAxes, oi: number, oj: number): WindowCell[] {
+  const rs = axisWindow(axes.rows, oi);
+  const cs = axisWindow(axes.cols, oj);
+  const cells: WindowCell[] = [];
+  for (const r of rs) for (const c of cs) cells.push({ i: r.p, j: c.p, pad: r.pad || c.pad });
+  return cells;
+}
+
+/** The windows along an axis that contain input position p. */
+export function windowsContaining(axis: AxisWindows, p: number): number[] {
+  const out: number[] = [];
+  if (axis.kind === "sliding") {
+    const g = axis.geometry;
+    for (let t = 0; t < g.kernel; t++) {
+      const q = p + g.padBefore - t * g.dilation;
+      if (q >= 0 && q % g.stride === 0 && q / g.stride < g.outSize) out.push(q / g.stride);
+    }
+    return [...new Set(out)].sort((a, b) => a - b);
+  }
+  axis.bins.forEach(([s, e], o) => {
+    if (p >= s && p < e) out.push(o);
+  });
+  return out;
+}
+
+/** Every output cell whose window contains input cell (i, j): the reverse link. */
+export function outputsContaining(axes: PlaneAxes, i: number, j: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const oi of windowsContaining(axes.rows, i))
+    for (const oj of windowsContaining(axes.cols, j)) out.push([oi, oj]);
+  return out;
+}
+
+/** How far windows reach outside the input, in cells: the margins the virtual padding cells need. */
+export function padMargins(axes: PlaneAxes): { top: number; bottom: number; left: number; right: number } {
+  const reach = (a: AxisWindows): [number, number] => {
+    let before = 0;
+    let after = 0;
+    const n = inSize(a);
+    for (let o = 0; o < outSize(a); o++) {
+      for (const t of axisWindow(a, o)) {
+        if (t.p < 0) before = Math.max(before, -t.p);
+        if (t.p >= n) after = Math.max(after, t.p - n + 1);
+      }
+    }
+    return [before, after];
+  };
+  const [top, bottom] = reach(axes.rows);
+  const [left, right] = reach(axes.cols);
+  return { top, bottom, left, right };
+}
+
+/** The input cell the op recorded as output element `k`'s max (trace.argmax), or null. */
+export function argmaxCell(axes: PlaneAxes, k: number): [number, number] | null {
+  const a = axes.trace.argmax?.[k];
+  const w = inSize(axes.cols);
+  const h = inSize(axes.rows);
+  if (a === undefined || !Number.isInteger(a) || a < 0 || a >= h * w) return null;
+  return [Math.floor(a / w), a % w];
+}
+
+/** The divisor the op used for output position (oi, oj) of any plane (average pooling), when recorded. */
+export function divisorOf(trace: WindowTrace, oi: number, oj: number, outW: number): number | null {
+  if (trace.divisorOverride !== undefined) return trace.divisorOverride;
+  const d = trace.divisors?.[oi * outW + oj];
+  return d === undefined ? null : d;
+}
+
+/** Most terms a formula lists before eliding the rest. */
+export const FORMULA_TERMS = 16;
+
+function terms(list: string[], sep: string): string {
+  if (list.length <= FORMULA_TERMS) return list.join(sep);
+  return `${list.slice(0, FORMULA_TERMS).join(sep)}${sep}… (${list.length - FORMULA_TERMS} more)`;
+}
+
+function superscript(p: number): string {
+  const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+  return Number.isInteger(p) && p >= 0 ? [...String(p)].map((d) => digits[Number(d)]).join("") : `^${formatNumber(p)}`;
+}
+
+/**
+ * The formula of one output cell with real numbers: the window's input values (padding shown as −∞ for max,
+ * 0 for an average that counts padding) and the output value as the op computed it, from the payload.
+ */
+export function formulaText(
+  trace: WindowTrace,
+  window: readonly { value: number; pad: boolean }[],
+  output: number,
+  divisor: number | null,
+): string {
+  const v = formatNumber(output);
+  if (trace.reduce === "max") {
+    return `max(${terms(
+      window.map((c) => (c.pad ? "−∞" : formatNumber(c.value))),
+      ", ",
+    )}) = ${v}`;
+  }
+  if (trace.reduce === "avg") {
+    const used = window.filter((c) => !c.pad || trace.countIncludePad === true);
+    const sum = terms(
+      used.map((c) => (c.pad ? "0" : formatNumber(c.value))),
+      " + ",
+    );
+    return divisor === null ? `mean(${sum}) = ${v}` : `(${sum}) / ${formatNumber(divisor)} = ${v}`;
+  }
+  const p = trace.normType ?? 2;
+  const sup = superscript(p);
+  const sum = terms(
+    window.filter((c) => !c.pad).map((c) => `${formatNumber(c.value)}${sup}`),
+    " + ",
+  );
+  return `(${sum})^(1/${formatNumber(p)}) = ${v}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * A tensor prepared for drawing: its grid layout, the size-budget plan, per-plane values (sampled when the plan
+ * says so) and the scale of each plane; plus the context every view draws into.
+ */
+import { cellIndex, gridLayout, type ColorScale, type GridLayout, type TensorStats } from "poolscope/display";
+import { samplePlane, viewPlan, type ViewPlan } from "../budget.js";
+import { planeLabel } from "../geometry.js";
+import { formatNumber } from "poolscope/display";
+import { channelScales, sharedScale, type ScaleMode } from "../scale.js";
+
+export interface Panel {
+  role: string;
+  shape: number[];
+  values: Float32Array;
+  stats: TensorStats;
+  layout: GridLayout;
+  plan: ViewPlan;
+}
+
+export function panel(role: string, shape: number[], values: Float32Array, stats: TensorStats): Panel {
+  const layout = gridLayout(shape);
+  return { role, shape, values, stats, layout, plan: viewPlan(layout) };
+}
+
+/** Plane p's values as drawn (sampled by plan.step) and their size. */
+export function planeData(pn: Panel, p: number): { values: ArrayLike<number>; h: number; w: number } {
+  const { planeH: h, planeW: w } = pn.layout;
+  const offset = p * h * w;
+  if (pn.plan.step === 1) return { values: pn.values.subarray(offset, offset + h * w), h, w };
+  const s = samplePlane(pn.values, offset, h, w, pn.plan.step);
+  return { values: s.data, h: s.h, w: s.w };
+}
+
+/** Full tensor index of drawn cell (i, j) of plane p (undoing the sampling). */
+export function fullIndex(pn: Panel, p: number, i: number, j: number): number[] {
+  const { cols } = pn.layout;
+  const s = pn.plan.step;
+  return cellIndex(pn.shape, pn.layout, Math.floor(p / Math.max(1, cols)), p % Math.max(1, cols), i * s, j * s);
+}
+
+export function valueAt(pn: Panel, p: number, i: number, j: number): number {
+  const { planeH: h, planeW: w } = pn.layout;
+  const s = pn.plan.step;
+  return pn.values[p * h * w + i * s * w + j * s];
+}
+
+/** The scales of a set of panels drawn together: one shared scale, or one per channel (grid column). */
+export interface Scales {
+  mode: ScaleMode;
+  shared: ColorScale;
+  perColumn: ColorScale[];
+}
+
+export function scalesFor(panels: readonly Panel[], mode: ScaleMode): Scales {
+  return {
+    mode,
+    shared: sharedScale(panels.map((p) => p.stats)),
+    perColumn: mode === "channel" ? channelScales(panels.map((p) => ({ values: p.values, layout: p.layout }))) : [],
+  };
+}
+
+export function planeScale(scales: Scales, pn: Panel, p: number): ColorScale {
+  if (scales.mode === "shared") return scales.shared;
+  return scales.perColumn[p % Math.max(1, pn.layout.cols)] ?? scales.shared;
+}
+
+/** Caption of plane p: its leading index, and its range when scales are per channel. */
+export function planeCaption(scales: Scales, pn: Panel, p: number, prefix = ""): string {
+  const label = planeLabel(pn.shape, fullIndex(pn, p, 0, 0));
+  const range =
+    scales.mode === "channel"
+      ? ` [${formatNumber(planeScale(scales, pn, p).lo)}, ${formatNumber(planeScale(scales, pn, p).hi)}]`
+      : "";
+  return `${prefix}${label}${range}`.trim();
+}
+
+/** What a view draws into, made by the widget. */
+export interface ViewContext {
+  scaleMode: ScaleMode;
+  readout: HTMLElement;
+  /** Second line under the read-out: the formula of the focused window, or the SPP vector arithmetic. */
+  formula: HTMLElement;
+  /** Views add their controls here (coverage, play, SPP levels). */
+  toolbar: HTMLElement;
+  /** Visible notices (size budget, parts left out). */
+  notices: string[];
+}
+
+export interface BuiltView {
+  node: HTMLElement;
+  legend: HTMLElement;
+  /** Arrow keys and Escape; true when handled. */
+  onKey(key: string): boolean;
+  dispose(): void;
+}

@@ -1,0 +1,191 @@
+/**
+ * The linked pooling view: input and output side by side per plane, on one shared scale. Hovering (or pinning,
+ * or playing) an output cell lights its window on the input, with padding as virtual cells, the recorded argmax
+ * and the formula in real numbers; hovering an input cell lights every output that reads it. A coverage toggle
+ * shows overlapping windows and cells no window reads. Strip pooling's strips sit beside or below the map.
+ */
+import { readoutText, zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import { Plane, el } from "../plane.js";
+import { Selection, type CellRef } from "../selection.js";
+import type { Mark } from "../marks.js";
+import { coverage, coverageSummary } from "../coverage.js";
+import {
+  argmaxCell,
+  divisorOf,
+  formulaText,
+  outputsContaining,
+  padMargins,
+  windowCells,
+  type PlaneAxes,
+} from "../pooling.js";
+import {
+  fullIndex,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+import { sweepControls } from "./sweep.js";
+
+/** Padding shown as text in a virtual cell: what the op treats it as. */
+function padText(axes: PlaneAxes): string | undefined {
+  const t = axes.trace;
+  if (t.reduce === "max") return "−∞";
+  if (t.reduce === "avg") return t.countIncludePad ? "0" : "·";
+  return undefined;
+}
+
+export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([input, output], ctx.scaleMode);
+  const margin = padMargins(axes);
+  const [inH, inW] = [input.layout.planeH, input.layout.planeW];
+  const [outH, outW] = [output.layout.planeH, output.layout.planeW];
+  const zoom = zoomFor(inH + margin.top + margin.bottom, inW + margin.left + margin.right);
+  const vertical = axes.trace.family === "strip" && axes.trace.strip === "vertical";
+  const nPlanes = Math.min(input.plan.planes, output.plan.planes);
+  if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
+
+  const cov = coverage(axes.rows, axes.cols);
+  let showCoverage = false;
+  const covMarks: Mark[] = [];
+  for (let i = 0; i < cov.h; i++) {
+    for (let j = 0; j < cov.w; j++) {
+      const n = cov.counts[i * cov.w + j];
+      if (n === 0) covMarks.push({ i, j, style: "uncovered" });
+      else covMarks.push({ i, j, style: "count", text: `×${n}` });
+    }
+  }
+
+  const grid = el("div", "jp-PoolscopeTensor-grid");
+  const ins: Plane[] = [];
+  const outs: Plane[] = [];
+  for (let p = 0; p < nPlanes; p++) {
+    const pair = el("div", "jp-PoolscopeTensor-pair" + (vertical ? " jp-mod-vertical" : ""));
+    const a = new Plane({
+      ...planeData(input, p),
+      scale: planeScale(scales, input, p),
+      zoom,
+      margin,
+      caption: planeCaption(scales, input, p, "input "),
+    });
+    const b = new Plane({
+      ...planeData(output, p),
+      scale: planeScale(scales, output, p),
+      zoom,
+      caption: planeCaption(scales, output, p, "output "),
+    });
+    a.node.classList.add("jp-mod-input");
+    b.node.classList.add("jp-mod-output");
+    const arrow = el("div", "jp-PoolscopeTensor-arrow");
+    arrow.textContent = vertical ? "↓" : "→";
+    pair.append(a.node, arrow, b.node);
+    ins.push(a);
+    outs.push(b);
+    grid.append(pair);
+  }
+
+  const describeOutput = (f: CellRef): { input: Mark[]; text: string } => {
+    const cells = windowCells(axes, f.i, f.j);
+    const pt = padText(axes);
+    const marks: Mark[] = cells.map((c) =>
+      c.pad ? { i: c.i, j: c.j, style: "pad", text: pt } : { i: c.i, j: c.j, style: "window" },
+    );
+    const k = (f.plane * outH + f.i) * outW + f.j;
+    const am = axes.trace.reduce === "max" ? argmaxCell(axes, k) : null;
+    if (am) marks.push({ i: am[0], j: am[1], style: "argmax" });
+    const window = cells.map((c) => ({ pad: c.pad, value: c.pad ? 0 : valueAt(input, f.plane, c.i, c.j) }));
+    let text = formulaText(
+      axes.trace,
+      window,
+      valueAt(output, f.plane, f.i, f.j),
+      divisorOf(axes.trace, f.i, f.j, outW),
+    );
+    if (am) text += `   argmax at (${am[0]}, ${am[1]})`;
+    return { input: marks, text };
+  };
+
+  const selection = new Selection((focus, pinned) => {
+    const inMarks: Mark[][] = ins.map(() => (showCoverage ? [...covMarks] : []));
+    const outMarks: Mark[][] = outs.map(() => []);
+    const pinMark = (m: CellRef | null): void => {
+      if (!m) return;
+      (m.role === "input" ? inMarks : outMarks)[m.plane]?.push({ i: m.i, j: m.j, style: "pinned" });
+    };
+    let formula = "";
+    let read = "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin";
+    if (focus?.role === "output") {
+      const d = describeOutput(focus);
+      inMarks[focus.plane].push(...d.input);
+      outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      formula = d.text;
+      read = `output ${readoutText(fullIndex(output, focus.plane, focus.i, focus.j), valueAt(output, focus.plane, focus.i, focus.j))}`;
+    } else if (focus?.role === "input") {
+      const linked = outputsContaining(axes, focus.i, focus.j);
+      for (const [oi, oj] of linked) outMarks[focus.plane].push({ i: oi, j: oj, style: "linked" });
+      inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      read = `input ${readoutText(fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
+      formula =
+        linked.length === 0
+          ? "no output reads this cell"
+          : `read by ${linked.length} output${linked.length > 1 ? "s" : ""}: ${linked.map(([i, j]) => `(${i}, ${j})`).join(", ")}`;
+    }
+    if (pinned && pinned !== focus) pinMark(pinned);
+    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
+    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  const wire = (planes: Plane[], role: string): void =>
+    planes.forEach((plane, p) => {
+      const at = (e: MouseEvent): CellRef | null => {
+        const c = plane.cellAt(e);
+        return c ? { role, plane: p, i: c[0], j: c[1] } : null;
+      };
+      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
+    });
+  wire(ins, "input");
+  wire(outs, "output");
+
+  const covButton = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-coverage");
+  covButton.textContent = "coverage";
+  covButton.title = "how many windows read each input cell; hatched cells reach no output";
+  const covLine = el("div", "jp-PoolscopeTensor-coverageLine");
+  covLine.hidden = true;
+  covLine.textContent = coverageSummary(cov);
+  covButton.addEventListener("click", () => {
+    showCoverage = !showCoverage;
+    covButton.setAttribute("aria-pressed", String(showCoverage));
+    covLine.hidden = !showCoverage;
+    selection.hover(selection.hovered);
+  });
+  const sweep = sweepControls(outH * outW, (k) => {
+    const plane = selection.pinned?.plane ?? 0;
+    selection.hovered = null;
+    selection.pin({ role: "output", plane, i: Math.floor(k / outW), j: k % outW });
+  });
+  ctx.toolbar.append(covButton, ...sweep.nodes);
+  selection.hover(null);
+
+  const node = el("div", "jp-PoolscopeTensor-pooling");
+  node.append(grid, covLine);
+  return {
+    node,
+    legend: legend(
+      scales.shared,
+      scales.mode === "shared"
+        ? "shared by input and output"
+        : "per channel, input and output together (ranges in captions)",
+    ),
+    onKey: (key) => selection.key(key, (role) => (role === "input" ? [ins[0].spec.h, ins[0].spec.w] : [outH, outW])),
+    dispose: () => sweep.stop(),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Spatial pyramid pooling: the feature map with one level's bins drawn at their exact edges (shaded, so
+ * overlapping bins read darker), and each sample's concatenated C·Σn² vector beside it with the levels marked.
+ * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
+ */
+import type { SppTrace } from "poolscope/display";
+import { readoutText } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { Selection, type CellRef } from "../selection.js";
+import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../spp.js";
+import {
+  fullIndex,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+import { zoomFor } from "../geometry.js";
+
+/** Whether the trace agrees with the data: (N, C, H, W) in, (N, C·Σn²) out, bounded bin counts. */
+export function sppDrawable(trace: SppTrace, input: Panel, output: Panel): boolean {
+  const [n, c, h, w] = input.shape;
+  if (input.shape.length !== 4 || output.shape.length !== 2 || output.shape[0] !== n) return false;
+  if (input.plan.step !== 1 || output.plan.step !== 1) return false;
+  for (const lv of trace.levels) {
+    if (lv.axes.length !== 2 || lv.bins[0] * lv.bins[1] > 4096) return false;
+    const [ra, ca] = lv.axes;
+    const size = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.size : a.size);
+    const outs = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.outSize : a.bins.length);
+    if (size(ra) !== h || size(ca) !== w || outs(ra) !== lv.bins[0] || outs(ca) !== lv.bins[1]) return false;
+  }
+  return vectorLength(trace, c) === output.shape[1];
+}
+
+export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([input, output], "shared");
+  const channels = input.shape[1];
+  const bins = trace.levels.map(levelBins);
+  let level = trace.levels.length - 1;
+  const zoom = zoomFor(input.layout.planeH, input.layout.planeW, 160);
+  const vecLen = output.shape[1];
+  const vecZoom = Math.max(2, Math.min(24, Math.floor(1024 / Math.max(1, vecLen))));
+
+  const maps = el("div", "jp-PoolscopeTensor-grid");
+  const ins: Plane[] = [];
+  for (let p = 0; p < input.plan.planes; p++) {
+    const plane = new Plane({
+      ...planeData(input, p),
+      scale: planeScale(scales, input, p),
+      zoom,
+      caption: planeCaption(scales, input, p, "input "),
+    });
+    ins.push(plane);
+    maps.append(plane.node);
+  }
+  const vector = new Plane({
+    ...planeData(output, 0),
+    scale: scales.shared,
+    zoom: vecZoom,
+    caption: `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
+  });
+  vector.node.classList.add("jp-mod-output");
+  const levelMarks: Mark[] = trace.levels
+    .map((lv, l): Mark | null =>
+      l % 2 === 0
+        ? null
+        : { i: 0, j: lv.offset, h: output.shape[0], w: channels * lv.bins[0] * lv.bins[1], style: "bin" },
+    )
+    .filter((m): m is Mark => m !== null);
+
+  const planeOf = (n: number, c: number): number => n * channels + c;
+  const binMark = (b: BinRect, style: Mark["style"]): Mark => ({
+    i: b.r0,
+    j: b.c0,
+    h: b.r1 - b.r0,
+    w: b.c1 - b.c0,
+    style,
+  });
+
+  const selection = new Selection((focus, pinned) => {
+    const inMarks: Mark[][] = ins.map(() => bins[level].map((b) => binMark(b, "bin")));
+    const vecMarks: Mark[] = [...levelMarks];
+    let read = "hover a feature of the vector or a cell of the map";
+    let formula = lengthFormula(trace, channels);
+    if (focus?.role === "vector") {
+      const n = focus.i;
+      const loc = locateFeature(trace, channels, focus.j);
+      vecMarks.push({ i: focus.i, j: focus.j, style: "cursor" });
+      read = `output ${readoutText([n, focus.j], valueAt(output, 0, focus.i, focus.j))}`;
+      if (loc) {
+        if (loc.level !== level) {
+          level = loc.level;
+          inMarks.forEach((_, p) => (inMarks[p] = bins[level].map((b) => binMark(b, "bin"))));
+        }
+        const lv = trace.levels[loc.level];
+        const b = bins[loc.level][loc.bi * lv.bins[1] + loc.bj];
+        const p = planeOf(n, loc.c);
+        if (b && inMarks[p]) {
+          inMarks[p].push(binMark(b, "binActive"));
+          const a = lv.argmax?.[((n * channels + loc.c) * lv.bins[0] + loc.bi) * lv.bins[1] + loc.bj];
+          if (a !== undefined && a >= 0) {
+            const w = input.layout.planeW;
+            inMarks[p].push({ i: Math.floor(a / w), j: a % w, style: "argmax" });
+          }
+        }
+        formula =
+          `feature ${focus.j} = level ${loc.level + 1} (${lv.bins[0]}×${lv.bins[1]}), channel ${loc.c}, bin (${loc.bi}, ${loc.bj}): ` +
+          `${lv.offset} + ${loc.c}·${lv.bins[0] * lv.bins[1]} + ${loc.bi}·${lv.bins[1]} + ${loc.bj}` +
+          (b ? `; rows ${b.r0}…${b.r1 - 1}, cols ${b.c0}…${b.c1 - 1}` : "");
+      }
+    } else if (focus?.role === "input") {
+      const [n, c] = [Math.floor(focus.plane / channels), focus.plane % channels];
+      inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      const lv = trace.levels[level];
+      const hit = bins[level].filter((b) => focus.i >= b.r0 && focus.i < b.r1 && focus.j >= b.c0 && focus.j < b.c1);
+      for (const b of hit) {
+        inMarks[focus.plane].push(binMark(b, "binActive"));
+        vecMarks.push({ i: n, j: vectorIndex(lv, c, b.bi, b.bj), style: "linked" });
+      }
+      read = `input ${readoutText(fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
+      formula = `in ${hit.length} bin${hit.length === 1 ? "" : "s"} of level ${level + 1}: features ${hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", ")}`;
+    }
+    if (pinned && pinned !== focus && pinned.role === "vector")
+      vecMarks.push({ i: pinned.i, j: pinned.j, style: "pinned" });
+    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
+    vector.setMarks(vecMarks);
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  ins.forEach((plane, p) => {
+    const at = (e: MouseEvent): CellRef | null => {
+      const c = plane.cellAt(e);
+      return c ? { role: "input", plane: p, i: c[0], j: c[1] } : null;
+    };
+    plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+    plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+  });
+  const atVec = (e: MouseEvent): CellRef | null => {
+    const c = vector.cellAt(e);
+    return c ? { role: "vector", plane: 0, i: c[0], j: c[1] } : null;
+  };
+  vector.stage.addEventListener("mousemove", (e) => selection.hover(atVec(e)));
+  vector.stage.addEventListener("mouseleave", () => selection.hover(null));
+  vector.stage.addEventListener("click", (e) => selection.pin(atVec(e)));
+
+  trace.levels.forEach((lv, l) => {
+    const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
+    b.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
+    b.addEventListener("click", () => {
+      level = l;
+      selection.hover(selection.hovered);
+    });
+    ctx.toolbar.append(b);
+  });
+  selection.hover(null);
+
+  const node = el("div", "jp-PoolscopeTensor-spp");
+  node.append(maps, vector.node);
+  return {
+    node,
+    legend: legend(scales.shared, "shared by the map and the vector"),
+    onKey: (key) => selection.key(key, () => [output.shape[0], vecLen]),
+    dispose: () => undefined,
+  };
+}

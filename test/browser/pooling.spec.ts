@@ -1,0 +1,176 @@
+/**
+ * The renderer's pooling views, from a fixture notebook's saved outputs (no re-run: everything needed travels
+ * in the output, and the notebook is untrusted): linked window on hover with padding, argmax and formula, the
+ * reverse link, pin and arrow keys, coverage, sweep, SPP bins and vector, strips, glyphs, the size budget, the
+ * dark theme and PNG export. Screenshots land in test/artifacts/.
+ */
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { openNotebook } from "./lab.js";
+
+const FIXTURE = "fixtures/pooling.ipynb";
+
+async function views(page: Page): Promise<Locator> {
+  const panel = await openNotebook(page, FIXTURE);
+  const v = panel.locator(".jp-PoolscopeTensor");
+  await expect(v).toHaveCount(7, { timeout: 60_000 });
+  return v;
+}
+
+/** Hovers cell (i, j) of a plane's stage, given the stage's cell size and margin in cells. */
+async function hoverCell(stage: Locator, i: number, j: number, cell: number, margin = 0): Promise<void> {
+  await stage.scrollIntoViewIfNeeded();
+  const b = (await stage.boundingBox())!;
+  await stage.page().mouse.move(b.x + (j + margin + 0.5) * cell, b.y + (i + margin + 0.5) * cell);
+}
+
+/** Opaque pixels of a canvas inside a rectangle (device pixels). */
+async function inkIn(canvas: Locator, x: number, y: number, w: number, h: number): Promise<number> {
+  return canvas.evaluate(
+    (c: HTMLCanvasElement, r) => {
+      const d = c.getContext("2d")!.getImageData(r.x, r.y, r.w, r.h).data;
+      let n = 0;
+      for (let k = 3; k < d.length; k += 4) if (d[k] > 0) n++;
+      return n;
+    },
+    { x, y, w, h },
+  );
+}
+
+test("saved max-pool output links each output cell to its window, padding, argmax and formula", async ({ page }) => {
+  const v = (await views(page)).nth(0);
+  const trusted = await page.evaluate(() => {
+    type Shell = { currentWidget: { context: { model: { cells: { get(i: number): { trusted: boolean } } } } } };
+    return (window.jupyterapp as unknown as { shell: Shell }).shell.currentWidget.context.model.cells.get(1).trusted;
+  });
+  expect(trusted).toBe(false);
+
+  await expect(v.locator(".jp-PoolscopeTensor-stats")).toContainText("input  shape=[1, 1, 4, 4]");
+  const input = v.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const output = v.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  // 4×4 input; windows reach one padding cell above and left of it, none below or right: a 5×5 stage
+  const box = (await input.boundingBox())!;
+  const cell = box.width / 5;
+  expect(Math.abs(box.height - box.width)).toBeLessThan(1);
+
+  await hoverCell(output, 0, 0, cell);
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 0, 0] = 6");
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    "max(−∞, −∞, −∞, −∞, 1, 3, −∞, 5, 6) = 6   argmax at (1, 1)",
+  );
+  // the padding row above the input is drawn (virtual cells) only while the window covers it
+  const marks = v.locator(".jp-mod-input canvas.jp-PoolscopeTensor-marks");
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const padRow = () => inkIn(marks, 0, 0, Math.round(box.width * dpr), Math.round(cell * dpr * 0.9));
+  expect(await padRow()).toBeGreaterThan(50);
+  await page.screenshot({ path: "test/artifacts/pooling-window.png", fullPage: true });
+
+  // reverse link: input (1, 1) is read by all four windows, (2, 2) by one
+  await hoverCell(input, 1, 1, cell, 1);
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 0, 1, 1] = 6");
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    "read by 4 outputs: (0, 0), (0, 1), (1, 0), (1, 1)",
+  );
+  await hoverCell(input, 2, 2, cell, 1);
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText("read by 1 output: (1, 1)");
+  expect(await padRow()).toBe(0);
+
+  // click pins an output cell; arrow keys move it
+  await output.click({ position: { x: cell * 0.5, y: cell * 0.5 } });
+  await page.mouse.move(0, 0);
+  await page.keyboard.press("ArrowDown");
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output \[0, 0, 1, 0\] = 6 +\(pinned/);
+  await page.keyboard.press("ArrowRight");
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output \[0, 0, 1, 1\] = 9 +\(pinned/);
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    "max(6, 1, 2, 2, 9, 4, 1, 4, 8) = 9   argmax at (2, 2)",
+  );
+
+  // coverage: k=3 > s=2, so windows overlap
+  await v.locator(".jp-PoolscopeTensor-coverage").click();
+  await expect(v.locator(".jp-PoolscopeTensor-coverageLine")).toHaveText(
+    "coverage: every input cell reaches an output; windows overlap: up to 4 read one cell",
+  );
+  // the sweep steps through output positions in raster order
+  await v.locator(".jp-PoolscopeTensor-step").click();
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output \[0, 0, 0, 0\] = 6/);
+  await v.locator(".jp-PoolscopeTensor-step").click();
+  await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output \[0, 0, 0, 1\] = 6/);
+});
+
+test("average and strip pooling write their formulas with the real numbers", async ({ page }) => {
+  const all = await views(page);
+  const avg = all.nth(1);
+  const out = avg.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  const cell = (await out.boundingBox())!.width / 2;
+  await hoverCell(out, 0, 0, cell);
+  await expect(avg.locator(".jp-PoolscopeTensor-formula")).toHaveText("(1 + 3 + 5 + 6) / 4 = 3.75");
+
+  const strip = all.nth(4);
+  const s = strip.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  const sb = (await s.boundingBox())!;
+  await s.hover({ position: { x: sb.width / 2, y: (sb.height / 4) * 2.5 } });
+  await expect(strip.locator(".jp-PoolscopeTensor-formula")).toHaveText("(0 + 2 + 9 + 4) / 4 = 3.75");
+});
+
+test("SPP draws each level's bins and maps features to bins; two sizes give one length", async ({ page }) => {
+  const all = await views(page);
+  for (const k of [2, 3]) {
+    await expect(all.nth(k).locator(".jp-PoolscopeTensor-stats")).toContainText("output shape=[1, 42]");
+    await expect(all.nth(k).locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "C·Σn² = 2·(1 + 4 + 16) = 42 features per sample, whatever H×W",
+    );
+  }
+  const spp = all.nth(2);
+  const vec = spp.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  const vb = (await vec.boundingBox())!;
+  const cell = vb.width / 42;
+  // feature 12 = level 3 (4×4), channel 0, bin (0, 2)
+  await vec.hover({ position: { x: cell * 12.5, y: vb.height / 2 } });
+  await expect(spp.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    /^feature 12 = level 3 \(4×4\), channel 0, bin \(0, 2\): 10 \+ 0·16 \+ 0·4 \+ 2; rows 0…1, cols 3…5$/,
+  );
+  await spp.locator(".jp-PoolscopeTensor-level").nth(1).click();
+  const map = spp.locator(".jp-PoolscopeTensor-stage").first();
+  const mb = (await map.boundingBox())!;
+  // 5×7 map, level 2×2: rows [0,3) [2,5) overlap on row 2, cols [0,4) [3,7) on col 3
+  await map.hover({ position: { x: (mb.width / 7) * 3.5, y: (mb.height / 5) * 2.5 } });
+  await expect(spp.locator(".jp-PoolscopeTensor-formula")).toHaveText("in 4 bins of level 2: features 2, 3, 4, 5");
+  await page.screenshot({ path: "test/artifacts/spp.png", fullPage: true });
+});
+
+test("glyphs for NaN and ±Inf, the size budget notice, dark theme and PNG export", async ({ page }) => {
+  const all = await views(page);
+  const nan = all.nth(5);
+  await expect(nan.locator(".jp-PoolscopeTensor-stats")).toContainText("NaN=1 +Inf=1 −Inf=1");
+  await expect(nan.locator(".jp-PoolscopeTensor-key")).toContainText("× NaN");
+  await expect(all.nth(6).locator(".jp-PoolscopeTensor-notice")).toContainText("showing 64 of 100 planes");
+  await expect(all.nth(6).locator(".jp-PoolscopeTensor-plane")).toHaveCount(64);
+
+  // PNG export downloads a real PNG
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    all.nth(0).locator(".jp-PoolscopeTensor-save").click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("poolscope-maxPool2d.png");
+  await download.saveAs("test/artifacts/export-maxPool2d.png");
+  const png = readFileSync("test/artifacts/export-maxPool2d.png");
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  expect(png.length).toBeGreaterThan(1000);
+
+  // dark theme: the chrome follows it, the data colours do not
+  const canvas = all.nth(0).locator("canvas.jp-PoolscopeTensor-canvas").first();
+  const pixels = () =>
+    canvas.evaluate((c: HTMLCanvasElement) =>
+      Array.from(c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data).join(","),
+    );
+  const before = await pixels();
+  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+  await expect(page.locator("body")).toHaveAttribute("data-jp-theme-light", "false", { timeout: 30_000 });
+  const color = await all.nth(0).evaluate((n) => getComputedStyle(n).color);
+  const [r, g, b] = color.match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeGreaterThan(384); // light text on the dark background
+  expect(await pixels()).toBe(before);
+  await page.screenshot({ path: "test/artifacts/pooling-dark.png", fullPage: true });
+  await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+});
