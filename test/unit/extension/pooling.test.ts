@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { AxisWindows, WindowTrace } from "poolscope/display";
+import {
+  argmaxCell,
+  axisWindow,
+  divisorOf,
+  formulaText,
+  outputsContaining,
+  padMargins,
+  planeAxes,
+  windowCells,
+  windowsContaining,
+} from "../../../extension/src/pooling.js";
+import { coverage, coverageSummary } from "../../../extension/src/coverage.js";
+
+const slide = (
+  size: number,
+  kernel: number,
+  stride: number,
+  pad: number,
+  outSize: number,
+  dilation = 1,
+): AxisWindows => ({
+  kind: "sliding",
+  geometry: { size, kernel, stride, dilation, padBefore: pad, padAfter: pad, outSize },
+});
+
+function trace(reduce: WindowTrace["reduce"], axes: AxisWindows[], extra: Partial<WindowTrace> = {}): WindowTrace {
+  return {
+    kind: "window",
+    family: "sliding",
+    reduce,
+    op: "pool",
+    inputShape: [1, 1, 4, 4],
+    outputShape: [1, 1, 2, 2],
+    channels: "first",
+    axes,
+    ...extra,
+  };
+}
+
+describe("linking output cells to windows", () => {
+  const k3s2p1 = trace("max", [slide(4, 3, 2, 1, 2), slide(4, 3, 2, 1, 2)], { argmax: [5, 5, 5, 10] });
+  const axes = planeAxes(k3s2p1, [1, 1, 4, 4], [1, 1, 2, 2])!;
+
+  it("accepts only traces that agree with the shapes", () => {
+    expect(axes).not.toBeNull();
+    expect(planeAxes(k3s2p1, [1, 1, 5, 4], [1, 1, 2, 2])).toBeNull();
+    expect(planeAxes(k3s2p1, [1, 1, 4, 4], [1, 2, 2, 2])).toBeNull();
+    expect(planeAxes(trace("max", [slide(4, 3, 2, 1, 2)]), [1, 1, 4], [1, 1, 2])).toBeNull();
+  });
+
+  it("lists a window's cells with padding as virtual cells, in scan order", () => {
+    expect(axisWindow(slide(4, 3, 2, 1, 2), 0)).toEqual([
+      { p: -1, pad: true },
+      { p: 0, pad: false },
+      { p: 1, pad: false },
+    ]);
+    const cells = windowCells(axes, 0, 0);
+    expect(cells).toHaveLength(9);
+    expect(cells.filter((c) => c.pad)).toHaveLength(5);
+    expect(cells[8]).toEqual({ i: 1, j: 1, pad: false });
+  });
+
+  it("shows dilated windows as separate taps", () => {
+    expect(axisWindow(slide(7, 3, 1, 0, 3, 2), 1).map((t) => t.p)).toEqual([1, 3, 5]);
+  });
+
+  it("finds every output that reads an input cell (the reverse link)", () => {
+    expect(windowsContaining(slide(4, 3, 2, 1, 2), 1)).toEqual([0, 1]);
+    expect(outputsContaining(axes, 2, 2)).toEqual([[1, 1]]);
+    expect(outputsContaining(axes, 1, 1)).toHaveLength(4);
+    const bins: AxisWindows = {
+      kind: "bins",
+      size: 5,
+      bins: [
+        [0, 3],
+        [2, 5],
+      ],
+    };
+    expect(windowsContaining(bins, 2)).toEqual([0, 1]);
+  });
+
+  it("reserves margins only where windows reach into padding", () => {
+    expect(padMargins(axes)).toEqual({ top: 1, bottom: 0, left: 1, right: 0 });
+  });
+
+  it("reads the argmax the op recorded, and ignores a bad one", () => {
+    expect(argmaxCell(axes, 3)).toEqual([2, 2]);
+    expect(argmaxCell({ ...axes, trace: { ...k3s2p1, argmax: [99] } }, 0)).toBeNull();
+  });
+
+  it("writes formulas with the real numbers and a true minus sign", () => {
+    const w = [
+      { value: 0, pad: true },
+      { value: -1.5, pad: false },
+      { value: 6, pad: false },
+    ];
+    expect(formulaText(k3s2p1, w, 6, null)).toBe("max(−∞, −1.5, 6) = 6");
+    const avg = trace("avg", k3s2p1.axes, { countIncludePad: true, divisors: [9, 9, 9, 9] });
+    expect(formulaText(avg, w, 0.5, divisorOf(avg, 0, 0, 2))).toBe("(0 + −1.5 + 6) / 9 = 0.5");
+    expect(formulaText({ ...avg, countIncludePad: false }, w, 2.25, 2)).toBe("(−1.5 + 6) / 2 = 2.25");
+    expect(formulaText(trace("lp", k3s2p1.axes, { normType: 2 }), w, 6.18, null)).toBe("(−1.5² + 6²)^(1/2) = 6.18");
+  });
+
+  it("elides long windows", () => {
+    const w = Array.from({ length: 20 }, (_, k) => ({ value: k, pad: false }));
+    expect(formulaText(k3s2p1, w, 19, null)).toMatch(/, … \(4 more\)\) = 19$/);
+  });
+});
+
+describe("coverage", () => {
+  it("counts overlapping windows and cells no window reads", () => {
+    const cov = coverage(slide(5, 2, 2, 0, 2), slide(4, 3, 1, 0, 2));
+    // rows: 0,1 | 2,3 | 4 never; cols: 0..2 and 1..3
+    expect(Array.from(cov.counts.slice(0, 4))).toEqual([1, 2, 2, 1]);
+    expect(cov.uncovered).toBe(4);
+    expect(cov.maxOverlap).toBe(2);
+    expect(coverageSummary(cov)).toBe(
+      "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
+    );
+  });
+});
