@@ -1,0 +1,295 @@
+// `npm run bench`: workloads W1–W6 of issue 7 (see /work/shared/research/perf.md), poolscope (wasm SIMD, TS)
+// against TensorFlow.js (wasm SIMD and cpu backends) in one process, interleaved in blocks, medians, ratios
+// and GB/s. Writes test/bench/RESULTS.md with the machine it ran on. Needs `npm run build` first.
+// Env: BENCH_ROUNDS (default 7), BENCH_BLOCK (calls per block, default 5), BENCH_WL (e.g. "W1,W3").
+import { cpus, loadavg, totalmem } from "node:os";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import * as ps from "../../dist/index.js";
+import { setBackend } from "../../dist/backend.js";
+import { allocFloats } from "../../dist/wasm/runtime.js";
+import { setThreads } from "../../dist/wasm/workers.js";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const BLOCK = Number(process.env.BENCH_BLOCK ?? 5);
+const ONLY = process.env.BENCH_WL ? process.env.BENCH_WL.split(",") : null;
+
+const wasmDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm"));
+setWasmPaths(`${wasmDir}/`);
+await tf.setBackend("wasm");
+await tf.ready();
+const simd = tf.env().getBool("WASM_HAS_SIMD_SUPPORT");
+const threadsFlag = tf.env().getBool("WASM_HAS_MULTITHREAD_SUPPORT");
+await tf.setBackend("cpu");
+
+// deterministic randn (Box–Muller over a xorshift generator)
+function randn(n, seed) {
+  let s = seed >>> 0 || 1;
+  const u = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return ((s >>> 0) + 0.5) / 4294967296;
+  };
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  return a;
+}
+
+function nchwToNhwc(x, [n, c, h, w]) {
+  const y = new Float32Array(x.length);
+  for (let b = 0; b < n; b++)
+    for (let k = 0; k < c; k++) for (let p = 0; p < h * w; p++) y[(b * h * w + p) * c + k] = x[(b * c + k) * h * w + p];
+  return y;
+}
+
+const WORKLOADS = [
+  {
+    id: "W1",
+    what: "max 3×3 s2 p1, 1×64×112×112",
+    shape: [1, 64, 112, 112],
+    ps: (x, out) => ps.maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1, out }),
+    tf: (x) => tf.maxPool(x, 3, 2, "same"),
+  },
+  {
+    id: "W2",
+    what: "avg 2×2 s2, 1×256×56×56",
+    shape: [1, 256, 56, 56],
+    ps: (x, out) => ps.avgPool2d(x, { kernelSize: 2, stride: 2, out }),
+    tf: (x) => tf.avgPool(x, 2, 2, "valid"),
+  },
+  {
+    id: "W3",
+    what: "max 2×2 s2, 8×64×224×224",
+    shape: [8, 64, 224, 224],
+    ps: (x, out) => ps.maxPool2d(x, { kernelSize: 2, stride: 2, out }),
+    tf: (x) => tf.maxPool(x, 2, 2, "valid"),
+    threads: true,
+  },
+  {
+    id: "W4",
+    what: "global avg, 1×2048×7×7",
+    shape: [1, 2048, 7, 7],
+    ps: (x, out) => ps.globalAvgPool(x, { out }),
+    tf: (x) => tf.mean(x, [1, 2]),
+  },
+  {
+    id: "W5",
+    what: "SPP max {6,3,2,1}, 1×256×13×13",
+    shape: [1, 256, 13, 13],
+    ps: (x, out) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1], out }),
+    tf: (x) => tfSpp(x),
+  },
+  {
+    id: "W6",
+    what: "SPP max {6,3,2,1}, 1×256×37×53",
+    shape: [1, 256, 37, 53],
+    ps: (x, out) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1], out }),
+    tf: (x) => tfSpp(x),
+  },
+].filter((w) => !ONLY || ONLY.includes(w.id));
+
+// SPP-net rule in tfjs (window ceil(a/n), stride floor(a/n), valid), as perf.md: not the same windows on W6
+function tfSpp(x) {
+  const [n, h, w] = x.shape;
+  const parts = [6, 3, 2, 1].map((l) => {
+    const k = [Math.ceil(h / l), Math.ceil(w / l)];
+    const s = [Math.floor(h / l), Math.floor(w / l)];
+    const y = tf.maxPool(x, k, s, "valid");
+    return tf.reshape(tf.transpose(y, [0, 3, 1, 2]), [n, -1]);
+  });
+  const out = tf.concat(parts, 1);
+  for (const p of parts) p.dispose();
+  return out;
+}
+
+const median = (a) => {
+  const s = [...a].sort((p, q) => p - q);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const loadBefore = loadavg();
+const results = [];
+for (const wl of WORKLOADS) {
+  const size = wl.shape.reduce((p, q) => p * q, 1);
+  const data = randn(size, 1234);
+  const nhwc = nchwToNhwc(data, wl.shape);
+  const [n, c, h, w] = wl.shape;
+  // poolscope inputs: resident in the wasm memory (like a tfjs tensor on the wasm backend) and plain JS
+  const resident = allocFloats(size);
+  resident.set(data);
+  const xRes = new ps.Tensor(resident, wl.shape);
+  const xJs = new ps.Tensor(data, wl.shape);
+  setBackend("js");
+  const ref = wl.ps(xJs);
+  const outRes = new ps.Tensor(allocFloats(ref.size), ref.shape);
+  const outJs = new ps.Tensor(new Float32Array(ref.size), ref.shape);
+  await tf.setBackend("wasm");
+  const xTfWasm = tf.tensor4d(nhwc, [n, h, w, c]);
+  await tf.setBackend("cpu");
+  const xTfCpu = tf.tensor4d(nhwc, [n, h, w, c]);
+
+  const tfRun = (x) => () => {
+    const y = wl.tf(x);
+    y.dispose();
+  };
+  const competitors = [
+    { name: "poolscope-wasm", setup: () => setBackend("wasm"), run: () => wl.ps(xRes, outRes) },
+    { name: "poolscope-wasm-alloc", setup: () => setBackend("wasm"), run: () => wl.ps(xJs) },
+    { name: "poolscope-js", setup: () => setBackend("js"), run: () => wl.ps(xJs, outJs) },
+    { name: "tfjs-wasm-simd", setup: () => tf.setBackend("wasm"), run: tfRun(xTfWasm) },
+    { name: "tfjs-cpu", setup: () => tf.setBackend("cpu"), run: tfRun(xTfCpu) },
+  ];
+  if (wl.threads) {
+    competitors.push({
+      name: "poolscope-wasm-2T",
+      setup: () => {
+        setBackend("wasm");
+        setThreads(2);
+      },
+      run: () => wl.ps(xRes, outRes),
+      teardown: () => setThreads(1),
+    });
+  }
+  // agreement with the TS reference
+  setBackend("wasm");
+  const diff = (a, b) => {
+    let m = 0;
+    for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+    return m;
+  };
+  const agree = { wasm: diff(wl.ps(xRes, outRes).data, ref.data), alloc: diff(wl.ps(xJs).data, ref.data) };
+
+  const samples = Object.fromEntries(competitors.map((k) => [k.name, []]));
+  // calls per block: fewer for slow competitors (tfjs-cpu on W3 takes ~1 s a call)
+  const block = {};
+  for (const k of competitors) {
+    await k.setup();
+    k.run();
+    const t0 = performance.now();
+    k.run();
+    const dt = performance.now() - t0;
+    block[k.name] = Math.max(1, Math.min(BLOCK, Math.floor(300 / Math.max(dt, 1e-3))));
+    k.teardown?.();
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const k of competitors) {
+      await k.setup();
+      k.run(); // untimed
+      for (let i = 0; i < block[k.name]; i++) {
+        const t0 = performance.now();
+        k.run();
+        samples[k.name].push(performance.now() - t0);
+      }
+      k.teardown?.();
+    }
+  }
+  const bytes = (size + ref.size) * 4;
+  const row = { id: wl.id, what: wl.what, bytes, agree, med: {}, n: {} };
+  for (const k of competitors) {
+    row.med[k.name] = median(samples[k.name]);
+    row.n[k.name] = samples[k.name].length;
+  }
+  results.push(row);
+  xTfWasm.dispose();
+  xTfCpu.dispose();
+  console.log(formatRow(row));
+}
+const loadAfter = loadavg();
+
+function fmt(ms) {
+  if (ms === undefined) return "–";
+  return ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+}
+
+function formatRow(r) {
+  const lines = [`${r.id} ${r.what}`];
+  for (const [name, ms] of Object.entries(r.med)) {
+    const gbs = r.bytes / (ms * 1e6);
+    lines.push(
+      `  ${name.padEnd(22)} ${fmt(ms).padStart(8)} ms  ${gbs.toFixed(2).padStart(6)} GB/s  (${r.n[name]} calls)`,
+    );
+  }
+  lines.push(
+    `  ratio poolscope-wasm / tfjs-wasm-simd: ${(r.med["poolscope-wasm"] / r.med["tfjs-wasm-simd"]).toFixed(2)}`,
+  );
+  return lines.join("\n");
+}
+
+const names = [
+  "poolscope-wasm",
+  "poolscope-wasm-2T",
+  "poolscope-wasm-alloc",
+  "poolscope-js",
+  "tfjs-wasm-simd",
+  "tfjs-cpu",
+];
+const stamp = new Date().toISOString();
+const md = [
+  "# Pooling benchmark (issue 7)",
+  "",
+  `Generated by \`npm run bench\` (test/bench/pooling.mjs) on ${stamp}.`,
+  "",
+  `- CPU: ${cpus()[0].model}, ${cpus().length} logical CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (shared VM; other work ran concurrently)`,
+  `- Load average (1/5/15 min): before ${loadBefore.map((v) => v.toFixed(2)).join(" / ")}, after ${loadAfter.map((v) => v.toFixed(2)).join(" / ")}`,
+  `- Node ${process.version}, TensorFlow.js ${tf.version_core} (tfjs-core, tfjs-backend-cpu, tfjs-backend-wasm; WASM_HAS_SIMD_SUPPORT=${simd}, WASM_HAS_MULTITHREAD_SUPPORT=${threadsFlag}: single thread)`,
+  `- ${ROUNDS} rounds; each round runs every competitor in turn, one untimed call then a block of up to ${BLOCK} timed calls (fewer for calls over 60 ms). ms = median over all samples; GB/s = (input + output bytes) / median.`,
+  "- float32, randn input; poolscope NCHW, tfjs NHWC (its layout). tfjs time = the op call (synchronous) plus dispose, no dataSync.",
+  "",
+  "Competitors:",
+  "- `poolscope-wasm`: WebAssembly SIMD path, input tensor resident in the module's memory (`allocFloats`) and `out` preallocated there (as a tfjs tensor lives in its wasm heap).",
+  "- `poolscope-wasm-2T`: the same with `setThreads(2)` (W3 only).",
+  "- `poolscope-wasm-alloc`: WebAssembly path called the plain way: input a JS Float32Array (copied in), new output per call (copied out).",
+  "- `poolscope-js`: the TypeScript reference path (`POOLSCOPE_BACKEND=js`), `out` preallocated.",
+  "- `tfjs-wasm-simd`, `tfjs-cpu`: TF.js 4.22 backends. W1 uses padding 'same' (pad 0 before, 1 after; PyTorch's p1 pads 1 on both sides: same output size, same work); W4 is `tf.mean(x, [1, 2])`; W5/W6 SPP per level `maxPool(ceil(a/n), floor(a/n), 'valid')` (SPP-net rule: on W6 not the same windows as poolscope's exact adaptive bins).",
+  "",
+  "## Median ms per call",
+  "",
+  `| workload | ${names.join(" | ")} | ratio poolscope-wasm / tfjs-wasm-simd |`,
+  `|---|${names.map(() => "---|").join("")}---|`,
+  ...results.map(
+    (r) =>
+      `| ${r.id} ${r.what} | ${names.map((k) => fmt(r.med[k])).join(" | ")} | ${(r.med["poolscope-wasm"] / r.med["tfjs-wasm-simd"]).toFixed(2)} |`,
+  ),
+  "",
+  "## GB/s ((input + output bytes) / median time)",
+  "",
+  `| workload | MB moved | ${names.join(" | ")} |`,
+  `|---|---|${names.map(() => "---|").join("")}`,
+  ...results.map(
+    (r) =>
+      `| ${r.id} | ${(r.bytes / 1e6).toFixed(2)} | ${names.map((k) => (r.med[k] ? (r.bytes / (r.med[k] * 1e6)).toFixed(2) : "–")).join(" | ")} |`,
+  ),
+  "",
+  "## Agreement with the TypeScript reference (max |difference|)",
+  "",
+  "| workload | poolscope-wasm | poolscope-wasm-alloc |",
+  "|---|---|---|",
+  ...results.map((r) => `| ${r.id} | ${r.agree.wasm} | ${r.agree.alloc} |`),
+  "",
+  "Samples per competitor: " +
+    results
+      .map(
+        (r) =>
+          `${r.id}: ${Object.entries(r.n)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}`,
+      )
+      .join("; "),
+  "",
+];
+const file = process.env.BENCH_OUT ?? join(here, "RESULTS.md");
+writeFileSync(file, md.join("\n"));
+console.log(
+  `\nload before ${loadBefore.map((v) => v.toFixed(2)).join(" ")}, after ${loadAfter.map((v) => v.toFixed(2)).join(" ")}; wrote ${file}`,
+);
+process.exit(0);
