@@ -116,9 +116,14 @@ export function runParallel(
   const k = (wasmRuntime() as { exports: PoolExports }).exports;
   k[name](...argsOf(0, bounds(1), 0));
   const others = threads - 1;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const done = Atomics.load(ctl, DONE);
     if (done >= others) break;
+    if (Date.now() > deadline) {
+      stopWorkers();
+      throw new Error("poolscope: worker threads did not answer within 120 s; back to one thread");
+    }
     Atomics.wait(ctl, DONE, done, 1000);
   }
 }
