@@ -101,3 +101,6 @@ export { parseTrace, type ParsedTrace } from "./trace/validate.js";
 export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
 export { TENSOR_MIME, PAYLOAD_VERSION, type TensorPayload, type TensorData } from "./display/payload.js";
 export { computeStats, summaryLine, type TensorStats } from "./display/stats.js";
+export { setBackend, getBackend, type Backend } from "./backend.js";
+export { setThreads, getThreads } from "./wasm/workers.js";
+export { allocFloats } from "./wasm/runtime.js";

@@ -9,10 +9,13 @@ ensureEnvironment({ browser: true });
 mkdirSync(join(root, "test", "artifacts"), { recursive: true });
 
 const npx = (...args) => ["npx", ["--no-install", ...args]];
+const conformance = ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"];
 const suites = [
   ["lint (ESLint, Prettier)", "sh", ["-c", "npx --no-install eslint . && npx --no-install prettier --check ."]],
   ["unit tests (vitest)", ...npx("vitest", "run")],
-  ["golden conformance", process.execPath, ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"]],
+  // both backends pass the same golden file: the TypeScript reference and the WebAssembly SIMD kernels
+  ["golden conformance, TypeScript path", "env", ["POOLSCOPE_BACKEND=js", process.execPath, ...conformance]],
+  ["golden conformance, WebAssembly path", "env", ["POOLSCOPE_BACKEND=wasm", process.execPath, ...conformance]],
   [
     "kernel protocol and notebooks (pytest)",
     venvBin("python"),
@@ -25,7 +28,7 @@ const env = { ...process.env, PATH: `${join(root, ".venv", "bin")}:${process.env
 const results = [];
 for (const [name, cmd, args] of suites) {
   console.log(`\n=== ${name}`);
-  if (name === "golden conformance" && !existsSync(join(root, "dist", "cli.js"))) {
+  if (name.startsWith("golden conformance") && !existsSync(join(root, "dist", "cli.js"))) {
     console.log("dist/cli.js is missing: the conformance runner was not built");
     results.push([name, false]);
     continue;
