@@ -1,39 +1,110 @@
-"""Every tutorial notebook runs top to bottom on the poolscope kernel, with no errors, and its tensors render."""
-import shutil
+"""The tutorials: every notebook runs top to bottom on the poolscope kernel without errors, re-executing it
+reproduces the committed file byte for byte, its tensors render (poolscope MIME + PNG, and a picture in
+nbconvert's HTML), it stays small, and the English and Chinese editions share their code cells."""
+import base64
+import pathlib
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-import pathlib
-
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[2] / "notebooks"
-KERNEL_NAME = "poolscope"
+EDITIONS = ("en", "zh")
+KERNELSPEC = {"name": "poolscope", "display_name": "TypeScript (poolscope)", "language": "typescript"}
 TENSOR_MIME = "application/vnd.poolscope.tensor+json"
+MAX_BYTES = 2 * 1024 * 1024
 
-NOTEBOOK_PATHS = sorted(NOTEBOOKS.rglob("*.ipynb"))
-
-
-def test_there_are_notebooks():
-    assert NOTEBOOK_PATHS, "no notebooks found under notebooks/"
+NOTEBOOK_PATHS = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+IDS = [str(p.relative_to(NOTEBOOKS)) for p in NOTEBOOK_PATHS]
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
-def test_notebook_runs(path, tmp_path):
-    work = tmp_path / path.name
-    shutil.copy(path, work)
-    nb = nbformat.read(work, as_version=4)
+def names(edition):
+    return sorted(p.name for p in (NOTEBOOKS / edition).glob("*.ipynb"))
+
+
+def outputs(nb):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def tensor_outputs(nb):
+    return [o for o in outputs(nb) if "data" in o and TENSOR_MIME in o.data]
+
+
+def test_both_editions_hold_the_same_notebooks():
+    assert names("en"), "no notebooks under notebooks/en/"
+    assert names("en") == names("zh")
+    assert set(NOTEBOOK_PATHS) == {NOTEBOOKS / e / n for e in EDITIONS for n in names(e)}, "a notebook outside en/, zh/"
+
+
+@pytest.mark.parametrize("name", names("en"))
+def test_editions_have_identical_code_cells(name):
+    en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
+    code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (en, zh)]
+    assert code[0] == code[1]
+    assert [c.cell_type for c in en.cells] == [c.cell_type for c in zh.cells]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=IDS)
+def test_notebook_is_small_and_on_the_poolscope_kernel(path):
+    assert path.stat().st_size <= MAX_BYTES, f"{path.stat().st_size} bytes"
+    nb = nbformat.read(path, as_version=4)
+    assert dict(nb.metadata.kernelspec) == KERNELSPEC
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=IDS)
+def test_notebook_runs_and_reproduces_its_committed_outputs(path, tmp_path):
+    committed = path.read_bytes()
+    nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
-    NotebookClient(nb, timeout=120, kernel_name=KERNEL_NAME, resources={"metadata": {"path": str(tmp_path)}}).execute()
+            cell.execution_count = None
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name=KERNELSPEC["name"],
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},  # images are read relative to the notebook
+    ).execute()
     nbformat.validate(nb)
 
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not errors, errors
-    rich = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+    errors = [o for o in outputs(nb) if o.output_type == "error"]
+    assert not errors, [f"{o.ename}: {o.evalue}" for o in errors]
+    rich = [o for o in outputs(nb) if "data" in o]
     tensors = [o for o in rich if str(o.data.get("text/plain", "")).startswith("Tensor")]
     assert tensors, "the notebook shows no tensor"
     for output in tensors:
         assert TENSOR_MIME in output.data, output.data.get("text/plain")
         assert "image/png" in output.data
+
+    rerun = tmp_path / path.name
+    nbformat.write(nb, rerun)
+    assert rerun.read_bytes() == committed, (
+        f"re-executing {path.relative_to(NOTEBOOKS)} changed its outputs; "
+        "if the library changed on purpose, run .venv/bin/python test/notebooks/build_notebooks.py"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=IDS)
+def test_html_export_shows_a_picture_for_every_tensor(path):
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    tensors = tensor_outputs(nb)
+    assert tensors, "no tensor outputs (is the notebook executed?)"
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    for output in tensors:
+        png = output.data["image/png"]
+        base64.b64decode(png, validate=True)
+        assert f'src="data:image/png;base64,{png}"' in html, output.data.get("text/plain")
+    assert html.count("<img") >= len(tensors)
+
+
+def test_first_tutorial_opens_with_the_browser_test_tensors():
+    # test/browser/heatmap.spec.ts reads the first three tensor outputs of en/01-pooling-basics.ipynb
+    nb = nbformat.read(NOTEBOOKS / "en" / "01-pooling-basics.ipynb", as_version=4)
+    shapes = [o.data[TENSOR_MIME]["shape"] for o in tensor_outputs(nb)[:3]]
+    assert shapes == [[1, 1, 4, 4], [1, 1, 2, 2], [1, 1, 2, 2]]
+    first = [c.source for c in nb.cells if c.cell_type == "code"][:3]
+    assert "[1, 3, 2, 0]" in first[0] and "maxPool2d(x, { kernelSize: 2 })" in first[1]
+    assert "avgPool2d(x, { kernelSize: 2 })" in first[2]
