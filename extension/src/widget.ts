@@ -21,7 +21,8 @@ export const CLASS_NAME = "jp-PoolscopeTensor";
 export class TensorView extends Widget implements IRenderMime.IRenderer {
   private view: BuiltView | null = null;
   private scaleMode: ScaleMode = "shared";
-  private raw: unknown = null;
+  /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
+  private parsed: ReturnType<typeof parseTensorPayload> | null = null;
 
   constructor(private readonly mimeType: string) {
     super();
@@ -36,7 +37,11 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    this.raw = model.data[this.mimeType];
+    try {
+      this.parsed = parseTensorPayload(model.data[this.mimeType]);
+    } catch {
+      this.parsed = { ok: false, error: "the payload could not be read" };
+    }
     this.draw();
   }
 
@@ -50,15 +55,14 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     this.view = null;
     this.node.replaceChildren();
     try {
-      this.render(this.raw);
+      if (this.parsed) this.render(this.parsed);
     } catch (e) {
       // A bug here must not blank the output: say what failed, in text.
       this.showError(`poolscope could not draw this tensor: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  private render(raw: unknown): void {
-    const parsed = parseTensorPayload(raw);
+  private render(parsed: ReturnType<typeof parseTensorPayload>): void {
     if (!parsed.ok) {
       this.showError(`poolscope: cannot show this output: ${parsed.error}`);
       return;

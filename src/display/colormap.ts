@@ -16,7 +16,7 @@ export interface ColorScale {
 }
 
 // viridis, sampled at 9 evenly spaced points (matplotlib's table)
-const VIRIDIS: Rgb[] = [
+export const VIRIDIS: Rgb[] = [
   [68, 1, 84],
   [71, 44, 122],
   [59, 81, 139],
@@ -29,7 +29,7 @@ const VIRIDIS: Rgb[] = [
 ];
 
 // RdBu reversed (blue for negative), ColorBrewer's 9-class diverging scheme
-const DIVERGING: Rgb[] = [
+export const DIVERGING: Rgb[] = [
   [33, 102, 172],
   [67, 147, 195],
   [146, 197, 222],

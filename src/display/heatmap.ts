@@ -2,7 +2,7 @@
  * Heatmap pixels, independent of any canvas: one RGBA pixel per tensor cell for a plane (the renderer scales
  * it up pixel-exactly), and a whole grid image with a colour bar for the PNG fallback.
  */
-import { valueColor, colorAt, type ColorScale } from "./colormap.js";
+import { valueColor, colorAt, DIVERGING, VIRIDIS, type ColorScale } from "./colormap.js";
 import type { GridLayout } from "./grid.js";
 
 export interface RgbaImage {
@@ -12,7 +12,10 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-/** One pixel per cell of the plane starting at `offset`. */
+/**
+ * One pixel per cell of the plane starting at `offset`. The same colours as valueColor, computed inline without
+ * allocating per cell, because the renderer draws a 1024×1024 plane within a frame budget.
+ */
 export function planeRGBA(
   values: ArrayLike<number>,
   offset: number,
@@ -21,12 +24,31 @@ export function planeRGBA(
   scale: ColorScale,
 ): RgbaImage {
   const data = new Uint8ClampedArray(h * w * 4);
+  const table = scale.kind === "diverging" ? DIVERGING : VIRIDIS;
+  const last = table.length - 1;
+  const lo = scale.lo;
+  const span = scale.hi - scale.lo;
   for (let k = 0; k < h * w; k++) {
-    const [r, g, b] = valueColor(values[offset + k], scale);
-    data[k * 4] = r;
-    data[k * 4 + 1] = g;
-    data[k * 4 + 2] = b;
-    data[k * 4 + 3] = 255;
+    const v = values[offset + k];
+    const o = k * 4;
+    data[o + 3] = 255;
+    if (v !== v || v === Infinity || v === -Infinity) {
+      const [r, g, b] = valueColor(v, scale);
+      data[o] = r;
+      data[o + 1] = g;
+      data[o + 2] = b;
+      continue;
+    }
+    let t = (v - lo) / span;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const x = t * last;
+    const i = Math.min(Math.floor(x), last - 1);
+    const f = x - i;
+    const a = table[i];
+    const c = table[i + 1];
+    data[o] = Math.round(a[0] + (c[0] - a[0]) * f);
+    data[o + 1] = Math.round(a[1] + (c[1] - a[1]) * f);
+    data[o + 2] = Math.round(a[2] + (c[2] - a[2]) * f);
   }
   return { width: w, height: h, data };
 }
