@@ -6,7 +6,7 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { parseTensorPayload, summaryLine, type TensorPayload, type TensorStats } from "poolscope/display";
+import { formatNumber, parseTensorPayload, summaryLine, type TensorPayload, type TensorStats } from "poolscope/display";
 import { el } from "./plane.js";
 import { downloadPng } from "./png.js";
 import { planeAxes } from "./pooling.js";
@@ -139,10 +139,15 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
   }
 }
 
+/** The kernel's summary line plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
+function withStd(shape: number[], s: TensorStats): string {
+  return summaryLine(shape, s).replace(/(mean=\S+)/, `$1 std=${formatNumber(s.std)}`);
+}
+
 function statsText(payload: TensorPayload, input: Panel | null): string {
   const line = (label: string, shape: number[], s: TensorStats): string =>
-    label + summaryLine(shape, s).replace(/^Tensor /, "");
+    label + withStd(shape, s).replace(/^Tensor /, "");
   const title = payload.title ? `${payload.title}: ` : "";
-  if (!input) return title + summaryLine(payload.shape, payload.stats);
+  if (!input) return title + withStd(payload.shape, payload.stats);
   return `${title}\n${line("input  ", input.shape, input.stats)}\n${line("output ", payload.shape, payload.stats)}`;
 }
