@@ -6,7 +6,7 @@ import type { Tensor } from "../tensor.js";
 import { encodeBase64 } from "./base64.js";
 import { scaleFor } from "./colormap.js";
 import { gridLayout } from "./grid.js";
-import { gridImage } from "./heatmap.js";
+import { figureImage, type FigurePanel } from "./figure.js";
 import { encodeTensorPayload, TENSOR_MIME, type TensorPayload } from "./payload.js";
 import type { PoolTrace } from "../trace/types.js";
 import { encodePng } from "./png.js";
@@ -29,10 +29,26 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     input: extras.input && { shape: extras.input.shape, values: extras.input.data },
     trace: extras.trace,
   });
-  const image = gridImage(t.data, gridLayout(t.shape), scaleFor(payload.stats));
+  // a traced result is drawn as the renderer shows it: input beside output, on one scale
+  const panels: FigurePanel[] = [{ label: extras.input ? "output" : "", values: t.data, layout: gridLayout(t.shape) }];
+  let range = { min: payload.stats.min, max: payload.stats.max };
+  if (extras.input && payload.input) {
+    panels.unshift({ label: "input", values: extras.input.data, layout: gridLayout(extras.input.shape) });
+    range = widen(range, payload.input.stats);
+  }
+  const image = figureImage(panels, scaleFor(range));
   return {
     [TENSOR_MIME]: payload,
     "image/png": encodeBase64(encodePng(image)),
     "text/plain": summaryLine(t.shape, payload.stats),
   };
+}
+
+function widen(
+  a: { min: number | null; max: number | null },
+  b: { min: number | null; max: number | null },
+): { min: number | null; max: number | null } {
+  const pick = (x: number | null, y: number | null, f: (p: number, q: number) => number): number | null =>
+    x === null ? y : y === null ? x : f(x, y);
+  return { min: pick(a.min, b.min, Math.min), max: pick(a.max, b.max, Math.max) };
 }

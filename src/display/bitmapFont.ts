@@ -1,0 +1,79 @@
+/**
+ * A 3×5 pixel font for the numbers and few words the PNG fallback writes (legend ticks, "input", "output"), so
+ * the kernel labels its pictures without a font file or a canvas. Each glyph is 5 rows of 3 bits, top first.
+ */
+import type { RgbaImage } from "./heatmap.js";
+
+const GLYPHS: Record<string, readonly number[]> = {
+  "0": [7, 5, 5, 5, 7],
+  "1": [2, 6, 2, 2, 7],
+  "2": [7, 1, 7, 4, 7],
+  "3": [7, 1, 3, 1, 7],
+  "4": [5, 5, 7, 1, 1],
+  "5": [7, 4, 7, 1, 7],
+  "6": [7, 4, 7, 5, 7],
+  "7": [7, 1, 2, 2, 2],
+  "8": [7, 5, 7, 5, 7],
+  "9": [7, 5, 7, 1, 7],
+  ".": [0, 0, 0, 0, 2],
+  ",": [0, 0, 0, 2, 4],
+  "−": [0, 0, 7, 0, 0],
+  "-": [0, 0, 7, 0, 0],
+  "+": [0, 2, 7, 2, 0],
+  "×": [0, 5, 2, 5, 0],
+  "=": [0, 7, 0, 7, 0],
+  "[": [6, 4, 4, 4, 6],
+  "]": [3, 1, 1, 1, 3],
+  "∞": [0, 0, 7, 5, 7],
+  "–": [0, 0, 7, 0, 0],
+  " ": [0, 0, 0, 0, 0],
+  e: [0, 7, 7, 4, 7],
+  a: [0, 6, 1, 7, 7],
+  i: [2, 0, 2, 2, 2],
+  n: [0, 6, 5, 5, 5],
+  o: [0, 7, 5, 5, 7],
+  p: [0, 7, 5, 7, 4],
+  t: [2, 7, 2, 2, 3],
+  u: [0, 5, 5, 5, 7],
+  N: [5, 7, 7, 7, 5],
+};
+
+/** Width in pixels of `text` at `scale` (glyph 3 px plus 1 px spacing, times scale). */
+export function textWidth(text: string, scale: number): number {
+  return text.length === 0 ? 0 : (Array.from(text).length * 4 - 1) * scale;
+}
+
+export const TEXT_HEIGHT = 5;
+
+/** Draws `text` with its top-left corner at (x, y); characters without a glyph are drawn as a box. */
+export function drawText(
+  image: RgbaImage,
+  x: number,
+  y: number,
+  text: string,
+  scale: number,
+  rgb: readonly [number, number, number],
+): void {
+  let cx = x;
+  for (const ch of Array.from(text)) {
+    const rows = GLYPHS[ch] ?? [7, 5, 5, 5, 7];
+    for (let r = 0; r < 5; r++) {
+      for (let b = 0; b < 3; b++) {
+        if (!(rows[r] & (4 >> b))) continue;
+        for (let dy = 0; dy < scale; dy++) {
+          for (let dx = 0; dx < scale; dx++) setPixel(image, cx + b * scale + dx, y + r * scale + dy, rgb);
+        }
+      }
+    }
+    cx += 4 * scale;
+  }
+}
+
+function setPixel(image: RgbaImage, x: number, y: number, rgb: readonly [number, number, number]): void {
+  if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
+  const k = (y * image.width + x) * 4;
+  image.data[k] = rgb[0];
+  image.data[k + 1] = rgb[1];
+  image.data[k + 2] = rgb[2];
+  image.data[k + 3] = 255;
+}
