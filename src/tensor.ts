@@ -63,12 +63,16 @@ export class Tensor {
 
 /**
  * Builds a float32 tensor. `tensor([[1, 2], [3, 4]])` infers the shape; `tensor([1, 2, 3, 4], [1, 1, 2, 2])`
- * takes flat data and a shape.
+ * takes flat data and a shape. The data is always copied.
  */
 export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly number[]): Tensor {
   if (shape !== undefined) {
     checkShape("tensor", shape);
-    const flat = data instanceof Float32Array ? data : Float32Array.from(flatten(data as NestedNumbers));
+    // a copy, as torch.tensor makes: later writes to the caller's array must not change the tensor
+    // (`new Tensor(data, shape)` shares a Float32Array on purpose, e.g. for wasm-resident memory)
+    const flat = ArrayBuffer.isView(data)
+      ? Float32Array.from(data as ArrayLike<number>)
+      : Float32Array.from(flatten(data as NestedNumbers));
     return new Tensor(flat, shape);
   }
   if (data instanceof Float32Array || ArrayBuffer.isView(data)) {

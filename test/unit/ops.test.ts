@@ -289,3 +289,14 @@ describe("ops around pooling", () => {
     expectClose(roiPool(x, tensor([[0, 2, 2, 6, 6]]), { outputSize: 1, spatialScale: 0.5 }).data, [15]);
   });
 });
+
+describe("tensor()", () => {
+  it("copies its data, as torch.tensor does, with or without a shape", () => {
+    const src = Float32Array.from([1, 2, 3, 4]);
+    const a = tensor(src, [2, 2]);
+    const b = tensor(src);
+    src[0] = 99;
+    expect(a.data[0]).toBe(1);
+    expect(b.data[0]).toBe(1);
+  });
+});
