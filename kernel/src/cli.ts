@@ -3,8 +3,9 @@
  * poolscope-kernel kernel --config-path FILE        run the kernel (what the kernelspec starts)
  * poolscope-kernel install [--user | --sys-prefix | --prefix P] [--python PY]
  */
+import { installCompileCache } from "./compile-cache.js";
 import { install, type InstallOptions } from "./install.js";
-import { startKernel } from "./kernel.js";
+import { bindSockets } from "./sockets.js";
 
 const USAGE = `usage:
   poolscope-kernel kernel --config-path CONNECTION_FILE
@@ -23,7 +24,11 @@ async function main(args: string[]): Promise<void> {
   if (command === "kernel") {
     const config = option(rest, "--config-path");
     if (!config) throw new Error(`--config-path is required\n${USAGE}`);
-    await startKernel(config);
+    // the code cache must be in place before tslab (and with it TypeScript) is loaded, hence the late import
+    installCompileCache();
+    const sockets = await bindSockets(config);
+    const { startKernel } = await import("./kernel.js");
+    await startKernel(config, sockets);
   } else if (command === "install") {
     const prefix = option(rest, "--prefix");
     const scope: InstallOptions["scope"] = prefix

@@ -7,16 +7,25 @@
  */
 import { toMimeBundle, type MimeBundle } from "./bundle.js";
 import { toJupyterError } from "./errors.js";
-import { decodeMessage } from "./wire.js";
+import { trace } from "./trace.js";
+import { decodeMessage, newMessage } from "./wire.js";
+import { randomUUID } from "node:crypto";
+import type { BoundSockets, ConnectionInfo, Socket } from "./sockets.js";
 import { setOutputChannel } from "./display.js";
 import { converterModule, jupyterModule, ts, type DisplayData, type Executor, type ZmqMessage } from "./tslab.js";
 
 interface ZmqServerBase {
-  connInfo: { key: string };
+  configPath: string;
+  connInfo: ConnectionInfo;
+  handler: { close(): void } | null;
   iopub: unknown;
+  shell: unknown;
+  control: unknown;
+  stdin: unknown;
+  hb: unknown;
   handleShellMessage(sock: unknown, ...frames: Buffer[]): Promise<void>;
   close(): void;
-  init(): Promise<void>;
+  init(sockets?: BoundSockets): Promise<void>;
 }
 
 const ZmqServer = jupyterModule.ZmqServer as unknown as new (handler: unknown, configPath: string) => ZmqServerBase;
@@ -40,7 +49,23 @@ export interface KernelIdentity {
   banner: string;
 }
 
+/** Requests that need the executor, so wait for the compiler and the prelude. */
+const NEEDS_EXECUTOR = new Set(["execute_request", "complete_request", "inspect_request"]);
+/** After a kernel_info reply, how long no other kernel_info must come before the build starts. */
+const QUIET_AFTER_KERNEL_INFO_MS = 250;
+/** Once a client has both its kernel_info reply and its iopub welcome, the time left to flush them. */
+const FLUSH_MS = 10;
+/** With no client asking anything, when the build starts anyway. */
+const BUILD_AT_LATEST_MS = 1000;
+
 export class PoolscopeServer extends ZmqServer {
+  private executor: Executor | null = null;
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
+  private startBuild: (() => void) | null = null;
+  private buildTimer: NodeJS.Timeout | null = null;
+  private kernelInfoAnswered = false;
+  private welcomed = false;
   private executionCount = 0;
   private received = 0;
   private abortBelow = 0;
@@ -51,17 +76,85 @@ export class PoolscopeServer extends ZmqServer {
   sink: CellSink | null = null;
 
   constructor(
-    handler: unknown,
     configPath: string,
-    private readonly executor: Executor,
     private readonly identity: KernelIdentity,
   ) {
-    super(handler, configPath);
+    super(null, configPath);
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /**
+   * Resolves when the kernel should build its compiler and run the prelude, which blocks the event loop for
+   * about a second: at once when a request needs them; else as soon as a client has had both a kernel_info reply
+   * and an iopub welcome, which is what jupyter_client's wait_for_ready needs to be done; else once kernel_info
+   * has been answered and the client has not asked again for QUIET_AFTER_KERNEL_INFO_MS (a client that saw
+   * nothing on iopub asks again after 0.2 s, and should not wait a second for its answer); at the latest
+   * BUILD_AT_LATEST_MS after the sockets are bound.
+   */
+  whenQuiet(): Promise<void> {
+    return new Promise((resolve) => {
+      this.startBuild = () => {
+        if (this.buildTimer) clearTimeout(this.buildTimer);
+        this.startBuild = null;
+        resolve();
+      };
+      this.buildTimer = setTimeout(this.startBuild, BUILD_AT_LATEST_MS);
+    });
+  }
+
+  /**
+   * tslab's init, on sockets bound beforehand (sockets.ts), with iopub as an XPUB socket: each subscription is
+   * answered with iopub_welcome (JEP 65). Without it a client's first kernel_info round often finds iopub not yet
+   * connected (ZeroMQ's slow joiner) and waits 0.2 s to ask again; with it the welcome is waiting when the
+   * client checks iopub.
+   */
+  override async init(sockets?: BoundSockets): Promise<void> {
+    if (!sockets) throw new Error("PoolscopeServer.init needs the bound sockets");
+    const { info, iopub, shell, control, stdin, hb } = sockets;
+    this.connInfo = info;
+    Object.assign(this, { iopub, shell, control, stdin, hb });
+    const serve = async (sock: Socket, each: (frames: Buffer[]) => void): Promise<void> => {
+      try {
+        for await (const frames of { [Symbol.asyncIterator]: () => sock[Symbol.asyncIterator]() }) each(frames);
+      } catch {
+        // the socket was closed
+      }
+    };
+    void serve(shell, (frames) => void this.handleShellMessage(shell, ...frames));
+    void serve(control, (frames) => void this.handleShellMessage(control, ...frames));
+    void serve(hb, (frames) => void hb.send(frames));
+    void serve(iopub, ([sub]) => {
+      if (sub && sub[0] === 1) {
+        const content = { subscription: sub.subarray(1).toString("utf8") };
+        newMessage("iopub_welcome", content, this.welcomeSession).signAndSend(info.key, iopub);
+        this.welcomed = true;
+        this.scheduleBuild();
+      }
+    });
+    return Promise.resolve();
+  }
+
+  private readonly welcomeSession = randomUUID();
+
+  /** Hands over the executor (with the prelude run) and tslab's handler; waiting requests proceed. */
+  attach(executor: Executor, handler: object): void {
+    this.executor = executor;
+    this.handler = handler as ZmqServerBase["handler"];
+    this.markReady();
+  }
+
+  override close(): void {
+    this.handler ??= { close: () => undefined };
+    super.close();
   }
 
   override async handleShellMessage(sock: unknown, ...frames: Buffer[]): Promise<void> {
     // history and interrupt are unknown to tslab: answer them here, inside busy/idle like every request.
     const type = peekType(frames);
+    if (type !== undefined && NEEDS_EXECUTOR.has(type) && !this.executor) {
+      this.startBuild?.();
+      await this.ready;
+    }
     if (type === "history_request" || type === "interrupt_request") {
       return this.handleExtra(sock, frames, type);
     }
@@ -75,7 +168,7 @@ export class PoolscopeServer extends ZmqServer {
     try {
       if (type === "history_request") this.reply(sock, msg, "history_reply", this.historyReply(msg.content));
       else {
-        this.executor.interrupt();
+        this.executor?.interrupt();
         this.reply(sock, msg, "interrupt_reply", { status: "ok" });
       }
     } finally {
@@ -99,6 +192,15 @@ export class PoolscopeServer extends ZmqServer {
       banner: this.identity.banner,
       help_links: [],
     });
+    trace("kernel_info answered");
+    this.kernelInfoAnswered = true;
+    this.scheduleBuild();
+  }
+
+  private scheduleBuild(): void {
+    if (!this.startBuild || !this.buildTimer || !this.kernelInfoAnswered) return;
+    clearTimeout(this.buildTimer);
+    this.buildTimer = setTimeout(this.startBuild, this.welcomed ? FLUSH_MS : QUIET_AFTER_KERNEL_INFO_MS);
   }
 
   handleCommInfoRequest(sock: unknown, msg: ZmqMessage): void {
@@ -172,7 +274,7 @@ export class PoolscopeServer extends ZmqServer {
     };
     let ok: boolean;
     try {
-      ok = await this.executor.execute(code);
+      ok = await this.executor!.execute(code);
     } catch (e) {
       reports.push([e]);
       ok = false;

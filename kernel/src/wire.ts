@@ -39,6 +39,19 @@ class WireMessage implements ZmqMessage {
   }
 }
 
+/** A message that answers nothing (parent header empty), e.g. iopub_welcome. */
+export function newMessage(type: string, content: Record<string, unknown>, session: string): ZmqMessage {
+  const header = {
+    msg_id: randomBytes(16).toString("hex"),
+    msg_type: type,
+    session,
+    username: "kernel",
+    date: new Date().toISOString(),
+    version: "5.3",
+  };
+  return new WireMessage([], header, {}, {}, content);
+}
+
 /** Decodes frames; with a key, verifies the signature (null skips it, for peeking at the type only). */
 export function decodeMessage(frames: Buffer[], key: string | null): ZmqMessage {
   const d = frames.findIndex((f) => f.equals(DELIM));
