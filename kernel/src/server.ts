@@ -30,6 +30,15 @@ interface ZmqServerBase {
 
 const ZmqServer = jupyterModule.ZmqServer as unknown as new (handler: unknown, configPath: string) => ZmqServerBase;
 
+interface InspectHandler {
+  handleInspect(req: { code: string; cursor_pos: number }): {
+    status: string;
+    found: boolean;
+    data: Record<string, unknown>;
+    metadata: object;
+  };
+}
+
 /** What the executor's console is routed to while a cell runs. */
 export interface CellSink {
   result(value: unknown): void;
@@ -201,6 +210,27 @@ export class PoolscopeServer extends ZmqServer {
     if (!this.startBuild || !this.buildTimer || !this.kernelInfoAnswered) return;
     clearTimeout(this.buildTimer);
     this.buildTimer = setTimeout(this.startBuild, this.welcomed ? FLUSH_MS : QUIET_AFTER_KERNEL_INFO_MS);
+  }
+
+  /**
+   * tslab's inspection (signature and documentation), plus the members of the options types it names
+   * (`MaxPoolOptions` → kernelSize, stride, padding, …), which TypeScript's quick info shows by name only.
+   */
+  handleInspect(sock: unknown, msg: ZmqMessage): void {
+    const handler = this.handler as unknown as InspectHandler;
+    const content = handler.handleInspect(msg.content as { code: string; cursor_pos: number });
+    const text = content.data["text/plain"];
+    if (content.found && typeof text === "string") {
+      const names = [...new Set(text.match(/\b[A-Z]\w*Options\b/g) ?? [])].slice(0, 3);
+      const expanded = names.map((name) => {
+        const code = `type ${name}_ = { [K in keyof poolscope.${name}]: poolscope.${name}[K] };`;
+        const info = handler.handleInspect({ code, cursor_pos: 6 });
+        const body = info.data["text/plain"];
+        return info.found && typeof body === "string" ? body.replace(`type ${name}_ =`, `${name}:`) : "";
+      });
+      content.data["text/plain"] = [text, ...expanded.filter((e) => e)].join("\n\n");
+    }
+    this.reply(sock, msg, "inspect_reply", content as unknown as Record<string, unknown>);
   }
 
   handleCommInfoRequest(sock: unknown, msg: ZmqMessage): void {

@@ -45,6 +45,8 @@ class PoolscopeKernelTests(jkt.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "maxPool2d"
+    # test_pager stays skipped: pager payloads are optional and deprecated in the messaging spec (5.x); the kernel
+    # sends no payloads (execute_reply always has payload: []), and inspection (shift-tab) shows the docs instead.
     code_clear_output = "clearOutput()"
 
     def test_execute_result_tensor_payload(self):
@@ -101,6 +103,13 @@ class PoolscopeKernelTests(jkt.KernelTests):
         self.assertEqual(replies[second], "aborted")
         time.sleep(0.1)
         self.flush_channels()
+
+
+class PoolscopeIopubWelcomeTests(jkt.IopubWelcomeTests):
+    """The kernel welcomes each iopub subscriber (JEP 65); it is also what lets clients be ready in one round."""
+
+    kernel_name = KERNEL_NAME
+    support_iopub_welcome = True
 
 
 if __name__ == "__main__":
