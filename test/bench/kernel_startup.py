@@ -4,7 +4,7 @@
 
 For each of N fresh starts: `ready` (start_kernel until wait_for_ready returns, i.e. kernel_info answered and
 iopub live), `first reply` (start until the execute_reply of the first cell, `1 + 1`, which includes building
-the TypeScript program and the prelude), then warm trivial cells (`1 + 1`, request to execute_reply) and the
+the TypeScript program and the prelude), then warm trivial cells (`0 + 1`, `1 + 1`, …, request to execute_reply) and the
 kernel's resident memory (VmRSS) after them. Prints medians (min-max) and the load average, since the machine
 is shared and the numbers are noisy. `--tslab` measures plain tslab 1.0.22 the same way, for comparison.
 Reports, never asserts.
@@ -48,9 +48,10 @@ def measure(kernel_name, starts, cells, cwd):
             reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda m: None)
             first.append(time.perf_counter() - t0)
             assert reply["content"]["status"] == "ok", reply["content"]
-            for _ in range(cells):
+            for i in range(cells):
+                # a different small cell each time, so nothing is served from TypeScript's unchanged program
                 t = time.perf_counter()
-                kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda m: None)
+                kc.execute_interactive(f"{i} + 1", timeout=60, output_hook=lambda m: None)
                 warm.append(time.perf_counter() - t)
             rss.append(rss_mib(km.provisioner.process.pid))
         finally:
