@@ -3,6 +3,7 @@
  */
 import { ParameterError } from "./errors.js";
 import { toDisplayBundle, type DisplayBundle } from "./display/bundle.js";
+import { MAX_EMBEDDED_VALUES, reducedBundle, type ReducedBundle } from "./display/largeTensor.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -55,9 +56,12 @@ export class Tensor {
     return `Tensor(shape=[${this.shape.join(", ")}])`;
   }
 
-  /** The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. */
-  [JUPYTER_DISPLAY](): DisplayBundle {
-    return toDisplayBundle(this);
+  /**
+   * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
+   * size budget, a reduced PNG and the exact stats instead.
+   */
+  [JUPYTER_DISPLAY](): DisplayBundle | ReducedBundle {
+    return this.size > MAX_EMBEDDED_VALUES ? reducedBundle(this.shape, this.data) : toDisplayBundle(this);
   }
 }
 
