@@ -98,6 +98,11 @@ export function as2d(axes: readonly AxisGeometry[]): [AxisGeometry, AxisGeometry
   return axes.length === 1 ? [LINE, axes[0]] : [axes[0], axes[1]];
 }
 
+/** 3-wide, stride-2 windows with padding ≤ 1 (the ResNet stem): the in-place column-carry kernel's case. */
+function isStem3x3s2(a: AxisGeometry): boolean {
+  return a.kernel === 3 && a.stride === 2 && a.dilation === 1 && a.padBefore <= 1;
+}
+
 /** Max pooling of NCHW planes; values always, PyTorch's indices (float32) when asked. */
 export function maxPool2dWasm(
   x: Float32Array,
@@ -123,17 +128,24 @@ export function maxPool2dWasm(
       ah.padBefore, aw.padBefore, ah.dilation, aw.dilation); // prettier-ignore
     return { values: deliver(dst()), indices: deliver(idx()) };
   }
+  const workers = parallelPlanes(planes, x.length * 4);
+  const inPlane = h * w * 4;
+  const outPlane = oh * ow * 4;
+  if (isStem3x3s2(ah) && isStem3x3s2(aw)) {
+    b.bind();
+    runPlanes("maxPool3x3s2", planes, workers, (p0, p1) => [
+      src() + p0 * inPlane, dst().ptr + p0 * outPlane, p1 - p0, h, w, oh, ow, ah.padBefore, aw.padBefore,
+    ]); // prettier-ignore
+    return { values: deliver(dst()) };
+  }
   const ph = paddedDims(ah);
   const pw = paddedDims(aw);
   const pad = ph !== null || pw !== null;
   const hp = ph ? ph.span : h;
   const wp = (pw ? pw.span : w) + 8;
   const scratchBytes = hp * wp * 4;
-  const workers = parallelPlanes(planes, x.length * 4);
   const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
   b.bind();
-  const inPlane = h * w * 4;
-  const outPlane = oh * ow * 4;
   const args = (p0: number, p1: number, part: number) => [
     src() + p0 * inPlane, dst().ptr + p0 * outPlane, p1 - p0, h, w, oh, ow, ah.kernel, aw.kernel, ah.stride,
     aw.stride, ah.dilation, aw.dilation, pad ? scratch() + part * scratchBytes : 0, hp, wp, ph ? ph.lead : 0,
@@ -271,7 +283,7 @@ export function pool2dNhwcWasm(
   return deliver(dst());
 }
 
-type KernelName = "maxPool2d" | "avgPool2d" | "binsPool2d" | "planeReduce" | "pool2dNhwc";
+type KernelName = "maxPool2d" | "maxPool3x3s2" | "avgPool2d" | "binsPool2d" | "planeReduce" | "pool2dNhwc";
 
 /** Runs a kernel over planes [0, planes), split across `parts` threads (this one included). */
 function runPlanes(

@@ -28,6 +28,7 @@ const WA = (
 
 export interface PoolExports {
   maxPool2d(...args: number[]): void;
+  maxPool3x3s2(...args: number[]): void;
   maxPool2dIndices(...args: number[]): void;
   avgPool2d(...args: number[]): void;
   binsPool2d(...args: number[]): void;

@@ -93,6 +93,35 @@ describe("wasm backend", () => {
     });
   }
 
+  it("the 3×3 stride-2 kernel (column carry) agrees on finite data, borders, ceil mode and a lone NaN", () => {
+    const stems = [
+      { kernelSize: 3, stride: 2, padding: 1 },
+      { kernelSize: 3, stride: 2 },
+      { kernelSize: 3, stride: 2, padding: [0, 1] as [number, number] },
+      { kernelSize: 3, stride: 2, padding: 1, ceilMode: true },
+      { kernelSize: 3, stride: 2, ceilMode: true },
+    ];
+    for (const shape of [
+      [1, 1, 3, 3],
+      [2, 3, 9, 9],
+      [1, 2, 10, 11],
+      [1, 4, 23, 30],
+      [1, 2, 40, 41],
+    ]) {
+      for (const g of stems) {
+        const x = input(shape, false);
+        const [a, b] = both(() => ps.maxPool2d(x, g));
+        expectClose(b, a, true);
+        // one NaN and one +Inf in the last plane: that plane takes the exact path, the others stay fast
+        const y = new ps.Tensor(Float32Array.from(x.data), shape);
+        y.data[y.size - 2] = NaN;
+        y.data[y.size - 1 - shape[3]] = Infinity;
+        const [c, d] = both(() => ps.maxPool2d(y, g));
+        expectClose(d, c, true);
+      }
+    }
+  });
+
   it("NHWC (TensorFlow flavour) agrees, max and avg, same and valid", () => {
     const x = input([2, 9, 11, 6]);
     const xs = input([2, 9, 11, 6], false);

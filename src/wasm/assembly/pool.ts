@@ -177,6 +177,184 @@ function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32): bool {
 }
 
 /**
+ * One 4-output column chunk of a 3×3 stride-2 max, walking down the plane: `col` points at the first tap of
+ * the chunk's first output in row 0. The horizontal max of the row shared with the next output row is
+ * carried, so each input row is reduced once (3 loads, 3 shuffles, 2 max). With `left` the first tap is the
+ * left padding (lane 0 of the first load is masked to −∞); `first` marks the plane's first chunk. Returns the
+ * NaN/Inf detector: the sum of every tap this chunk owns.
+ */
+function max3x3s2Chunk(
+  col: usize,
+  rs: usize,
+  h: i32,
+  d: usize,
+  ods: usize,
+  oh: i32,
+  ph: i32,
+  left: bool,
+  first: bool,
+): v128 {
+  const ninf = f32x4.splat(NEG_INF);
+  let acc = f32x4.splat(0);
+  // output row 0: rows −ph … 2 − ph
+  let m = ninf;
+  let carry = ninf;
+  for (let y = max<i32>(-ph, 0); y < min<i32>(3 - ph, h); y++) {
+    const r = col + <usize>y * rs;
+    let l0 = v128.load(r);
+    const l1 = v128.load(r, 16);
+    if (left) l0 = f32x4.replace_lane(l0, 0, NEG_INF);
+    const e = f32x4.shuffle(l0, l1, 0, 2, 4, 6);
+    const o = f32x4.shuffle(l0, l1, 1, 3, 5, 7);
+    const e2 = f32x4.shuffle(e, v128.load32_splat(r, 32), 1, 2, 3, 4);
+    // taps b+1 … b+8; the next chunk starts at b+8, so only the first chunk must add tap b as well
+    acc = f32x4.add(acc, f32x4.add(o, e2));
+    if (first) acc = f32x4.add(acc, e);
+    carry = f32x4.pmax(f32x4.pmax(e, o), e2);
+    m = f32x4.pmax(m, carry);
+  }
+  v128.store(d, m);
+  // output rows whose two new rows are both inside: the branch-free body
+  let oy = 1;
+  let r = col + <usize>(2 - ph + 1) * rs;
+  for (; oy < oh && 2 * oy - ph + 2 < h; oy++) {
+    let a0 = v128.load(r);
+    const a1 = v128.load(r, 16);
+    let b0 = v128.load(r + rs);
+    const b1 = v128.load(r + rs, 16);
+    if (left) {
+      a0 = f32x4.replace_lane(a0, 0, NEG_INF);
+      b0 = f32x4.replace_lane(b0, 0, NEG_INF);
+    }
+    const ea = f32x4.shuffle(a0, a1, 0, 2, 4, 6);
+    const oa = f32x4.shuffle(a0, a1, 1, 3, 5, 7);
+    const ea2 = f32x4.shuffle(ea, v128.load32_splat(r, 32), 1, 2, 3, 4);
+    const eb = f32x4.shuffle(b0, b1, 0, 2, 4, 6);
+    const ob = f32x4.shuffle(b0, b1, 1, 3, 5, 7);
+    const eb2 = f32x4.shuffle(eb, v128.load32_splat(r + rs, 32), 1, 2, 3, 4);
+    acc = f32x4.add(acc, f32x4.add(f32x4.add(oa, ea2), f32x4.add(ob, eb2)));
+    if (first) acc = f32x4.add(acc, f32x4.add(ea, eb));
+    const mid = f32x4.pmax(f32x4.pmax(ea, oa), ea2);
+    const bot = f32x4.pmax(f32x4.pmax(eb, ob), eb2);
+    v128.store(d + <usize>oy * ods, f32x4.pmax(f32x4.pmax(carry, mid), bot));
+    carry = bot;
+    r += rs << 1;
+  }
+  // the last output row may have only its middle row inside
+  if (oy < oh) {
+    const y = 2 * oy - ph + 1;
+    m = carry;
+    if (y < h) {
+      const q = col + <usize>y * rs;
+      let l0 = v128.load(q);
+      const l1 = v128.load(q, 16);
+      if (left) l0 = f32x4.replace_lane(l0, 0, NEG_INF);
+      const e = f32x4.shuffle(l0, l1, 0, 2, 4, 6);
+      const o = f32x4.shuffle(l0, l1, 1, 3, 5, 7);
+      const e2 = f32x4.shuffle(e, v128.load32_splat(q, 32), 1, 2, 3, 4);
+      acc = f32x4.add(acc, f32x4.add(o, e2));
+      if (first) acc = f32x4.add(acc, e);
+      m = f32x4.pmax(m, f32x4.pmax(f32x4.pmax(e, o), e2));
+    }
+    v128.store(d + <usize>oy * ods, m);
+  }
+  return acc;
+}
+
+/**
+ * 3×3 stride 2 max (dilation 1, padding ≤ 1 on each side): the ResNet stem's pooling, read in place (no
+ * padded copy), in 4-output column chunks (the last one overlaps its neighbour rather than going scalar).
+ * Only output columns whose window runs past the right edge (ceil mode) go scalar. Returns false if a NaN
+ * or infinity was read (the caller then redoes the plane by the exact rule).
+ */
+function max3x3s2Plane(src: usize, h: i32, w: i32, dst: usize, oh: i32, ow: i32, ph: i32, pw: i32): bool {
+  const rs = (<usize>w) << 2;
+  const ods = (<usize>ow) << 2;
+  let acc = f32x4.splat(0);
+  let bad = false;
+  const last = min<i32>((w - 3 + pw) >> 1, ow - 1); // last output column whose window ends inside the row
+  let vecEnd = 0; // columns [0, vecEnd) done by chunks
+  if (last >= 3) {
+    for (let ox = 0; ; ox += 4) {
+      if (ox + 3 > last) ox = last - 3;
+      const d = dst + ((<usize>ox) << 2);
+      const col = src + ((<usize>(2 * ox)) << 2) - ((<usize>pw) << 2);
+      acc = f32x4.add(acc, max3x3s2Chunk(col, rs, h, d, ods, oh, ph, ox == 0 && pw > 0, ox == 0 && pw == 0));
+      if (ox + 3 == last) break;
+    }
+    vecEnd = last + 1;
+  }
+  for (let c = vecEnd; c < ow; c++) {
+    const x0 = 2 * c - pw;
+    for (let oy = 0; oy < oh; oy++) {
+      const y0 = 2 * oy - ph;
+      let m: f32 = NEG_INF;
+      for (let y = max<i32>(y0, 0); y < min<i32>(y0 + 3, h); y++) {
+        for (let x = max<i32>(x0, 0); x < min<i32>(x0 + 3, w); x++) {
+          const v = load<f32>(src + ((<usize>(y * w + x)) << 2));
+          if (v - v != 0) bad = true;
+          if (v > m) m = v;
+        }
+      }
+      store<f32>(dst + ((<usize>(oy * ow + c)) << 2), m);
+    }
+  }
+  return !bad && !nonFinite(acc);
+}
+
+/** The scalar PyTorch rule on an unpadded plane: taps outside it are skipped (−∞ padding never wins). */
+function maxPlaneExactInPlace(
+  src: usize,
+  h: i32,
+  w: i32,
+  dst: usize,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  ph: i32,
+  pw: i32,
+): void {
+  for (let oy = 0; oy < oh; oy++) {
+    const y0 = oy * sh - ph;
+    for (let ox = 0; ox < ow; ox++) {
+      const x0 = ox * sw - pw;
+      let m: f32 = NEG_INF;
+      for (let y = max<i32>(y0, 0); y < min<i32>(y0 + kh, h); y++) {
+        for (let x = max<i32>(x0, 0); x < min<i32>(x0 + kw, w); x++) {
+          const v = load<f32>(src + ((<usize>(y * w + x)) << 2));
+          if (v > m || v != v) m = v;
+        }
+      }
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), m);
+    }
+  }
+}
+
+/** 3×3 stride 2 max pooling of `planes` planes (padding ph, pw ≤ 1, dilation 1), in place. */
+export function maxPool3x3s2(
+  src: usize,
+  dst: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  oh: i32,
+  ow: i32,
+  ph: i32,
+  pw: i32,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  const outPlane = (<usize>(oh * ow)) << 2;
+  for (let p = 0; p < planes; p++) {
+    const s = src + <usize>p * inPlane;
+    const d = dst + <usize>p * outPlane;
+    if (!max3x3s2Plane(s, h, w, d, oh, ow, ph, pw)) maxPlaneExactInPlace(s, h, w, d, oh, ow, 3, 3, 2, 2, ph, pw);
+  }
+}
+
+/**
  * Max pooling of `planes` planes. Input plane: h×w at src (plane stride h·w). If `scratch` is non-zero the
  * plane is first padded into it (hp×wp, top/left, −∞), else windows are read in place (row stride w).
  */
