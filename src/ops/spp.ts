@@ -15,7 +15,8 @@ import { binVolumes } from "./adaptivePool.js";
 import { avgDivisors } from "./avgPool.js";
 import { useWasm } from "../backend.js";
 import { binRanges, checkOut } from "../wasm/dispatch.js";
-import { binsPool2dWasm } from "../wasm/kernels.js";
+import { sppPoolWasm, type Ranges } from "../wasm/kernels.js";
+import { sppTable } from "../wasm/sppTable.js";
 import { maxOverPlan, meanOverPlan, planAxes } from "./windowPlan.js";
 
 export interface SppOptions {
@@ -51,54 +52,41 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
   }
   const [n, c] = x.shape;
   const planes = n * c;
-  const levelData = options.levels.map((lv, i) => {
-    const [nh, nw] = typeof lv === "number" ? [lv, lv] : Array.isArray(lv) && lv.length === 2 ? lv : [NaN, NaN];
-    if (Number.isNaN(nh)) throw new ParameterError(OP, "levels", lv, `level ${i} must be a number or [nh, nw]`);
-    const axes: AxisWindows[] = [sppLevelAxis(OP, height, nh, rule, i, "H"), sppLevelAxis(OP, width, nw, rule, i, "W")];
-    let values: Float32Array;
-    let argmax: Int32Array | undefined;
-    const divisors =
-      mode === "max"
-        ? null
-        : axes[0].kind === "sliding" && axes[1].kind === "sliding"
-          ? avgDivisors(
-              OP,
-              axes.map((a) => (a as { geometry: AxisGeometry }).geometry),
-              { countIncludePad: true },
-            )
-          : binVolumes(axes);
-    // the fast path skips the argmax, which only a trace shows
-    const ranges = useWasm() && !(mode === "max" && options.trace) ? binRanges(axes) : null;
-    if (ranges) {
-      values = binsPool2dWasm(x.data, planes, height, width, ranges, mode, divisors, false).values;
-    } else if (mode === "max") {
-      ({ values, indices: argmax } = maxOverPlan(x.data, planes, planAxes(axes)));
-    } else {
-      values = meanOverPlan(x.data, planes, planAxes(axes), divisors as Float32Array);
-    }
-    return {
-      requested: [nh, nw] as [number, number],
-      axes,
-      bins: [axisOutSize(axes[0]), axisOutSize(axes[1])] as [number, number],
-      values,
-      argmax,
-    };
-  });
-  const perSample = levelData.reduce((s, l) => s + c * l.bins[0] * l.bins[1], 0);
+  const plan = sppPlan(height, width, options.levels, rule, mode);
+  const perSample = c * plan.bins;
   const out = checkOut(OP, options.out, [n, perSample]);
-  const y = out ? out.data : new Float32Array(n * perSample);
+  // the fast path skips the argmax, which only a trace shows
+  const fast = useWasm() && plan.table !== null && !(mode === "max" && options.trace);
+  let y: Float32Array;
+  const argmaxes: (Int32Array | undefined)[] = plan.levels.map(() => undefined);
+  if (fast) {
+    const table = plan.table as Int32Array;
+    y = sppPoolWasm(x.data, n, c, height, width, table, plan.levels.length, plan.bins, mode, out?.data);
+  } else {
+    y = out ? out.data : new Float32Array(n * perSample);
+    let offset = 0;
+    plan.levels.forEach((level, li) => {
+      let values: Float32Array;
+      if (mode === "max") {
+        const r = maxOverPlan(x.data, planes, planAxes(level.axes));
+        values = r.values;
+        argmaxes[li] = r.indices;
+      } else values = meanOverPlan(x.data, planes, planAxes(level.axes), level.divisors as Float32Array);
+      const cells = c * level.bins[0] * level.bins[1];
+      // (N, C, bh, bw) row-major is already channel-major within a sample: copy each sample's block.
+      for (let b = 0; b < n; b++) y.set(values.subarray(b * cells, (b + 1) * cells), b * perSample + offset);
+      offset += cells;
+    });
+  }
   let offset = 0;
   const traces: SppLevelTrace[] = [];
-  for (const level of levelData) {
-    const cells = c * level.bins[0] * level.bins[1];
-    // (N, C, bh, bw) row-major is already channel-major within a sample: copy each sample's block.
-    for (let b = 0; b < n; b++) y.set(level.values.subarray(b * cells, (b + 1) * cells), b * perSample + offset);
+  plan.levels.forEach((level, li) => {
     const t: SppLevelTrace = { requested: level.requested, bins: level.bins, offset, axes: level.axes };
-    const am = level.argmax && smallArray(level.argmax);
+    const am = argmaxes[li] && smallArray(argmaxes[li] as Int32Array);
     if (am) t.argmax = am;
     traces.push(t);
-    offset += cells;
-  }
+    offset += c * level.bins[0] * level.bins[1];
+  });
   const output = out ?? new Tensor(y, [n, perSample]);
   if (!options.trace) return output;
   const trace: SppTrace = {
@@ -112,4 +100,62 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     levels: traces,
   };
   return new TracedPool(x, output, trace);
+}
+
+interface SppLevelPlan {
+  requested: [number, number];
+  axes: AxisWindows[];
+  bins: [number, number];
+  divisors: Float32Array | null;
+}
+
+interface SppPlan {
+  levels: SppLevelPlan[];
+  /** Σ bins over the levels (per channel). */
+  bins: number;
+  /** The wasm kernel's level table, or null when some level's windows are not plain rectangles. */
+  table: Int32Array | null;
+}
+
+/** Plans depend only on (H, W, levels, rule, mode): a small cache spares repeated calls the window maths. */
+const plans = new Map<string, SppPlan>();
+const PLAN_CACHE = 64;
+
+function sppPlan(
+  height: number,
+  width: number,
+  levels: SppOptions["levels"],
+  rule: SppRule,
+  mode: "max" | "avg",
+): SppPlan {
+  const key = `${height},${width},${rule},${mode},${JSON.stringify(levels)}`;
+  const hit = plans.get(key);
+  if (hit) return hit;
+  const planned = levels.map((lv, i): SppLevelPlan => {
+    const [nh, nw] = typeof lv === "number" ? [lv, lv] : Array.isArray(lv) && lv.length === 2 ? lv : [NaN, NaN];
+    if (Number.isNaN(nh)) throw new ParameterError(OP, "levels", lv, `level ${i} must be a number or [nh, nw]`);
+    const axes: AxisWindows[] = [sppLevelAxis(OP, height, nh, rule, i, "H"), sppLevelAxis(OP, width, nw, rule, i, "W")];
+    const divisors =
+      mode === "max"
+        ? null
+        : axes[0].kind === "sliding" && axes[1].kind === "sliding"
+          ? avgDivisors(
+              OP,
+              axes.map((a) => (a as { geometry: AxisGeometry }).geometry),
+              { countIncludePad: true },
+            )
+          : binVolumes(axes);
+    return { requested: [nh, nw], axes, bins: [axisOutSize(axes[0]), axisOutSize(axes[1])], divisors };
+  });
+  const ranges = planned.map((l) => binRanges(l.axes));
+  const table = ranges.every((r) => r !== null)
+    ? sppTable(
+        planned.map((l, i) => ({ nh: l.bins[0], nw: l.bins[1], ranges: ranges[i] as Ranges, divisors: l.divisors })),
+        mode,
+      )
+    : null;
+  const plan = { levels: planned, bins: planned.reduce((s, l) => s + l.bins[0] * l.bins[1], 0), table };
+  if (plans.size >= PLAN_CACHE) plans.clear();
+  plans.set(key, plan);
+  return plan;
 }

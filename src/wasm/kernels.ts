@@ -231,6 +231,38 @@ export function binsPool2dWasm(
   return { values: deliver(dst()), indices: idx ? deliver(idx()) : undefined };
 }
 
+/**
+ * Spatial pyramid pooling of N×C planes h×w into the (N, C·Σ bins) output in one call, from the level
+ * table of sppTable.ts (`bins`: Σ bins per channel).
+ */
+export function sppPoolWasm(
+  x: Float32Array,
+  n: number,
+  c: number,
+  h: number,
+  w: number,
+  table: Int32Array,
+  levels: number,
+  bins: number,
+  mode: "max" | "avg",
+  out?: Float32Array,
+): Float32Array {
+  const planes = n * c;
+  const b = new Binder();
+  const src = b.input(x);
+  const tab = b.input(table);
+  const dst = b.output(n * c * bins, out);
+  const workers = parallelPlanes(planes, x.length * 4);
+  const tmpBytes = (w + 8) * 4 + ((levels + 15) & ~15);
+  const tmp = b.scratch(tmpBytes * workers);
+  b.bind();
+  const args = (p0: number, p1: number, part: number) => [
+    src(), dst().ptr, p0, p1 - p0, c, h, w, c * bins, levels, tab(), mode === "max" ? 0 : 1, tmp() + part * tmpBytes,
+  ]; // prettier-ignore
+  runPlanes("sppPool", planes, workers, args);
+  return deliver(dst());
+}
+
 /** Global max or mean of every contiguous plane of `n` values. */
 export function planeReduceWasm(
   x: Float32Array,
@@ -283,7 +315,7 @@ export function pool2dNhwcWasm(
   return deliver(dst());
 }
 
-type KernelName = "maxPool2d" | "maxPool3x3s2" | "avgPool2d" | "binsPool2d" | "planeReduce" | "pool2dNhwc";
+type KernelName = "maxPool2d" | "maxPool3x3s2" | "sppPool" | "avgPool2d" | "binsPool2d" | "planeReduce" | "pool2dNhwc";
 
 /** Runs a kernel over planes [0, planes), split across `parts` threads (this one included). */
 function runPlanes(

@@ -32,6 +32,7 @@ export interface PoolExports {
   maxPool2dIndices(...args: number[]): void;
   avgPool2d(...args: number[]): void;
   binsPool2d(...args: number[]): void;
+  sppPool(...args: number[]): void;
   planeReduce(...args: number[]): void;
   pool2dNhwc(...args: number[]): void;
 }

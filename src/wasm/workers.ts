@@ -8,7 +8,15 @@ import { Worker } from "node:worker_threads";
 import { ParameterError } from "../errors.js";
 import { wasmLoadError, wasmRuntime, type PoolExports } from "./runtime.js";
 
-const KERNELS = ["maxPool2d", "maxPool3x3s2", "avgPool2d", "binsPool2d", "planeReduce", "pool2dNhwc"] as const;
+const KERNELS = [
+  "maxPool2d",
+  "maxPool3x3s2",
+  "avgPool2d",
+  "binsPool2d",
+  "sppPool",
+  "planeReduce",
+  "pool2dNhwc",
+] as const;
 const MAX_ARGS = 30;
 /** Control words: [generation, done count]. */
 const GEN = 0;

@@ -166,6 +166,44 @@ describe("wasm backend", () => {
     }
   });
 
+  it("SPP in one call agrees: derived levels, every rule, finite and non-finite planes", () => {
+    for (const shape of [
+      [2, 3, 13, 13],
+      [1, 4, 37, 53],
+      [1, 2, 6, 7],
+      [1, 2, 3, 2],
+    ]) {
+      const finite = input(shape, false);
+      const special = new ps.Tensor(Float32Array.from(finite.data), shape);
+      special.data[5] = NaN; // plane 0
+      special.data[special.size - 3] = -Infinity; // the last plane
+      for (const levels of [
+        [6, 3, 2, 1],
+        [4, 2, 1],
+        [[2, 4], [1, 2], 1],
+        [3, 6, 1],
+      ] as const) {
+        for (const rule of ["adaptive", "paper", "corrected"] as const) {
+          for (const mode of ["max", "avg"] as const) {
+            for (const x of mode === "max" ? [finite, special] : [finite]) {
+              let ab: [ps.Tensor, ps.Tensor];
+              try {
+                ab = both(() => ps.spatialPyramidPool(x, { levels, rule, mode }));
+              } catch (e) {
+                // a rule may refuse a level on a small map: both backends must refuse it alike
+                expect(e).toBeInstanceOf(ps.ParameterError);
+                setBackend("js");
+                expect(() => ps.spatialPyramidPool(x, { levels, rule, mode })).toThrow(ps.ParameterError);
+                continue;
+              }
+              expectClose(ab[1], ab[0], mode === "max");
+            }
+          }
+        }
+      }
+    }
+  });
+
   it("the NaN rule: a NaN wins its window and the last NaN's index is kept", () => {
     const x = new ps.Tensor(Float32Array.from([1, NaN, 3, NaN, 2, 5, 0, 0]), [1, 1, 2, 4]);
     setBackend("wasm");

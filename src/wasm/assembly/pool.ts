@@ -562,10 +562,94 @@ export function avgPool2d(
 // ---- bins (adaptive, SPP, global): per-axis [start, end) ranges, channels first ----
 
 /**
- * Max or mean over rectangular bins of every plane: bin (i, j) covers rows [hs[i], he[i]) and columns
- * [ws[j], we[j]) (int32 arrays). Per bin row band the rows are reduced column-wise with SIMD into `tmp`
- * (w floats + 4), then each bin reduces its columns. `mode` 0 = max, 1 = mean (divided by div[o]); with
- * idx ≠ 0 (max only) the scalar PyTorch rule runs and writes the per-plane flat indices as float32.
+ * Max (mode 0) or mean (mode 1, divided by div[o]) over the rectangular bins of one plane: bin (i, j) covers
+ * rows [hs[i], he[i]) and columns [ws[j], we[j]) (int32 arrays). Per bin row band the rows are reduced
+ * column-wise with SIMD into `tmp` (w floats + 4), then each bin reduces its columns. Returns the NaN/Inf
+ * detector (the sum of every value read; max only).
+ */
+function binsPlane(
+  s: usize,
+  w: i32,
+  d: usize,
+  div: usize,
+  nh: i32,
+  nw: i32,
+  hs: usize,
+  he: usize,
+  ws: usize,
+  we: usize,
+  mode: i32,
+  tmp: usize,
+): v128 {
+  const w4 = w & ~3;
+  let acc = f32x4.splat(0);
+  for (let i = 0; i < nh; i++) {
+    const y0 = load<i32>(hs + ((<usize>i) << 2));
+    const y1 = load<i32>(he + ((<usize>i) << 2));
+    // column reduction of rows [y0, y1) into tmp
+    let x = 0;
+    for (; x < w4; x += 4) {
+      let r = v128.load(s + ((<usize>(y0 * w + x)) << 2));
+      acc = f32x4.add(acc, r);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = v128.load(s + ((<usize>(y * w + x)) << 2));
+        acc = f32x4.add(acc, v);
+        r = mode == 0 ? f32x4.pmax(r, v) : f32x4.add(r, v);
+      }
+      v128.store(tmp + ((<usize>x) << 2), r);
+    }
+    if (x < w && w >= 4) x = w - 4; // an overlapping last vector instead of a scalar tail
+    for (; x + 4 <= w; x += 4) {
+      let r = v128.load(s + ((<usize>(y0 * w + x)) << 2));
+      acc = f32x4.add(acc, r);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = v128.load(s + ((<usize>(y * w + x)) << 2));
+        acc = f32x4.add(acc, v);
+        r = mode == 0 ? f32x4.pmax(r, v) : f32x4.add(r, v);
+      }
+      v128.store(tmp + ((<usize>x) << 2), r);
+    }
+    for (; x < w; x++) {
+      let r = load<f32>(s + ((<usize>(y0 * w + x)) << 2));
+      if (r - r != 0) acc = f32x4.splat(NaN);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = load<f32>(s + ((<usize>(y * w + x)) << 2));
+        if (v - v != 0) acc = f32x4.splat(NaN);
+        r = mode == 0 ? (v > r ? v : r) : r + v;
+      }
+      store<f32>(tmp + ((<usize>x) << 2), r);
+    }
+    for (let j = 0; j < nw; j++) {
+      const x0 = load<i32>(ws + ((<usize>j) << 2));
+      const x1 = load<i32>(we + ((<usize>j) << 2));
+      const o = (<usize>(i * nw + j)) << 2;
+      if (mode == 0 && x1 - x0 >= 4) {
+        // vectors over the bin's columns (the last one overlapping), then across lanes
+        let m = v128.load(tmp + ((<usize>x0) << 2));
+        let xx = x0 + 4;
+        for (; xx + 4 <= x1; xx += 4) m = f32x4.pmax(m, v128.load(tmp + ((<usize>xx) << 2)));
+        if (xx < x1) m = f32x4.pmax(m, v128.load(tmp + ((<usize>(x1 - 4)) << 2)));
+        m = f32x4.pmax(m, f32x4.shuffle(m, m, 2, 3, 0, 1));
+        m = f32x4.pmax(m, f32x4.shuffle(m, m, 1, 0, 3, 2));
+        store<f32>(d + o, f32x4.extract_lane(m, 0));
+      } else if (mode == 0) {
+        // narrow bins: splat + pmax, branch-free (a data-dependent branch mispredicts on real data)
+        let m = v128.load32_splat(tmp + ((<usize>x0) << 2));
+        for (let xx = x0 + 1; xx < x1; xx++) m = f32x4.pmax(m, v128.load32_splat(tmp + ((<usize>xx) << 2)));
+        store<f32>(d + o, f32x4.extract_lane(m, 0));
+      } else {
+        let sum: f32 = 0;
+        for (let xx = x0; xx < x1; xx++) sum += load<f32>(tmp + ((<usize>xx) << 2));
+        store<f32>(d + o, sum / load<f32>(div + o));
+      }
+    }
+  }
+  return acc;
+}
+
+/**
+ * Max or mean over rectangular bins of every plane (see binsPlane). With idx ≠ 0 (max only) the scalar
+ * PyTorch rule runs and writes the per-plane flat indices as float32.
  */
 export function binsPool2d(
   src: usize,
@@ -586,7 +670,6 @@ export function binsPool2d(
 ): void {
   const inPlane = (<usize>(h * w)) << 2;
   const outPlane = (<usize>(nh * nw)) << 2;
-  const w4 = w & ~3;
   for (let p = 0; p < planes; p++) {
     const s = src + <usize>p * inPlane;
     const d = dst + <usize>p * outPlane;
@@ -594,51 +677,89 @@ export function binsPool2d(
       binsMaxExact(s, w, d, idx + <usize>p * outPlane, nh, nw, hs, he, ws, we);
       continue;
     }
-    let acc = f32x4.splat(0);
-    for (let i = 0; i < nh; i++) {
-      const y0 = load<i32>(hs + ((<usize>i) << 2));
-      const y1 = load<i32>(he + ((<usize>i) << 2));
-      // column reduction of rows [y0, y1) into tmp
-      let x = 0;
-      for (; x < w4; x += 4) {
-        let r = v128.load(s + ((<usize>(y0 * w + x)) << 2));
-        acc = f32x4.add(acc, r);
-        for (let y = y0 + 1; y < y1; y++) {
-          const v = v128.load(s + ((<usize>(y * w + x)) << 2));
-          acc = f32x4.add(acc, v);
-          r = mode == 0 ? f32x4.pmax(r, v) : f32x4.add(r, v);
-        }
-        v128.store(tmp + ((<usize>x) << 2), r);
-      }
-      for (; x < w; x++) {
-        let r = load<f32>(s + ((<usize>(y0 * w + x)) << 2));
-        if (r - r != 0) acc = f32x4.splat(NaN);
-        for (let y = y0 + 1; y < y1; y++) {
-          const v = load<f32>(s + ((<usize>(y * w + x)) << 2));
-          if (v - v != 0) acc = f32x4.splat(NaN);
-          r = mode == 0 ? (v > r ? v : r) : r + v;
-        }
-        store<f32>(tmp + ((<usize>x) << 2), r);
-      }
-      for (let j = 0; j < nw; j++) {
-        const x0 = load<i32>(ws + ((<usize>j) << 2));
-        const x1 = load<i32>(we + ((<usize>j) << 2));
-        const o = (<usize>(i * nw + j)) << 2;
-        if (mode == 0) {
-          let m = load<f32>(tmp + ((<usize>x0) << 2));
-          for (let xx = x0 + 1; xx < x1; xx++) {
-            const v = load<f32>(tmp + ((<usize>xx) << 2));
-            if (v > m) m = v;
-          }
-          store<f32>(d + o, m);
-        } else {
-          let sum: f32 = 0;
-          for (let xx = x0; xx < x1; xx++) sum += load<f32>(tmp + ((<usize>xx) << 2));
-          store<f32>(d + o, sum / load<f32>(div + o));
-        }
-      }
-    }
+    const acc = binsPlane(s, w, d, div, nh, nw, hs, he, ws, we, mode, tmp);
     if (mode == 0 && nonFinite(acc)) binsMaxExact(s, w, d, 0, nh, nw, hs, he, ws, we);
+  }
+}
+
+/** Words per level in sppPool's table. */
+const SPP_WORDS = 10;
+
+/**
+ * Spatial pyramid pooling of planes [first, first + planes) straight into the (N, C·Σ bins) output: for
+ * each plane every level in table order. A level entry (SPP_WORDS int32) is nh, nw, the bins of the levels
+ * before it in the output (its offset in a sample's row is that times c), the parent's entry (−1: none), then
+ * word offsets (into the table) of hs, he, ws, we and the divisors (−1: none). Built by src/wasm/sppTable.ts.
+ * A level with parent ≥ 0 (max only) is the max over blocks of kh×kw of that earlier level's bins: the
+ * caller checked its bins are exact unions of the parent's, so no input is read again; exact, because the
+ * parent's values already follow the NaN rule. `tmp` holds w + 4 floats and then one byte per level.
+ */
+export function sppPool(
+  src: usize,
+  dst: usize,
+  first: i32,
+  planes: i32,
+  c: i32,
+  h: i32,
+  w: i32,
+  perSample: i32,
+  levels: i32,
+  table: usize,
+  mode: i32,
+  tmp: usize,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  // per level of the current plane: whether its values are all finite (derived levels may then use pmax)
+  const finite = tmp + ((<usize>(w + 4)) << 2);
+  for (let p = first; p < first + planes; p++) {
+    const s = src + <usize>p * inPlane;
+    const b = p / c;
+    const ch = p % c;
+    const row = dst + ((<usize>(b * perSample)) << 2);
+    for (let l = 0; l < levels; l++) {
+      const e = table + ((<usize>(l * SPP_WORDS)) << 2);
+      const nh = load<i32>(e);
+      const nw = load<i32>(e, 4);
+      const d = row + ((<usize>(load<i32>(e, 8) * c + ch * nh * nw)) << 2);
+      const parent = load<i32>(e, 12);
+      if (parent >= 0) {
+        const pe = table + ((<usize>(parent * SPP_WORDS)) << 2);
+        const pnh = load<i32>(pe);
+        const pnw = load<i32>(pe, 4);
+        const pd = row + ((<usize>(load<i32>(pe, 8) * c + ch * pnh * pnw)) << 2);
+        const kh = pnh / nh;
+        const kw = pnw / nw;
+        const exact = !load<bool>(finite + <usize>parent);
+        for (let i = 0; i < nh; i++) {
+          for (let j = 0; j < nw; j++) {
+            let m: f32 = NEG_INF;
+            let mv = f32x4.splat(NEG_INF);
+            for (let y = i * kh; y < (i + 1) * kh; y++) {
+              for (let x = j * kw; x < (j + 1) * kw; x++) {
+                const at = pd + ((<usize>(y * pnw + x)) << 2);
+                if (exact) {
+                  const v = load<f32>(at);
+                  if (v > m || v != v) m = v;
+                } else mv = f32x4.pmax(mv, v128.load32_splat(at));
+              }
+            }
+            store<f32>(d + ((<usize>(i * nw + j)) << 2), exact ? m : f32x4.extract_lane(mv, 0));
+          }
+        }
+        store<bool>(finite + <usize>l, !exact);
+        continue;
+      }
+      const hs = table + ((<usize>load<i32>(e, 16)) << 2);
+      const he = table + ((<usize>load<i32>(e, 20)) << 2);
+      const ws = table + ((<usize>load<i32>(e, 24)) << 2);
+      const we = table + ((<usize>load<i32>(e, 28)) << 2);
+      const dv = load<i32>(e, 32);
+      const div = dv < 0 ? 0 : table + ((<usize>dv) << 2);
+      const acc = binsPlane(s, w, d, div, nh, nw, hs, he, ws, we, mode, tmp);
+      const bad = mode == 0 && nonFinite(acc);
+      if (bad) binsMaxExact(s, w, d, 0, nh, nw, hs, he, ws, we);
+      store<bool>(finite + <usize>l, !bad);
+    }
   }
 }
 
