@@ -16,6 +16,31 @@ function nonFinite(acc: v128): bool {
   return v128.any_true(f32x4.ne(d, d));
 }
 
+/** Keeps the touch loads alive (a load whose value is never used could be dropped). */
+let touchSink: f32 = 0;
+
+/**
+ * Reads one float per 64-byte line of [p, p + bytes) if that range ends by `limit`: a software prefetch.
+ * Measured on W3: the streaming loops alone keep too few misses in flight, and touching the row pair two
+ * ahead first (a tiny loop, so many loads in flight) halves the time (7.2 → 3.8 ms).
+ */
+// @ts-ignore: decorator
+@inline
+function touch(p: usize, bytes: usize, limit: usize): void {
+  if (p + bytes > limit) return;
+  let t = f32x4.splat(0);
+  for (let q: usize = 0; q < bytes; q += 64) t = f32x4.add(t, v128.load32_splat(p + q));
+  touchSink += f32x4.extract_lane(t, 0);
+}
+
+/**
+ * Where touches must stop: the end of this call's input, or 0 (no touching) for an input that fits in the
+ * last-level cache, where the touch loop only costs time (W2: 0.123 ms without, 0.131 ms with).
+ */
+function prefetchLimit(src: usize, bytes: usize): usize {
+  return bytes >= 16 << 20 ? src + bytes : 0;
+}
+
 /** Copies one H×W plane into a Hp×Wp padded plane (row stride Wp), `fill` everywhere else. */
 export function padPlane(
   src: usize,
@@ -133,13 +158,15 @@ function maxPlaneExact(
 }
 
 /** 2×2 stride 2 max, no padding: the memory-bound case (8 outputs a step). */
-function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32): bool {
+function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: usize): bool {
   let acc0 = f32x4.splat(0);
   let acc1 = f32x4.splat(0);
   const ow8 = ow & ~7;
+  const pair = (<usize>w) << 3;
   for (let oy = 0; oy < oh; oy++) {
     let r0 = src + ((<usize>(2 * oy * w)) << 2);
     let r1 = r0 + ((<usize>w) << 2);
+    touch(r0 + 2 * pair, pair, limit);
     let d = dst + ((<usize>(oy * ow)) << 2);
     const end = d + ((<usize>ow8) << 2);
     while (d < end) {
@@ -381,6 +408,7 @@ export function maxPool2d(
   const inPlane = (<usize>(h * w)) << 2;
   const outPlane = (<usize>(oh * ow)) << 2;
   const fast2x2 = scratch == 0 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && dh == 1 && dw == 1;
+  const limit = prefetchLimit(src, <usize>planes * inPlane);
   for (let p = 0; p < planes; p++) {
     let s = src + <usize>p * inPlane;
     let rs = w;
@@ -390,7 +418,7 @@ export function maxPool2d(
       s = scratch;
       rs = wp;
     }
-    const ok = fast2x2 ? max2x2s2Plane(s, w, d, oh, ow) : maxPlane(s, rs, d, oh, ow, kh, kw, sh, sw, dh, dw);
+    const ok = fast2x2 ? max2x2s2Plane(s, w, d, oh, ow, limit) : maxPlane(s, rs, d, oh, ow, kh, kw, sh, sw, dh, dw);
     if (!ok) maxPlaneExact(s, rs, d, oh, ow, kh, kw, sh, sw, dh, dw);
   }
 }
@@ -484,30 +512,42 @@ function avgPlane(
 }
 
 /** 2×2 stride 2 average, no padding, every divisor 4 (memory-bound). */
-function avg2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32): void {
-  const ow4 = ow & ~3;
+function avg2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: usize): void {
+  const ow8 = ow & ~7;
   const q = f32x4.splat(0.25); // x / 4 and x · 0.25 are the same float
+  const pair = (<usize>w) << 3;
   for (let oy = 0; oy < oh; oy++) {
-    const r0 = src + ((<usize>(2 * oy * w)) << 2);
-    const r1 = r0 + ((<usize>w) << 2);
-    const d = dst + ((<usize>(oy * ow)) << 2);
-    let ox = 0;
-    for (; ox < ow4; ox += 4) {
-      const c = (<usize>(2 * ox)) << 2;
-      const a0 = v128.load(r0 + c);
-      const a1 = v128.load(r0 + c, 16);
-      const b0 = v128.load(r1 + c);
-      const b1 = v128.load(r1 + c, 16);
-      // column sums first (two shuffles instead of four); float32 rounding stays within a few ulps
-      const v0 = f32x4.add(a0, b0);
-      const v1 = f32x4.add(a1, b1);
-      const sum = f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7));
-      v128.store(d + ((<usize>ox) << 2), f32x4.mul(sum, q));
+    let r0 = src + ((<usize>(2 * oy * w)) << 2);
+    let r1 = r0 + ((<usize>w) << 2);
+    touch(r0 + 2 * pair, pair, limit);
+    let d = dst + ((<usize>(oy * ow)) << 2);
+    const end = d + ((<usize>ow8) << 2);
+    // column sums first (two shuffles instead of four); float32 rounding stays within a few ulps
+    while (d < end) {
+      const v0 = f32x4.add(v128.load(r0), v128.load(r1));
+      const v1 = f32x4.add(v128.load(r0, 16), v128.load(r1, 16));
+      const v2 = f32x4.add(v128.load(r0, 32), v128.load(r1, 32));
+      const v3 = f32x4.add(v128.load(r0, 48), v128.load(r1, 48));
+      const s0 = f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7));
+      const s1 = f32x4.add(f32x4.shuffle(v2, v3, 0, 2, 4, 6), f32x4.shuffle(v2, v3, 1, 3, 5, 7));
+      v128.store(d, f32x4.mul(s0, q));
+      v128.store(d, f32x4.mul(s1, q), 16);
+      r0 += 64;
+      r1 += 64;
+      d += 32;
+    }
+    let ox = ow8;
+    if (ox + 4 <= ow) {
+      const v0 = f32x4.add(v128.load(r0), v128.load(r1));
+      const v1 = f32x4.add(v128.load(r0, 16), v128.load(r1, 16));
+      v128.store(d, f32x4.mul(f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7)), q));
+      ox += 4;
     }
     for (; ox < ow; ox++) {
-      const c = (<usize>(2 * ox)) << 2;
-      const s = load<f32>(r0 + c) + load<f32>(r0 + c, 4) + load<f32>(r1 + c) + load<f32>(r1 + c, 4);
-      store<f32>(d + ((<usize>ox) << 2), s / 4);
+      const c = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const cw = c + ((<usize>w) << 2);
+      const sum = load<f32>(c) + load<f32>(cw) + (load<f32>(c, 4) + load<f32>(cw, 4));
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), sum * 0.25);
     }
   }
 }
@@ -540,6 +580,7 @@ export function avgPool2d(
   const inPlane = (<usize>(h * w)) << 2;
   const outPlane = (<usize>(oh * ow)) << 2;
   const fast = fast4 && scratch == 0 && kh == 2 && kw == 2 && sh == 2 && sw == 2;
+  const limit = prefetchLimit(src, <usize>planes * inPlane);
   for (let p = 0; p < planes; p++) {
     let s = src + <usize>p * inPlane;
     let rs = w;
@@ -549,7 +590,7 @@ export function avgPool2d(
       s = scratch;
       rs = wp;
     }
-    if (fast) avg2x2s2Plane(s, w, d, oh, ow);
+    if (fast) avg2x2s2Plane(s, w, d, oh, ow, limit);
     else avgPlane(s, rs, d, div, oh, ow, kh, kw, sh, sw);
     if (hasZero) {
       for (let o = 0; o < oh * ow; o++) {
