@@ -24,8 +24,6 @@ let touchSink: f32 = 0;
  * Measured on W3: the streaming loops alone keep too few misses in flight, and touching the row pair two
  * ahead first (a tiny loop, so many loads in flight) halves the time (7.2 → 3.8 ms).
  */
-// @ts-ignore: decorator
-@inline
 function touch(p: usize, bytes: usize, limit: usize): void {
   if (p + bytes > limit) return;
   let t = f32x4.splat(0);
