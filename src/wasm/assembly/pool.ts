@@ -793,7 +793,7 @@ export function sppPool(
       const ws = table + ((<usize>load<i32>(e, 24)) << 2);
       const we = table + ((<usize>load<i32>(e, 28)) << 2);
       const dv = load<i32>(e, 32);
-      const div = dv < 0 ? 0 : table + ((<usize>dv) << 2);
+      const div: usize = dv < 0 ? 0 : table + ((<usize>dv) << 2);
       const acc = binsPlane(s, w, d, div, nh, nw, hs, he, ws, we, mode, tmp);
       const bad = mode == 0 && nonFinite(acc);
       if (bad) binsMaxExact(s, w, d, 0, nh, nw, hs, he, ws, we);
