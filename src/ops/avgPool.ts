@@ -68,6 +68,9 @@ export function avgDivisors(
   ) {
     throw new ParameterError(op, "divisorOverride", o.divisorOverride, "must be a non-zero number");
   }
+  const key = `${JSON.stringify(axes)}|${o.countIncludePad}|${o.divisorOverride}`;
+  const hit = divisorCache.get(key);
+  if (hit) return hit;
   const sizes = axes.map((a) => a.outSize);
   const count = sizes.reduce((n, s) => n * s, 1);
   const divisors = new Float32Array(count);
@@ -79,8 +82,17 @@ export function avgDivisors(
     else if (o.countIncludePad) divisors[i] = axes.reduce((n, axis, a) => n * windowSpanWithPad(axis, idx[a]), 1);
     else divisors[i] = inBounds;
   }
+  if (divisorCache.size >= DIVISOR_CACHE) divisorCache.clear();
+  divisorCache.set(key, divisors);
   return divisors;
 }
+
+/**
+ * Divisors depend only on the geometry; building them per output cell cost ~50 µs a call on W2 (more than the
+ * kernel), so recent ones are kept. Callers never write into them.
+ */
+const divisorCache = new Map<string, Float32Array>();
+const DIVISOR_CACHE = 64;
 
 export function avgPoolNd(op: string, x: Tensor, nd: number, options: AvgPoolOptions): AvgPoolCore {
   checkTensor(op, "x", x);

@@ -155,6 +155,17 @@ export function maxPool2dWasm(
   return { values: deliver(dst()) };
 }
 
+/** Whether every divisor is 4 (the 2×2 fast path) and whether any is 0; kept per (cached) divisor array. */
+const flags = new WeakMap<Float32Array, { fast4: number; hasZero: number }>();
+function divisorFlags(divisors: Float32Array): { fast4: number; hasZero: number } {
+  let f = flags.get(divisors);
+  if (!f) {
+    f = { fast4: divisors.every((d) => d === 4) ? 1 : 0, hasZero: divisors.some((d) => d === 0) ? 1 : 0 };
+    flags.set(divisors, f);
+  }
+  return f;
+}
+
 /** Average pooling of NCHW planes with the per-position divisors of a plane. */
 export function avgPool2dWasm(
   x: Float32Array,
@@ -181,8 +192,7 @@ export function avgPool2dWasm(
   const workers = parallelPlanes(planes, x.length * 4);
   const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
   b.bind();
-  const fast4 = divisors.every((d) => d === 4) ? 1 : 0;
-  const hasZero = divisors.some((d) => d === 0) ? 1 : 0;
+  const { fast4, hasZero } = divisorFlags(divisors);
   const inPlane = h * w * 4;
   const outPlane = oh * ow * 4;
   const args = (p0: number, p1: number, part: number) => [

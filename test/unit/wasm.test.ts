@@ -93,6 +93,23 @@ describe("wasm backend", () => {
     });
   }
 
+  it("the 2×2 stride-2 kernels agree on finite data at every tail width (vector, overlapping, scalar)", () => {
+    for (const shape of [
+      [1, 3, 6, 24],
+      [1, 2, 8, 28],
+      [2, 2, 10, 58],
+      [1, 1, 4, 4],
+      [1, 1, 2, 14],
+      [1, 2, 6, 6],
+    ]) {
+      const x = input(shape, false);
+      const [a, b] = both(() => ps.maxPool2d(x, { kernelSize: 2 }));
+      expectClose(b, a, true);
+      const [c, d] = both(() => ps.avgPool2d(x, { kernelSize: 2 }));
+      expectClose(d, c, false);
+    }
+  });
+
   it("the 3×3 stride-2 kernel (column carry) agrees on finite data, borders, ceil mode and a lone NaN", () => {
     const stems = [
       { kernelSize: 3, stride: 2, padding: 1 },

@@ -188,7 +188,26 @@ function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: 
       r1 += 64;
       d += 32;
     }
-    for (let ox = ow8; ox < ow; ox++) {
+    // the tail: 4-output vectors, the last one overlapping its neighbour (a scalar tail cost 3× on 56-wide planes)
+    let ox = ow8;
+    while (ox < ow && ow >= 4) {
+      if (ox + 4 > ow) ox = ow - 4;
+      const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const q = p + ((<usize>w) << 2);
+      const a0 = v128.load(p);
+      const a1 = v128.load(p, 16);
+      const b0 = v128.load(q);
+      const b1 = v128.load(q, 16);
+      acc0 = f32x4.add(acc0, f32x4.add(f32x4.add(a0, a1), f32x4.add(b0, b1)));
+      const v0 = f32x4.pmax(a0, b0);
+      const v1 = f32x4.pmax(a1, b1);
+      v128.store(
+        dst + ((<usize>(oy * ow + ox)) << 2),
+        f32x4.pmax(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7)),
+      );
+      ox += 4;
+    }
+    for (; ox < ow; ox++) {
       const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
       const a = load<f32>(p);
       const b = load<f32>(p, 4);
@@ -534,11 +553,16 @@ function avg2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: 
       r1 += 64;
       d += 32;
     }
+    // the tail: 4-output vectors, the last one overlapping its neighbour (same sums, so same values)
     let ox = ow8;
-    if (ox + 4 <= ow) {
-      const v0 = f32x4.add(v128.load(r0), v128.load(r1));
-      const v1 = f32x4.add(v128.load(r0, 16), v128.load(r1, 16));
-      v128.store(d, f32x4.mul(f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7)), q));
+    while (ox < ow && ow >= 4) {
+      if (ox + 4 > ow) ox = ow - 4;
+      const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const pw = p + ((<usize>w) << 2);
+      const v0 = f32x4.add(v128.load(p), v128.load(pw));
+      const v1 = f32x4.add(v128.load(p, 16), v128.load(pw, 16));
+      const sum = f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7));
+      v128.store(dst + ((<usize>(oy * ow + ox)) << 2), f32x4.mul(sum, q));
       ox += 4;
     }
     for (; ox < ow; ox++) {
