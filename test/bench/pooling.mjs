@@ -233,6 +233,34 @@ const names = [
   "tfjs-wasm-simd",
   "tfjs-cpu",
 ];
+/** The issue's goals, each with what this run measured. */
+function goalRows() {
+  const rows = [];
+  const by = Object.fromEntries(results.map((r) => [r.id, r]));
+  for (const r of results) {
+    const ratio = r.med["poolscope-wasm"] / r.med["tfjs-wasm-simd"];
+    rows.push(
+      `| ${r.id}: poolscope-wasm ≤ tfjs-wasm-simd | ratio ${ratio.toFixed(2)} | ${ratio <= 1 ? "yes" : "no"} |`,
+    );
+  }
+  const torch = { W2: 0.082, W4: 0.017 };
+  for (const [id, ms] of Object.entries(torch)) {
+    if (!by[id]) continue;
+    const got = by[id].med["poolscope-wasm"];
+    rows.push(`| ${id}: ≤ PyTorch channels-last ${ms} ms | ${fmt(got)} ms | ${got <= ms ? "yes" : "no"} |`);
+  }
+  if (by.W3) {
+    const gbs = by.W3.bytes / (by.W3.med["poolscope-wasm"] * 1e6);
+    rows.push(`| W3: ≥ 15 GB/s on one thread | ${gbs.toFixed(2)} GB/s | ${gbs >= 15 ? "yes" : "no"} |`);
+    const two = by.W3.med["poolscope-wasm-2T"];
+    if (two) {
+      const speedup = by.W3.med["poolscope-wasm"] / two;
+      rows.push(`| W3: 2 workers ≥ 1.7× one | ${speedup.toFixed(2)}× | ${speedup >= 1.7 ? "yes" : "no"} |`);
+    }
+  }
+  return rows;
+}
+
 const stamp = new Date().toISOString();
 const md = [
   "# Pooling benchmark (issue 7)",
@@ -269,6 +297,14 @@ const md = [
     (r) =>
       `| ${r.id} | ${(r.bytes / 1e6).toFixed(2)} | ${names.map((k) => (r.med[k] ? (r.bytes / (r.med[k] * 1e6)).toFixed(2) : "–")).join(" | ")} |`,
   ),
+  "",
+  "## Against the goals of issue 7",
+  "",
+  "PyTorch times are the issue's (channels-last, one thread, measured on these machines in /work/shared/research/perf.md); they are not re-measured here.",
+  "",
+  "| goal | measured | met |",
+  "|---|---|---|",
+  ...goalRows(),
   "",
   "## Agreement with the TypeScript reference (max |difference|)",
   "",
