@@ -86,6 +86,7 @@ export { loadImage, decodeImage, type ImageOptions } from "./image/load.js";
 
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
+export { TracedStripPooling } from "./trace/stripResult.js";
 export {
   TRACE_ARRAY_LIMIT,
   type PoolTrace,
@@ -94,6 +95,7 @@ export {
   type SppLevelTrace,
   type RoiTrace,
   type RoiRegionTrace,
+  type StripFusionTrace,
 } from "./trace/types.js";
 export { parseTrace, type ParsedTrace } from "./trace/validate.js";
 

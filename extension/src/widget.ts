@@ -14,6 +14,8 @@ import type { ScaleMode } from "./scale.js";
 import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
 import { poolingView } from "./views/pooling.js";
 import { sppDrawable, sppView } from "./views/spp.js";
+import { fusionStrips } from "./strips.js";
+import { stripFusionView } from "./views/stripFusion.js";
 import { tensorView } from "./views/tensor.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
@@ -119,6 +121,13 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       if (sppDrawable(trace, input, output)) return sppView(trace, input, output, ctx);
       ctx.notices.push(
         "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
+      );
+    } else if (input && trace?.kind === "stripFusion") {
+      const strips = fusionStrips(trace, input.shape, output.shape);
+      if (typeof strips !== "string" && input.plan.step === 1 && output.plan.step === 1)
+        return stripFusionView(trace, strips, input, output, ctx);
+      ctx.notices.push(
+        `${typeof strips === "string" ? strips : "the tensors are over the size budget for the linked view"}; showing the fused map`,
       );
     } else if (input && trace) {
       const axes = planeAxes(trace, input.shape, output.shape);

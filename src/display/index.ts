@@ -15,6 +15,7 @@ export type {
   SppTrace,
   SppLevelTrace,
   RoiTrace,
+  StripFusionTrace,
   AxisWindows,
   AxisGeometry,
 } from "../trace/types.js";

@@ -64,6 +64,17 @@ export function bytesToFloat32(bytes: Uint8Array): Float32Array {
   return out;
 }
 
+/** Float32 values as base64 of little-endian bytes: how payloads and traces carry exact values in JSON. */
+export function encodeFloat32(values: Float32Array): string {
+  return encodeBase64(float32ToBytes(values));
+}
+
+/** The inverse of encodeFloat32; null when the text is not base64 of whole float32 values. */
+export function decodeFloat32(text: string): Float32Array | null {
+  const bytes = decodeBase64(text);
+  return bytes === null || bytes.length % 4 !== 0 ? null : bytesToFloat32(bytes);
+}
+
 export function encodeTensorPayload(
   shape: readonly number[],
   values: Float32Array,

@@ -7,13 +7,16 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
+// the expected numbers come from the built library, not from the saved output under test
+import { rand, stripPool } from "../../dist/index.js";
+import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
 
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(7, { timeout: 60_000 });
+  await expect(v).toHaveCount(8, { timeout: 60_000 });
   return v;
 }
 
@@ -173,4 +176,57 @@ test("glyphs for NaN and ±Inf, the size budget notice, dark theme and PNG expor
   expect(await pixels()).toBe(before);
   await page.screenshot({ path: "test/artifacts/pooling-dark.png", fullPage: true });
   await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+});
+
+test("strip pooling's fused map is linked to its row and column strips", async ({ page }) => {
+  const v = (await views(page)).nth(7);
+  await expect(v.locator(".jp-PoolscopeTensor-fusion")).toHaveCount(2);
+  const first = v.locator(".jp-PoolscopeTensor-fusion").first();
+  const fused = first.locator(".jp-mod-fused .jp-PoolscopeTensor-stage");
+  const fb = (await fused.boundingBox())!;
+  const cell = fb.width / 6; // 5×6 planes
+  expect(Math.abs(fb.height - 5 * cell)).toBeLessThan(1);
+  // the last output of a windowed notebook can still move while cells above it render: hover until it holds
+  await expect(async () => {
+    await hoverCell(fused, 2, 3, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^fused \[0, 0, 2, 3\] = 0\.\d+$/, {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  const x = rand([1, 2, 5, 6], { seed: 4 });
+  const rowMean = stripPool(x, "horizontal").data[2];
+  const colMean = stripPool(x, "vertical").data[3];
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText(
+    `row mean 2 = ${formatNumber(rowMean)}, column mean 3 = ${formatNumber(colMean)}`,
+  );
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText("conv(rows 1…3)[2] + conv(cols 2…4)[3]");
+
+  // the strips light cell 2 of the rows and 3 of the columns (and their convolution neighbours), not the ends
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const c = Math.round(cell * dpr);
+  const rows = first.locator(".jp-mod-rows canvas.jp-PoolscopeTensor-marks");
+  const cols = first.locator(".jp-mod-cols canvas.jp-PoolscopeTensor-marks");
+  expect(await inkIn(rows, 0, 2 * c, c, c)).toBeGreaterThan(10);
+  expect(await inkIn(rows, 0, 0, c, c)).toBe(0);
+  expect(await inkIn(rows, 0, 4 * c, c, c)).toBe(0);
+  expect(await inkIn(cols, 3 * c, 0, c, c)).toBeGreaterThan(10);
+  expect(await inkIn(cols, 0, 0, c, c)).toBe(0);
+  // and the other plane's strips stay dark
+  const second = v.locator(".jp-PoolscopeTensor-fusion").nth(1);
+  expect(await inkIn(second.locator(".jp-mod-rows canvas.jp-PoolscopeTensor-marks"), 0, 0, c, 5 * c)).toBe(0);
+  await page.screenshot({ path: "test/artifacts/strip-fusion.png", fullPage: true });
+
+  // a row-strip cell writes its mean with the input's numbers and lights the fused row
+  const rowStage = first.locator(".jp-mod-rows .jp-PoolscopeTensor-stage");
+  const row1 = Array.from(x.data.subarray(6, 12), (t) => formatNumber(t)).join(" + ");
+  await expect(async () => {
+    await hoverCell(rowStage, 1, 0, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `row 1 = (${row1}) / 6 = ${formatNumber(stripPool(x, "horizontal").data[1])}`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  const fusedMarks = first.locator(".jp-mod-fused canvas.jp-PoolscopeTensor-marks");
+  expect(await inkIn(fusedMarks, 0, c, 6 * c, c)).toBeGreaterThan(50);
+  expect(await inkIn(fusedMarks, 0, 3 * c, 6 * c, c)).toBe(0);
 });
