@@ -6,7 +6,14 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { formatNumber, parseTensorPayload, summaryLine, type TensorPayload, type TensorStats } from "poolscope/display";
+import {
+  formatNumber,
+  parseTensorPayload,
+  summaryLine,
+  type PoolTrace,
+  type TensorPayload,
+  type TensorStats,
+} from "poolscope/display";
 import { el } from "./plane.js";
 import { downloadPng } from "./png.js";
 import { planeAxes } from "./pooling.js";
@@ -16,6 +23,7 @@ import { poolingView } from "./views/pooling.js";
 import { sppDrawable, sppView } from "./views/spp.js";
 import { fusionStrips } from "./strips.js";
 import { stripFusionView } from "./views/stripFusion.js";
+import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
@@ -104,7 +112,10 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     });
     toolbar.append(scale, save);
 
-    this.view = this.chooseView(payload, input, output, ctx);
+    const compared = comparedPanels(payload, parsed.compare);
+    this.view = compared
+      ? this.chooseCompareView(payload, input, output, compared, ctx)
+      : this.chooseView(payload, input, output, ctx);
     const notices = ctx.notices
       .filter((n) => n)
       .map((n) => {
@@ -141,11 +152,53 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     return tensorView(output, ctx);
   }
 
+  /** compareSpp: both SPP results side by side when both are drawable, else the first one alone. */
+  private chooseCompareView(
+    payload: TensorPayload,
+    input: Panel | null,
+    output: Panel,
+    other: { input: Panel; output: Panel; trace: PoolTrace },
+    ctx: ViewContext,
+  ): BuiltView {
+    const trace = payload.trace;
+    if (
+      input &&
+      trace?.kind === "spp" &&
+      other.trace.kind === "spp" &&
+      sppDrawable(trace, input, output) &&
+      sppDrawable(other.trace, other.input, other.output)
+    ) {
+      return sppCompareView(
+        { trace, input, output },
+        { trace: other.trace, input: other.input, output: other.output },
+        ctx,
+      );
+    }
+    ctx.notices.push(
+      "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
+    );
+    return this.chooseView(payload, input, output, ctx);
+  }
+
   private showError(message: string): void {
     const box = el("div", "jp-PoolscopeTensor-error");
     box.textContent = message;
     this.node.replaceChildren(box);
   }
+}
+
+/** The second result of a comparison as panels, when the payload carries one. */
+function comparedPanels(
+  payload: TensorPayload,
+  values: { outputValues: Float32Array; inputValues: Float32Array } | undefined,
+): { input: Panel; output: Panel; trace: PoolTrace } | null {
+  const c = payload.compare;
+  if (!c || !values) return null;
+  return {
+    input: panel("input 2", c.input.shape, values.inputValues, c.input.stats),
+    output: panel("output 2", c.output.shape, values.outputValues, c.output.stats),
+    trace: c.trace,
+  };
 }
 
 /** The kernel's summary line plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
@@ -158,5 +211,12 @@ function statsText(payload: TensorPayload, input: Panel | null): string {
     label + withStd(shape, s).replace(/^Tensor /, "");
   const title = payload.title ? `${payload.title}: ` : "";
   if (!input) return title + withStd(payload.shape, payload.stats);
+  const c = payload.compare;
+  if (c) {
+    return (
+      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
+      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
+    );
+  }
   return `${title}\n${line("input  ", input.shape, input.stats)}\n${line("output ", payload.shape, payload.stats)}`;
 }

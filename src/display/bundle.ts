@@ -22,12 +22,19 @@ export interface DisplayBundle {
 export interface DisplayExtras {
   input?: Tensor;
   trace?: PoolTrace;
+  /** A second traced result shown beside the first (compareSpp). */
+  compare?: { input: Tensor; output: Tensor; trace: PoolTrace };
 }
 
 export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras = {}): DisplayBundle {
   const payload = encodeTensorPayload(t.shape, t.data, title, {
     input: extras.input && { shape: extras.input.shape, values: extras.input.data },
     trace: extras.trace,
+    compare: extras.compare && {
+      input: { shape: extras.compare.input.shape, values: extras.compare.input.data },
+      output: { shape: extras.compare.output.shape, values: extras.compare.output.data },
+      trace: extras.compare.trace,
+    },
   });
   // a traced result is drawn as the renderer shows it: input beside output, on one scale
   const panels: FigurePanel[] = [{ label: extras.input ? "output" : "", values: t.data, layout: gridLayout(t.shape) }];
@@ -36,11 +43,24 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     panels.unshift({ label: "input", values: extras.input.data, layout: gridLayout(extras.input.shape) });
     range = widen(range, payload.input.stats);
   }
+  let text = summaryLine(t.shape, payload.stats);
+  if (extras.compare && payload.compare) {
+    // the two results one after the other, numbered, on one scale
+    const c = extras.compare;
+    panels[0].label = "input 1";
+    panels[1].label = "output 1";
+    panels.push(
+      { label: "input 2", values: c.input.data, layout: gridLayout(c.input.shape) },
+      { label: "output 2", values: c.output.data, layout: gridLayout(c.output.shape) },
+    );
+    range = widen(widen(range, payload.compare.input.stats), payload.compare.output.stats);
+    text = `1: ${text}\n2: ${summaryLine(c.output.shape, payload.compare.output.stats)}`;
+  }
   const image = figureImage(panels, scaleFor(range));
   return {
     [TENSOR_MIME]: payload,
     "image/png": encodeBase64(encodePng(image)),
-    "text/plain": summaryLine(t.shape, payload.stats),
+    "text/plain": text,
   };
 }
 

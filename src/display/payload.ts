@@ -40,11 +40,32 @@ export interface TensorPayload {
   input?: TensorData;
   /** A traced pooling result: the geometry of every output cell (see trace/types.ts). */
   trace?: PoolTrace;
+  /**
+   * A second traced result drawn beside this one and linked to it, e.g. SPP on an input of another size giving
+   * a vector of the same length (compareSpp).
+   */
+  compare?: ComparedResult;
+}
+
+/** The second traced result of a comparison: its output, its input and its trace. */
+export interface ComparedResult {
+  output: TensorData;
+  input: TensorData;
+  trace: PoolTrace;
 }
 
 export interface PayloadExtras {
   input?: { shape: readonly number[]; values: Float32Array };
   trace?: PoolTrace;
+  compare?: {
+    output: { shape: readonly number[]; values: Float32Array };
+    input: { shape: readonly number[]; values: Float32Array };
+    trace: PoolTrace;
+  };
+}
+
+function tensorData(t: { shape: readonly number[]; values: Float32Array }): TensorData {
+  return { shape: [...t.shape], data: encodeFloat32(t.values), stats: computeStats(t.values) };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -89,14 +110,12 @@ export function encodeTensorPayload(
     stats: computeStats(values),
   };
   if (title !== undefined) payload.title = title;
-  if (extras.input !== undefined) {
-    payload.input = {
-      shape: [...extras.input.shape],
-      data: encodeBase64(float32ToBytes(extras.input.values)),
-      stats: computeStats(extras.input.values),
-    };
-  }
+  if (extras.input !== undefined) payload.input = tensorData(extras.input);
   if (extras.trace !== undefined) payload.trace = extras.trace;
+  if (extras.compare !== undefined) {
+    const c = extras.compare;
+    payload.compare = { output: tensorData(c.output), input: tensorData(c.input), trace: c.trace };
+  }
   return payload;
 }
 
@@ -114,6 +133,8 @@ export type ParsedPayload =
       values: Float32Array;
       /** The decoded values of payload.input, when it is present and valid. */
       inputValues?: Float32Array;
+      /** The decoded second result of a comparison, when present and valid. */
+      compare?: { outputValues: Float32Array; inputValues: Float32Array };
       /** Optional parts that were malformed and left out (input, trace); the tensor itself is fine. */
       warnings?: string[];
     }
@@ -155,8 +176,41 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
     if (trace.ok) payload.trace = trace.trace;
     else warnings.push(`trace left out: ${trace.error}`);
   }
+  if (p.compare !== undefined) {
+    const c = decodeCompared(p.compare, limits.maxElements);
+    if (c.ok) {
+      payload.compare = c.compare;
+      result.compare = { outputValues: c.outputValues, inputValues: c.inputValues };
+    } else warnings.push(`compared result left out: ${c.error}`);
+  }
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+type DecodedCompared =
+  | { ok: true; compare: ComparedResult; outputValues: Float32Array; inputValues: Float32Array }
+  | { ok: false; error: string };
+
+/** Validates and decodes a payload's `compare` part; never throws. */
+function decodeCompared(raw: unknown, maxElements: number): DecodedCompared {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "is not an object" };
+  const c = raw as Record<string, unknown>;
+  const part = (v: unknown): DecodedData =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? decodeTensorData(v as Record<string, unknown>, maxElements)
+      : { ok: false, error: "is not an object" };
+  const output = part(c.output);
+  if (!output.ok) return { ok: false, error: `output: ${output.error}` };
+  const input = part(c.input);
+  if (!input.ok) return { ok: false, error: `input: ${input.error}` };
+  const trace = parseTrace(c.trace);
+  if (!trace.ok) return { ok: false, error: trace.error };
+  return {
+    ok: true,
+    compare: { output: output.data, input: input.data, trace: trace.trace },
+    outputValues: output.values,
+    inputValues: input.values,
+  };
 }
 
 type DecodedData = { ok: true; data: TensorData; values: Float32Array } | { ok: false; error: string };

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
 // the expected numbers come from the built library, not from the saved output under test
-import { rand, stripPool } from "../../dist/index.js";
+import { rand, spatialPyramidPool, stripPool } from "../../dist/index.js";
 import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
@@ -16,7 +16,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(8, { timeout: 60_000 });
+  await expect(v).toHaveCount(9, { timeout: 60_000 });
   return v;
 }
 
@@ -229,4 +229,56 @@ test("strip pooling's fused map is linked to its row and column strips", async (
   const fusedMarks = first.locator(".jp-mod-fused canvas.jp-PoolscopeTensor-marks");
   expect(await inkIn(fusedMarks, 0, c, 6 * c, c)).toBeGreaterThan(50);
   expect(await inkIn(fusedMarks, 0, 3 * c, 6 * c, c)).toBe(0);
+});
+
+test("compareSpp: two inputs of different sizes side by side, one vector length, linked feature by feature", async ({
+  page,
+}) => {
+  const v = (await views(page)).nth(8);
+  await expect(v.locator(".jp-PoolscopeTensor-compare")).toHaveCount(1);
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText(
+    "both vectors hold 42 features: 5×7 and 8×6 inputs give the same length",
+  );
+  const vectors = v.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(vectors).toHaveCount(2);
+  const [w1, w2] = [(await vectors.nth(0).boundingBox())!.width, (await vectors.nth(1).boundingBox())!.width];
+  expect(w1).toBe(w2); // same length, same zoom
+  const cell = w1 / 42;
+  // the expected bins come from the library's own traces
+  const level3 = (h: number, w: number, seed: number) => {
+    const [rows, cols] = spatialPyramidPool(rand([1, 2, h, w], { seed }), { levels: [1, 2, 4], trace: true }).trace
+      .levels[2].axes;
+    if (rows.kind !== "bins" || cols.kind !== "bins") throw new Error("adaptive SPP has bins axes");
+    return `rows ${rows.bins[0][0]}…${rows.bins[0][1] - 1}, cols ${cols.bins[2][0]}…${cols.bins[2][1] - 1}`;
+  };
+  await expect(async () => {
+    await hoverCell(vectors.nth(0), 0, 12, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output 1 \[0, 12\] = /, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `feature 12 = level 3 (4×4), channel 0, bin (0, 2) on both sides; 1: ${level3(5, 7, 1)}; 2: ${level3(8, 6, 2)}`,
+  );
+  // feature 12 lights on the other vector too, and nowhere else on it
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const marks2 = v.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks").nth(1);
+  const c = cell * dpr;
+  const vh = Math.round((await vectors.nth(1).boundingBox())!.height * dpr);
+  expect(await inkIn(marks2, Math.round(12 * c), 0, Math.round(c), vh)).toBeGreaterThan(5);
+  expect(await inkIn(marks2, 0, 0, Math.round(11 * c), vh)).toBe(0);
+  expect(await inkIn(marks2, Math.round(14 * c), 0, Math.round(27 * c), vh)).toBe(0);
+  await page.screenshot({ path: "test/artifacts/spp-compare.png", fullPage: true });
+
+  // a cell of the second map: its bins' features, lit on the first vector too
+  await v.locator(".jp-PoolscopeTensor-level").nth(1).click();
+  const map2 = v.locator(".jp-mod-input .jp-PoolscopeTensor-stage").nth(2); // side 2, channel 0
+  const mb = (await map2.boundingBox())!;
+  await expect(async () => {
+    await hoverCell(map2, 0, 0, mb.width / 6);
+    await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "in 1 bin of level 2: features 2 (the same features on the other side)",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  const marks1 = v.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks").nth(0);
+  expect(await inkIn(marks1, Math.round(2 * c), 0, Math.round(c), vh)).toBeGreaterThan(5);
 });
