@@ -7,6 +7,7 @@ import { encodeBase64 } from "./base64.js";
 import { scaleFor } from "./colormap.js";
 import { gridLayout } from "./grid.js";
 import { figureImage, type FigurePanel } from "./figure.js";
+import { traceFigureMarks } from "./figureMarks.js";
 import { encodeTensorPayload, TENSOR_MIME, type TensorPayload } from "./payload.js";
 import type { PoolTrace } from "../trace/types.js";
 import { encodePng } from "./png.js";
@@ -40,7 +41,14 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
   const panels: FigurePanel[] = [{ label: extras.input ? "output" : "", values: t.data, layout: gridLayout(t.shape) }];
   let range = { min: payload.stats.min, max: payload.stats.max };
   if (extras.input && payload.input) {
-    panels.unshift({ label: "input", values: extras.input.data, layout: gridLayout(extras.input.shape) });
+    const marks = extras.trace ? traceFigureMarks(extras.trace) : { input: [], output: [] };
+    panels[0].marks = marks.output;
+    panels.unshift({
+      label: "input",
+      values: extras.input.data,
+      layout: gridLayout(extras.input.shape),
+      marks: marks.input,
+    });
     range = widen(range, payload.input.stats);
   }
   let text = summaryLine(t.shape, payload.stats);
@@ -49,9 +57,10 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     const c = extras.compare;
     panels[0].label = "input 1";
     panels[1].label = "output 1";
+    const marks = traceFigureMarks(c.trace);
     panels.push(
-      { label: "input 2", values: c.input.data, layout: gridLayout(c.input.shape) },
-      { label: "output 2", values: c.output.data, layout: gridLayout(c.output.shape) },
+      { label: "input 2", values: c.input.data, layout: gridLayout(c.input.shape), marks: marks.input },
+      { label: "output 2", values: c.output.data, layout: gridLayout(c.output.shape), marks: marks.output },
     );
     range = widen(widen(range, payload.compare.input.stats), payload.compare.output.stats);
     text = `1: ${text}\n2: ${summaryLine(c.output.shape, payload.compare.output.stats)}`;

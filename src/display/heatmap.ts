@@ -72,19 +72,8 @@ export function gridImage(
   scale: ColorScale,
   o: GridImageOptions = {},
 ): RgbaImage {
-  const gap = o.gap ?? 4;
-  const legendH = o.legendHeight ?? 12;
-  const maxPx = o.maxPx ?? 1024;
+  const { gap, legendH, pw, ph, width, height } = gridGeometry(layout, o);
   const { rows, cols, planeH, planeW } = layout;
-  const longest = Math.max(planeH, planeW, 1);
-  let box = Math.max(1, Math.floor((o.planePx ?? 160) / longest)) * longest;
-  const fit = Math.floor((maxPx - gap * (Math.max(rows, cols) + 1)) / Math.max(rows, cols, 1));
-  box = Math.max(8, Math.min(box, fit));
-  const cell = box / longest; // pixels per cell, may be < 1 (sampling)
-  const pw = Math.max(1, Math.round(planeW * cell));
-  const ph = Math.max(1, Math.round(planeH * cell));
-  const width = Math.max(cols * pw + (cols + 1) * gap, 64);
-  const height = rows * ph + (rows + 1) * gap + legendH + gap;
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   const put = (x: number, y: number, rgb: readonly number[]): void => {
     const k = (y * width + x) * 4;
@@ -114,4 +103,64 @@ export function gridImage(
     for (let y = 0; y < legendH; y++) put(gap + x, ly + y, rgb);
   }
   return { width, height, data };
+}
+
+/** Where gridImage puts things: gaps, the size of each plane in pixels, the whole image. */
+export interface GridGeometry {
+  gap: number;
+  legendH: number;
+  /** A plane's width and height in pixels. */
+  pw: number;
+  ph: number;
+  width: number;
+  height: number;
+}
+
+export function gridGeometry(layout: GridLayout, o: GridImageOptions = {}): GridGeometry {
+  const gap = o.gap ?? 4;
+  const legendH = o.legendHeight ?? 12;
+  const maxPx = o.maxPx ?? 1024;
+  const { rows, cols, planeH, planeW } = layout;
+  const longest = Math.max(planeH, planeW, 1);
+  let box = Math.max(1, Math.floor((o.planePx ?? 160) / longest)) * longest;
+  const fit = Math.floor((maxPx - gap * (Math.max(rows, cols) + 1)) / Math.max(rows, cols, 1));
+  box = Math.max(8, Math.min(box, fit));
+  const cell = box / longest; // pixels per cell, may be < 1 (sampling)
+  const pw = Math.max(1, Math.round(planeW * cell));
+  const ph = Math.max(1, Math.round(planeH * cell));
+  const width = Math.max(cols * pw + (cols + 1) * gap, 64);
+  const height = rows * ph + (rows + 1) * gap + legendH + gap;
+  return { gap, legendH, pw, ph, width, height };
+}
+
+/**
+ * The pixel rectangle [x0, x1) × [y0, y1) that cells [i, i + h) × [j, j + w) of plane p cover in gridImage's
+ * picture, clipped to the plane (cells outside it, e.g. padding, are left out); null when nothing is left.
+ */
+export function cellsRect(
+  layout: GridLayout,
+  geom: GridGeometry,
+  p: number,
+  i: number,
+  j: number,
+  h: number,
+  w: number,
+): { x0: number; y0: number; x1: number; y1: number } | null {
+  const { cols, planeH, planeW } = layout;
+  if (cols <= 0 || planeH <= 0 || planeW <= 0) return null;
+  const r0 = Math.max(0, i);
+  const r1 = Math.min(planeH, i + h);
+  const c0 = Math.max(0, j);
+  const c1 = Math.min(planeW, j + w);
+  if (r0 >= r1 || c0 >= c1) return null;
+  const px = geom.gap + (p % cols) * (geom.pw + geom.gap);
+  const py = geom.gap + Math.floor(p / cols) * (geom.ph + geom.gap);
+  // gridImage samples pixel x from column floor(x·planeW/pw): column c starts at pixel ceil(c·pw/planeW)
+  const edge = (c: number, n: number, size: number): number => Math.ceil((c * size) / n);
+  return {
+    x0: px + edge(c0, planeW, geom.pw),
+    x1: px + edge(c1, planeW, geom.pw),
+    y0: py + edge(r0, planeH, geom.ph),
+    y1: py + edge(r1, planeH, geom.ph),
+  };
 }
