@@ -9,6 +9,7 @@ import { Widget } from "@lumino/widgets";
 import {
   formatNumber,
   parseTensorPayload,
+  reducedNote,
   summaryLine,
   type PoolTrace,
   type TensorPayload,
@@ -78,9 +79,11 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const { payload, values, inputValues } = parsed;
-    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats);
+    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats, payload.reduced);
     const input =
-      inputValues && payload.input ? panel("input", payload.input.shape, inputValues, payload.input.stats) : null;
+      inputValues && payload.input
+        ? panel("input", payload.input.shape, inputValues, payload.input.stats, payload.input.reduced)
+        : null;
 
     const stats = el("div", "jp-PoolscopeTensor-stats");
     stats.textContent = statsText(payload, input);
@@ -94,6 +97,7 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       toolbar,
       notices: [...(parsed.warnings ?? [])],
     };
+    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
 
     const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
     scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
@@ -140,6 +144,8 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       ctx.notices.push(
         `${typeof strips === "string" ? strips : "the tensors are over the size budget for the linked view"}; showing the fused map`,
       );
+    } else if (input && trace && (input.reduced || output.reduced)) {
+      ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
     } else if (input && trace) {
       const axes = planeAxes(trace, input.shape, output.shape);
       if (axes && input.plan.step === 1 && output.plan.step === 1) return poolingView(input, output, axes, ctx);
@@ -187,6 +193,16 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
   }
 }
 
+/** The visible notice of a reduced view: the real shape, how it was reduced, and that the stats are exact. */
+function reducedNotice(pn: Panel): string {
+  const r = pn.reduced!;
+  const what = pn.role === "tensor" ? "this tensor" : `the ${pn.role}`;
+  return (
+    `reduced view: ${what} has shape [${r.originalShape.join(", ")}], too large to embed whole; shown as ` +
+    `[${pn.shape.join(", ")}], ${reducedNote(r, pn.shape)}. The stats cover every value.`
+  );
+}
+
 /** The second result of a comparison as panels, when the payload carries one. */
 function comparedPanels(
   payload: TensorPayload,
@@ -210,7 +226,9 @@ function statsText(payload: TensorPayload, input: Panel | null): string {
   const line = (label: string, shape: number[], s: TensorStats): string =>
     label + withStd(shape, s).replace(/^Tensor /, "");
   const title = payload.title ? `${payload.title}: ` : "";
-  if (!input) return title + withStd(payload.shape, payload.stats);
+  const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
+    d.reduced?.originalShape ?? d.shape;
+  if (!input) return title + withStd(shapeOf(payload), payload.stats);
   const c = payload.compare;
   if (c) {
     return (
@@ -218,5 +236,5 @@ function statsText(payload: TensorPayload, input: Panel | null): string {
       `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
     );
   }
-  return `${title}\n${line("input  ", input.shape, input.stats)}\n${line("output ", payload.shape, payload.stats)}`;
+  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
 }
