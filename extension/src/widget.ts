@@ -17,6 +17,7 @@ import {
 } from "poolscope/display";
 import { el } from "./plane.js";
 import { downloadPng } from "./png.js";
+import { channelsFirst } from "./layout.js";
 import { planeAxes } from "./pooling.js";
 import type { ScaleMode } from "./scale.js";
 import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
@@ -147,12 +148,15 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     } else if (input && trace && (input.reduced || output.reduced)) {
       ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
     } else if (input && trace) {
-      const axes = planeAxes(trace, input.shape, output.shape);
-      if (axes && input.plan.step === 1 && output.plan.step === 1) return poolingView(input, output, axes, ctx);
+      // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
+      const [a, b] =
+        trace.kind === "window" && trace.channels === "last" ? [relaid(input), relaid(output)] : [input, output];
+      const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
+      if (a && b && axes && a.plan.step === 1 && b.plan.step === 1) return poolingView(a, b, axes, ctx);
       ctx.notices.push(
         axes
           ? "the tensors are over the size budget for the linked view; showing the output"
-          : `the linked view draws 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
+          : `the linked view draws 1-d and 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
       );
     }
     return tensorView(output, ctx);
@@ -191,6 +195,15 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     box.textContent = message;
     this.node.replaceChildren(box);
   }
+}
+
+/** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */
+function relaid(pn: Panel): Panel | null {
+  const r = channelsFirst(pn.shape, pn.values);
+  if (!r) return null;
+  const out = panel(pn.role, r.shape, r.values, pn.stats);
+  out.perm = r.perm;
+  return out;
 }
 
 /** The visible notice of a reduced view: the real shape, how it was reduced, and that the stats are exact. */

@@ -16,7 +16,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(9, { timeout: 60_000 });
+  await expect(v).toHaveCount(11, { timeout: 60_000 });
   return v;
 }
 
@@ -281,4 +281,43 @@ test("compareSpp: two inputs of different sizes side by side, one vector length,
   }).toPass({ timeout: 15_000 });
   const marks1 = v.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks").nth(0);
   expect(await inkIn(marks1, Math.round(2 * c), 0, Math.round(c), vh)).toBeGreaterThan(5);
+});
+
+test("1-d and channels-last traces get the linked view too", async ({ page }) => {
+  const all = await views(page);
+  // 1-d: [1, 5, 2, 8, 3, 0, 4], k3 s2: output 1's window is positions 2…4
+  const one = all.nth(9);
+  const out1 = one.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(out1).toHaveCount(1);
+  const cell1 = (await out1.boundingBox())!.width / 3;
+  await expect(async () => {
+    await hoverCell(out1, 0, 1, cell1);
+    await expect(one.locator(".jp-PoolscopeTensor-formula")).toHaveText("max(2, 8, 3) = 8   argmax at (0, 3)", {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  await expect(one.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 1] = 8");
+
+  // NHWC: drawn one plane per channel; channel 1 holds 10, 20, 30, 40; read-outs use the tensor's own (n, h, w, c)
+  const last = all.nth(10);
+  const outs = last.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(outs).toHaveCount(2);
+  const cell2 = (await outs.nth(1).boundingBox())!.width;
+  await expect(async () => {
+    await hoverCell(outs.nth(1), 0, 0, cell2);
+    await expect(last.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "max(10, 20, 30, 40) = 40   argmax at (1, 1)",
+      {
+        timeout: 500,
+      },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 0, 1] = 40");
+  const ins = last.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const cellIn = (await ins.nth(0).boundingBox())!.width / 2;
+  await expect(async () => {
+    await hoverCell(ins.nth(0), 1, 0, cellIn);
+    await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 0, 0] = 3", { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await page.screenshot({ path: "test/artifacts/pooling-1d-nhwc.png", fullPage: true });
 });

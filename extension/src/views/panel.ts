@@ -24,6 +24,8 @@ export interface Panel {
   plan: ViewPlan;
   /** The values are a reduced view of a larger tensor (the payload said so). */
   reduced?: ReducedInfo;
+  /** Drawn re-laid (channels-last as channels-first): the tensor's own index is own[k] = drawn[perm[k]]. */
+  perm?: number[];
 }
 
 export function panel(
@@ -41,7 +43,8 @@ export function panel(
 
 /** The read-out of drawn cell (i, j) of plane p: its full index and exact value, or a reduced view's block. */
 export function cellReadout(pn: Panel, p: number, i: number, j: number): string {
-  const index = fullIndex(pn, p, i, j);
+  const drawn = fullIndex(pn, p, i, j);
+  const index = pn.perm ? pn.perm.map((k) => drawn[k]) : drawn;
   const v = valueAt(pn, p, i, j);
   return pn.reduced ? blockReadoutText(index, pn.reduced, v) : readoutText(index, v);
 }
