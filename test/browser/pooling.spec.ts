@@ -27,8 +27,12 @@ async function hoverCell(stage: Locator, i: number, j: number, cell: number, mar
   await stage.page().mouse.move(b.x + (j + margin + 0.5) * cell, b.y + (i + margin + 0.5) * cell);
 }
 
-/** Opaque pixels of a canvas inside a rectangle (device pixels). */
+/**
+ * Opaque pixels of a canvas inside a rectangle (device pixels). A plane's marks layer is created with its first
+ * mark, so a missing layer has no ink.
+ */
 async function inkIn(canvas: Locator, x: number, y: number, w: number, h: number): Promise<number> {
+  if ((await canvas.count()) === 0) return 0;
   return canvas.evaluate(
     (c: HTMLCanvasElement, r) => {
       const d = c.getContext("2d")!.getImageData(r.x, r.y, r.w, r.h).data;
