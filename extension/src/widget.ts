@@ -149,8 +149,12 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
     } else if (input && trace) {
       // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
+      // (only within the size budget: a copy of data the linked view could not draw whole anyway is not made)
+      const small = input.plan.step === 1 && output.plan.step === 1;
       const [a, b] =
-        trace.kind === "window" && trace.channels === "last" ? [relaid(input), relaid(output)] : [input, output];
+        trace.kind === "window" && trace.channels === "last" && small
+          ? [relaid(input), relaid(output)]
+          : [input, output];
       const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
       if (a && b && axes && a.plan.step === 1 && b.plan.step === 1) return poolingView(a, b, axes, ctx);
       ctx.notices.push(

@@ -1,8 +1,8 @@
 /**
  * The trace of a pooling op: how every output cell was computed, described by per-axis geometry and small
- * arrays, never by a list of every window. It travels inside the display payload (payload version 2), so the
- * renderer can link an output cell to its window. The module is pure data (no Node, no DOM) because the
- * JupyterLab renderer imports it.
+ * arrays, never by a list of every window. It travels inside the display payload (since payload version 2;
+ * version 3 adds the stripFusion kind), so the renderer can link an output cell to its window. The module is
+ * pure data (no Node, no DOM) because the JupyterLab renderer imports it.
  *
  * Reading a trace: an output cell with spatial index (i0, i1, …) pooled the Cartesian product of the windows
  * `axes[a]` gives for `ia` (see windowExtent / axisTaps in shape/window.ts: a sliding axis is
