@@ -1,6 +1,6 @@
 /**
  * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
- * representative window (output (0, 0)'s, on the first input plane) outlined, the input cell the op recorded
+ * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
  * as its max, and the output cell it made; for SPP, every bin of the finest level. Read from the trace only.
  */
 import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
@@ -26,6 +26,16 @@ export interface TraceFigureMarks {
 export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
   const none: TraceFigureMarks = { input: [], output: [] };
   if (trace.channels !== "first") return none;
+  if (trace.kind === "window" && trace.axes.length === 1) {
+    // a 1-d (N, C, L) tensor is drawn as C×L planes: the window lies on row (channel) 0 of plane 0
+    const [cols] = trace.axes;
+    if (axisOutSize(cols) === 0) return none;
+    const c = windowExtent(cols, 0);
+    const input: FigureMark[] = [{ plane: 0, i: 0, j: c.start, h: 1, w: c.end - c.start, kind: "window" }];
+    const a = trace.argmax?.[0];
+    if (a !== undefined && a >= 0) input.push({ plane: 0, i: 0, j: a, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
+  }
   if (trace.kind === "window") {
     if (trace.axes.length !== 2) return none;
     const [rows, cols] = trace.axes;

@@ -5,7 +5,15 @@ import { traceFigureMarks } from "../../../src/display/figureMarks.js";
 import { gridLayout } from "../../../src/display/grid.js";
 import { cellsRect, gridGeometry, type RgbaImage } from "../../../src/display/heatmap.js";
 import { scaleFor } from "../../../src/display/colormap.js";
-import { JUPYTER_DISPLAY, maxPool2d, rand, spatialPyramidPool, stripPool, tensor } from "../../../src/index.js";
+import {
+  JUPYTER_DISPLAY,
+  maxPool1d,
+  maxPool2d,
+  rand,
+  spatialPyramidPool,
+  stripPool,
+  tensor,
+} from "../../../src/index.js";
 
 const x = tensor([
   [
@@ -37,6 +45,14 @@ describe("PNG marks of a traced result", () => {
     const m = traceFigureMarks(t.trace);
     expect(m.input.filter((k) => k.kind === "window")).toHaveLength(4);
     expect(m.output).toEqual([{ plane: 0, i: 0, j: 1, h: 1, w: 1, kind: "cell" }]);
+  });
+
+  it("1-d: the window and argmax lie on the first row (channel 0) of the first C×L plane", () => {
+    const t = maxPool1d(tensor([[[1, 5, 2, 8, 3]]]), { kernelSize: 3, stride: 2, padding: 1, trace: true });
+    expect(traceFigureMarks(t.trace).input).toEqual([
+      { plane: 0, i: 0, j: -1, h: 1, w: 3, kind: "window" },
+      { plane: 0, i: 0, j: 1, h: 1, w: 1, kind: "argmax" },
+    ]);
   });
 
   it("draws nothing for traces it has no picture for", () => {
