@@ -86,6 +86,8 @@ export { loadImage, decodeImage, type ImageOptions } from "./image/load.js";
 
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
+export { TracedStripPooling } from "./trace/stripResult.js";
+export { compareSpp, SppComparison } from "./trace/compare.js";
 export {
   TRACE_ARRAY_LIMIT,
   type PoolTrace,
@@ -94,12 +96,19 @@ export {
   type SppLevelTrace,
   type RoiTrace,
   type RoiRegionTrace,
+  type StripFusionTrace,
 } from "./trace/types.js";
 export { parseTrace, type ParsedTrace } from "./trace/validate.js";
 
 // display
 export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
-export { TENSOR_MIME, PAYLOAD_VERSION, type TensorPayload, type TensorData } from "./display/payload.js";
+export {
+  TENSOR_MIME,
+  PAYLOAD_VERSION,
+  type TensorPayload,
+  type TensorData,
+  type ComparedResult,
+} from "./display/payload.js";
 export { computeStats, summaryLine, type TensorStats } from "./display/stats.js";
 export { setBackend, getBackend, type Backend } from "./backend.js";
 export { setThreads, getThreads } from "./wasm/workers.js";

@@ -3,7 +3,6 @@
  */
 import { ParameterError } from "./errors.js";
 import { toDisplayBundle, type DisplayBundle } from "./display/bundle.js";
-import { MAX_EMBEDDED_VALUES, reducedBundle, type ReducedBundle } from "./display/largeTensor.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -58,10 +57,10 @@ export class Tensor {
 
   /**
    * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
-   * size budget, a reduced PNG and the exact stats instead.
+   * size budget (2^20 values) the payload and PNG carry a reduced view, with stats over every value.
    */
-  [JUPYTER_DISPLAY](): DisplayBundle | ReducedBundle {
-    return this.size > MAX_EMBEDDED_VALUES ? reducedBundle(this.shape, this.data) : toDisplayBundle(this);
+  [JUPYTER_DISPLAY](): DisplayBundle {
+    return toDisplayBundle(this);
   }
 }
 

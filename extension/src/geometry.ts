@@ -45,3 +45,22 @@ export function planeLabel(shape: readonly number[], index: readonly number[]): 
 export function legendTicks(lo: number, hi: number): { position: number; text: string }[] {
   return [0, 0.5, 1].map((position) => ({ position, text: formatNumber(lo + (hi - lo) * position) }));
 }
+
+/**
+ * Read-out of a reduced view's cell: the block of the real tensor it averages, clipped to the real shape, e.g.
+ * "[0, 1, 3…5, 6…8] block mean = 0.5". `index` is the view's index (leading axes are the tensor's own).
+ */
+export function blockReadoutText(
+  index: readonly number[],
+  reduced: { originalShape: readonly number[]; factor: number },
+  value: number,
+): string {
+  const f = reduced.factor;
+  const rank = index.length;
+  const parts = index.map((v, a) => {
+    if (a < rank - 2 || f === 1) return String(v);
+    const end = Math.min(reduced.originalShape[a] ?? (v + 1) * f, (v + 1) * f) - 1;
+    return end > v * f ? `${v * f}…${end}` : String(v * f);
+  });
+  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${exactValue(value)}`;
+}

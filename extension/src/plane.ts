@@ -4,6 +4,7 @@
  * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events.
  */
 import { planeRGBA, type ColorScale } from "poolscope/display";
+import { MIN_GLYPH_PX } from "./cells.js";
 import { drawCellText, drawMarks, hiDpi } from "./draw.js";
 import { NO_MARGIN, stageCell, type Margin, type Mark } from "./marks.js";
 
@@ -21,9 +22,10 @@ export interface PlaneSpec {
 export class Plane {
   readonly node: HTMLElement;
   readonly stage: HTMLElement;
-  private readonly marksCanvas: HTMLCanvasElement;
+  private marksCanvas: HTMLCanvasElement | null = null;
+  private marksCtx: CanvasRenderingContext2D | null = null;
   private readonly margin: Margin;
-  private marksCtx: CanvasRenderingContext2D | null;
+  private readonly stageSize: [number, number];
 
   constructor(readonly spec: PlaneSpec) {
     const { h, w, zoom } = spec;
@@ -53,21 +55,31 @@ export class Plane {
       ctx.putImageData(new ImageData(image.data, image.width, image.height), 0, 0);
     }
 
-    const text = el("canvas", "jp-PoolscopeTensor-layer");
-    const textCtx = hiDpi(text, stageW, stageH);
-    if (textCtx) drawCellText(textCtx, spec.values, h, w, zoom, m, spec.scale);
-    this.marksCanvas = el("canvas", "jp-PoolscopeTensor-layer jp-PoolscopeTensor-marks");
-    this.marksCtx = hiDpi(this.marksCanvas, stageW, stageH);
-
-    this.stage.append(base, text, this.marksCanvas);
+    this.stage.append(base);
+    // Overlay canvases cover the whole stage: a 1024×1024 plane would get two more megapixel layers to allocate
+    // and composite on every paint. The text layer exists only when cells are large enough for text, the marks
+    // layer from the first mark on.
+    if (zoom >= MIN_GLYPH_PX) {
+      const text = el("canvas", "jp-PoolscopeTensor-layer");
+      const textCtx = hiDpi(text, stageW, stageH);
+      if (textCtx) drawCellText(textCtx, spec.values, h, w, zoom, m, spec.scale);
+      this.stage.append(text);
+    }
+    this.stageSize = [stageW, stageH];
     this.node.append(caption, this.stage);
   }
 
   /** Replaces the overlay marks. */
   setMarks(marks: readonly Mark[]): void {
+    if (!this.marksCanvas) {
+      if (marks.length === 0) return;
+      this.marksCanvas = el("canvas", "jp-PoolscopeTensor-layer jp-PoolscopeTensor-marks");
+      this.marksCtx = hiDpi(this.marksCanvas, ...this.stageSize);
+      this.stage.append(this.marksCanvas);
+    }
     const ctx = this.marksCtx;
     if (!ctx) return;
-    ctx.clearRect(0, 0, this.marksCanvas.width, this.marksCanvas.height);
+    ctx.clearRect(0, 0, this.stageSize[0], this.stageSize[1]);
     drawMarks(ctx, marks, this.spec.zoom, this.margin);
   }
 

@@ -5,11 +5,23 @@
  */
 import { formatNumber, type AxisWindows, type PoolTrace, type WindowTrace } from "poolscope/display";
 
-/** A 2-d window trace and the two axes of its planes. */
+/**
+ * A window trace and the two axes of the planes it is drawn on. A 2-d trace's planes are its (H, W); a 1-d
+ * trace's (N, C, L) tensors are drawn as C×L planes whose rows are channels, so its rows axis is the identity
+ * (one bin per row) and windows slide along the columns only.
+ */
 export interface PlaneAxes {
   trace: WindowTrace;
   rows: AxisWindows;
   cols: AxisWindows;
+  /** Spatial axes of the trace: 2, or 1 (each plane row a channel). */
+  dims: 1 | 2;
+  /**
+   * The tensors are drawn channels-first; with a channels-last trace the op's own flat indices (argmax) run in
+   * (N, spatial…, C) order, so outputFlatIndex converts. `channels` is C.
+   */
+  channelsLast: boolean;
+  channels: number;
 }
 
 function inSize(a: AxisWindows): number {
@@ -19,25 +31,52 @@ function outSize(a: AxisWindows): number {
   return a.kind === "sliding" ? a.geometry.outSize : a.bins.length;
 }
 
+/** Most channels a 1-d trace's identity rows axis lists. */
+const MAX_ROWS = 4096;
+
 /**
- * The axes of a trace the linked view can draw: a channels-first window trace over 2 spatial axes whose sizes
- * match the input and output shapes (a hostile trace that disagrees with the data is not drawn), else null.
+ * The axes of a trace the linked view can draw: a window trace over 1 or 2 spatial axes whose sizes match the
+ * input and output shapes as drawn (channels-first; a channels-last tensor is transposed for drawing first). A
+ * hostile trace that disagrees with the data is not drawn: null.
  */
 export function planeAxes(
   trace: PoolTrace | undefined,
   inputShape: readonly number[],
   outputShape: readonly number[],
 ): PlaneAxes | null {
-  if (!trace || trace.kind !== "window" || trace.channels !== "first" || trace.axes.length !== 2) return null;
-  const [rows, cols] = trace.axes;
+  if (!trace || trace.kind !== "window" || (trace.axes.length !== 1 && trace.axes.length !== 2)) return null;
   const r = inputShape.length;
   if (r < 2 || outputShape.length !== r) return null;
-  for (let k = 0; k < r - 2; k++) if (inputShape[k] !== outputShape[k]) return null;
+  const dims = trace.axes.length as 1 | 2;
+  for (let k = 0; k < r - dims; k++) if (inputShape[k] !== outputShape[k]) return null;
+  let rows: AxisWindows;
+  let cols: AxisWindows;
+  if (dims === 2) [rows, cols] = trace.axes;
+  else {
+    const c = inputShape[r - 2];
+    if (c > MAX_ROWS) return null;
+    rows = { kind: "bins", size: c, bins: Array.from({ length: c }, (_, i): [number, number] => [i, i + 1]) };
+    cols = trace.axes[0];
+  }
   if (inSize(rows) !== inputShape[r - 2] || inSize(cols) !== inputShape[r - 1]) return null;
   if (outSize(rows) !== outputShape[r - 2] || outSize(cols) !== outputShape[r - 1]) return null;
   // a huge kernel in a hostile trace must not make hover loop for long
   if (windowLength(rows) * windowLength(cols) > 1 << 20) return null;
-  return { trace, rows, cols };
+  const channelsLast = trace.channels === "last";
+  // channels-last flat indices need the drawn layout to be (N, C, spatial…)
+  if (channelsLast && r !== dims + 2) return null;
+  return { trace, rows, cols, dims, channelsLast, channels: channelsLast ? inputShape[1] : 0 };
+}
+
+/**
+ * The op's own flat index (its output's memory order) of drawn output cell (i, j) of plane p, where the
+ * output is drawn as planes of outH×outW: the index trace.argmax is keyed by.
+ */
+export function outputFlatIndex(axes: PlaneAxes, p: number, i: number, j: number, outH: number, outW: number): number {
+  if (!axes.channelsLast) return (p * outH + i) * outW + j;
+  const c = axes.channels;
+  if (axes.dims === 1) return (p * outW + j) * c + i; // drawn (N, C, L) from (N, L, C): plane n, row c
+  return ((Math.floor(p / c) * outH + i) * outW + j) * c + (p % c);
 }
 
 function windowLength(a: AxisWindows): number {
@@ -127,19 +166,25 @@ export function padMargins(axes: PlaneAxes): { top: number; bottom: number; left
   return { top, bottom, left, right };
 }
 
-/** The input cell the op recorded as output element `k`'s max (trace.argmax), or null. */
-export function argmaxCell(axes: PlaneAxes, k: number): [number, number] | null {
+/**
+ * The input cell the op recorded as output element `k`'s max (trace.argmax, an offset within the pooled
+ * plane), or null. For a 1-d trace the offset is along the row, and the row is the output cell's own (`row`).
+ */
+export function argmaxCell(axes: PlaneAxes, k: number, row = 0): [number, number] | null {
   const a = axes.trace.argmax?.[k];
   const w = inSize(axes.cols);
-  const h = inSize(axes.rows);
+  const h = axes.dims === 1 ? 1 : inSize(axes.rows);
   if (a === undefined || !Number.isInteger(a) || a < 0 || a >= h * w) return null;
-  return [Math.floor(a / w), a % w];
+  return axes.dims === 1 ? [row, a] : [Math.floor(a / w), a % w];
 }
 
-/** The divisor the op used for output position (oi, oj) of any plane (average pooling), when recorded. */
+/**
+ * The divisor the op used for output position (oi, oj) of any plane (average pooling), when recorded. Divisors
+ * run over the trace's spatial positions: (oi, oj) for 2 axes, oj alone for 1 (rows are channels there).
+ */
 export function divisorOf(trace: WindowTrace, oi: number, oj: number, outW: number): number | null {
   if (trace.divisorOverride !== undefined) return trace.divisorOverride;
-  const d = trace.divisors?.[oi * outW + oj];
+  const d = trace.divisors?.[trace.axes.length === 1 ? oj : oi * outW + oj];
   return d === undefined ? null : d;
 }
 

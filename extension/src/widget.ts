@@ -6,14 +6,26 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { formatNumber, parseTensorPayload, summaryLine, type TensorPayload, type TensorStats } from "poolscope/display";
+import {
+  formatNumber,
+  parseTensorPayload,
+  reducedNote,
+  summaryLine,
+  type PoolTrace,
+  type TensorPayload,
+  type TensorStats,
+} from "poolscope/display";
 import { el } from "./plane.js";
 import { downloadPng } from "./png.js";
+import { channelsFirst } from "./layout.js";
 import { planeAxes } from "./pooling.js";
 import type { ScaleMode } from "./scale.js";
 import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
 import { poolingView } from "./views/pooling.js";
 import { sppDrawable, sppView } from "./views/spp.js";
+import { fusionStrips } from "./strips.js";
+import { stripFusionView } from "./views/stripFusion.js";
+import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
@@ -68,9 +80,11 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const { payload, values, inputValues } = parsed;
-    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats);
+    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats, payload.reduced);
     const input =
-      inputValues && payload.input ? panel("input", payload.input.shape, inputValues, payload.input.stats) : null;
+      inputValues && payload.input
+        ? panel("input", payload.input.shape, inputValues, payload.input.stats, payload.input.reduced)
+        : null;
 
     const stats = el("div", "jp-PoolscopeTensor-stats");
     stats.textContent = statsText(payload, input);
@@ -84,6 +98,7 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       toolbar,
       notices: [...(parsed.warnings ?? [])],
     };
+    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
 
     const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
     scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
@@ -102,7 +117,10 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     });
     toolbar.append(scale, save);
 
-    this.view = this.chooseView(payload, input, output, ctx);
+    const compared = comparedPanels(payload, parsed.compare);
+    this.view = compared
+      ? this.chooseCompareView(payload, input, output, compared, ctx)
+      : this.chooseView(payload, input, output, ctx);
     const notices = ctx.notices
       .filter((n) => n)
       .map((n) => {
@@ -120,16 +138,60 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       ctx.notices.push(
         "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
       );
+    } else if (input && trace?.kind === "stripFusion") {
+      const strips = fusionStrips(trace, input.shape, output.shape);
+      if (typeof strips !== "string" && input.plan.step === 1 && output.plan.step === 1)
+        return stripFusionView(trace, strips, input, output, ctx);
+      ctx.notices.push(
+        `${typeof strips === "string" ? strips : "the tensors are over the size budget for the linked view"}; showing the fused map`,
+      );
+    } else if (input && trace && (input.reduced || output.reduced)) {
+      ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
     } else if (input && trace) {
-      const axes = planeAxes(trace, input.shape, output.shape);
-      if (axes && input.plan.step === 1 && output.plan.step === 1) return poolingView(input, output, axes, ctx);
+      // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
+      // (only within the size budget: a copy of data the linked view could not draw whole anyway is not made)
+      const small = input.plan.step === 1 && output.plan.step === 1;
+      const [a, b] =
+        trace.kind === "window" && trace.channels === "last" && small
+          ? [relaid(input), relaid(output)]
+          : [input, output];
+      const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
+      if (a && b && axes && a.plan.step === 1 && b.plan.step === 1) return poolingView(a, b, axes, ctx);
       ctx.notices.push(
         axes
           ? "the tensors are over the size budget for the linked view; showing the output"
-          : `the linked view draws 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
+          : `the linked view draws 1-d and 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
       );
     }
     return tensorView(output, ctx);
+  }
+
+  /** compareSpp: both SPP results side by side when both are drawable, else the first one alone. */
+  private chooseCompareView(
+    payload: TensorPayload,
+    input: Panel | null,
+    output: Panel,
+    other: { input: Panel; output: Panel; trace: PoolTrace },
+    ctx: ViewContext,
+  ): BuiltView {
+    const trace = payload.trace;
+    if (
+      input &&
+      trace?.kind === "spp" &&
+      other.trace.kind === "spp" &&
+      sppDrawable(trace, input, output) &&
+      sppDrawable(other.trace, other.input, other.output)
+    ) {
+      return sppCompareView(
+        { trace, input, output },
+        { trace: other.trace, input: other.input, output: other.output },
+        ctx,
+      );
+    }
+    ctx.notices.push(
+      "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
+    );
+    return this.chooseView(payload, input, output, ctx);
   }
 
   private showError(message: string): void {
@@ -137,6 +199,39 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     box.textContent = message;
     this.node.replaceChildren(box);
   }
+}
+
+/** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */
+function relaid(pn: Panel): Panel | null {
+  const r = channelsFirst(pn.shape, pn.values);
+  if (!r) return null;
+  const out = panel(pn.role, r.shape, r.values, pn.stats);
+  out.perm = r.perm;
+  return out;
+}
+
+/** The visible notice of a reduced view: the real shape, how it was reduced, and that the stats are exact. */
+function reducedNotice(pn: Panel): string {
+  const r = pn.reduced!;
+  const what = pn.role === "tensor" ? "this tensor" : `the ${pn.role}`;
+  return (
+    `reduced view: ${what} has shape [${r.originalShape.join(", ")}], too large to embed whole; shown as ` +
+    `[${pn.shape.join(", ")}], ${reducedNote(r, pn.shape)}. The stats cover every value.`
+  );
+}
+
+/** The second result of a comparison as panels, when the payload carries one. */
+function comparedPanels(
+  payload: TensorPayload,
+  values: { outputValues: Float32Array; inputValues: Float32Array } | undefined,
+): { input: Panel; output: Panel; trace: PoolTrace } | null {
+  const c = payload.compare;
+  if (!c || !values) return null;
+  return {
+    input: panel("input 2", c.input.shape, values.inputValues, c.input.stats),
+    output: panel("output 2", c.output.shape, values.outputValues, c.output.stats),
+    trace: c.trace,
+  };
 }
 
 /** The kernel's summary line plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
@@ -148,6 +243,15 @@ function statsText(payload: TensorPayload, input: Panel | null): string {
   const line = (label: string, shape: number[], s: TensorStats): string =>
     label + withStd(shape, s).replace(/^Tensor /, "");
   const title = payload.title ? `${payload.title}: ` : "";
-  if (!input) return title + withStd(payload.shape, payload.stats);
-  return `${title}\n${line("input  ", input.shape, input.stats)}\n${line("output ", payload.shape, payload.stats)}`;
+  const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
+    d.reduced?.originalShape ?? d.shape;
+  if (!input) return title + withStd(shapeOf(payload), payload.stats);
+  const c = payload.compare;
+  if (c) {
+    return (
+      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
+      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
+    );
+  }
+  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
 }

@@ -7,10 +7,11 @@ import { encodeBase64 } from "./base64.js";
 import { scaleFor } from "./colormap.js";
 import { gridLayout } from "./grid.js";
 import { figureImage, type FigurePanel } from "./figure.js";
-import { encodeTensorPayload, TENSOR_MIME, type TensorPayload } from "./payload.js";
+import { traceFigureMarks } from "./figureMarks.js";
+import { encodeTensorPayload, TENSOR_MIME, type PayloadPart, type TensorPayload } from "./payload.js";
 import type { PoolTrace } from "../trace/types.js";
 import { encodePng } from "./png.js";
-import { summaryLine } from "./stats.js";
+import { boundedPart, largeTensorText } from "./largeTensor.js";
 
 export interface DisplayBundle {
   [TENSOR_MIME]: TensorPayload;
@@ -18,29 +19,65 @@ export interface DisplayBundle {
   "text/plain": string;
 }
 
-/** Optional parts of a traced pooling result: its input and trace travel in the payload (version 2). */
+/** Optional parts of a traced pooling result: its input and trace travel in the payload (version 3). */
 export interface DisplayExtras {
   input?: Tensor;
   trace?: PoolTrace;
+  /** A second traced result shown beside the first (compareSpp). */
+  compare?: { input: Tensor; output: Tensor; trace: PoolTrace };
 }
 
 export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras = {}): DisplayBundle {
-  const payload = encodeTensorPayload(t.shape, t.data, title, {
-    input: extras.input && { shape: extras.input.shape, values: extras.input.data },
+  // past the size budget each tensor travels as a reduced view with exact stats (largeTensor.ts)
+  const main = boundedPart(t);
+  const input = extras.input && boundedPart(extras.input);
+  const compare = extras.compare && {
+    input: boundedPart(extras.compare.input),
+    output: boundedPart(extras.compare.output),
+    trace: extras.compare.trace,
+  };
+  const payload = encodeTensorPayload(main.shape, main.values, title, {
+    input,
     trace: extras.trace,
+    compare,
+    stats: main.stats,
+    reduced: main.reduced,
   });
-  // a traced result is drawn as the renderer shows it: input beside output, on one scale
-  const panels: FigurePanel[] = [{ label: extras.input ? "output" : "", values: t.data, layout: gridLayout(t.shape) }];
+  // a traced result is drawn as the renderer shows it: input beside output, on one scale; marks are in the
+  // tensors' own cells, so they are left out when either side is a reduced view
+  const marksFor = (trace: PoolTrace | undefined, a: PayloadPart, b: PayloadPart) =>
+    trace && !a.reduced && !b.reduced ? traceFigureMarks(trace) : { input: [], output: [] };
+  const panels: FigurePanel[] = [{ label: input ? "output" : "", values: main.values, layout: gridLayout(main.shape) }];
   let range = { min: payload.stats.min, max: payload.stats.max };
-  if (extras.input && payload.input) {
-    panels.unshift({ label: "input", values: extras.input.data, layout: gridLayout(extras.input.shape) });
+  if (input && payload.input) {
+    const marks = marksFor(extras.trace, input, main);
+    panels[0].marks = marks.output;
+    panels.unshift({ label: "input", values: input.values, layout: gridLayout(input.shape), marks: marks.input });
     range = widen(range, payload.input.stats);
+  }
+  let text = largeTensorText({ ...main, stats: payload.stats });
+  if (compare && payload.compare) {
+    // the two results one after the other, numbered, on one scale
+    panels[0].label = "input 1";
+    panels[1].label = "output 1";
+    const marks = marksFor(compare.trace, compare.input, compare.output);
+    panels.push(
+      { label: "input 2", values: compare.input.values, layout: gridLayout(compare.input.shape), marks: marks.input },
+      {
+        label: "output 2",
+        values: compare.output.values,
+        layout: gridLayout(compare.output.shape),
+        marks: marks.output,
+      },
+    );
+    range = widen(widen(range, payload.compare.input.stats), payload.compare.output.stats);
+    text = `1: ${text}\n2: ${largeTensorText({ ...compare.output, stats: payload.compare.output.stats })}`;
   }
   const image = figureImage(panels, scaleFor(range));
   return {
     [TENSOR_MIME]: payload,
     "image/png": encodeBase64(encodePng(image)),
-    "text/plain": summaryLine(t.shape, payload.stats),
+    "text/plain": text,
   };
 }
 

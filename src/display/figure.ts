@@ -6,7 +6,8 @@
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
 import { colorAt, type ColorScale } from "./colormap.js";
 import type { GridLayout } from "./grid.js";
-import { gridImage, type RgbaImage } from "./heatmap.js";
+import type { FigureMark } from "./figureMarks.js";
+import { cellsRect, gridGeometry, gridImage, type RgbaImage } from "./heatmap.js";
 import { formatNumber } from "./stats.js";
 
 export interface FigurePanel {
@@ -14,6 +15,8 @@ export interface FigurePanel {
   label: string;
   values: ArrayLike<number>;
   layout: GridLayout;
+  /** Outlines and dots over the panel (a traced result's window and argmax), in plane cells. */
+  marks?: readonly FigureMark[];
 }
 
 const INK: [number, number, number] = [60, 60, 60];
@@ -22,7 +25,8 @@ const FONT = 2;
 
 export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
   const perPanel = Math.floor(maxPx / Math.max(1, panels.length));
-  const images = panels.map((p) => gridImage(p.values, p.layout, scale, { legendHeight: 0, gap: 4, maxPx: perPanel }));
+  const options = { legendHeight: 0, gap: 4, maxPx: perPanel };
+  const images = panels.map((p) => gridImage(p.values, p.layout, scale, options));
   const labelH = panels.some((p) => p.label) ? TEXT_HEIGHT * FONT + 4 : 0;
   const barH = 12;
   const tickH = TEXT_HEIGHT * FONT + 4;
@@ -35,6 +39,11 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   images.forEach((im, k) => {
     if (panels[k].label) drawText(out, x0 + 4, 2, panels[k].label, FONT, INK);
     blit(out, im, x0, labelH);
+    const geom = gridGeometry(panels[k].layout, options);
+    for (const m of panels[k].marks ?? []) {
+      const r = cellsRect(panels[k].layout, geom, m.plane, m.i, m.j, m.h, m.w);
+      if (r) drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
+    }
     x0 += im.width + GAP;
   });
 
@@ -57,6 +66,55 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     drawText(out, x, barY + barH + 3, text, FONT, INK);
   }
   return out;
+}
+
+/**
+ * An outline (black, with a white line inside it, visible on every colour) around [x0, x1) × [y0, y1), or for
+ * "argmax" a white dot with a black ring in the cell's middle.
+ */
+export function drawMark(
+  im: RgbaImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  kind: FigureMark["kind"],
+): void {
+  const set = (x: number, y: number, v: number): void => {
+    if (x < 0 || y < 0 || x >= im.width || y >= im.height) return;
+    const k = (y * im.width + x) * 4;
+    im.data[k] = v;
+    im.data[k + 1] = v;
+    im.data[k + 2] = v;
+    im.data[k + 3] = 255;
+  };
+  const frame = (a: number, b: number, c: number, d: number, v: number): void => {
+    if (c <= a || d <= b) return;
+    for (let x = a; x < c; x++) {
+      set(x, b, v);
+      set(x, d - 1, v);
+    }
+    for (let y = b; y < d; y++) {
+      set(a, y, v);
+      set(c - 1, y, v);
+    }
+  };
+  if (kind === "argmax") {
+    const cx = (x0 + x1 - 1) / 2;
+    const cy = (y0 + y1 - 1) / 2;
+    const r = Math.max(1.5, Math.min(x1 - x0, y1 - y0) / 4);
+    for (let y = Math.floor(cy - r - 1); y <= Math.ceil(cy + r + 1); y++) {
+      for (let x = Math.floor(cx - r - 1); x <= Math.ceil(cx + r + 1); x++) {
+        const d = Math.hypot(x - cx, y - cy);
+        if (d <= r) set(x, y, 255);
+        else if (d <= r + 1) set(x, y, 0);
+      }
+    }
+    return;
+  }
+  // the outline sits on the cells' own edge pixels, so it never covers a neighbour
+  frame(x0, y0, x1, y1, 0);
+  frame(x0 + 1, y0 + 1, x1 - 1, y1 - 1, kind === "cell" ? 0 : 255);
 }
 
 function blit(dst: RgbaImage, src: RgbaImage, x0: number, y0: number): void {

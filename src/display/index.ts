@@ -7,6 +7,7 @@ export * from "./stats.js";
 export * from "./colormap.js";
 export * from "./grid.js";
 export * from "./heatmap.js";
+export * from "./reduce.js";
 // Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
 // windows from the trace's own axis description instead of re-deriving it.
 export type {
@@ -15,6 +16,7 @@ export type {
   SppTrace,
   SppLevelTrace,
   RoiTrace,
+  StripFusionTrace,
   AxisWindows,
   AxisGeometry,
 } from "../trace/types.js";

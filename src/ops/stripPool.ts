@@ -7,6 +7,7 @@ import { ParameterError } from "../errors.js";
 import { checkTensor, spatialShape } from "../shape/params.js";
 import { Tensor } from "../tensor.js";
 import { TracedPool } from "../trace/result.js";
+import { TracedStripPooling } from "../trace/stripResult.js";
 import type { WindowTrace } from "../trace/types.js";
 import { relu, sigmoid } from "./activations.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
@@ -59,6 +60,11 @@ export interface StripPoolingModuleOptions {
   seed?: number;
   /** Channels between the strip convolutions and the 1×1 convolution. Default C. */
   midChannels?: number;
+  /**
+   * Also return a trace of the fusion (the row and column strips and the fused map they make); shown in a
+   * notebook, the fused map is linked to both strips.
+   */
+  trace?: boolean;
 }
 
 export interface StripPoolingModuleResult {
@@ -77,7 +83,19 @@ export interface StripPoolingModuleResult {
  * convolution each, expand back to H×W, sum, ReLU, 1×1 convolution, sigmoid, multiply. SPBlock's
  * BatchNorm layers are left out: untrained and in eval mode they are the identity up to 1/√(1+ε).
  */
-export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions = {}): StripPoolingModuleResult {
+export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions & { trace: true }): TracedStripPooling;
+export function stripPoolingModule(
+  x: Tensor,
+  options?: StripPoolingModuleOptions & { trace?: false },
+): StripPoolingModuleResult;
+export function stripPoolingModule(
+  x: Tensor,
+  options?: StripPoolingModuleOptions,
+): StripPoolingModuleResult | TracedStripPooling;
+export function stripPoolingModule(
+  x: Tensor,
+  options: StripPoolingModuleOptions = {},
+): StripPoolingModuleResult | TracedStripPooling {
   const op = "stripPoolingModule";
   checkTensor(op, "x", x);
   const [h, w] = spatialShape(op, x.shape, 2);
@@ -105,7 +123,8 @@ export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions
     x.data.map((v, i) => v * attention.data[i]),
     x.shape,
   );
-  return { output, attention, horizontal, vertical, weights };
+  const result = { output, attention, horizontal, vertical, weights };
+  return options.trace ? new TracedStripPooling(x, result, 3) : result;
 }
 
 function seededWeights(c: number, mid: number, seed: number): StripPoolingWeights {

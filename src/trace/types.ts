@@ -1,8 +1,8 @@
 /**
  * The trace of a pooling op: how every output cell was computed, described by per-axis geometry and small
- * arrays, never by a list of every window. It travels inside the display payload (payload version 2), so the
- * renderer can link an output cell to its window. The module is pure data (no Node, no DOM) because the
- * JupyterLab renderer imports it.
+ * arrays, never by a list of every window. It travels inside the display payload (since payload version 2;
+ * version 3 adds the stripFusion kind), so the renderer can link an output cell to its window. The module is
+ * pure data (no Node, no DOM) because the JupyterLab renderer imports it.
  *
  * Reading a trace: an output cell with spatial index (i0, i1, …) pooled the Cartesian product of the windows
  * `axes[a]` gives for `ia` (see windowExtent / axisTaps in shape/window.ts: a sliding axis is
@@ -95,4 +95,25 @@ export interface RoiTrace extends TraceBase {
   argmax?: number[];
 }
 
-export type PoolTrace = WindowTrace | SppTrace | RoiTrace;
+/**
+ * SPNet's Strip Pooling Module: the two strips and the map they fuse into, per (N, C) plane. The fused map (the
+ * attention σ(conv₁ₓ₁(ReLU(expand(conv₃ₓ₁ rows) + expand(conv₁ₓ₃ cols))))) is the traced result's output, so
+ * outputShape equals inputShape; fused cell (i, j) is made from row strip i and column strip j (and, through
+ * the 3-tap convolutions, their neighbours i ± 1, j ± 1).
+ */
+export interface StripFusionTrace extends TraceBase {
+  kind: "stripFusion";
+  /**
+   * Row means, the H×1 strip: (N, C, H) row-major, as base64 of little-endian float32 like the payload's data
+   * (exact, and NaN / ±Inf survive JSON). Left out above TRACE_ARRAY_LIMIT values.
+   */
+  rows?: string;
+  /** Column means, the 1×W strip: (N, C, W) row-major, encoded the same way. Left out above TRACE_ARRAY_LIMIT. */
+  cols?: string;
+  /** Taps of the strip convolutions along the strip (3 in SPNet: fused row i reads rows i − 1 … i + 1). */
+  taps: number;
+  /** Channels between the strip convolutions and the 1×1 convolution. */
+  midChannels: number;
+}
+
+export type PoolTrace = WindowTrace | SppTrace | RoiTrace | StripFusionTrace;

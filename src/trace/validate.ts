@@ -3,6 +3,7 @@
  * malformed trace is reported and left out, the tensor still renders. Sizes are bounded so a hostile payload
  * cannot make the renderer loop for long.
  */
+import { decodeBase64 } from "../display/base64.js";
 import type { AxisGeometry, AxisWindows } from "../shape/window.js";
 import { TRACE_ARRAY_LIMIT, type PoolTrace, type RoiRegionTrace, type SppLevelTrace } from "./types.js";
 
@@ -54,6 +55,14 @@ function numbers(v: unknown, what: string): number[] {
   return list(v, what, TRACE_ARRAY_LIMIT).map((x, i) =>
     typeof x === "number" ? x : fail(`${what}[${i}] is not a number`),
   );
+}
+
+/** Base64 of exactly `count` float32 values (at most TRACE_ARRAY_LIMIT). */
+function float32Base64(v: unknown, what: string, count: number): string {
+  if (count > TRACE_ARRAY_LIMIT) fail(`${what} holds more than ${TRACE_ARRAY_LIMIT} values`);
+  if (typeof v !== "string" || v.length !== Math.ceil((count * 4) / 3) * 4 || decodeBase64(v)?.length !== count * 4)
+    fail(`${what} must be base64 of ${count} float32 values`);
+  return v as string;
 }
 
 function axisWindows(v: unknown, what: string): AxisWindows {
@@ -167,5 +176,18 @@ function parse(raw: unknown): PoolTrace {
     if (t.argmax !== undefined) trace.argmax = numbers(t.argmax, "trace.argmax");
     return trace;
   }
-  return fail('trace.kind must be "window", "spp" or "roi"');
+  if (t.kind === "stripFusion") {
+    const trace: PoolTrace = {
+      kind: "stripFusion",
+      ...base,
+      taps: int(t.taps, "trace.taps", 1),
+      midChannels: int(t.midChannels, "trace.midChannels", 1),
+    };
+    if (base.inputShape.length !== 4) fail("trace.inputShape must be (N, C, H, W)");
+    const [n, c, h, w] = base.inputShape;
+    if (t.rows !== undefined) trace.rows = float32Base64(t.rows, "trace.rows", n * c * h);
+    if (t.cols !== undefined) trace.cols = float32Base64(t.cols, "trace.cols", n * c * w);
+    return trace;
+  }
+  return fail('trace.kind must be "window", "spp", "roi" or "stripFusion"');
 }

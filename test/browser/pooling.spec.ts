@@ -7,13 +7,16 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
+// the expected numbers come from the built library, not from the saved output under test
+import { rand, spatialPyramidPool, stripPool } from "../../dist/index.js";
+import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
 
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(7, { timeout: 60_000 });
+  await expect(v).toHaveCount(11, { timeout: 60_000 });
   return v;
 }
 
@@ -24,8 +27,12 @@ async function hoverCell(stage: Locator, i: number, j: number, cell: number, mar
   await stage.page().mouse.move(b.x + (j + margin + 0.5) * cell, b.y + (i + margin + 0.5) * cell);
 }
 
-/** Opaque pixels of a canvas inside a rectangle (device pixels). */
+/**
+ * Opaque pixels of a canvas inside a rectangle (device pixels). A plane's marks layer is created with its first
+ * mark, so a missing layer has no ink.
+ */
 async function inkIn(canvas: Locator, x: number, y: number, w: number, h: number): Promise<number> {
+  if ((await canvas.count()) === 0) return 0;
   return canvas.evaluate(
     (c: HTMLCanvasElement, r) => {
       const d = c.getContext("2d")!.getImageData(r.x, r.y, r.w, r.h).data;
@@ -173,4 +180,148 @@ test("glyphs for NaN and ±Inf, the size budget notice, dark theme and PNG expor
   expect(await pixels()).toBe(before);
   await page.screenshot({ path: "test/artifacts/pooling-dark.png", fullPage: true });
   await page.evaluate(() => window.jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
+});
+
+test("strip pooling's fused map is linked to its row and column strips", async ({ page }) => {
+  const v = (await views(page)).nth(7);
+  await expect(v.locator(".jp-PoolscopeTensor-fusion")).toHaveCount(2);
+  const first = v.locator(".jp-PoolscopeTensor-fusion").first();
+  const fused = first.locator(".jp-mod-fused .jp-PoolscopeTensor-stage");
+  const fb = (await fused.boundingBox())!;
+  const cell = fb.width / 6; // 5×6 planes
+  expect(Math.abs(fb.height - 5 * cell)).toBeLessThan(1);
+  // the last output of a windowed notebook can still move while cells above it render: hover until it holds
+  await expect(async () => {
+    await hoverCell(fused, 2, 3, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^fused \[0, 0, 2, 3\] = 0\.\d+$/, {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  const x = rand([1, 2, 5, 6], { seed: 4 });
+  const rowMean = stripPool(x, "horizontal").data[2];
+  const colMean = stripPool(x, "vertical").data[3];
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText(
+    `row mean 2 = ${formatNumber(rowMean)}, column mean 3 = ${formatNumber(colMean)}`,
+  );
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText("conv(rows 1…3)[2] + conv(cols 2…4)[3]");
+
+  // the strips light cell 2 of the rows and 3 of the columns (and their convolution neighbours), not the ends
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const c = Math.round(cell * dpr);
+  const rows = first.locator(".jp-mod-rows canvas.jp-PoolscopeTensor-marks");
+  const cols = first.locator(".jp-mod-cols canvas.jp-PoolscopeTensor-marks");
+  expect(await inkIn(rows, 0, 2 * c, c, c)).toBeGreaterThan(10);
+  expect(await inkIn(rows, 0, 0, c, c)).toBe(0);
+  expect(await inkIn(rows, 0, 4 * c, c, c)).toBe(0);
+  expect(await inkIn(cols, 3 * c, 0, c, c)).toBeGreaterThan(10);
+  expect(await inkIn(cols, 0, 0, c, c)).toBe(0);
+  // and the other plane's strips stay dark
+  const second = v.locator(".jp-PoolscopeTensor-fusion").nth(1);
+  expect(await inkIn(second.locator(".jp-mod-rows canvas.jp-PoolscopeTensor-marks"), 0, 0, c, 5 * c)).toBe(0);
+  await page.screenshot({ path: "test/artifacts/strip-fusion.png", fullPage: true });
+
+  // a row-strip cell writes its mean with the input's numbers and lights the fused row
+  const rowStage = first.locator(".jp-mod-rows .jp-PoolscopeTensor-stage");
+  const row1 = Array.from(x.data.subarray(6, 12), (t) => formatNumber(t)).join(" + ");
+  await expect(async () => {
+    await hoverCell(rowStage, 1, 0, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `row 1 = (${row1}) / 6 = ${formatNumber(stripPool(x, "horizontal").data[1])}`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  const fusedMarks = first.locator(".jp-mod-fused canvas.jp-PoolscopeTensor-marks");
+  expect(await inkIn(fusedMarks, 0, c, 6 * c, c)).toBeGreaterThan(50);
+  expect(await inkIn(fusedMarks, 0, 3 * c, 6 * c, c)).toBe(0);
+});
+
+test("compareSpp: two inputs of different sizes side by side, one vector length, linked feature by feature", async ({
+  page,
+}) => {
+  const v = (await views(page)).nth(8);
+  await expect(v.locator(".jp-PoolscopeTensor-compare")).toHaveCount(1);
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toContainText(
+    "both vectors hold 42 features: 5×7 and 8×6 inputs give the same length",
+  );
+  const vectors = v.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(vectors).toHaveCount(2);
+  const [w1, w2] = [(await vectors.nth(0).boundingBox())!.width, (await vectors.nth(1).boundingBox())!.width];
+  expect(w1).toBe(w2); // same length, same zoom
+  const cell = w1 / 42;
+  // the expected bins come from the library's own traces
+  const level3 = (h: number, w: number, seed: number) => {
+    const [rows, cols] = spatialPyramidPool(rand([1, 2, h, w], { seed }), { levels: [1, 2, 4], trace: true }).trace
+      .levels[2].axes;
+    if (rows.kind !== "bins" || cols.kind !== "bins") throw new Error("adaptive SPP has bins axes");
+    return `rows ${rows.bins[0][0]}…${rows.bins[0][1] - 1}, cols ${cols.bins[2][0]}…${cols.bins[2][1] - 1}`;
+  };
+  await expect(async () => {
+    await hoverCell(vectors.nth(0), 0, 12, cell);
+    await expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText(/^output 1 \[0, 12\] = /, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `feature 12 = level 3 (4×4), channel 0, bin (0, 2) on both sides; 1: ${level3(5, 7, 1)}; 2: ${level3(8, 6, 2)}`,
+  );
+  // feature 12 lights on the other vector too, and nowhere else on it
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const marks2 = v.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks").nth(1);
+  const c = cell * dpr;
+  const vh = Math.round((await vectors.nth(1).boundingBox())!.height * dpr);
+  expect(await inkIn(marks2, Math.round(12 * c), 0, Math.round(c), vh)).toBeGreaterThan(5);
+  expect(await inkIn(marks2, 0, 0, Math.round(11 * c), vh)).toBe(0);
+  expect(await inkIn(marks2, Math.round(14 * c), 0, Math.round(27 * c), vh)).toBe(0);
+  await page.screenshot({ path: "test/artifacts/spp-compare.png", fullPage: true });
+
+  // a cell of the second map: its bins' features, lit on the first vector too
+  await v.locator(".jp-PoolscopeTensor-level").nth(1).click();
+  const map2 = v.locator(".jp-mod-input .jp-PoolscopeTensor-stage").nth(2); // side 2, channel 0
+  const mb = (await map2.boundingBox())!;
+  await expect(async () => {
+    await hoverCell(map2, 0, 0, mb.width / 6);
+    await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "in 1 bin of level 2: features 2 (the same features on the other side)",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  const marks1 = v.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks").nth(0);
+  expect(await inkIn(marks1, Math.round(2 * c), 0, Math.round(c), vh)).toBeGreaterThan(5);
+});
+
+test("1-d and channels-last traces get the linked view too", async ({ page }) => {
+  const all = await views(page);
+  // 1-d: [1, 5, 2, 8, 3, 0, 4], k3 s2: output 1's window is positions 2…4
+  const one = all.nth(9);
+  const out1 = one.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(out1).toHaveCount(1);
+  const cell1 = (await out1.boundingBox())!.width / 3;
+  await expect(async () => {
+    await hoverCell(out1, 0, 1, cell1);
+    await expect(one.locator(".jp-PoolscopeTensor-formula")).toHaveText("max(2, 8, 3) = 8   argmax at (0, 3)", {
+      timeout: 500,
+    });
+  }).toPass({ timeout: 15_000 });
+  await expect(one.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 1] = 8");
+
+  // NHWC: drawn one plane per channel; channel 1 holds 10, 20, 30, 40; read-outs use the tensor's own (n, h, w, c)
+  const last = all.nth(10);
+  const outs = last.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(outs).toHaveCount(2);
+  const cell2 = (await outs.nth(1).boundingBox())!.width;
+  await expect(async () => {
+    await hoverCell(outs.nth(1), 0, 0, cell2);
+    await expect(last.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "max(10, 20, 30, 40) = 40   argmax at (1, 1)",
+      {
+        timeout: 500,
+      },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 0, 1] = 40");
+  const ins = last.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const cellIn = (await ins.nth(0).boundingBox())!.width / 2;
+  await expect(async () => {
+    await hoverCell(ins.nth(0), 1, 0, cellIn);
+    await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 0, 0] = 3", { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await page.screenshot({ path: "test/artifacts/pooling-1d-nhwc.png", fullPage: true });
 });

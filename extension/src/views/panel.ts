@@ -2,9 +2,16 @@
  * A tensor prepared for drawing: its grid layout, the size-budget plan, per-plane values (sampled when the plan
  * says so) and the scale of each plane; plus the context every view draws into.
  */
-import { cellIndex, gridLayout, type ColorScale, type GridLayout, type TensorStats } from "poolscope/display";
+import {
+  cellIndex,
+  gridLayout,
+  type ColorScale,
+  type GridLayout,
+  type ReducedInfo,
+  type TensorStats,
+} from "poolscope/display";
 import { samplePlane, viewPlan, type ViewPlan } from "../budget.js";
-import { planeLabel } from "../geometry.js";
+import { blockReadoutText, planeLabel, readoutText } from "../geometry.js";
 import { formatNumber } from "poolscope/display";
 import { channelScales, sharedScale, type ScaleMode } from "../scale.js";
 
@@ -15,11 +22,31 @@ export interface Panel {
   stats: TensorStats;
   layout: GridLayout;
   plan: ViewPlan;
+  /** The values are a reduced view of a larger tensor (the payload said so). */
+  reduced?: ReducedInfo;
+  /** Drawn re-laid (channels-last as channels-first): the tensor's own index is own[k] = drawn[perm[k]]. */
+  perm?: number[];
 }
 
-export function panel(role: string, shape: number[], values: Float32Array, stats: TensorStats): Panel {
+export function panel(
+  role: string,
+  shape: number[],
+  values: Float32Array,
+  stats: TensorStats,
+  reduced?: ReducedInfo,
+): Panel {
   const layout = gridLayout(shape);
-  return { role, shape, values, stats, layout, plan: viewPlan(layout) };
+  const pn: Panel = { role, shape, values, stats, layout, plan: viewPlan(layout) };
+  if (reduced) pn.reduced = reduced;
+  return pn;
+}
+
+/** The read-out of drawn cell (i, j) of plane p: its full index and exact value, or a reduced view's block. */
+export function cellReadout(pn: Panel, p: number, i: number, j: number): string {
+  const drawn = fullIndex(pn, p, i, j);
+  const index = pn.perm ? pn.perm.map((k) => drawn[k]) : drawn;
+  const v = valueAt(pn, p, i, j);
+  return pn.reduced ? blockReadoutText(index, pn.reduced, v) : readoutText(index, v);
 }
 
 /** Plane p's values as drawn (sampled by plan.step) and their size. */

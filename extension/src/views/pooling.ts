@@ -4,7 +4,7 @@
  * and the formula in real numbers; hovering an input cell lights every output that reads it. A coverage toggle
  * shows overlapping windows and cells no window reads. Strip pooling's strips sit beside or below the map.
  */
-import { readoutText, zoomFor } from "../geometry.js";
+import { zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import { Plane, el } from "../plane.js";
 import { Selection, type CellRef } from "../selection.js";
@@ -14,13 +14,14 @@ import {
   argmaxCell,
   divisorOf,
   formulaText,
+  outputFlatIndex,
   outputsContaining,
   padMargins,
   windowCells,
   type PlaneAxes,
 } from "../pooling.js";
 import {
-  fullIndex,
+  cellReadout,
   planeCaption,
   planeData,
   planeScale,
@@ -95,8 +96,8 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     const marks: Mark[] = cells.map((c) =>
       c.pad ? { i: c.i, j: c.j, style: "pad", text: pt } : { i: c.i, j: c.j, style: "window" },
     );
-    const k = (f.plane * outH + f.i) * outW + f.j;
-    const am = axes.trace.reduce === "max" ? argmaxCell(axes, k) : null;
+    const k = outputFlatIndex(axes, f.plane, f.i, f.j, outH, outW);
+    const am = axes.trace.reduce === "max" ? argmaxCell(axes, k, f.i) : null;
     if (am) marks.push({ i: am[0], j: am[1], style: "argmax" });
     const window = cells.map((c) => ({ pad: c.pad, value: c.pad ? 0 : valueAt(input, f.plane, c.i, c.j) }));
     let text = formulaText(
@@ -123,12 +124,12 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
       inMarks[focus.plane].push(...d.input);
       outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       formula = d.text;
-      read = `output ${readoutText(fullIndex(output, focus.plane, focus.i, focus.j), valueAt(output, focus.plane, focus.i, focus.j))}`;
+      read = `output ${cellReadout(output, focus.plane, focus.i, focus.j)}`;
     } else if (focus?.role === "input") {
       const linked = outputsContaining(axes, focus.i, focus.j);
       for (const [oi, oj] of linked) outMarks[focus.plane].push({ i: oi, j: oj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${readoutText(fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
+      read = `input ${cellReadout(input, focus.plane, focus.i, focus.j)}`;
       formula =
         linked.length === 0
           ? "no output reads this cell"

@@ -1,16 +1,15 @@
 /** Any tensor: an N×C grid of labelled planes, hover read-out, click to pin, arrow keys to move the pin. */
-import { zoomFor, readoutText } from "../geometry.js";
+import { zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import { Plane, el } from "../plane.js";
 import { Selection, type CellRef } from "../selection.js";
 import type { Mark } from "../marks.js";
 import {
-  fullIndex,
+  cellReadout,
   planeCaption,
   planeData,
   planeScale,
   scalesFor,
-  valueAt,
   type BuiltView,
   type Panel,
   type ViewContext,
@@ -40,7 +39,7 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
       plane.setMarks(marks);
     });
     ctx.readout.textContent = focus
-      ? readoutText(fullIndex(pn, focus.plane, focus.i, focus.j), valueAt(pn, focus.plane, focus.i, focus.j)) +
+      ? cellReadout(pn, focus.plane, focus.i, focus.j) +
         (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "")
       : "hover a cell to read its value; click to pin it";
   });

@@ -72,6 +72,22 @@ sppSmall
     ),
     md(
         """
+`compareSpp` puts the two results side by side in one output: both maps with the bins of one level, and both
+vectors, of the same length. In JupyterLab, hovering entry k of either vector lights entry k of the other too,
+and the bin it pooled on each map: the same level, channel and bin, drawn on a 13×13 and on a 10×10 map.
+""",
+        """
+`compareSpp` 把两个结果并排放进同一个输出：两张图连同某一级的格子，以及两个长度相同的向量。在 JupyterLab 中悬停任一向量的第 k 项，
+另一个向量的第 k 项也会亮起，两张图上它所池化的格子也会亮起：同一级、同一通道、同一个格子，分别画在 13×13 和 10×10 的图上。
+""",
+    ),
+    code(
+        """
+compareSpp(sppLarge, sppSmall)
+"""
+    ),
+    md(
+        """
 In JupyterLab, hover an entry of the 84-long vector to see the bin of the 10×10 map it came from. The paper's
 pyramids, for 256 conv5 channels:
 """,

@@ -164,6 +164,24 @@ spm.attention
     ),
     md(
         """
+Called with `trace: true`, the module also returns how its fused map was made. Shown as a cell's value, each
+plane's input has its row strip (H×1) beside it and its column strip (1×W) below it, next to the fused map (the
+attention). In JupyterLab, hover a fused cell: its row-strip and column-strip cells light up (with their
+neighbours, which the 3-tap convolutions also read) and so do the input row and column they average.
+""",
+        """
+用 `trace: true` 调用时，模块还会返回融合图是如何得到的。作为单元格的值显示时，每个平面的输入旁边是它的行条形（H×1），
+下方是列条形（1×W），再旁边是融合图（注意力）。在 JupyterLab 中悬停融合图的某个格子：它对应的行条形格子和列条形格子会亮起
+（连同 3 抽头卷积也会读到的相邻格子），它们所平均的输入行和列也会亮起。
+""",
+    ),
+    code(
+        """
+stripPoolingModule(x, { seed: 0, trace: true })
+"""
+    ),
+    md(
+        """
 The same five steps written out with the module's own weights, checked against its result:
 """,
         """

@@ -43,6 +43,22 @@ describe("heatmap pixels", () => {
     expect(Array.from(img.data.slice(12, 16))).toEqual([253, 231, 37, 255]);
   });
 
+  it("colours every cell exactly as valueColor does, special values included", () => {
+    const values = new Float32Array(4099);
+    let seed = 7;
+    for (let k = 0; k < values.length; k++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      values[k] = (seed / 2 ** 32) * 6 - 2.5;
+    }
+    values.set([NaN, Infinity, -Infinity, -3, 3, 0, 2.5], 100);
+    for (const scale of [scaleFor({ min: -2.5, max: 3.5 }), scaleFor({ min: 0.25, max: 3 })]) {
+      const img = planeRGBA(values, 1, 2, 2049, scale);
+      for (let k = 0; k < 2 * 2049; k++) {
+        expect(Array.from(img.data.subarray(k * 4, k * 4 + 4))).toEqual([...valueColor(values[k + 1], scale), 255]);
+      }
+    }
+  });
+
   it("draws a grid image with a colour bar below the planes", () => {
     const layout = gridLayout([1, 2, 2, 2]);
     const img = gridImage(

@@ -1,23 +1,82 @@
 import { describe, expect, it } from "vitest";
-import { MAX_EMBEDDED_VALUES, previewView } from "../../../src/display/largeTensor.js";
-import { JUPYTER_DISPLAY, TENSOR_MIME, zeros } from "../../../src/index.js";
+import { MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
+import { parseTensorPayload } from "../../../src/display/payload.js";
+import { reducedNote, reduceView, REDUCED_VALUES } from "../../../src/display/reduce.js";
+import { JUPYTER_DISPLAY, maxPool2d, rand, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
 
 describe("display size budget", () => {
-  it("embeds a tensor at the budget, and shows one past it as a reduced PNG with exact stats", () => {
+  it("embeds a tensor at the budget whole, and one past it as a reduced view with exact stats", () => {
     const at = zeros([1, 1, 1024, 1024])[JUPYTER_DISPLAY]();
-    expect(TENSOR_MIME in at).toBe(true);
+    expect(at[TENSOR_MIME].shape).toEqual([1, 1, 1024, 1024]);
+    expect(at[TENSOR_MIME].reduced).toBeUndefined();
     const big = zeros([1, 2, 1024, 1024]);
-    big.data[big.size - 1] = 7; // only the last value, outside the preview: the stats still see it
+    big.data[big.size - 1] = 7; // a single value: a block mean dilutes it, the stats must not
     const past = big[JUPYTER_DISPLAY]();
-    expect(TENSOR_MIME in past).toBe(false);
+    const payload = past[TENSOR_MIME];
+    expect(payload.reduced).toEqual({ originalShape: [1, 2, 1024, 1024], factor: 3, method: "mean" });
+    expect(payload.shape).toEqual([1, 2, 342, 342]);
+    expect(payload.stats.max).toBe(7);
+    expect(payload.stats.mean).toBeCloseTo(7 / big.size, 12);
+    expect(past["text/plain"]).toContain("shape=[1, 2, 1024, 1024]");
     expect(past["text/plain"]).toContain("max=7");
-    expect(past["text/plain"]).toContain(`more than the ${MAX_EMBEDDED_VALUES}`);
+    expect(past["text/plain"]).toContain("each cell the mean of a 3×3 block");
     expect(past["image/png"].startsWith("iVBORw0KGgo")).toBe(true);
+    const parsed = parseTensorPayload(JSON.parse(JSON.stringify(payload)));
+    expect(parsed.ok && parsed.values.length).toBe(2 * 342 * 342);
+    expect(parsed.ok && parsed.payload.reduced?.factor).toBe(3);
   });
 
-  it("previews up to 16 planes, strided to about 2^18 values", () => {
-    const view = previewView([1, 64, 512, 512], new Float32Array(64 * 512 * 512));
-    expect(view.shape).toEqual([1, 16, 128, 128]);
-    expect(view.note).toBe("the image shows the first 16 of 64 planes, every 4th row and column");
+  it("averages f×f blocks (partial ones at the edges over their own cells)", () => {
+    const x = tensor([
+      [1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10],
+      [11, 12, 13, 14, 15],
+    ]);
+    const v = reduceView(x.shape, x.data, 6);
+    expect(v.info.factor).toBe(2);
+    expect(v.shape).toEqual([2, 3]);
+    expect(Array.from(v.data)).toEqual([4, 6, 7.5, 11.5, 13.5, 15]);
+  });
+
+  it("keeps the first planes of each leading axis, at most 64, so view indices are tensor indices", () => {
+    const v = reduceView(
+      [3, 100, 2, 2],
+      new Float32Array(3 * 100 * 4).map((_, k) => Math.floor(k / 4)),
+      1 << 20,
+    );
+    expect(v.shape).toEqual([1, 64, 2, 2]);
+    expect(v.data[63 * 4]).toBe(63); // plane (0, 63) is the tensor's plane 63
+    const w = reduceView(
+      [70, 3, 2, 2],
+      new Float32Array(70 * 3 * 4).map((_, k) => Math.floor(k / 4)),
+      1 << 20,
+    );
+    expect(w.shape).toEqual([21, 3, 2, 2]);
+    expect(w.data[(20 * 3 + 2) * 4]).toBe(20 * 3 + 2);
+    expect(reducedNote(v.info, v.shape)).toBe("the first 64 of 300 planes");
+  });
+
+  it("stays within 2^18 values for any shape past the budget", () => {
+    for (const shape of [[1 << 21], [1500, 1500], [1, 300, 64, 64], [2, 1, 3000, 400]]) {
+      const size = shape.reduce((n, d) => n * d, 1);
+      expect(size).toBeGreaterThan(MAX_EMBEDDED_VALUES);
+      const v = reduceView(shape, new Float32Array(size));
+      expect(v.data.length).toBeLessThanOrEqual(REDUCED_VALUES);
+      expect(v.data.length).toBe(v.shape.reduce((n, d) => n * d, 1));
+      expect(v.shape).toHaveLength(shape.length);
+    }
+    expect(reducedNote(reduceView([1 << 21], new Float32Array(1 << 21)).info, [1 << 18])).toBe(
+      "each cell the mean of 8 values",
+    );
+  });
+
+  it("bounds a traced result's input the same way, with the input's exact stats", () => {
+    const x = rand([1, 1, 1100, 1000], { seed: 5 });
+    const b = maxPool2d(x, { kernelSize: 4, trace: true })[JUPYTER_DISPLAY]();
+    const p = b[TENSOR_MIME];
+    expect(p.reduced).toBeUndefined();
+    expect(p.input?.reduced?.originalShape).toEqual([1, 1, 1100, 1000]);
+    expect(p.input!.shape.reduce((n, d) => n * d, 1)).toBeLessThanOrEqual(REDUCED_VALUES);
+    expect(p.input!.stats.max).toBe(x.data.reduce((m, v) => Math.max(m, v), -Infinity));
   });
 });

@@ -39,10 +39,27 @@ describe("tensor payload", () => {
     return r.error;
   };
 
+  it("still reads version 2 payloads saved before reduced views and comparisons", () => {
+    const r = parseTensorPayload({ ...good(), version: 2 });
+    expect(r.ok).toBe(true);
+  });
+
+  it("refuses a reduced description that disagrees with the view", () => {
+    const reduced = { originalShape: [4, 4], factor: 2, method: "mean" };
+    expect(parseTensorPayload({ ...good(), reduced }).ok).toBe(true);
+    expect(errorOf({ ...good(), reduced: { ...reduced, originalShape: [1, 4] } })).toMatch(/reduced originalShape/);
+    expect(errorOf({ ...good(), reduced: { ...reduced, originalShape: [4] } })).toMatch(/reduced originalShape/);
+    expect(errorOf({ ...good(), reduced: { ...reduced, factor: 0 } })).toMatch(/reduced factor/);
+    expect(errorOf({ ...good(), reduced: { ...reduced, method: "max" } })).toMatch(/reduced method/);
+    expect(errorOf({ ...good(), reduced: "x" })).toMatch(/reduced is not an object/);
+  });
+
   it("refuses what it cannot read, with a reason, without throwing", () => {
     expect(errorOf(null)).toMatch(/not an object/);
     expect(errorOf([1, 2])).toMatch(/not an object/);
     expect(errorOf({ ...good(), version: PAYLOAD_VERSION + 1 })).toMatch(/unsupported payload version/);
+    expect(errorOf({ ...good(), version: 1 })).toMatch(/reads versions 2 and 3/);
+    expect(errorOf({ ...good(), version: "3" })).toMatch(/unsupported payload version/);
     expect(errorOf({ ...good(), dtype: "<img src=x>" })).toMatch(/unsupported dtype/);
     expect(errorOf({ ...good(), shape: [2, -1] })).toMatch(/shape/);
     expect(errorOf({ ...good(), shape: "2x2" })).toMatch(/shape/);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { exactValue, hitCell, legendTicks, planeLabel, readoutText, zoomFor } from "../../../extension/src/geometry.js";
+import {
+  blockReadoutText,
+  exactValue,
+  hitCell,
+  legendTicks,
+  planeLabel,
+  readoutText,
+  zoomFor,
+} from "../../../extension/src/geometry.js";
 
 describe("renderer geometry", () => {
   it("zooms small planes by whole pixels and never below 1", () => {
@@ -31,5 +39,18 @@ describe("renderer geometry", () => {
 
   it("puts legend ticks at both ends and the middle", () => {
     expect(legendTicks(-4, 4).map((t) => t.text)).toEqual(["−4", "0", "4"]);
+  });
+});
+
+describe("reduced views", () => {
+  it("reads a cell out as the block of the real tensor it averages, clipped to the real shape", () => {
+    const reduced = { originalShape: [1, 2, 1100, 1000], factor: 3 };
+    expect(blockReadoutText([0, 1, 2, 5], reduced, -0.5)).toBe("[0, 1, 6…8, 15…17] block mean = −0.5");
+    // the last block of 1000 columns holds only column 999
+    expect(blockReadoutText([0, 0, 366, 333], reduced, 1)).toBe("[0, 0, 1098…1099, 999] block mean = 1");
+    expect(blockReadoutText([2], { originalShape: [10], factor: 4 }, 2)).toBe("[8…9] block mean = 2");
+    expect(blockReadoutText([0, 0, 1, 1], { originalShape: [1, 300, 2, 2], factor: 1 }, 2)).toBe(
+      "[0, 0, 1, 1] value = 2",
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   axisWindow,
   divisorOf,
   formulaText,
+  outputFlatIndex,
   outputsContaining,
   padMargins,
   planeAxes,
@@ -12,6 +13,8 @@ import {
   windowsContaining,
 } from "../../../extension/src/pooling.js";
 import { coverage, coverageSummary } from "../../../extension/src/coverage.js";
+import { channelsFirst } from "../../../extension/src/layout.js";
+import { avgPool1d, maxPool1d, maxPool2d, rand } from "../../../src/index.js";
 
 const slide = (
   size: number,
@@ -47,7 +50,10 @@ describe("linking output cells to windows", () => {
     expect(axes).not.toBeNull();
     expect(planeAxes(k3s2p1, [1, 1, 5, 4], [1, 1, 2, 2])).toBeNull();
     expect(planeAxes(k3s2p1, [1, 1, 4, 4], [1, 2, 2, 2])).toBeNull();
-    expect(planeAxes(trace("max", [slide(4, 3, 2, 1, 2)]), [1, 1, 4], [1, 1, 2])).toBeNull();
+    // a 1-d trace draws on C×L planes: its axis must match L (4 → 2 here, not 3 → 2)
+    expect(planeAxes(trace("max", [slide(4, 3, 2, 1, 2)]), [1, 1, 4], [1, 1, 2])?.dims).toBe(1);
+    expect(planeAxes(trace("max", [slide(4, 3, 2, 1, 2)]), [1, 1, 3], [1, 1, 2])).toBeNull();
+    expect(planeAxes(trace("max", [slide(4, 3, 2, 1, 2)]), [1, 2, 4], [1, 3, 2])).toBeNull();
   });
 
   it("lists a window's cells with padding as virtual cells, in scan order", () => {
@@ -119,5 +125,80 @@ describe("coverage", () => {
     expect(coverageSummary(cov)).toBe(
       "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
     );
+  });
+});
+
+describe("1-d and channels-last traces on the linked view", () => {
+  const valueOf = (values: ArrayLike<number>, shape: number[], p: number, i: number, j: number): number =>
+    values[(p * shape[shape.length - 2] + i) * shape[shape.length - 1] + j];
+
+  it("1-d: each plane row is a channel, windows slide along it, the argmax sits in the output's own row", () => {
+    const x = rand([2, 3, 9], { seed: 4 });
+    const r = maxPool1d(x, { kernelSize: 3, stride: 2, padding: 1, trace: true });
+    const axes = planeAxes(r.trace, x.shape, r.output.shape)!;
+    expect(axes.dims).toBe(1);
+    const [, c, lout] = r.output.shape;
+    for (let p = 0; p < 2; p++) {
+      for (let i = 0; i < c; i++) {
+        for (let j = 0; j < lout; j++) {
+          const cells = windowCells(axes, i, j);
+          expect(cells.every((w) => w.i === i)).toBe(true);
+          const am = argmaxCell(axes, outputFlatIndex(axes, p, i, j, c, lout), i)!;
+          expect(cells.some((w) => !w.pad && w.i === am[0] && w.j === am[1])).toBe(true);
+          // the recorded winner holds the output's value: the drawn cell and the op's index agree
+          expect(valueOf(x.data, x.shape, p, am[0], am[1])).toBe(valueOf(r.output.data, r.output.shape, p, i, j));
+        }
+      }
+    }
+    expect(outputsContaining(axes, 1, 2)).toEqual([[1, 1]]);
+  });
+
+  it("1-d average: the divisor is looked up by position along the row", () => {
+    const x = rand([1, 2, 5], { seed: 1 });
+    const r = avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false, trace: true });
+    const axes = planeAxes(r.trace, x.shape, r.output.shape)!;
+    expect([0, 1, 2].map((j) => divisorOf(axes.trace, 1, j, 3))).toEqual([2, 3, 2]);
+  });
+
+  it("channels-last: re-laid channels-first, the op's flat indices still find each output's winner", () => {
+    const x = rand([2, 5, 6, 3], { seed: 2 }); // N, H, W, C
+    const r = maxPool2d(x, { kernelSize: 2, stride: 2, dataFormat: "NHWC", trace: true });
+    const a = channelsFirst(x.shape, x.data)!;
+    const b = channelsFirst(r.output.shape, r.output.data)!;
+    expect(a.shape).toEqual([2, 3, 5, 6]);
+    expect(a.perm).toEqual([0, 2, 3, 1]);
+    // drawn (n=1, c=2, i=4, j=5) is the tensor's (1, 4, 5, 2)
+    expect(a.values[((1 * 3 + 2) * 5 + 4) * 6 + 5]).toBe(x.data[((1 * 5 + 4) * 6 + 5) * 3 + 2]);
+    const axes = planeAxes(r.trace, a.shape, b.shape)!;
+    expect(axes.channelsLast).toBe(true);
+    const [, , oh, ow] = b.shape;
+    for (let p = 0; p < 6; p++) {
+      for (let i = 0; i < oh; i++) {
+        for (let j = 0; j < ow; j++) {
+          const am = argmaxCell(axes, outputFlatIndex(axes, p, i, j, oh, ow))!;
+          expect(windowCells(axes, i, j).some((w) => w.i === am[0] && w.j === am[1])).toBe(true);
+          expect(valueOf(a.values, a.shape, p, am[0], am[1])).toBe(valueOf(b.values, b.shape, p, i, j));
+        }
+      }
+    }
+    expect(channelsFirst([4, 4], new Float32Array(16))).toBeNull();
+  });
+
+  it("1-d channels-last (NLC): drawn as C×L planes, the winners still match", () => {
+    const x = rand([2, 7, 3], { seed: 6 }); // N, L, C
+    const r = maxPool1d(x, { kernelSize: 3, stride: 2, dataFormat: "NLC", trace: true });
+    const a = channelsFirst(x.shape, x.data)!;
+    const b = channelsFirst(r.output.shape, r.output.data)!;
+    const axes = planeAxes(r.trace, a.shape, b.shape)!;
+    expect([axes.dims, axes.channelsLast]).toEqual([1, true]);
+    const [, c, lout] = b.shape;
+    for (let p = 0; p < 2; p++) {
+      for (let i = 0; i < c; i++) {
+        for (let j = 0; j < lout; j++) {
+          const am = argmaxCell(axes, outputFlatIndex(axes, p, i, j, c, lout), i)!;
+          expect(valueOf(a.values, a.shape, p, am[0], am[1])).toBe(valueOf(b.values, b.shape, p, i, j));
+        }
+      }
+    }
   });
 });

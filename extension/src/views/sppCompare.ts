@@ -1,0 +1,177 @@
+/**
+ * Two SPP results side by side (compareSpp): each feature map with the selected level's bins and each
+ * concatenated vector. Hovering feature k of either vector lights feature k of both, its bin on both maps and
+ * the argmax; hovering a map cell lights its bins there and the same features, and their bins, on the other side.
+ */
+import type { SppTrace } from "poolscope/display";
+import { readoutText, zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { Selection, type CellRef } from "../selection.js";
+import { levelBins, lengthFormula, locateFeature } from "../spp.js";
+import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../sppCompare.js";
+import {
+  fullIndex,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+
+export interface SppResult {
+  trace: SppTrace;
+  input: Panel;
+  output: Panel;
+}
+
+interface BuiltSide extends SppSide {
+  result: SppResult;
+  maps: Plane[];
+  vector: Plane;
+  node: HTMLElement;
+}
+
+export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([a.input, a.output, b.input, b.output], "shared");
+  const levels = Math.min(a.trace.levels.length, b.trace.levels.length);
+  let level = levels - 1;
+  const longest = Math.max(a.output.shape[1], b.output.shape[1]);
+  const vecZoom = Math.max(2, Math.min(24, Math.floor(560 / Math.max(1, longest))));
+  const hw = (r: SppResult): string => `${r.input.layout.planeH}×${r.input.layout.planeW}`;
+
+  const build = (r: SppResult, name: string): BuiltSide => {
+    const zoom = zoomFor(r.input.layout.planeH, r.input.layout.planeW, 128);
+    const node = el("div", "jp-PoolscopeTensor-spp");
+    const title = el("div", "jp-PoolscopeTensor-caption");
+    title.textContent = `${name}: input ${hw(r)}, ${r.output.shape[1]} features per sample`;
+    const grid = el("div", "jp-PoolscopeTensor-grid");
+    const maps: Plane[] = [];
+    for (let p = 0; p < r.input.plan.planes; p++) {
+      const plane = new Plane({
+        ...planeData(r.input, p),
+        scale: planeScale(scales, r.input, p),
+        zoom,
+        caption: planeCaption(scales, r.input, p, "input "),
+      });
+      plane.node.classList.add("jp-mod-input");
+      maps.push(plane);
+      grid.append(plane.node);
+    }
+    const vector = new Plane({
+      ...planeData(r.output, 0),
+      scale: scales.shared,
+      zoom: vecZoom,
+      caption: `output: ${r.output.shape[1]} features per sample`,
+    });
+    vector.node.classList.add("jp-mod-output");
+    node.append(title, grid, vector.node);
+    return { trace: r.trace, channels: r.input.shape[1], width: r.input.layout.planeW, result: r, maps, vector, node };
+  };
+  const sides = [build(a, "1"), build(b, "2")];
+
+  const show = (side: BuiltSide, marks: SideMarks[]): void => {
+    const bins = side.trace.levels[level] ? levelBins(side.trace.levels[level]) : [];
+    side.maps.forEach((pl, p) => {
+      const m: Mark[] = bins.map((bn) => ({ i: bn.r0, j: bn.c0, h: bn.r1 - bn.r0, w: bn.c1 - bn.c0, style: "bin" }));
+      for (const s of marks) m.push(...(s.map.get(p) ?? []));
+      pl.setMarks(m);
+    });
+    side.vector.setMarks(marks.flatMap((s) => s.vector));
+  };
+
+  const selection = new Selection((focus) => {
+    const marks: SideMarks[][] = [[], []];
+    let read = "hover a feature of either vector, or a cell of either map";
+    let formula = `${lengthsLine(a.output.shape[1], b.output.shape[1], hw(a), hw(b))}; ${lengthFormula(a.trace, sides[0].channels)}`;
+    if (focus) {
+      const s = focus.role.endsWith("2") ? 1 : 0;
+      const side = sides[s];
+      const other = sides[1 - s];
+      if (focus.role.startsWith("vector")) {
+        const n = focus.i;
+        const k = focus.j;
+        const own = featureMarks(side, n, k, "cursor");
+        if (own.level !== null) level = Math.min(own.level, levels - 1);
+        marks[s].push(own);
+        if (n < other.result.output.shape[0]) marks[1 - s].push(featureMarks(other, n, k, "linked"));
+        read = `output ${s + 1} ${readoutText([n, k], valueAt(side.result.output, 0, n, k))}`;
+        const loc = locateFeature(side.trace, side.channels, k);
+        if (loc) {
+          const lv = side.trace.levels[loc.level];
+          formula =
+            `feature ${k} = level ${loc.level + 1} (${lv.bins[0]}×${lv.bins[1]}), channel ${loc.c}, bin (${loc.bi}, ${loc.bj}) ` +
+            `on both sides; ` +
+            sides
+              .map((sd, t) => {
+                const bn =
+                  sd.trace.levels[loc.level] && levelBins(sd.trace.levels[loc.level])[loc.bi * lv.bins[1] + loc.bj];
+                return bn ? `${t + 1}: rows ${bn.r0}…${bn.r1 - 1}, cols ${bn.c0}…${bn.c1 - 1}` : `${t + 1}: none`;
+              })
+              .join("; ");
+        }
+      } else {
+        const c = focus.plane % side.channels;
+        const n = Math.floor(focus.plane / side.channels);
+        const ks = featuresAt(side, level, c, focus.i, focus.j);
+        const cursor: SideMarks = {
+          map: new Map([[focus.plane, [{ i: focus.i, j: focus.j, style: "cursor" }]]]),
+          vector: [],
+          level,
+        };
+        marks[s].push(cursor, ...ks.map((k) => featureMarks(side, n, k, "linked")));
+        if (n < other.result.output.shape[0]) marks[1 - s].push(...ks.map((k) => featureMarks(other, n, k, "linked")));
+        read = `input ${s + 1} ${readoutText(fullIndex(side.result.input, focus.plane, focus.i, focus.j), valueAt(side.result.input, focus.plane, focus.i, focus.j))}`;
+        formula = `in ${ks.length} bin${ks.length === 1 ? "" : "s"} of level ${level + 1}: features ${ks.join(", ")} (the same features on the other side)`;
+      }
+    }
+    sides.forEach((sd, t) => show(sd, marks[t]));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  sides.forEach((sd, t) => {
+    const wire = (plane: Plane, role: string, p: number): void => {
+      const at = (e: MouseEvent): CellRef | null => {
+        const cell = plane.cellAt(e);
+        return cell ? { role, plane: p, i: cell[0], j: cell[1] } : null;
+      };
+      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
+    };
+    sd.maps.forEach((pl, p) => wire(pl, `input${t + 1}`, p));
+    wire(sd.vector, `vector${t + 1}`, 0);
+  });
+
+  for (let l = 0; l < levels; l++) {
+    const lv = a.trace.levels[l];
+    const button = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
+    button.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
+    button.addEventListener("click", () => {
+      level = l;
+      selection.hover(selection.hovered);
+    });
+    ctx.toolbar.append(button);
+  }
+  selection.hover(null);
+
+  const node = el("div", "jp-PoolscopeTensor-compare");
+  node.append(sides[0].node, sides[1].node);
+  const sizeOf = (role: string): [number, number] => {
+    const r = role.endsWith("2") ? b : a;
+    return role.startsWith("vector")
+      ? [r.output.shape[0], r.output.shape[1]]
+      : [r.input.layout.planeH, r.input.layout.planeW];
+  };
+  return {
+    node,
+    legend: legend(scales.shared, "shared by both maps and both vectors"),
+    onKey: (key) => selection.key(key, sizeOf),
+    dispose: () => undefined,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * Strip pooling's fused result: per plane, the input with its row strip (H×1) beside it and its column strip
+ * (1×W) below it, and the fused map. Hovering a fused cell lights its row-strip and column-strip cells (and the
+ * convolution's neighbours) and the input row and column they average; hovering a strip cell lights its row or
+ * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
+ */
+import type { StripFusionTrace } from "poolscope/display";
+import { readoutText, zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { Selection, type CellRef } from "../selection.js";
+import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../strips.js";
+import {
+  fullIndex,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+
+export function stripFusionView(
+  trace: StripFusionTrace,
+  strips: FusionStrips,
+  input: Panel,
+  output: Panel,
+  ctx: ViewContext,
+): BuiltView {
+  const { h, w } = strips;
+  // the strips are means of the input: one scale for both; the fused map (an attention) has its own
+  const inScales = scalesFor([input], ctx.scaleMode);
+  const fusedScales = scalesFor([output], ctx.scaleMode);
+  const zoom = zoomFor(h + 1, w + 1, 192);
+  const nPlanes = Math.min(input.plan.planes, output.plan.planes);
+  if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
+
+  const grid = el("div", "jp-PoolscopeTensor-grid");
+  const planes: Record<FusionRole, Plane[]> = { input: [], rows: [], cols: [], fused: [] };
+  for (let p = 0; p < nPlanes; p++) {
+    const scale = planeScale(inScales, input, p);
+    const box = el("div", "jp-PoolscopeTensor-fusion");
+    const add = (role: FusionRole, plane: Plane): void => {
+      plane.node.classList.add(`jp-mod-${role}`);
+      planes[role].push(plane);
+      box.append(plane.node);
+    };
+    add(
+      "input",
+      new Plane({ ...planeData(input, p), scale, zoom, caption: planeCaption(inScales, input, p, "input ") }),
+    );
+    add("rows", new Plane({ values: strips.rows.subarray(p * h, (p + 1) * h), h, w: 1, scale, zoom, caption: "rows" }));
+    add(
+      "fused",
+      new Plane({
+        ...planeData(output, p),
+        scale: planeScale(fusedScales, output, p),
+        zoom,
+        caption: planeCaption(fusedScales, output, p, "fused "),
+      }),
+    );
+    add(
+      "cols",
+      new Plane({ values: strips.cols.subarray(p * w, (p + 1) * w), h: 1, w, scale, zoom, caption: "columns" }),
+    );
+    grid.append(box);
+  }
+
+  const rowValues = (p: number, i: number): number[] => Array.from({ length: w }, (_, j) => valueAt(input, p, i, j));
+  const colValues = (p: number, j: number): number[] => Array.from({ length: h }, (_, i) => valueAt(input, p, i, j));
+
+  const selection = new Selection((focus, pinned) => {
+    const marks: Record<FusionRole, Mark[][]> = {
+      input: planes.input.map(() => []),
+      rows: planes.rows.map(() => []),
+      cols: planes.cols.map(() => []),
+      fused: planes.fused.map(() => []),
+    };
+    let read = "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column";
+    let formula = "";
+    if (focus) {
+      const role = focus.role as FusionRole;
+      const p = focus.plane;
+      const links = fusionLinks(role, focus.i, focus.j, h, w, trace.taps);
+      (Object.keys(links) as FusionRole[]).forEach((r) => marks[r][p]?.push(...links[r]));
+      const rowMean = strips.rows[p * h + focus.i];
+      const colMean = strips.cols[p * w + focus.j];
+      const [n, c] = [Math.floor(p / strips.c), p % strips.c];
+      if (role === "fused") {
+        const v = valueAt(output, p, focus.i, focus.j);
+        read = `fused ${readoutText(fullIndex(output, p, focus.i, focus.j), v)}`;
+        formula = fusedFormula(focus.i, focus.j, rowMean, colMean, v, h, w, trace.taps);
+      } else if (role === "rows") {
+        read = `row mean ${readoutText([n, c, focus.i], rowMean)}`;
+        formula = meanFormula(`row ${focus.i}`, rowValues(p, focus.i), rowMean);
+      } else if (role === "cols") {
+        read = `column mean ${readoutText([n, c, focus.j], colMean)}`;
+        formula = meanFormula(`column ${focus.j}`, colValues(p, focus.j), colMean);
+      } else {
+        read = `input ${readoutText(fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j))}`;
+        formula = `averaged into row mean ${focus.i} and column mean ${focus.j}; they feed fused row ${focus.i} and column ${focus.j}`;
+      }
+    }
+    if (pinned && pinned !== focus)
+      marks[pinned.role as FusionRole]?.[pinned.plane]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
+    (Object.keys(planes) as FusionRole[]).forEach((r) => planes[r].forEach((pl, p) => pl.setMarks(marks[r][p])));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  (Object.keys(planes) as FusionRole[]).forEach((role) =>
+    planes[role].forEach((plane, p) => {
+      const at = (e: MouseEvent): CellRef | null => {
+        const cell = plane.cellAt(e);
+        return cell ? { role, plane: p, i: cell[0], j: cell[1] } : null;
+      };
+      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
+    }),
+  );
+  selection.hover(null);
+
+  const legends = el("div", "jp-PoolscopeTensor-legends");
+  legends.append(legend(inScales.shared, "input and its strips"), legend(fusedScales.shared, "fused map"));
+  const sizeOf = (role: string): [number, number] => (role === "rows" ? [h, 1] : role === "cols" ? [1, w] : [h, w]);
+  return {
+    node: grid,
+    legend: legends,
+    onKey: (key) => selection.key(key, sizeOf),
+    dispose: () => undefined,
+  };
+}

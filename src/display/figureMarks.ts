@@ -1,0 +1,76 @@
+/**
+ * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
+ * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
+ * as its max, and the output cell it made; for SPP, every bin of the finest level. Read from the trace only.
+ */
+import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
+import type { PoolTrace } from "../trace/types.js";
+
+export interface FigureMark {
+  /** Plane index in grid order. */
+  plane: number;
+  /** Top-left cell and size in cells (may reach into padding; drawing clips to the plane). */
+  i: number;
+  j: number;
+  h: number;
+  w: number;
+  /** "window": an outline; "argmax": a dot in the cell; "cell": an outlined output cell. */
+  kind: "window" | "argmax" | "cell";
+}
+
+export interface TraceFigureMarks {
+  input: FigureMark[];
+  output: FigureMark[];
+}
+
+export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
+  const none: TraceFigureMarks = { input: [], output: [] };
+  if (trace.channels !== "first") return none;
+  if (trace.kind === "window" && trace.axes.length === 1) {
+    // a 1-d (N, C, L) tensor is drawn as C×L planes: the window lies on row (channel) 0 of plane 0
+    const [cols] = trace.axes;
+    if (axisOutSize(cols) === 0) return none;
+    const c = windowExtent(cols, 0);
+    const input: FigureMark[] = [{ plane: 0, i: 0, j: c.start, h: 1, w: c.end - c.start, kind: "window" }];
+    const a = trace.argmax?.[0];
+    if (a !== undefined && a >= 0) input.push({ plane: 0, i: 0, j: a, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
+  }
+  if (trace.kind === "window") {
+    if (trace.axes.length !== 2) return none;
+    const [rows, cols] = trace.axes;
+    if (axisOutSize(rows) === 0 || axisOutSize(cols) === 0) return none;
+    const r = windowExtent(rows, 0);
+    const c = windowExtent(cols, 0);
+    const input: FigureMark[] = [
+      { plane: 0, i: r.start, j: c.start, h: r.end - r.start, w: c.end - c.start, kind: "window" },
+    ];
+    const a = trace.argmax?.[0];
+    const width = axisInSize(cols);
+    if (a !== undefined && a >= 0 && width > 0)
+      input.push({ plane: 0, i: Math.floor(a / width), j: a % width, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
+  }
+  if (trace.kind === "spp") {
+    const finest = trace.levels.reduce<(typeof trace.levels)[number] | null>(
+      (best, lv) => (!best || lv.bins[0] * lv.bins[1] > best.bins[0] * best.bins[1] ? lv : best),
+      null,
+    );
+    if (!finest || finest.axes.length !== 2) return none;
+    const [rows, cols] = finest.axes;
+    const input: FigureMark[] = [];
+    for (let bi = 0; bi < axisOutSize(rows); bi++) {
+      const r = windowExtent(rows, bi);
+      for (let bj = 0; bj < axisOutSize(cols); bj++) {
+        const c = windowExtent(cols, bj);
+        input.push({ plane: 0, i: r.start, j: c.start, h: r.end - r.start, w: c.end - c.start, kind: "window" });
+      }
+    }
+    const a = finest.argmax?.[0];
+    const width = axisInSize(cols);
+    if (a !== undefined && a >= 0 && width > 0)
+      input.push({ plane: 0, i: Math.floor(a / width), j: a % width, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: finest.offset, h: 1, w: 1, kind: "cell" }] };
+  }
+  return none;
+}

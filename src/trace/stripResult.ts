@@ -1,0 +1,62 @@
+/**
+ * The result of stripPoolingModule called with `trace: true`: the module's tensors plus a trace of how the
+ * fused map was made from the two strips. As a notebook cell's value it renders as the fused map (the
+ * attention) beside the input, with the row and column strips linked to it.
+ */
+import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { encodeFloat32 } from "../display/payload.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
+import type { StripPoolingModuleResult, StripPoolingWeights } from "../ops/stripPool.js";
+import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "./types.js";
+
+export class TracedStripPooling implements StripPoolingModuleResult {
+  readonly trace: StripFusionTrace;
+  /** x ⊙ attention. */
+  readonly output: Tensor;
+  /** The fused map: σ(conv₁ₓ₁(ReLU(expand(conv rows) + expand(conv cols)))), (N, C, H, W). */
+  readonly attention: Tensor;
+  /** The H×1 strip (row means), (N, C, H, 1). */
+  readonly horizontal: Tensor;
+  /** The 1×W strip (column means), (N, C, 1, W). */
+  readonly vertical: Tensor;
+  readonly weights: StripPoolingWeights;
+
+  constructor(
+    readonly input: Tensor,
+    result: StripPoolingModuleResult,
+    taps: number,
+  ) {
+    ({
+      output: this.output,
+      attention: this.attention,
+      horizontal: this.horizontal,
+      vertical: this.vertical,
+      weights: this.weights,
+    } = result);
+    this.trace = {
+      kind: "stripFusion",
+      op: "stripPoolingModule",
+      inputShape: [...input.shape],
+      outputShape: [...result.attention.shape],
+      channels: "first",
+      taps,
+      midChannels: result.weights.conv3.shape[1],
+    };
+    const rows = smallFloats(result.horizontal.data);
+    const cols = smallFloats(result.vertical.data);
+    if (rows !== undefined) this.trace.rows = rows;
+    if (cols !== undefined) this.trace.cols = cols;
+  }
+
+  toString(): string {
+    return `stripPoolingModule: [${this.input.shape.join(", ")}] → fused [${this.attention.shape.join(", ")}] (traced)`;
+  }
+
+  [JUPYTER_DISPLAY](): DisplayBundle {
+    return toDisplayBundle(this.attention, "stripPoolingModule (fused)", { input: this.input, trace: this.trace });
+  }
+}
+
+function smallFloats(values: Float32Array): string | undefined {
+  return values.length <= TRACE_ARRAY_LIMIT ? encodeFloat32(values) : undefined;
+}

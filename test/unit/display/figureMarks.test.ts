@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { decode } from "fast-png";
+import { drawMark, figureImage, type FigurePanel } from "../../../src/display/figure.js";
+import { traceFigureMarks } from "../../../src/display/figureMarks.js";
+import { gridLayout } from "../../../src/display/grid.js";
+import { cellsRect, gridGeometry, type RgbaImage } from "../../../src/display/heatmap.js";
+import { scaleFor } from "../../../src/display/colormap.js";
+import {
+  JUPYTER_DISPLAY,
+  maxPool1d,
+  maxPool2d,
+  rand,
+  spatialPyramidPool,
+  stripPool,
+  tensor,
+} from "../../../src/index.js";
+
+const x = tensor([
+  [
+    [
+      [1, 3, 2, 0],
+      [5, 6, 1, 2],
+      [0, 2, 9, 4],
+      [3, 1, 4, 8],
+    ],
+  ],
+]);
+const rgb = (im: RgbaImage, px: number, py: number): number[] =>
+  Array.from(im.data.subarray((py * im.width + px) * 4, (py * im.width + px) * 4 + 3));
+
+describe("PNG marks of a traced result", () => {
+  it("outlines output (0, 0)'s window (into the padding) and the argmax the op recorded", () => {
+    const t = maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1, trace: true });
+    const m = traceFigureMarks(t.trace);
+    // window 0 starts one cell into the padding on both axes; the max of {1, 3, 5, 6} is 6 at (1, 1)
+    expect(m.input).toEqual([
+      { plane: 0, i: -1, j: -1, h: 3, w: 3, kind: "window" },
+      { plane: 0, i: 1, j: 1, h: 1, w: 1, kind: "argmax" },
+    ]);
+    expect(m.output).toEqual([{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }]);
+  });
+
+  it("marks every bin of SPP's finest level and where its first feature sits in the vector", () => {
+    const t = spatialPyramidPool(rand([1, 1, 5, 7], { seed: 1 }), { levels: [1, 2], trace: true });
+    const m = traceFigureMarks(t.trace);
+    expect(m.input.filter((k) => k.kind === "window")).toHaveLength(4);
+    expect(m.output).toEqual([{ plane: 0, i: 0, j: 1, h: 1, w: 1, kind: "cell" }]);
+  });
+
+  it("1-d: the window and argmax lie on the first row (channel 0) of the first C×L plane", () => {
+    const t = maxPool1d(tensor([[[1, 5, 2, 8, 3]]]), { kernelSize: 3, stride: 2, padding: 1, trace: true });
+    expect(traceFigureMarks(t.trace).input).toEqual([
+      { plane: 0, i: 0, j: -1, h: 1, w: 3, kind: "window" },
+      { plane: 0, i: 0, j: 1, h: 1, w: 1, kind: "argmax" },
+    ]);
+  });
+
+  it("draws nothing for traces it has no picture for", () => {
+    const t = maxPool2d(x, { kernelSize: 2, trace: true });
+    expect(traceFigureMarks({ ...t.trace, channels: "last" })).toEqual({ input: [], output: [] });
+  });
+
+  it("clips a cell rectangle to the plane: padding is not drawn", () => {
+    const layout = gridLayout([1, 1, 4, 4]);
+    const geom = gridGeometry(layout, { gap: 4, legendHeight: 0 });
+    const cell = geom.pw / 4;
+    expect(cellsRect(layout, geom, 0, -1, -1, 3, 3)).toEqual({ x0: 4, y0: 4, x1: 4 + 2 * cell, y1: 4 + 2 * cell });
+    expect(cellsRect(layout, geom, 0, -3, 0, 2, 1)).toBeNull();
+  });
+
+  it("puts a black-and-white outline on the window's edge pixels and a white dot in the argmax cell", () => {
+    const scale = scaleFor({ min: 0, max: 9 });
+    const panel: FigurePanel = { label: "", values: x.data, layout: gridLayout(x.shape) };
+    const plain = figureImage([panel], scale);
+    const marked = figureImage(
+      [
+        {
+          ...panel,
+          marks: traceFigureMarks(maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1, trace: true }).trace).input,
+        },
+      ],
+      scale,
+    );
+    expect([marked.width, marked.height]).toEqual([plain.width, plain.height]);
+    const geom = gridGeometry(panel.layout, { gap: 4, legendHeight: 0, maxPx: 1024 });
+    const win = cellsRect(panel.layout, geom, 0, 0, 0, 2, 2)!;
+    const arg = cellsRect(panel.layout, geom, 0, 1, 1, 1, 1)!;
+    expect(rgb(marked, win.x0, win.y0)).toEqual([0, 0, 0]);
+    expect(rgb(marked, win.x1 - 1, win.y1 - 1)).toEqual([0, 0, 0]);
+    expect(rgb(marked, win.x0 + 1, win.y0 + 1)).toEqual([255, 255, 255]);
+    expect(rgb(plain, win.x0, win.y0)).not.toEqual([0, 0, 0]);
+    const [cx, cy] = [Math.floor((arg.x0 + arg.x1) / 2), Math.floor((arg.y0 + arg.y1) / 2)];
+    expect(rgb(marked, cx, cy)).toEqual([255, 255, 255]);
+    expect(rgb(plain, cx, cy)).not.toEqual([255, 255, 255]);
+    // nothing changes outside the window: the cell at (3, 3) keeps its colour
+    const far = cellsRect(panel.layout, geom, 0, 3, 3, 1, 1)!;
+    for (let y = far.y0; y < far.y1; y++)
+      for (let xx = far.x0; xx < far.x1; xx++) expect(rgb(marked, xx, y)).toEqual(rgb(plain, xx, y));
+  });
+
+  it("clips marks drawn at the image's edge instead of writing out of bounds", () => {
+    const im: RgbaImage = { width: 3, height: 3, data: new Uint8ClampedArray(36) };
+    drawMark(im, -2, -2, 5, 5, "window");
+    drawMark(im, 1, 1, 2, 2, "argmax");
+    expect(im.data.length).toBe(36);
+  });
+
+  it("is in the kernel's PNG: the traced result's picture is the unmarked figure plus the marks", () => {
+    const t = stripPool(x, "horizontal", { trace: true });
+    const png = decode(Buffer.from(t[JUPYTER_DISPLAY]()["image/png"], "base64"));
+    const scale = scaleFor({ min: 0, max: 9 });
+    const plain = figureImage(
+      [
+        { label: "input", values: x.data, layout: gridLayout(x.shape) },
+        { label: "output", values: t.output.data, layout: gridLayout(t.output.shape) },
+      ],
+      scale,
+    );
+    expect([png.width, png.height]).toEqual([plain.width, plain.height]);
+    let changed = 0;
+    for (let k = 0; k < plain.data.length; k += 4) if (png.data[k] !== plain.data[k]) changed++;
+    expect(changed).toBeGreaterThan(20);
+  });
+});
