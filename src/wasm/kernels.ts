@@ -20,6 +20,8 @@ interface Slot {
   length: number;
   /** The caller's array to fill after the kernel ran (null when the kernel wrote it in place). */
   target: Float32Array | null;
+  /** The caller's `out` when the kernel wrote into it in place: returned as is, so no one copies it onto itself. */
+  same?: Float32Array;
 }
 
 class Binder {
@@ -50,7 +52,7 @@ class Binder {
     let s: Slot = { ptr: 0, length, target: null };
     this.plan.push(() => {
       s = direct
-        ? { ptr: (out as Float32Array).byteOffset, length, target: null }
+        ? { ptr: (out as Float32Array).byteOffset, length, target: null, same: out }
         : { ptr: arena.take(length * 4), length, target: out ?? new Float32Array(length) };
       return s;
     });
@@ -75,6 +77,7 @@ class Binder {
 }
 
 function deliver(s: Slot): Float32Array {
+  if (s.same) return s.same;
   if (s.target === null) return f32View(s.ptr, s.length);
   s.target.set(f32View(s.ptr, s.length));
   return s.target;
