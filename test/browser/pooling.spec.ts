@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
 // the expected numbers come from the built library, not from the saved output under test
-import { rand, spatialPyramidPool, stripPool } from "../../dist/index.js";
+import { rand, roiPool, spatialPyramidPool, stripPool, tensor } from "../../dist/index.js";
 import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
@@ -16,7 +16,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(11, { timeout: 60_000 });
+  await expect(v).toHaveCount(12, { timeout: 60_000 });
   return v;
 }
 
@@ -40,6 +40,18 @@ async function inkIn(canvas: Locator, x: number, y: number, w: number, h: number
       for (let k = 3; k < d.length; k += 4) if (d[k] > 0) n++;
       return n;
     },
+    { x, y, w, h },
+  );
+}
+
+/** Sum of a canvas's RGBA bytes inside a rectangle (device pixels): equal sums mean nothing was drawn there. */
+async function pixelSum(canvas: Locator, x: number, y: number, w: number, h: number): Promise<number> {
+  return canvas.evaluate(
+    (c: HTMLCanvasElement, r) =>
+      c
+        .getContext("2d")!
+        .getImageData(r.x, r.y, r.w, r.h)
+        .data.reduce((a, b) => a + b, 0),
     { x, y, w, h },
   );
 }
@@ -324,4 +336,74 @@ test("1-d and channels-last traces get the linked view too", async ({ page }) =>
     await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 0, 0] = 3", { timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await page.screenshot({ path: "test/artifacts/pooling-1d-nhwc.png", fullPage: true });
+});
+
+test("RoI: each region's box and bins on the map, an output bin linked to its cells, an input cell to its bins", async ({
+  page,
+}) => {
+  const roi = (await views(page)).nth(11);
+  // the fixture's cell, recomputed by the built library: the expected numbers are not read from the saved output
+  const map = Array.from({ length: 96 }, (_, k) => (k === 48 + 36 ? 999 : 100 * Math.floor(k / 48) + (k % 48)));
+  const r = roiPool(
+    tensor(map, [1, 2, 6, 8]),
+    tensor([
+      [0, 0, 0, 14, 10],
+      [0, 8, 4, 14, 10],
+      [0, 40, 40, 60, 60],
+    ]),
+    { outputSize: 2, spatialScale: 0.5, trace: true },
+  );
+  const ins = roi.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const outs = roi.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(ins).toHaveCount(2); // (n, c) maps
+  await expect(outs).toHaveCount(6); // (region, c) bin grids
+  await expect(roi.locator(".jp-mod-output .jp-PoolscopeTensor-caption").nth(3)).toHaveText("region 1 (n=0) c=1");
+  const inCell = (await ins.nth(1).boundingBox())!.width / 8;
+  const outCell = (await outs.nth(3).boundingBox())!.width / 2;
+
+  // the boxes and bins are drawn before any hover: region 1's box edge (row 2, col 4) has ink on channel 1's map
+  const marks = roi.locator(".jp-mod-input").nth(1).locator("canvas.jp-PoolscopeTensor-marks");
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const px = (cells: number): number => Math.round(cells * inCell * dpr);
+  expect(await inkIn(marks, px(4), px(2), 4, px(4))).toBeGreaterThan(0);
+
+  const before = await pixelSum(marks, px(4), px(4), px(2), px(2));
+  // region 1, channel 1, bin (1, 0) pooled rows 4…5 × cols 4…5 of channel 1: the spike wins
+  const v = r.output.data[(3 * 2 + 1) * 2 + 0];
+  const cells = [
+    [4, 4],
+    [4, 5],
+    [5, 4],
+    [5, 5],
+  ].map(([i, j]) => formatNumber(map[48 + i * 8 + j]));
+  await expect(async () => {
+    await hoverCell(outs.nth(3), 1, 0, outCell);
+    await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `max(${cells.join(", ")}) = ${formatNumber(v)}   argmax at (4, 4)   region 1, bin (1, 0): rows 4…5, cols 4…5`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(roi.locator(".jp-PoolscopeTensor-readout")).toHaveText(`output [1, 1, 1, 0] = ${v}`);
+  // the bin's cells light up on channel 1's map (over the bin shading drawn before), channel 0's map is unchanged
+  expect(await pixelSum(marks, px(4), px(4), px(2), px(2))).not.toBe(before);
+  const other = roi.locator(".jp-mod-input").nth(0).locator("canvas.jp-PoolscopeTensor-marks");
+  expect(await pixelSum(other, px(4), px(4), px(2), px(2))).toBe(before);
+  await page.screenshot({ path: "test/artifacts/pooling-roi.png", fullPage: true });
+
+  // region 2 lies off the map: its bins are empty and say so, with the op's 0
+  await hoverCell(outs.nth(4), 0, 0, outCell);
+  await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `empty bin (it lies off the feature map): nothing to pool, output = ${formatNumber(r.output.data[16])}   region 2, bin (0, 0)`,
+  );
+
+  // reverse link: map cell (4, 4) of channel 1 is in region 0's bin (1, 1) and region 1's bin (1, 0)
+  await hoverCell(ins.nth(1), 4, 4, inCell);
+  await expect(roi.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 4, 4] = 999");
+  await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText("in 2 bins: region 0 (1, 1), region 1 (1, 0)");
+  const outMarks = (k: number): Locator =>
+    roi.locator(".jp-mod-output").nth(k).locator("canvas.jp-PoolscopeTensor-marks");
+  const oc = Math.round(outCell * dpr);
+  expect(await inkIn(outMarks(1), oc, oc, oc, oc)).toBeGreaterThan(0); // region 0, c=1, bin (1, 1)
+  expect(await inkIn(outMarks(3), 0, oc, oc, oc)).toBeGreaterThan(0); // region 1, c=1, bin (1, 0)
+  expect(await inkIn(outMarks(2), 0, 0, 2 * oc, 2 * oc)).toBe(0); // region 1, c=0: not lit
 });
