@@ -139,7 +139,18 @@ describe("window traces", () => {
       ],
     });
     expect(parseTrace(JSON.parse(JSON.stringify(r.trace)))).toEqual({ ok: true, trace: r.trace });
-    const bad = { ...r.trace, regions: [{ ...region, rect: [[3, 1], [0, 4]] }] };
+    const bad = {
+      ...r.trace,
+      regions: [
+        {
+          ...region,
+          rect: [
+            [3, 1],
+            [0, 4],
+          ],
+        },
+      ],
+    };
     expect(parseTrace(bad)).toEqual({ ok: false, error: "trace.regions[0].rect[0] ends before it starts" });
   });
 
