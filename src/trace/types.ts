@@ -85,7 +85,7 @@ export interface RoiRegionTrace {
   box: [number, number, number, number];
   /**
    * The box on the feature map, per axis (H, W): [start, end) after scaling by spatialScale and rounding, before
-   * clipping to the map (it may reach off it). Since payload version 3; older traces leave it out.
+   * clipping to the map (it may reach off it). Optional: traces saved before it was added leave it out.
    */
   rect?: [[number, number], [number, number]];
   /** Bins on the feature map per axis (H, W), already shifted by the region start and clipped to the map. */
