@@ -113,6 +113,9 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
       case "pinned":
         dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
         break;
+      case "region":
+        dualStroke(ctx, x, y, w, h, true);
+        break;
       case "count":
         break;
       default:

@@ -12,7 +12,8 @@ export type MarkStyle =
   | "uncovered" // coverage view: read by no window
   | "count" // coverage view: the number of windows, as text
   | "bin" // SPP: one bin of the selected level (shaded, so overlaps are darker)
-  | "binActive"; // SPP: the focused bin
+  | "binActive" // SPP: the focused bin
+  | "region"; // RoI: a region's box on the feature map (dashed)
 
 export interface Mark {
   /** Top-left cell, in input coordinates (negative inside the top/left padding margin). */

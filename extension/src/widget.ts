@@ -19,9 +19,13 @@ import { el } from "./plane.js";
 import { downloadPng } from "./png.js";
 import { channelsFirst } from "./layout.js";
 import { planeAxes } from "./pooling.js";
+import { roiGeometry } from "./roi.js";
+import { volumeAxes } from "./volume.js";
 import type { ScaleMode } from "./scale.js";
 import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
 import { poolingView } from "./views/pooling.js";
+import { roiView } from "./views/roi.js";
+import { volumeView } from "./views/volume.js";
 import { sppDrawable, sppView } from "./views/spp.js";
 import { fusionStrips } from "./strips.js";
 import { stripFusionView } from "./views/stripFusion.js";
@@ -147,6 +151,21 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       );
     } else if (input && trace && (input.reduced || output.reduced)) {
       ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
+    } else if (input && trace?.kind === "roi") {
+      const geo = roiGeometry(trace, input.shape, output.shape);
+      if (typeof geo !== "string" && input.plan.step === 1 && output.plan.step === 1)
+        return roiView(geo, input, output, ctx);
+      ctx.notices.push(
+        `${typeof geo === "string" ? geo : "the tensors are over the size budget for the linked view"}; showing the output`,
+      );
+    } else if (input && trace?.kind === "window" && trace.axes.length === 3) {
+      const vol = volumeAxes(trace, input.shape, output.shape);
+      if (vol && input.plan.step === 1 && output.plan.step === 1) return volumeView(vol, input, output, ctx);
+      ctx.notices.push(
+        vol
+          ? "the tensors are over the size budget for the linked view; showing the output"
+          : `the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of ${trace.op} is shown as its output`,
+      );
     } else if (input && trace) {
       // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
       // (only within the size budget: a copy of data the linked view could not draw whole anyway is not made)
@@ -160,7 +179,7 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       ctx.notices.push(
         axes
           ? "the tensors are over the size budget for the linked view; showing the output"
-          : `the linked view draws 1-d and 2-d window traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
+          : `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
       );
     }
     return tensorView(output, ctx);

@@ -6,7 +6,7 @@
  */
 import { ParameterError } from "../errors.js";
 import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
-import { roiAxisBins } from "../shape/roi.js";
+import { roiAxisBins, roiAxisSpan } from "../shape/roi.js";
 import { Tensor } from "../tensor.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { RoiRegionTrace, RoiTrace } from "../trace/types.js";
@@ -54,7 +54,12 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tens
       throw new ParameterError(OP, "boxes", [...row], `row ${r}: batch index must be a whole number in [0, ${n})`);
     }
     const axes = [roiAxisBins(row[2], row[4], scale, ph, height), roiAxisBins(row[1], row[3], scale, pw, width)];
-    regions.push({ batchIndex: batch, box: [row[1], row[2], row[3], row[4]], axes });
+    regions.push({
+      batchIndex: batch,
+      box: [row[1], row[2], row[3], row[4]],
+      rect: [roiAxisSpan(row[2], row[4], scale), roiAxisSpan(row[1], row[3], scale)],
+      axes,
+    });
     const plan = planAxes(axes);
     for (let ch = 0; ch < c; ch++) {
       const inBase = (batch * c + ch) * plane;

@@ -13,12 +13,21 @@ function roundHalfAway(v: number): number {
   return Math.sign(v) * Math.round(Math.abs(v));
 }
 
-/** The bins of one box along one axis: [start, end) on the feature map, clipped to [0, size]. */
-export function roiAxisBins(lo: number, hi: number, spatialScale: number, pooled: number, size: number): AxisWindows {
+/**
+ * The box's extent on the feature map along one axis, [start, end) before clipping (it may lie partly or wholly
+ * off the map): the scaled, rounded corners, the far one included, at least one cell.
+ */
+export function roiAxisSpan(lo: number, hi: number, spatialScale: number): [number, number] {
   const start = roundHalfAway(f(f(lo) * f(spatialScale)));
   const end = roundHalfAway(f(f(hi) * f(spatialScale)));
   // a malformed box (end before start) becomes one cell, as torchvision forces it
-  const length = Math.max(end - start + 1, 1);
+  return [start, start + Math.max(end - start + 1, 1)];
+}
+
+/** The bins of one box along one axis: [start, end) on the feature map, clipped to [0, size]. */
+export function roiAxisBins(lo: number, hi: number, spatialScale: number, pooled: number, size: number): AxisWindows {
+  const [start, stop] = roiAxisSpan(lo, hi, spatialScale);
+  const length = stop - start;
   const binSize = f(length / pooled);
   const clip = (v: number): number => Math.min(Math.max(v + start, 0), size);
   const bins = Array.from({ length: pooled }, (_, i) => {

@@ -83,6 +83,11 @@ export interface RoiRegionTrace {
   batchIndex: number;
   /** [x1, y1, x2, y2] as given, in input-image coordinates. */
   box: [number, number, number, number];
+  /**
+   * The box on the feature map, per axis (H, W): [start, end) after scaling by spatialScale and rounding, before
+   * clipping to the map (it may reach off it). Optional: traces saved before it was added leave it out.
+   */
+  rect?: [[number, number], [number, number]];
   /** Bins on the feature map per axis (H, W), already shifted by the region start and clipped to the map. */
   axes: AxisWindows[];
 }

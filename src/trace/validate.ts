@@ -102,6 +102,16 @@ function pair(v: unknown, what: string): [number, number] {
   return [int(p[0], `${what}[0]`, 0), int(p[1], `${what}[1]`, 0)];
 }
 
+/** [start, end) of integers, possibly negative (a box off the map), end ≥ start. */
+function span(v: unknown, what: string): [number, number] {
+  const p = list(v, what, 2);
+  if (p.length !== 2) fail(`${what} must be [start, end]`);
+  const s = int(p[0], `${what}[0]`);
+  const e = int(p[1], `${what}[1]`);
+  if (e < s) fail(`${what} ends before it starts`);
+  return [s, e];
+}
+
 /** Checks untrusted JSON against the PoolTrace types and returns a clean copy; never throws. */
 export function parseTrace(raw: unknown): ParsedTrace {
   try {
@@ -166,11 +176,17 @@ function parse(raw: unknown): PoolTrace {
       const o = obj(r, `trace.regions[${i}]`);
       const box = list(o.box, `trace.regions[${i}].box`, 4);
       if (box.length !== 4) fail(`trace.regions[${i}].box must hold 4 numbers`);
-      return {
+      const region: RoiRegionTrace = {
         batchIndex: int(o.batchIndex, `trace.regions[${i}].batchIndex`, 0),
         box: box.map((v, j) => num(v, `trace.regions[${i}].box[${j}]`)) as [number, number, number, number],
         axes: axes(o.axes, `trace.regions[${i}].axes`),
       };
+      if (o.rect !== undefined) {
+        const rect = list(o.rect, `trace.regions[${i}].rect`, 2);
+        if (rect.length !== 2) fail(`trace.regions[${i}].rect must hold 2 spans`);
+        region.rect = [span(rect[0], `trace.regions[${i}].rect[0]`), span(rect[1], `trace.regions[${i}].rect[1]`)];
+      }
+      return region;
     });
     const trace: PoolTrace = { kind: "roi", ...base, spatialScale: num(t.spatialScale, "trace.spatialScale"), regions };
     if (t.argmax !== undefined) trace.argmax = numbers(t.argmax, "trace.argmax");

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
 // the expected numbers come from the built library, not from the saved output under test
-import { rand, spatialPyramidPool, stripPool } from "../../dist/index.js";
+import { avgPool3d, maxPool3d, rand, roiPool, spatialPyramidPool, stripPool, tensor } from "../../dist/index.js";
 import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
@@ -16,7 +16,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(11, { timeout: 60_000 });
+  await expect(v).toHaveCount(14, { timeout: 60_000 });
   return v;
 }
 
@@ -40,6 +40,18 @@ async function inkIn(canvas: Locator, x: number, y: number, w: number, h: number
       for (let k = 3; k < d.length; k += 4) if (d[k] > 0) n++;
       return n;
     },
+    { x, y, w, h },
+  );
+}
+
+/** Sum of a canvas's RGBA bytes inside a rectangle (device pixels): equal sums mean nothing was drawn there. */
+async function pixelSum(canvas: Locator, x: number, y: number, w: number, h: number): Promise<number> {
+  return canvas.evaluate(
+    (c: HTMLCanvasElement, r) =>
+      c
+        .getContext("2d")!
+        .getImageData(r.x, r.y, r.w, r.h)
+        .data.reduce((a, b) => a + b, 0),
     { x, y, w, h },
   );
 }
@@ -324,4 +336,150 @@ test("1-d and channels-last traces get the linked view too", async ({ page }) =>
     await expect(last.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 0, 0] = 3", { timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await page.screenshot({ path: "test/artifacts/pooling-1d-nhwc.png", fullPage: true });
+});
+
+test("RoI: each region's box and bins on the map, an output bin linked to its cells, an input cell to its bins", async ({
+  page,
+}) => {
+  const roi = (await views(page)).nth(11);
+  // the fixture's cell, recomputed by the built library: the expected numbers are not read from the saved output
+  const map = Array.from({ length: 96 }, (_, k) => (k === 48 + 36 ? 999 : 100 * Math.floor(k / 48) + (k % 48)));
+  const r = roiPool(
+    tensor(map, [1, 2, 6, 8]),
+    tensor([
+      [0, 0, 0, 14, 10],
+      [0, 8, 4, 14, 10],
+      [0, 40, 40, 60, 60],
+    ]),
+    { outputSize: 2, spatialScale: 0.5, trace: true },
+  );
+  const ins = roi.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const outs = roi.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(ins).toHaveCount(2); // (n, c) maps
+  await expect(outs).toHaveCount(6); // (region, c) bin grids
+  await expect(roi.locator(".jp-mod-output .jp-PoolscopeTensor-caption").nth(3)).toHaveText("region 1 (n=0) c=1");
+  const inCell = (await ins.nth(1).boundingBox())!.width / 8;
+  const outCell = (await outs.nth(3).boundingBox())!.width / 2;
+
+  // the boxes and bins are drawn before any hover: region 1's box edge (row 2, col 4) has ink on channel 1's map
+  const marks = roi.locator(".jp-mod-input").nth(1).locator("canvas.jp-PoolscopeTensor-marks");
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const px = (cells: number): number => Math.round(cells * inCell * dpr);
+  expect(await inkIn(marks, px(4), px(2), 4, px(4))).toBeGreaterThan(0);
+
+  const before = await pixelSum(marks, px(4), px(4), px(2), px(2));
+  // region 1, channel 1, bin (1, 0) pooled rows 4…5 × cols 4…5 of channel 1: the spike wins
+  const v = r.output.data[(3 * 2 + 1) * 2 + 0];
+  const cells = [
+    [4, 4],
+    [4, 5],
+    [5, 4],
+    [5, 5],
+  ].map(([i, j]) => formatNumber(map[48 + i * 8 + j]));
+  await expect(async () => {
+    await hoverCell(outs.nth(3), 1, 0, outCell);
+    await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `max(${cells.join(", ")}) = ${formatNumber(v)}   argmax at (4, 4)   region 1, bin (1, 0): rows 4…5, cols 4…5`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(roi.locator(".jp-PoolscopeTensor-readout")).toHaveText(`output [1, 1, 1, 0] = ${v}`);
+  // the bin's cells light up on channel 1's map (over the bin shading drawn before), channel 0's map is unchanged
+  expect(await pixelSum(marks, px(4), px(4), px(2), px(2))).not.toBe(before);
+  const other = roi.locator(".jp-mod-input").nth(0).locator("canvas.jp-PoolscopeTensor-marks");
+  expect(await pixelSum(other, px(4), px(4), px(2), px(2))).toBe(before);
+  await page.screenshot({ path: "test/artifacts/pooling-roi.png", fullPage: true });
+
+  // region 2 lies off the map: its bins are empty and say so, with the op's 0
+  await hoverCell(outs.nth(4), 0, 0, outCell);
+  await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `empty bin (it lies off the feature map): nothing to pool, output = ${formatNumber(r.output.data[16])}   region 2, bin (0, 0)`,
+  );
+
+  // reverse link: map cell (4, 4) of channel 1 is in region 0's bin (1, 1) and region 1's bin (1, 0)
+  await hoverCell(ins.nth(1), 4, 4, inCell);
+  await expect(roi.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 1, 4, 4] = 999");
+  await expect(roi.locator(".jp-PoolscopeTensor-formula")).toHaveText("in 2 bins: region 0 (1, 1), region 1 (1, 0)");
+  const outMarks = (k: number): Locator =>
+    roi.locator(".jp-mod-output").nth(k).locator("canvas.jp-PoolscopeTensor-marks");
+  const oc = Math.round(outCell * dpr);
+  expect(await inkIn(outMarks(1), oc, oc, oc, oc)).toBeGreaterThan(0); // region 0, c=1, bin (1, 1)
+  expect(await inkIn(outMarks(3), 0, oc, oc, oc)).toBeGreaterThan(0); // region 1, c=1, bin (1, 0)
+  expect(await inkIn(outMarks(2), 0, 0, 2 * oc, 2 * oc)).toBe(0); // region 1, c=0: not lit
+});
+
+test("3-d: depth slices in a row, an output's window lit on every slice it spans, an input cell's outputs", async ({
+  page,
+}) => {
+  const all = await views(page);
+  const vol = all.nth(12);
+  // the fixture's cell, recomputed by the built library
+  const data = Array.from({ length: 96 }, (_, k) => (k === 22 ? 500 : 100 * Math.floor(k / 48) + (k % 48)));
+  const r = maxPool3d(tensor(data, [1, 2, 3, 4, 4]), { kernelSize: 2, stride: 2, padding: 1, trace: true });
+  const ins = vol.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const outs = vol.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(ins).toHaveCount(2 * 3); // (n, c) volumes × D input slices
+  await expect(outs).toHaveCount(2 * 2); // × oD output slices
+  await expect(vol.locator(".jp-mod-input .jp-PoolscopeTensor-caption").nth(2)).toHaveText("input d=2");
+  // windows start at −1, 1, 3 (k2 s2 p1 over 4): one padding cell on every side, 6×6 input stages; outputs are
+  // 3×3 at the same zoom
+  const cell = (await outs.nth(0).boundingBox())!.width / 3;
+  expect(Math.abs((await ins.nth(0).boundingBox())!.width - 6 * cell)).toBeLessThan(1);
+
+  // channel 0, output slice 1, cell (1, 1): slices 1…2, rows 1…2, cols 1…2; the spike at (1, 1, 2) wins
+  const window = [1, 2].flatMap((d) =>
+    [1, 2].flatMap((i) => [1, 2].map((j) => formatNumber(data[(d * 4 + i) * 4 + j]))),
+  );
+  const marksOf = (k: number): Locator =>
+    vol.locator(".jp-mod-input").nth(k).locator("canvas.jp-PoolscopeTensor-marks");
+  await expect(async () => {
+    await hoverCell(outs.nth(1), 1, 1, cell);
+    await expect(vol.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `max(${window.join(", ")}) = ${formatNumber(r.output.data[13])}   argmax at (1, 1, 2)   slices 1…2`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(vol.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 1, 1, 1] = 500");
+  // the window is drawn on slices 1 and 2 (cells 1…2, after the one-cell margin), not on slice 0
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const px = (cells: number): number => Math.round(cells * cell * dpr);
+  expect(await inkIn(marksOf(1), px(2), px(2), px(2), px(2))).toBeGreaterThan(0);
+  expect(await inkIn(marksOf(2), px(2), px(2), px(2), px(2))).toBeGreaterThan(0);
+  expect(await inkIn(marksOf(0), 0, 0, px(6), px(6))).toBe(0);
+  await page.screenshot({ path: "test/artifacts/pooling-3d.png", fullPage: true });
+
+  // the corner output's window starts in the depth padding: its −∞ taps are in the formula
+  await hoverCell(outs.nth(0), 0, 0, cell);
+  await expect(vol.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `max(${Array(7).fill("−∞").join(", ")}, ${formatNumber(data[0])}) = ${formatNumber(r.output.data[0])}   argmax at (0, 0, 0)   slices 0…0, 1 in the depth padding`,
+  );
+
+  // reverse link: channel 1's input (2, 2, 2) is read by output (1, 1, 1) of channel 1 only
+  await hoverCell(ins.nth(5), 2, 2, cell, 1);
+  await expect(vol.locator(".jp-PoolscopeTensor-readout")).toHaveText(`input [0, 1, 2, 2, 2] = ${data[48 + 42]}`);
+  await expect(vol.locator(".jp-PoolscopeTensor-formula")).toHaveText("read by 1 output: (1, 1, 1)");
+  const outMarks = (k: number): Locator =>
+    vol.locator(".jp-mod-output").nth(k).locator("canvas.jp-PoolscopeTensor-marks");
+  expect(await inkIn(outMarks(3), px(1), px(1), px(1), px(1))).toBeGreaterThan(0);
+  expect(await inkIn(outMarks(1), 0, 0, px(3), px(3))).toBe(0);
+
+  // more depth slices than the budget: a notice, and the formula of an average window with its divisor
+  const deep = all.nth(13);
+  await expect(deep.locator(".jp-PoolscopeTensor-notice")).toContainText([
+    "input: showing depth slices 0…7 of 12 (size budget)",
+    "output: showing depth slices 0…7 of 10 (size budget)",
+  ]);
+  await expect(deep.locator(".jp-mod-input .jp-PoolscopeTensor-stage")).toHaveCount(8);
+  const a = avgPool3d(rand([1, 1, 12, 3, 3], { seed: 5 }), { kernelSize: [3, 2, 2], stride: 1, trace: true });
+  const x = a.input.data;
+  const taps = [0, 1, 2].flatMap((d) => [0, 1].flatMap((i) => [0, 1].map((j) => formatNumber(x[(d * 3 + i) * 3 + j]))));
+  const dOuts = deep.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  const dCell = (await dOuts.nth(0).boundingBox())!.width / 2;
+  await expect(async () => {
+    await hoverCell(dOuts.nth(0), 0, 0, dCell);
+    await expect(deep.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      `(${taps.join(" + ")}) / 12 = ${formatNumber(a.output.data[0])}   slices 0…2`,
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
 });

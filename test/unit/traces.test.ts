@@ -117,6 +117,43 @@ describe("window traces", () => {
     ]);
   });
 
+  it("RoI: each region's box on the map, scaled and rounded but not clipped", () => {
+    // box x 1…13, y 2…30 at scale 1/4: columns round(0.25)=0 … round(3.25)=3, rows round(0.5)=1 … round(7.5)=8
+    // (halves away from zero); rows reach past the 6-row map, the rect keeps that, the bins are clipped
+    const r = roiPool(randn([1, 1, 6, 8]), tensor([[0, 1, 2, 13, 30]]), {
+      outputSize: 2,
+      spatialScale: 0.25,
+      trace: true,
+    });
+    const region = r.trace.regions[0];
+    expect(region.rect).toEqual([
+      [1, 9],
+      [0, 4],
+    ]);
+    expect(region.axes[0]).toEqual({
+      kind: "bins",
+      size: 6,
+      bins: [
+        [1, 5],
+        [5, 6],
+      ],
+    });
+    expect(parseTrace(JSON.parse(JSON.stringify(r.trace)))).toEqual({ ok: true, trace: r.trace });
+    const bad = {
+      ...r.trace,
+      regions: [
+        {
+          ...region,
+          rect: [
+            [3, 1],
+            [0, 4],
+          ],
+        },
+      ],
+    };
+    expect(parseTrace(bad)).toEqual({ ok: false, error: "trace.regions[0].rect[0] ends before it starts" });
+  });
+
   it("large outputs leave argmax out (the trace stays small)", () => {
     const r = maxPool1d(randn([1, 1, TRACE_ARRAY_LIMIT + 1]), { kernelSize: 1, trace: true });
     expect(r.trace.argmax).toBeUndefined();

@@ -298,12 +298,14 @@ featureMap
     ),
     md(
         """
-RoI pooling does the same for all regions at once, from box coordinates (rows [batch, x1, y1, x2, y2]); hover an
-output cell in JupyterLab to see its bin in the region. And the cost of the convolution, once for SPP-net against
-once per region for R-CNN (each region warped to the same 48×48 input):
+RoI pooling does the same for all regions at once, from box coordinates (rows [batch, x1, y1, x2, y2]). In
+JupyterLab each region's box (dashed) and its 4×4 bins are drawn on the feature map: hover an output cell to see
+its bin's cells and the winning cell, a map cell to see every bin, of every region, that holds it. And the cost of
+the convolution, once for SPP-net against once per region for R-CNN (each region warped to the same 48×48 input):
 """,
         """
-RoI 池化根据框坐标（每行 [batch, x1, y1, x2, y2]）一次处理所有区域；在 JupyterLab 中悬停输出格可看到它在区域中对应的格子。
+RoI 池化根据框坐标（每行 [batch, x1, y1, x2, y2]）一次处理所有区域。在 JupyterLab 中，每个区域的框（虚线）和它的 4×4
+个格子都画在特征图上：悬停输出格可看到它的格子所含的单元和取得最大值的单元，悬停特征图上的单元可看到包含它的所有区域的所有格子。
 再看卷积的计算量：SPP-net 只算一次，R-CNN 每个区域算一次（每个区域都缩放成同样的 48×48 输入）：
 """,
     ),

@@ -1,0 +1,149 @@
+/**
+ * The linked RoI pooling view: the feature maps with every region's box (dashed) and bin grid, and the pooled
+ * (K, C, ph, pw) bins beside them on one scale. Hovering an output bin lights its region's box and the bin's
+ * cells on that channel's map, marks the recorded argmax and writes `max(…) = v`; hovering a map cell lights
+ * every bin (of every region on that sample) that contains it.
+ */
+import { readoutText, zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import {
+  roiBin,
+  roiBinFocus,
+  roiBinsContaining,
+  roiFormula,
+  roiMapMarks,
+  roiPlanes,
+  type RoiGeometry,
+} from "../roi.js";
+import { Selection, type CellRef } from "../selection.js";
+import {
+  cellReadout,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+
+/** Most bins the reverse link lists in words. */
+const LISTED = 12;
+
+export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([input, output], ctx.scaleMode);
+  const inPlanes = Math.min(input.plan.planes, geo.n * geo.c);
+  const outPlanes = Math.min(output.plan.planes, geo.regions.length * geo.c);
+  if (inPlanes < geo.n * geo.c) ctx.notices.push(`input: ${input.plan.notice ?? ""}`);
+  if (outPlanes < geo.regions.length * geo.c) ctx.notices.push(`output: ${output.plan.notice ?? ""}`);
+  const zoom = zoomFor(geo.h, geo.w);
+  const outZoom = zoomFor(geo.ph, geo.pw, 96);
+
+  const maps = el("div", "jp-PoolscopeTensor-grid");
+  const ins: Plane[] = [];
+  const base: Mark[][] = [];
+  const gridOf = new Map<number, Mark[]>();
+  for (let p = 0; p < inPlanes; p++) {
+    const batch = Math.floor(p / geo.c);
+    if (!gridOf.has(batch)) gridOf.set(batch, roiMapMarks(geo, batch, true));
+    base.push(gridOf.get(batch)!);
+    const plane = new Plane({
+      ...planeData(input, p),
+      scale: planeScale(scales, input, p),
+      zoom,
+      caption: planeCaption(scales, input, p, "input "),
+    });
+    plane.node.classList.add("jp-mod-input");
+    ins.push(plane);
+    maps.append(plane.node);
+  }
+  const bins = el("div", "jp-PoolscopeTensor-grid");
+  const outs: Plane[] = [];
+  for (let p = 0; p < outPlanes; p++) {
+    const { region, channel } = roiPlanes(geo, p);
+    const plane = new Plane({
+      ...planeData(output, p),
+      scale: planeScale(scales, output, p),
+      zoom: outZoom,
+      caption: `region ${region} (n=${geo.regions[region].batchIndex}) c=${channel}`,
+    });
+    plane.node.classList.add("jp-mod-output");
+    outs.push(plane);
+    bins.append(plane.node);
+  }
+  const arrow = el("div", "jp-PoolscopeTensor-arrow");
+  arrow.textContent = "↓"; // the maps above, the pooled bins below
+
+  const selection = new Selection((focus, pinned) => {
+    const inMarks: Mark[][] = base.map((m) => [...m]);
+    const outMarks: Mark[][] = outs.map(() => []);
+    let read = "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin";
+    let formula = "";
+    if (focus?.role === "output") {
+      const f = roiBinFocus(geo, focus.plane, focus.i, focus.j);
+      inMarks[f.inputPlane]?.push(...f.marks);
+      outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      const values = f.cells.map(([i, j]) => valueAt(input, f.inputPlane, i, j));
+      const { region } = roiPlanes(geo, focus.plane);
+      const bin = roiBin(geo, region, focus.i, focus.j);
+      formula = roiFormula(values, valueAt(output, focus.plane, focus.i, focus.j));
+      if (f.argmax) formula += `   argmax at (${f.argmax[0]}, ${f.argmax[1]})`;
+      formula +=
+        `   region ${region}, bin (${focus.i}, ${focus.j})` +
+        (bin ? `: rows ${bin.r0}…${bin.r1 - 1}, cols ${bin.c0}…${bin.c1 - 1}` : "");
+      if (f.inputPlane >= inPlanes) formula += " (its map is not drawn: size budget)";
+      read = `output ${cellReadout(output, focus.plane, focus.i, focus.j)}`;
+    } else if (focus?.role === "input") {
+      const batch = Math.floor(focus.plane / geo.c);
+      const channel = focus.plane % geo.c;
+      const hit = roiBinsContaining(geo, batch, focus.i, focus.j);
+      for (const [k, bi, bj] of hit) outMarks[k * geo.c + channel]?.push({ i: bi, j: bj, style: "linked" });
+      inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      read = `input ${readoutText([batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j))}`;
+      const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `region ${k} (${bi}, ${bj})`);
+      if (hit.length > LISTED) listed.push(`… (${hit.length - LISTED} more)`);
+      formula =
+        hit.length === 0
+          ? "no region's bin holds this cell"
+          : `in ${hit.length} bin${hit.length > 1 ? "s" : ""}: ${listed.join(", ")}`;
+    }
+    if (pinned && pinned !== focus)
+      (pinned.role === "input" ? inMarks : outMarks)[pinned.plane]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
+    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
+    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  const wire = (planes: Plane[], role: string): void =>
+    planes.forEach((plane, p) => {
+      const at = (e: MouseEvent): CellRef | null => {
+        const c = plane.cellAt(e);
+        return c ? { role, plane: p, i: c[0], j: c[1] } : null;
+      };
+      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
+    });
+  wire(ins, "input");
+  wire(outs, "output");
+  selection.hover(null);
+
+  const node = el("div", "jp-PoolscopeTensor-roi");
+  node.append(maps, arrow, bins);
+  return {
+    node,
+    legend: legend(
+      scales.shared,
+      scales.mode === "shared"
+        ? "shared by the maps and the pooled bins"
+        : "per channel, maps and bins together (ranges in captions)",
+    ),
+    onKey: (key) => selection.key(key, (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw])),
+    dispose: () => undefined,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The linked 3-d pooling view: each (n, c) volume as a row of its input's depth slices above a row of its
+ * output's depth slices, on one scale. Hovering an output cell lights its window on every slice it spans (the
+ * slice's window rectangle, padding as virtual cells), marks the recorded argmax in its slice and writes the
+ * formula with the real numbers; hovering an input cell lights every output whose window contains it. A
+ * bounded number of slices and volumes is drawn, with a notice.
+ */
+import { planeLabel, zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { formulaText, padMargins } from "../pooling.js";
+import { Selection, type CellRef } from "../selection.js";
+import {
+  MAX_VOLUMES,
+  depthSpan,
+  slicesShown,
+  volumeArgmax,
+  volumeDivisor,
+  volumeFlatIndex,
+  volumeOutputsContaining,
+  volumeWindow,
+  volumeWindowMarks,
+  type VolumeAxes,
+} from "../volume.js";
+import { cellReadout, planeData, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+
+/** Most outputs the reverse link lists in words. */
+const LISTED = 16;
+
+export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([input, output], "shared");
+  const inSlices = slicesShown(v.d, "input");
+  const outSlices = slicesShown(v.od, "output");
+  const nIn = inSlices.shown;
+  const nOut = outSlices.shown;
+  const volumes = Math.min(v.volumes, MAX_VOLUMES);
+  if (volumes < v.volumes) ctx.notices.push(`showing ${volumes} of ${v.volumes} (n, c) volumes (size budget)`);
+  for (const n of [inSlices.notice, outSlices.notice]) if (n) ctx.notices.push(n);
+  if (ctx.scaleMode === "channel") ctx.notices.push("the 3-d view draws one scale shared by input and output");
+  const margin = padMargins(v.plane);
+  const zoom = zoomFor(v.h + margin.top + margin.bottom, v.w + margin.left + margin.right, 192);
+  const padText = v.trace.reduce === "max" ? "−∞" : v.trace.reduce === "avg" && v.trace.countIncludePad ? "0" : "·";
+
+  // grid planes of the (N, C, D, H, W) tensors: volume `vol`'s slice d is plane vol·D + d
+  const inPlane = (vol: number, d: number): number => vol * v.d + d;
+  const outPlane = (vol: number, od: number): number => vol * v.od + od;
+
+  const node = el("div", "jp-PoolscopeTensor-volumes");
+  const ins: Plane[][] = [];
+  const outs: Plane[][] = [];
+  for (let vol = 0; vol < volumes; vol++) {
+    const block = el("div", "jp-PoolscopeTensor-volume");
+    const title = el("div", "jp-PoolscopeTensor-caption");
+    title.textContent = planeLabel(input.shape.slice(0, 4), [Math.floor(vol / input.shape[1]), vol % input.shape[1]]);
+    const inRow = el("div", "jp-PoolscopeTensor-grid");
+    const outRow = el("div", "jp-PoolscopeTensor-grid");
+    ins.push([]);
+    outs.push([]);
+    for (let d = 0; d < nIn; d++) {
+      const pl = new Plane({
+        ...planeData(input, inPlane(vol, d)),
+        scale: scales.shared,
+        zoom,
+        margin,
+        caption: `input d=${d}`,
+      });
+      pl.node.classList.add("jp-mod-input");
+      ins[vol].push(pl);
+      inRow.append(pl.node);
+    }
+    for (let od = 0; od < nOut; od++) {
+      const pl = new Plane({
+        ...planeData(output, outPlane(vol, od)),
+        scale: scales.shared,
+        zoom,
+        caption: `output d=${od}`,
+      });
+      pl.node.classList.add("jp-mod-output");
+      outs[vol].push(pl);
+      outRow.append(pl.node);
+    }
+    const arrow = el("div", "jp-PoolscopeTensor-arrow");
+    arrow.textContent = "↓";
+    block.append(title, inRow, arrow, outRow);
+    node.append(block);
+  }
+
+  // CellRef.plane: vol·nIn + d for the input, vol·nOut + od for the output (drawn slices only)
+  const selection = new Selection((focus, pinned) => {
+    const inMarks: Mark[][][] = ins.map((row) => row.map(() => []));
+    const outMarks: Mark[][][] = outs.map((row) => row.map(() => []));
+    let read =
+      "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it";
+    let formula = "";
+    if (focus?.role === "output") {
+      const [vol, od] = [Math.floor(focus.plane / nOut), focus.plane % nOut];
+      const [oi, oj] = [focus.i, focus.j];
+      for (const [d, marks] of volumeWindowMarks(v, od, oi, oj, padText)) inMarks[vol][d]?.push(...marks);
+      const am = v.trace.reduce === "max" ? volumeArgmax(v, volumeFlatIndex(v, vol, od, oi, oj)) : null;
+      if (am) inMarks[vol][am[0]]?.push({ i: am[1], j: am[2], style: "argmax" });
+      outMarks[vol][od].push({ i: oi, j: oj, style: "cursor" });
+      const window = volumeWindow(v, od, oi, oj).map((c) => ({
+        pad: c.pad,
+        value: c.pad ? 0 : valueAt(input, inPlane(vol, c.d), c.i, c.j),
+      }));
+      formula = formulaText(v.trace, window, valueAt(output, outPlane(vol, od), oi, oj), volumeDivisor(v, od, oi, oj));
+      if (am) formula += `   argmax at (${am.join(", ")})`;
+      const span = depthSpan(v, od);
+      const s = span.slices;
+      formula += s.length ? `   slices ${s[0]}…${s[s.length - 1]}` : "   no slice inside the input";
+      if (span.padded) formula += `, ${span.padded} in the depth padding`;
+      if (s.some((d) => d >= nIn)) formula += ` (slices from ${nIn} on are not drawn)`;
+      read = `output ${cellReadout(output, outPlane(vol, od), oi, oj)}`;
+    } else if (focus?.role === "input") {
+      const [vol, d] = [Math.floor(focus.plane / nIn), focus.plane % nIn];
+      const linked = volumeOutputsContaining(v, d, focus.i, focus.j);
+      for (const [od, oi, oj] of linked) outMarks[vol][od]?.push({ i: oi, j: oj, style: "linked" });
+      inMarks[vol][d].push({ i: focus.i, j: focus.j, style: "cursor" });
+      read = `input ${cellReadout(input, inPlane(vol, d), focus.i, focus.j)}`;
+      const listed = linked.slice(0, LISTED).map((o) => `(${o.join(", ")})`);
+      if (linked.length > LISTED) listed.push(`… (${linked.length - LISTED} more)`);
+      formula =
+        linked.length === 0
+          ? "no output reads this cell"
+          : `read by ${linked.length} output${linked.length > 1 ? "s" : ""}: ${listed.join(", ")}`;
+    }
+    if (pinned && pinned !== focus) {
+      const per = pinned.role === "input" ? nIn : nOut;
+      const marks = pinned.role === "input" ? inMarks : outMarks;
+      marks[Math.floor(pinned.plane / per)]?.[pinned.plane % per]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
+    }
+    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+    ins.forEach((row, vol) => row.forEach((pl, d) => pl.setMarks(inMarks[vol][d])));
+    outs.forEach((row, vol) => row.forEach((pl, od) => pl.setMarks(outMarks[vol][od])));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  const wire = (planes: Plane[][], role: string, per: number): void =>
+    planes.forEach((row, vol) =>
+      row.forEach((plane, s) => {
+        const at = (e: MouseEvent): CellRef | null => {
+          const c = plane.cellAt(e);
+          return c ? { role, plane: vol * per + s, i: c[0], j: c[1] } : null;
+        };
+        plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
+        plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+        plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
+      }),
+    );
+  wire(ins, "input", nIn);
+  wire(outs, "output", nOut);
+  selection.hover(null);
+
+  return {
+    node,
+    legend: legend(scales.shared, "shared by input and output"),
+    onKey: (key) => selection.key(key, (role) => (role === "input" ? [v.h, v.w] : [v.oh, v.ow])),
+    dispose: () => undefined,
+  };
+}
