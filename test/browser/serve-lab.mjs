@@ -1,7 +1,7 @@
 // The JupyterLab the browser tests talk to: .venv's jupyter lab on a scratch copy of notebooks/ (so runs never
 // touch the committed notebooks), no token on loopback, and window.jupyterapp exposed for the tests.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root, venvBin } from "../../kernel/scripts/env.mjs";
@@ -9,6 +9,13 @@ import { root, venvBin } from "../../kernel/scripts/env.mjs";
 const work = mkdtempSync(join(tmpdir(), "poolscope-lab-"));
 cpSync(join(root, "notebooks"), work, { recursive: true });
 cpSync(join(root, "test", "browser", "fixtures"), join(work, "fixtures"), { recursive: true });
+// no "get notified about Jupyter news?" toast over the screenshots: news answered "no" in this lab's settings
+const settings = join(work, ".lab-settings");
+mkdirSync(settings, { recursive: true });
+writeFileSync(
+  join(settings, "overrides.json"),
+  JSON.stringify({ "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false } }),
+);
 const args = [
   "lab",
   "--no-browser",
@@ -21,6 +28,7 @@ const args = [
   "--ServerApp.disable_check_xsrf=True",
   "--LabApp.expose_app_in_browser=True",
   "--LabServerApp.workspaces_dir=" + join(work, ".workspaces"),
+  "--LabServerApp.app_settings_dir=" + settings,
 ];
 if (process.getuid?.() === 0) args.push("--allow-root");
 const lab = spawn(venvBin("jupyter"), args, {
