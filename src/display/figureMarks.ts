@@ -1,7 +1,8 @@
 /**
  * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
  * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
- * as its max, and the output cell it made; for SPP, every bin of the finest level. Read from the trace only.
+ * as its max, and the output cell it made; for SPP, every bin of the finest level; for RoI pooling, region 0's
+ * box and bins and its first bin's argmax. Read from the trace only.
  */
 import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
 import type { PoolTrace } from "../trace/types.js";
@@ -71,6 +72,31 @@ export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
     if (a !== undefined && a >= 0 && width > 0)
       input.push({ plane: 0, i: Math.floor(a / width), j: a % width, h: 1, w: 1, kind: "argmax" });
     return { input, output: [{ plane: 0, i: 0, j: finest.offset, h: 1, w: 1, kind: "cell" }] };
+  }
+  if (trace.kind === "roi") {
+    // region 0 on its sample's channel-0 plane: its box, its bins, the argmax of its first bin
+    const region = trace.regions[0];
+    const [, channels, , width] = trace.inputShape;
+    if (!region || region.axes.length !== 2 || !(width > 0)) return none;
+    const plane = region.batchIndex * channels;
+    const [rows, cols] = region.axes;
+    const input: FigureMark[] = [];
+    if (region.rect) {
+      const [[r0, r1], [c0, c1]] = region.rect;
+      input.push({ plane, i: r0, j: c0, h: r1 - r0, w: c1 - c0, kind: "window" });
+    }
+    for (let bi = 0; bi < axisOutSize(rows); bi++) {
+      const r = windowExtent(rows, bi);
+      for (let bj = 0; bj < axisOutSize(cols); bj++) {
+        const c = windowExtent(cols, bj);
+        if (r.end > r.start && c.end > c.start)
+          input.push({ plane, i: r.start, j: c.start, h: r.end - r.start, w: c.end - c.start, kind: "window" });
+      }
+    }
+    const a = trace.argmax?.[0];
+    if (a !== undefined && a >= 0)
+      input.push({ plane, i: Math.floor(a / width), j: a % width, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
   }
   return none;
 }

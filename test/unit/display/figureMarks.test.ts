@@ -10,6 +10,7 @@ import {
   maxPool1d,
   maxPool2d,
   rand,
+  roiPool,
   spatialPyramidPool,
   stripPool,
   tensor,
@@ -53,6 +54,23 @@ describe("PNG marks of a traced result", () => {
       { plane: 0, i: 0, j: -1, h: 1, w: 3, kind: "window" },
       { plane: 0, i: 0, j: 1, h: 1, w: 1, kind: "argmax" },
     ]);
+  });
+
+  it("RoI: region 0's box and bins on its sample's channel-0 plane, and its first bin's argmax", () => {
+    // (2, 3, 6, 8): sample 1, channel 0 is plane 3; the ramp's max in any bin is its bottom-right cell
+    const feat = tensor(
+      Array.from({ length: 2 * 3 * 6 * 8 }, (_, k) => k % 48),
+      [2, 3, 6, 8],
+    );
+    const t = roiPool(feat, tensor([[1, 2, 1, 5, 4]]), { outputSize: 2, trace: true });
+    const m = traceFigureMarks(t.trace);
+    const windows = m.input.filter((k) => k.kind === "window");
+    // the box x 2…5, y 1…4 covers rows 1…4 and columns 2…5; four bins of 2×2 inside it
+    expect(windows[0]).toEqual({ plane: 3, i: 1, j: 2, h: 4, w: 4, kind: "window" });
+    expect(windows.slice(1)).toHaveLength(4);
+    for (const b of windows.slice(1)) expect([b.plane, b.h, b.w]).toEqual([3, 2, 2]);
+    expect(m.input.find((k) => k.kind === "argmax")).toEqual({ plane: 3, i: 2, j: 3, h: 1, w: 1, kind: "argmax" });
+    expect(m.output).toEqual([{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }]);
   });
 
   it("draws nothing for traces it has no picture for", () => {
