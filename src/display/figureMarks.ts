@@ -2,7 +2,8 @@
  * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
  * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
  * as its max, and the output cell it made; for SPP, every bin of the finest level; for RoI pooling, region 0's
- * box and bins and its first bin's argmax. Read from the trace only.
+ * box and bins and its first bin's argmax; for 3-d pooling, the window on each depth slice it reaches. Read from
+ * the trace only.
  */
 import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
 import type { PoolTrace } from "../trace/types.js";
@@ -35,6 +36,24 @@ export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
     const input: FigureMark[] = [{ plane: 0, i: 0, j: c.start, h: 1, w: c.end - c.start, kind: "window" }];
     const a = trace.argmax?.[0];
     if (a !== undefined && a >= 0) input.push({ plane: 0, i: 0, j: a, h: 1, w: 1, kind: "argmax" });
+    return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
+  }
+  if (trace.kind === "window" && trace.axes.length === 3) {
+    // (N, C, D, H, W) is drawn as N×(C·D) planes, so depth slice d of sample 0, channel 0 is plane d: the
+    // window is outlined on every slice it reaches (slices in the depth padding have no plane)
+    const [depth, rows, cols] = trace.axes;
+    if (axisOutSize(depth) === 0 || axisOutSize(rows) === 0 || axisOutSize(cols) === 0) return none;
+    const d = windowExtent(depth, 0);
+    const r = windowExtent(rows, 0);
+    const c = windowExtent(cols, 0);
+    const input: FigureMark[] = [];
+    for (let k = Math.max(d.start, 0); k < Math.min(d.end, axisInSize(depth)); k++)
+      input.push({ plane: k, i: r.start, j: c.start, h: r.end - r.start, w: c.end - c.start, kind: "window" });
+    const a = trace.argmax?.[0];
+    const h = axisInSize(rows);
+    const w = axisInSize(cols);
+    if (a !== undefined && a >= 0 && h > 0 && w > 0)
+      input.push({ plane: Math.floor(a / (h * w)), i: Math.floor(a / w) % h, j: a % w, h: 1, w: 1, kind: "argmax" });
     return { input, output: [{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }] };
   }
   if (trace.kind === "window") {

@@ -9,6 +9,7 @@ import {
   JUPYTER_DISPLAY,
   maxPool1d,
   maxPool2d,
+  maxPool3d,
   rand,
   roiPool,
   spatialPyramidPool,
@@ -71,6 +72,27 @@ describe("PNG marks of a traced result", () => {
     for (const b of windows.slice(1)) expect([b.plane, b.h, b.w]).toEqual([3, 2, 2]);
     expect(m.input.find((k) => k.kind === "argmax")).toEqual({ plane: 3, i: 2, j: 3, h: 1, w: 1, kind: "argmax" });
     expect(m.output).toEqual([{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }]);
+  });
+
+  it("3-d: output 0's window on each depth slice it reaches (none in the depth padding), and its argmax", () => {
+    // (1, 1, 3, 4, 4) ramp 16d + 4i + j with a spike 500 at (1, 1, 1): the window of output (0, 0, 0) with
+    // padding 1 covers depth −1…0, rows −1…0, cols −1…0, so it reaches slice 0 only and its max is cell 0
+    const vol = tensor(
+      Array.from({ length: 48 }, (_, k) => (k === 21 ? 500 : k)),
+      [1, 1, 3, 4, 4],
+    );
+    const padded = traceFigureMarks(maxPool3d(vol, { kernelSize: 2, stride: 2, padding: 1, trace: true }).trace);
+    expect(padded.input).toEqual([
+      { plane: 0, i: -1, j: -1, h: 2, w: 2, kind: "window" },
+      { plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "argmax" },
+    ]);
+    // without padding the window spans slices 0 and 1, rows and cols 0…1: the spike (1, 1, 1) wins
+    const plain = traceFigureMarks(maxPool3d(vol, { kernelSize: 2, trace: true }).trace);
+    expect(plain.input).toEqual([
+      { plane: 0, i: 0, j: 0, h: 2, w: 2, kind: "window" },
+      { plane: 1, i: 0, j: 0, h: 2, w: 2, kind: "window" },
+      { plane: 1, i: 1, j: 1, h: 1, w: 1, kind: "argmax" },
+    ]);
   });
 
   it("draws nothing for traces it has no picture for", () => {
