@@ -17,6 +17,7 @@ import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { WindowTrace } from "../trace/types.js";
 import { useWasm } from "../backend.js";
 import { checkOut, intoOut } from "../wasm/dispatch.js";
+import { maxPool3dWasm } from "../wasm/depthMax.js";
 import { maxPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 import { maxOverPlan, planWindows } from "./windowPlan.js";
@@ -83,6 +84,10 @@ export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOpt
     const output = toChannelsLast(new Tensor(r.values, firstShape), op);
     const indices = toChannelsLast(new Tensor(r.indices as Float32Array, firstShape), op);
     return { output: intoOut(output.data, outShape, out), indices, axes, channelsLast };
+  }
+  if (useWasm() && nd === 3 && !channelsLast && !wantIndices) {
+    const values = maxPool3dWasm(x.data, n * c, axes, out?.data);
+    return { output: intoOut(values, outShape, out), indices: NO_INDICES, axes, channelsLast };
   }
   const xf = channelsLast ? toChannelsFirst(x, op) : x;
   const plan = planWindows(axes);

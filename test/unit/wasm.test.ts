@@ -221,6 +221,36 @@ describe("wasm backend", () => {
     }
   });
 
+  it("3-d max pooling (2-d kernel per depth slice, then the depth max) agrees, with NaN, padding, ceil mode, dilation", () => {
+    const geometries3d = [
+      { kernelSize: 2 },
+      { kernelSize: 3, stride: 2, padding: 1 },
+      {
+        kernelSize: [3, 2, 2] as [number, number, number],
+        stride: [2, 1, 2] as [number, number, number],
+        ceilMode: true,
+      },
+      { kernelSize: 2, stride: 1, dilation: [2, 1, 1] as [number, number, number] },
+    ];
+    for (const shape of [
+      [1, 2, 5, 6, 7],
+      [2, 3, 4, 9, 8],
+    ]) {
+      for (const g of geometries3d) {
+        for (const specials of [false, true]) {
+          const x = input(shape, specials);
+          const [a, b] = both(() => ps.maxPool3d(x, g));
+          expectClose(b, a, true);
+        }
+      }
+    }
+    setBackend("wasm");
+    const x = input([1, 2, 4, 6, 6], false);
+    const out = ps.zeros([1, 2, 2, 3, 3]);
+    expect(ps.maxPool3d(x, { kernelSize: 2, out })).toBe(out);
+    expectClose(out, ps.maxPool3d(x, { kernelSize: 2, returnIndices: true }).output, true);
+  });
+
   it("the NaN rule: a NaN wins its window and the last NaN's index is kept", () => {
     const x = new ps.Tensor(Float32Array.from([1, NaN, 3, NaN, 2, 5, 0, 0]), [1, 1, 2, 4]);
     setBackend("wasm");
