@@ -8,6 +8,7 @@ import { zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import { Plane, el } from "../plane.js";
 import { Selection, type CellRef } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import type { Mark } from "../marks.js";
 import { coverage, coverageSummary } from "../coverage.js";
 import {
@@ -143,18 +144,8 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     ctx.formula.textContent = formula;
   });
 
-  const wire = (planes: Plane[], role: string): void =>
-    planes.forEach((plane, p) => {
-      const at = (e: MouseEvent): CellRef | null => {
-        const c = plane.cellAt(e);
-        return c ? { role, plane: p, i: c[0], j: c[1] } : null;
-      };
-      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-    });
-  wire(ins, "input");
-  wire(outs, "output");
+  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
+  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
 
   const covButton = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-coverage");
   covButton.textContent = "coverage";

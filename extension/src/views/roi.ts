@@ -17,7 +17,8 @@ import {
   roiPlanes,
   type RoiGeometry,
 } from "../roi.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import {
   cellReadout,
   planeCaption,
@@ -119,18 +120,8 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     ctx.formula.textContent = formula;
   });
 
-  const wire = (planes: Plane[], role: string): void =>
-    planes.forEach((plane, p) => {
-      const at = (e: MouseEvent): CellRef | null => {
-        const c = plane.cellAt(e);
-        return c ? { role, plane: p, i: c[0], j: c[1] } : null;
-      };
-      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-    });
-  wire(ins, "input");
-  wire(outs, "output");
+  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
+  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
   selection.hover(null);
 
   const node = el("div", "jp-PoolscopeTensor-roi");

@@ -8,7 +8,8 @@ import { readoutText } from "../geometry.js";
 import { legend } from "../legend.js";
 import type { Mark } from "../marks.js";
 import { Plane, el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../spp.js";
 import {
   fullIndex,
@@ -134,21 +135,8 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     ctx.formula.textContent = formula;
   });
 
-  ins.forEach((plane, p) => {
-    const at = (e: MouseEvent): CellRef | null => {
-      const c = plane.cellAt(e);
-      return c ? { role: "input", plane: p, i: c[0], j: c[1] } : null;
-    };
-    plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-    plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-  });
-  const atVec = (e: MouseEvent): CellRef | null => {
-    const c = vector.cellAt(e);
-    return c ? { role: "vector", plane: 0, i: c[0], j: c[1] } : null;
-  };
-  vector.stage.addEventListener("mousemove", (e) => selection.hover(atVec(e)));
-  vector.stage.addEventListener("mouseleave", () => selection.hover(null));
-  vector.stage.addEventListener("click", (e) => selection.pin(atVec(e)));
+  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p, false)); // map cells hover only
+  wirePlane(vector, selection, "vector", 0);
 
   trace.levels.forEach((lv, l) => {
     const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");

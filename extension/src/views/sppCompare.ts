@@ -8,7 +8,8 @@ import { readoutText, zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import type { Mark } from "../marks.js";
 import { Plane, el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import { levelBins, lengthFormula, locateFeature } from "../spp.js";
 import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../sppCompare.js";
 import {
@@ -135,17 +136,8 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
   });
 
   sides.forEach((sd, t) => {
-    const wire = (plane: Plane, role: string, p: number): void => {
-      const at = (e: MouseEvent): CellRef | null => {
-        const cell = plane.cellAt(e);
-        return cell ? { role, plane: p, i: cell[0], j: cell[1] } : null;
-      };
-      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-    };
-    sd.maps.forEach((pl, p) => wire(pl, `input${t + 1}`, p));
-    wire(sd.vector, `vector${t + 1}`, 0);
+    sd.maps.forEach((pl, p) => wirePlane(pl, selection, `input${t + 1}`, p));
+    wirePlane(sd.vector, selection, `vector${t + 1}`, 0);
   });
 
   for (let l = 0; l < levels; l++) {

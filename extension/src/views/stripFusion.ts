@@ -9,7 +9,8 @@ import { readoutText, zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import type { Mark } from "../marks.js";
 import { Plane, el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../strips.js";
 import {
   fullIndex,
@@ -112,15 +113,7 @@ export function stripFusionView(
   });
 
   (Object.keys(planes) as FusionRole[]).forEach((role) =>
-    planes[role].forEach((plane, p) => {
-      const at = (e: MouseEvent): CellRef | null => {
-        const cell = plane.cellAt(e);
-        return cell ? { role, plane: p, i: cell[0], j: cell[1] } : null;
-      };
-      plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-      plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-      plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-    }),
+    planes[role].forEach((plane, p) => wirePlane(plane, selection, role, p)),
   );
   selection.hover(null);
 

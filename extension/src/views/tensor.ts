@@ -2,7 +2,8 @@
 import { zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
 import { Plane, el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import type { Mark } from "../marks.js";
 import {
   cellReadout,
@@ -43,15 +44,7 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
         (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "")
       : "hover a cell to read its value; click to pin it";
   });
-  planes.forEach((plane, p) => {
-    const at = (e: MouseEvent): CellRef | null => {
-      const c = plane.cellAt(e);
-      return c ? { role: "tensor", plane: p, i: c[0], j: c[1] } : null;
-    };
-    plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-    plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-    plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-  });
+  planes.forEach((plane, p) => wirePlane(plane, selection, "tensor", p));
   selection.hover(null);
   return {
     node: grid,

@@ -10,7 +10,8 @@ import { legend } from "../legend.js";
 import type { Mark } from "../marks.js";
 import { Plane, el } from "../plane.js";
 import { formulaText, padMargins } from "../pooling.js";
-import { Selection, type CellRef } from "../selection.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
 import {
   MAX_VOLUMES,
   depthSpan,
@@ -138,17 +139,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   });
 
   const wire = (planes: Plane[][], role: string, per: number): void =>
-    planes.forEach((row, vol) =>
-      row.forEach((plane, s) => {
-        const at = (e: MouseEvent): CellRef | null => {
-          const c = plane.cellAt(e);
-          return c ? { role, plane: vol * per + s, i: c[0], j: c[1] } : null;
-        };
-        plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-        plane.stage.addEventListener("mouseleave", () => selection.hover(null));
-        plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
-      }),
-    );
+    planes.forEach((row, vol) => row.forEach((plane, s) => wirePlane(plane, selection, role, vol * per + s)));
   wire(ins, "input", nIn);
   wire(outs, "output", nOut);
   selection.hover(null);
