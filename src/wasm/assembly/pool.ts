@@ -225,7 +225,8 @@ function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: 
  * the chunk's first output in row 0. The horizontal max of the row shared with the next output row is
  * carried, so each input row is reduced once (3 loads, 3 shuffles, 2 max). With `left` the first tap is the
  * left padding (lane 0 of the first load is masked to −∞); `first` marks the plane's first chunk. Returns the
- * NaN/Inf detector: the sum of every tap this chunk owns.
+ * NaN/Inf detector: the sum of every tap this chunk owns. The row code is written out in each of the three
+ * places on purpose: split into helpers (one for the max, one for the detector) W1 measured 0.127 ms, not 0.102.
  */
 function max3x3s2Chunk(
   col: usize,
