@@ -137,6 +137,8 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
 
   private chooseView(payload: TensorPayload, input: Panel | null, output: Panel, ctx: ViewContext): BuiltView {
     const trace = payload.trace;
+    // the linked views need every cell: no panel may be sampled down by the size budget
+    const whole = input !== null && input.plan.step === 1 && output.plan.step === 1;
     if (input && trace?.kind === "spp") {
       if (sppDrawable(trace, input, output)) return sppView(trace, input, output, ctx);
       ctx.notices.push(
@@ -144,41 +146,34 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       );
     } else if (input && trace?.kind === "stripFusion") {
       const strips = fusionStrips(trace, input.shape, output.shape);
-      if (typeof strips !== "string" && input.plan.step === 1 && output.plan.step === 1)
-        return stripFusionView(trace, strips, input, output, ctx);
-      ctx.notices.push(
-        `${typeof strips === "string" ? strips : "the tensors are over the size budget for the linked view"}; showing the fused map`,
-      );
+      if (typeof strips !== "string" && whole) return stripFusionView(trace, strips, input, output, ctx);
+      ctx.notices.push(`${typeof strips === "string" ? strips : OVER_BUDGET}; showing the fused map`);
     } else if (input && trace && (input.reduced || output.reduced)) {
       ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
     } else if (input && trace?.kind === "roi") {
       const geo = roiGeometry(trace, input.shape, output.shape);
-      if (typeof geo !== "string" && input.plan.step === 1 && output.plan.step === 1)
-        return roiView(geo, input, output, ctx);
-      ctx.notices.push(
-        `${typeof geo === "string" ? geo : "the tensors are over the size budget for the linked view"}; showing the output`,
-      );
+      if (typeof geo !== "string" && whole) return roiView(geo, input, output, ctx);
+      ctx.notices.push(`${typeof geo === "string" ? geo : OVER_BUDGET}; showing the output`);
     } else if (input && trace?.kind === "window" && trace.axes.length === 3) {
       const vol = volumeAxes(trace, input.shape, output.shape);
-      if (vol && input.plan.step === 1 && output.plan.step === 1) return volumeView(vol, input, output, ctx);
+      if (vol && whole) return volumeView(vol, input, output, ctx);
       ctx.notices.push(
         vol
-          ? "the tensors are over the size budget for the linked view; showing the output"
+          ? `${OVER_BUDGET}; showing the output`
           : `the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of ${trace.op} is shown as its output`,
       );
     } else if (input && trace) {
       // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
       // (only within the size budget: a copy of data the linked view could not draw whole anyway is not made)
-      const small = input.plan.step === 1 && output.plan.step === 1;
       const [a, b] =
-        trace.kind === "window" && trace.channels === "last" && small
+        trace.kind === "window" && trace.channels === "last" && whole
           ? [relaid(input), relaid(output)]
           : [input, output];
       const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
       if (a && b && axes && a.plan.step === 1 && b.plan.step === 1) return poolingView(a, b, axes, ctx);
       ctx.notices.push(
         axes
-          ? "the tensors are over the size budget for the linked view; showing the output"
+          ? `${OVER_BUDGET}; showing the output`
           : `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
       );
     }
@@ -219,6 +214,8 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     this.node.replaceChildren(box);
   }
 }
+
+const OVER_BUDGET = "the tensors are over the size budget for the linked view";
 
 /** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */
 function relaid(pn: Panel): Panel | null {
