@@ -5,7 +5,7 @@
  */
 import type { AxisGeometry } from "../shape/window.js";
 import { arena, arenaSize, f32View, i32View, inHeap, wasmRuntime, type PoolExports } from "./runtime.js";
-import { parallelPlanes, runParallel } from "./workers.js";
+import { parallelPlanes, runParallel, type KernelName } from "./workers.js";
 
 export interface Ranges {
   hs: Int32Array;
@@ -327,8 +327,6 @@ export function pool2dNhwcWasm(
   ]); // prettier-ignore
   return deliver(dst());
 }
-
-type KernelName = "maxPool2d" | "maxPool3x3s2" | "sppPool" | "avgPool2d" | "binsPool2d" | "planeReduce" | "pool2dNhwc";
 
 /** Runs a kernel over planes [0, planes), split across `parts` threads (this one included). */
 function runPlanes(

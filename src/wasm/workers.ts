@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { ParameterError } from "../errors.js";
 import { wasmLoadError, wasmRuntime, type PoolExports } from "./runtime.js";
 
+/** The kernels a call can be split across threads for (workers look them up by index). */
 const KERNELS = [
   "maxPool2d",
   "maxPool3x3s2",
@@ -17,6 +18,7 @@ const KERNELS = [
   "planeReduce",
   "pool2dNhwc",
 ] as const;
+export type KernelName = (typeof KERNELS)[number];
 const MAX_ARGS = 30;
 /** Control words: [generation, done count]. */
 const GEN = 0;
@@ -102,7 +104,7 @@ export function parallelPlanes(planes: number, bytes: number): number {
 
 /** Splits planes [0, planes) into `parts` ranges; part 0 runs here, the rest on the workers. */
 export function runParallel(
-  name: (typeof KERNELS)[number],
+  name: KernelName,
   planes: number,
   parts: number,
   argsOf: (p0: number, p1: number, part: number) => number[],
