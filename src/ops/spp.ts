@@ -64,7 +64,6 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     y = sppPoolWasm(x.data, n, c, height, width, table, plan.levels.length, plan.bins, mode, out?.data);
   } else {
     y = out ? out.data : new Float32Array(n * perSample);
-    let offset = 0;
     plan.levels.forEach((level, li) => {
       let values: Float32Array;
       if (mode === "max") {
@@ -74,21 +73,23 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
       } else values = meanOverPlan(x.data, planes, planAxes(level.axes), level.divisors as Float32Array);
       const cells = c * level.bins[0] * level.bins[1];
       // (N, C, bh, bw) row-major is already channel-major within a sample: copy each sample's block.
+      const offset = c * level.before;
       for (let b = 0; b < n; b++) y.set(values.subarray(b * cells, (b + 1) * cells), b * perSample + offset);
-      offset += cells;
     });
   }
-  let offset = 0;
-  const traces: SppLevelTrace[] = [];
-  plan.levels.forEach((level, li) => {
-    const t: SppLevelTrace = { requested: level.requested, bins: level.bins, offset, axes: level.axes };
-    const am = argmaxes[li] && smallArray(argmaxes[li] as Int32Array);
-    if (am) t.argmax = am;
-    traces.push(t);
-    offset += c * level.bins[0] * level.bins[1];
-  });
   const output = out ?? new Tensor(y, [n, perSample]);
   if (!options.trace) return output;
+  const traces = plan.levels.map((level, li): SppLevelTrace => {
+    const t: SppLevelTrace = {
+      requested: level.requested,
+      bins: level.bins,
+      offset: c * level.before,
+      axes: level.axes,
+    };
+    const am = argmaxes[li] && smallArray(argmaxes[li] as Int32Array);
+    if (am) t.argmax = am;
+    return t;
+  });
   const trace: SppTrace = {
     kind: "spp",
     op: OP,
@@ -107,6 +108,8 @@ interface SppLevelPlan {
   axes: AxisWindows[];
   bins: [number, number];
   divisors: Float32Array | null;
+  /** Bins of the levels before this one, per channel: its offset in a sample's row is c times this. */
+  before: number;
 }
 
 interface SppPlan {
@@ -145,8 +148,9 @@ function sppPlan(
               { countIncludePad: true },
             )
           : binVolumes(axes);
-    return { requested: [nh, nw], axes, bins: [axisOutSize(axes[0]), axisOutSize(axes[1])], divisors };
+    return { requested: [nh, nw], axes, bins: [axisOutSize(axes[0]), axisOutSize(axes[1])], divisors, before: 0 };
   });
+  planned.reduce((sum, l) => ((l.before = sum), sum + l.bins[0] * l.bins[1]), 0);
   const ranges = planned.map((l) => binRanges(l.axes));
   const table = ranges.every((r) => r !== null)
     ? sppTable(
