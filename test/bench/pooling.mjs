@@ -12,6 +12,7 @@ import * as ps from "../../dist/index.js";
 import { setBackend } from "../../dist/backend.js";
 import { allocFloats } from "../../dist/wasm/runtime.js";
 import { setThreads } from "../../dist/wasm/workers.js";
+import { ceilingSection, measureCeiling } from "./ceiling.mjs";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -214,6 +215,8 @@ for (const wl of WORKLOADS) {
   console.log(formatRow(row));
 }
 const loadAfter = loadavg();
+// native C on the same tensor, after the rounds so it cannot disturb them (W3 runs only)
+const native = results.some((r) => r.id === "W3") ? measureCeiling() : null;
 
 function fmt(ms) {
   if (ms === undefined) return "–";
@@ -267,7 +270,13 @@ function goalRows() {
       const ceiling = by.R
         ? `; a pure read stream (R) gains ${(by.R.med["poolscope-wasm"] / by.R.med["poolscope-wasm-2T"]).toFixed(2)}× from 2 workers in this run`
         : "";
-      rows.push(`| W3: 2 workers ≥ 1.7× one | ${speedup.toFixed(2)}×${ceiling} | ${speedup >= 1.7 ? "yes" : "no"} |`);
+      const nat =
+        native && !native.error
+          ? `; native C gains ${(native["pool-pf"].ms1 / native["pool-pf"].ms2).toFixed(2)}× (${fmt(native["pool-pf"].ms2)} ms on 2 threads, where 1.7× would need ${fmt(by.W3.med["poolscope-wasm"] / 1.7)} ms)`
+          : "";
+      rows.push(
+        `| W3: 2 workers ≥ 1.7× one | ${speedup.toFixed(2)}×${ceiling}${nat} | ${speedup >= 1.7 ? "yes" : "no"} |`,
+      );
     }
   }
   return rows;
@@ -319,6 +328,7 @@ const md = [
   "|---|---|---|",
   ...goalRows(),
   "",
+  ...(native ? ceilingSection(native) : []),
   "## Agreement with the TypeScript reference (max |difference|)",
   "",
   "| workload | poolscope-wasm | poolscope-wasm-alloc |",
