@@ -297,7 +297,7 @@ const md = [
   "Competitors:",
   "- `poolscope-wasm`: WebAssembly SIMD path, input tensor resident in the module's memory (`allocFloats`) and `out` preallocated there (as a tfjs tensor lives in its wasm heap).",
   "- `poolscope-wasm-2T`: the same with `setThreads(2)` (W3 and R only).",
-  "- R is not a workload of the issue: a global average over the W3 tensor reads 103 MB once and writes almost nothing, so its 1- and 2-worker times show the memory ceiling that W3 meets.",
+  "- R is not a workload of the issue: a global average over the W3 tensor reads 103 MB once and writes almost nothing. Its wasm kernel does not prefetch, so on one thread it stays below the read ceiling and gains more from a second thread than W3 can; the hardware's own ceiling is the native C section below.",
   "- `poolscope-wasm-alloc`: WebAssembly path called the plain way: input a JS Float32Array (copied in), new output per call (copied out).",
   "- `poolscope-js`: the TypeScript reference path (`POOLSCOPE_BACKEND=js`), `out` preallocated.",
   "- `tfjs-wasm-simd`, `tfjs-cpu`: TF.js 4.22 backends. W1 uses padding 'same' (pad 0 before, 1 after; PyTorch's p1 pads 1 on both sides: same output size, same work); W4 is `tf.mean(x, [1, 2])`; W5/W6 SPP per level `maxPool(ceil(a/n), floor(a/n), 'valid')` (SPP-net rule: on W6 not the same windows as poolscope's exact adaptive bins).",
