@@ -1,30 +1,34 @@
 #!/usr/bin/env node
 /**
- * The poolscope command line. `poolscope conformance FILE` runs every case of a golden file against the
- * library and exits 1 if any fails (2 if the file cannot be read).
+ * The poolscope command line. `poolscope conformance FILE…` runs every case of one or more golden files
+ * against the library as one set and exits 1 if any fails (2 if a file cannot be read).
  */
 import { loadGoldenFile } from "./conformance/load.js";
 import { formatSummary, runGolden } from "./conformance/run.js";
 
-const USAGE = "usage: poolscope conformance FILE";
+const USAGE = "usage: poolscope conformance FILE...";
 
 function main(argv: string[]): number {
-  const [command, file, ...rest] = argv;
-  if (command !== "conformance" || file === undefined || rest.length > 0) {
+  const [command, ...files] = argv;
+  if (command !== "conformance" || files.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let golden;
-  try {
-    golden = loadGoldenFile(file);
-  } catch (e) {
-    process.stderr.write(`poolscope: cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
+  const cases = [];
+  for (const file of files) {
+    let golden;
+    try {
+      golden = loadGoldenFile(file);
+    } catch (e) {
+      process.stderr.write(`poolscope: cannot read ${file}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    if (golden.count !== undefined && golden.count !== golden.cases.length) {
+      process.stdout.write(`note: ${file} says count ${golden.count} but holds ${golden.cases.length} cases\n`);
+    }
+    cases.push(...golden.cases);
   }
-  if (golden.count !== undefined && golden.count !== golden.cases.length) {
-    process.stdout.write(`note: the file says count ${golden.count} but holds ${golden.cases.length} cases\n`);
-  }
-  const summary = runGolden(golden);
+  const summary = runGolden({ cases });
   process.stdout.write(`${formatSummary(summary)}\n`);
   return summary.failed > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // `npm test`: every suite, each against real parts (the built library, the kernel over ZeroMQ, JupyterLab from
 // .venv, Debian's Chromium). Runs all suites even when one fails, then fails if any did.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensureEnvironment, root, venvBin, CHROMIUM } from "../kernel/scripts/env.mjs";
 
@@ -9,7 +9,13 @@ ensureEnvironment({ browser: true });
 mkdirSync(join(root, "test", "artifacts"), { recursive: true });
 
 const npx = (...args) => ["npx", ["--no-install", ...args]];
-const conformance = ["dist/cli.js", "conformance", "test/fixtures/golden/pooling.json"];
+// every golden file: the shared PyTorch 1.13 set and the ones test/golden/ generates with newer PyTorch
+const goldenDir = join("test", "fixtures", "golden");
+const goldenFiles = readdirSync(join(root, goldenDir))
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => join(goldenDir, f));
+const conformance = ["dist/cli.js", "conformance", ...goldenFiles];
 const suites = [
   ["lint (ESLint, Prettier)", "sh", ["-c", "npx --no-install eslint . && npx --no-install prettier --check ."]],
   ["unit tests (vitest)", ...npx("vitest", "run")],
