@@ -52,6 +52,7 @@ export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/glob
 export { lpPool1d, lpPool2d, type LpPoolOptions } from "./ops/lpPool.js";
 export { maxUnpool2d, type MaxUnpoolOptions } from "./ops/unpool.js";
 export { roiPool, type RoiPoolOptions } from "./ops/roiPool.js";
+export { roiAlign, type RoiAlignOptions } from "./ops/roiAlign.js";
 export { spatialPyramidPool, type SppOptions } from "./ops/spp.js";
 export {
   stripPool,

@@ -148,6 +148,13 @@ export const OPS: Record<string, OpSpec> = {
     inputs: ["x", "boxes"],
     run: ({ x, boxes }, o) => ({ y: ps.roiPool(x, boxes, { ...(o as unknown as ps.RoiPoolOptions), trace: false }) }),
   },
+  roi_align: {
+    params: names("output_size", "spatial_scale", "sampling_ratio", "aligned"),
+    inputs: ["x", "boxes"],
+    run: ({ x, boxes }, o) => ({
+      y: ps.roiAlign(x, boxes, { ...(o as unknown as ps.RoiAlignOptions), trace: false }),
+    }),
+  },
 };
 
 /** The golden outputs compared exactly (integers). */

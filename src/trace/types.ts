@@ -88,13 +88,32 @@ export interface RoiRegionTrace {
    * clipping to the map (it may reach off it). Optional: traces saved before it was added leave it out.
    */
   rect?: [[number, number], [number, number]];
-  /** Bins on the feature map per axis (H, W), already shifted by the region start and clipped to the map. */
+  /**
+   * Bins on the feature map per axis (H, W), already shifted by the region start and clipped to the map. For
+   * RoIAlign, the hull of the cells each bin's samples weigh ([0, 0] when none is on the map).
+   */
   axes: AxisWindows[];
+  /**
+   * RoIAlign only: the box on the map as continuous edges per axis (H, W), in cell units (cell i spans
+   * [i, i + 1)), so a renderer draws it where the samples see it.
+   */
+  edges?: [[number, number], [number, number]];
+  /**
+   * RoIAlign only: per axis (H, W), per bin, the sample coordinates (cell i's centre is at i). A bin averages
+   * the bilinear reads at every (y, x) pair of its row and column samples; a sample beyond the map's one-cell
+   * margin (coordinate < −1 or > size) reads 0.
+   */
+  samples?: [number[][], number[][]];
 }
 
 export interface RoiTrace extends TraceBase {
   kind: "roi";
+  /** "max": RoI pooling (roiPool); "align": RoIAlign's average of bilinear samples. Absent in older traces: max. */
+  mode?: "max" | "align";
   spatialScale: number;
+  /** RoIAlign: samples per bin per axis as asked (≤ 0: adaptive), and whether boxes were shifted by −0.5. */
+  samplingRatio?: number;
+  aligned?: boolean;
   regions: RoiRegionTrace[];
   /** Argmax per output element (K, C, ph, pw) within the H×W plane; −1 for an empty bin (output 0). */
   argmax?: number[];

@@ -112,6 +112,16 @@ function span(v: unknown, what: string): [number, number] {
   return [s, e];
 }
 
+/** Two finite numbers, the first not above the second (a continuous extent). */
+function edgePair(v: unknown, what: string): [number, number] {
+  const p = list(v, what, 2);
+  if (p.length !== 2) fail(`${what} must hold 2 numbers`);
+  const a = num(p[0], `${what}[0]`);
+  const b = num(p[1], `${what}[1]`);
+  if (b < a) fail(`${what} must not end before it starts`);
+  return [a, b];
+}
+
 /** Checks untrusted JSON against the PoolTrace types and returns a clean copy; never throws. */
 export function parseTrace(raw: unknown): ParsedTrace {
   try {
@@ -172,6 +182,7 @@ function parse(raw: unknown): PoolTrace {
     };
   }
   if (t.kind === "roi") {
+    let samples = 0;
     const regions = list(t.regions, "trace.regions", MAX_LIST).map((r, i): RoiRegionTrace => {
       const o = obj(r, `trace.regions[${i}]`);
       const box = list(o.box, `trace.regions[${i}].box`, 4);
@@ -186,9 +197,35 @@ function parse(raw: unknown): PoolTrace {
         if (rect.length !== 2) fail(`trace.regions[${i}].rect must hold 2 spans`);
         region.rect = [span(rect[0], `trace.regions[${i}].rect[0]`), span(rect[1], `trace.regions[${i}].rect[1]`)];
       }
+      if (o.edges !== undefined) {
+        const e = list(o.edges, `trace.regions[${i}].edges`, 2);
+        if (e.length !== 2) fail(`trace.regions[${i}].edges must hold 2 pairs`);
+        region.edges = [edgePair(e[0], `trace.regions[${i}].edges[0]`), edgePair(e[1], `trace.regions[${i}].edges[1]`)];
+      }
+      if (o.samples !== undefined) {
+        const per = list(o.samples, `trace.regions[${i}].samples`, 2);
+        if (per.length !== 2) fail(`trace.regions[${i}].samples must hold 2 axes`);
+        const axis = (v: unknown, what: string) =>
+          list(v, what, MAX_BINS).map((bin, b) => {
+            const coords = list(bin, `${what}[${b}]`, TRACE_ARRAY_LIMIT).map((c, j) => num(c, `${what}[${b}][${j}]`));
+            samples += coords.length;
+            if (samples > TRACE_ARRAY_LIMIT) fail(`trace.regions hold more than ${TRACE_ARRAY_LIMIT} samples`);
+            return coords;
+          });
+        region.samples = [
+          axis(per[0], `trace.regions[${i}].samples[0]`),
+          axis(per[1], `trace.regions[${i}].samples[1]`),
+        ];
+      }
       return region;
     });
     const trace: PoolTrace = { kind: "roi", ...base, spatialScale: num(t.spatialScale, "trace.spatialScale"), regions };
+    if (t.mode !== undefined) trace.mode = oneOf(t.mode, ["max", "align"] as const, "trace.mode");
+    if (t.samplingRatio !== undefined) trace.samplingRatio = int(t.samplingRatio, "trace.samplingRatio");
+    if (t.aligned !== undefined) {
+      if (typeof t.aligned !== "boolean") fail("trace.aligned must be true or false");
+      trace.aligned = t.aligned;
+    }
     if (t.argmax !== undefined) trace.argmax = numbers(t.argmax, "trace.argmax");
     return trace;
   }

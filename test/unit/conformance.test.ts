@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadGoldenFile, parseGolden } from "../../src/conformance/load.js";
 import { formatSummary, runGolden } from "../../src/conformance/run.js";
@@ -11,6 +12,18 @@ describe("the golden dev set", () => {
     expect(failures).toEqual([]);
     expect(summary.passed).toBe(573);
     expect(formatSummary(summary).split("\n").at(-1)).toBe("conformance: 573 passed, 0 failed");
+  });
+});
+
+describe("the golden files generated with a newer PyTorch (test/golden/)", () => {
+  const dir = "test/fixtures/golden";
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "pooling.json");
+  it.each(files)("%s passes every case it holds", (file) => {
+    const golden = loadGoldenFile(`${dir}/${file}`);
+    const summary = runGolden(golden);
+    expect(summary.results.filter((r) => !r.passed).map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+    expect(golden.cases.length).toBeGreaterThan(0);
+    expect(summary.passed).toBe(golden.count);
   });
 });
 
