@@ -110,6 +110,18 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
         ctx.stroke();
         break;
       }
+      case "sample": {
+        // a point, not a cell: a dot centred where the op sampled
+        const r = Math.max(1.5, Math.min(4, zoom / 8));
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+        ctx.fillStyle = "#fff";
+        ctx.fill();
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = "#000";
+        ctx.stroke();
+        break;
+      }
       case "pinned":
         dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
         break;

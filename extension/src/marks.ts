@@ -13,7 +13,8 @@ export type MarkStyle =
   | "count" // coverage view: the number of windows, as text
   | "bin" // SPP: one bin of the selected level (shaded, so overlaps are darker)
   | "binActive" // SPP: the focused bin
-  | "region"; // RoI: a region's box on the feature map (dashed)
+  | "region" // RoI: a region's box on the feature map (dashed)
+  | "sample"; // RoIAlign: a bilinear sample point, at (i, j) in cell units (cell i spans [i, i + 1)), h = w = 0
 
 export interface Mark {
   /** Top-left cell, in input coordinates (negative inside the top/left padding margin). */

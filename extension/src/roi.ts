@@ -1,13 +1,14 @@
 /**
- * RoI pooling, read from its trace: each region's box on the feature map and its bins there (already shifted
- * and clipped by the op), the input cells one output bin pooled, the argmax the op recorded, and which bins of
- * which regions contain an input cell. Nothing is recomputed: every edge comes from the trace.
+ * RoI pooling and RoIAlign, read from their trace: each region's box on the feature map and its bins there
+ * (already shifted and clipped by the op), the input cells one output bin pooled (RoIAlign: the cells its
+ * samples weigh) with the argmax (RoI pooling) or the sample points (RoIAlign), and which bins of which regions
+ * contain an input cell. Nothing is recomputed: every edge and point comes from the trace.
  */
 import { formatNumber, type AxisWindows, type RoiTrace } from "poolscope/display";
 import type { Mark } from "./marks.js";
 import { FORMULA_TERMS } from "./pooling.js";
 
-/** A rectangle of cells, [r0, r1) × [c0, c1). */
+/** A rectangle of cells, [r0, r1) × [c0, c1) (a RoIAlign box may have fractional edges). */
 export interface CellRect {
   r0: number;
   r1: number;
@@ -23,6 +24,8 @@ export interface RoiRegion {
   /** Bin edges per axis, [start, end) on the map. */
   rows: [number, number][];
   cols: [number, number][];
+  /** RoIAlign: each bin's sample coordinates per axis (cell i's centre is at i), when the trace has them. */
+  samples?: [number[][], number[][]];
 }
 
 export interface RoiGeometry {
@@ -57,7 +60,10 @@ function clip(span: [number, number], size: number): [number, number] | null {
   return e > s ? [s, e] : null;
 }
 
-/** The box of a region: its recorded rect clipped to the map, or (older traces) the span of its bins. */
+/**
+ * The box of a region clipped to the map: RoIAlign's continuous edges, else its recorded rect, else (older
+ * traces) the span of its bins.
+ */
 function boxOf(
   rect: RoiTrace["regions"][number]["rect"],
   rows: [number, number][],
@@ -96,7 +102,15 @@ export function roiGeometry(
     const cols = binsOf(region.axes[1], w, pw);
     if (region.axes.length !== 2 || !rows || !cols || region.batchIndex >= n)
       return `region ${r} of the RoI trace does not fit the feature map`;
-    regions.push({ batchIndex: region.batchIndex, box: boxOf(region.rect, rows, cols, h, w), rows, cols });
+    const reg: RoiRegion = {
+      batchIndex: region.batchIndex,
+      box: boxOf(region.edges ?? region.rect, rows, cols, h, w),
+      rows,
+      cols,
+    };
+    const s = region.samples;
+    if (s && s[0].length === ph && s[1].length === pw) reg.samples = s;
+    regions.push(reg);
   }
   return { trace, regions, n, c, h, w, ph, pw };
 }
@@ -151,6 +165,42 @@ export function roiBinsContaining(geo: RoiGeometry, batch: number, i: number, j:
     for (const bi of bis) for (const bj of bjs) out.push([k, bi, bj]);
   });
   return out;
+}
+
+/** Most sample points drawn for one bin. */
+export const MAX_BIN_SAMPLES = 1024;
+
+/**
+ * RoIAlign: bin (bi, bj) of region k's sample points as marks (centred in cell units), and how many it has in
+ * all; none for a trace without samples.
+ */
+export function roiSampleMarks(
+  geo: RoiGeometry,
+  k: number,
+  bi: number,
+  bj: number,
+): { marks: Mark[]; count: number; onMap: number } {
+  const s = geo.regions[k]?.samples;
+  const ys = s?.[0][bi] ?? [];
+  const xs = s?.[1][bj] ?? [];
+  // the op's test: a sample beyond the one-cell margin reads nothing (and is not drawn)
+  const yIn = ys.filter((y) => y >= -1 && y <= geo.h);
+  const xIn = xs.filter((x) => x >= -1 && x <= geo.w);
+  const marks: Mark[] = [];
+  for (const y of yIn)
+    for (const x of xIn) {
+      if (marks.length >= MAX_BIN_SAMPLES) break;
+      marks.push({ i: y + 0.5, j: x + 0.5, h: 0, w: 0, style: "sample" });
+    }
+  return { marks, count: ys.length * xs.length, onMap: yIn.length * xIn.length };
+}
+
+/** RoIAlign's formula for one bin: the mean of its samples, said in words (their values are not in the trace). */
+export function roiAlignFormula(samples: number, onMap: number, output: number): string {
+  const v = formatNumber(output);
+  if (samples === 0) return `no samples in this bin: output = ${v}`;
+  const off = onMap < samples ? ` (${samples - onMap} off the map read 0)` : "";
+  return `mean of ${samples} bilinear samples (dots)${off} = ${v}`;
 }
 
 /** `max(…) = v` with the bin's values in scan order, or the empty bin's 0 said in words. */
@@ -208,5 +258,6 @@ export function roiBinFocus(
       }
   const argmax = roiArgmax(geo, p, bi, bj);
   if (argmax) marks.push({ i: argmax[0], j: argmax[1], style: "argmax" });
+  marks.push(...roiSampleMarks(geo, region, bi, bj).marks);
   return { inputPlane, marks, cells, argmax };
 }

@@ -1,8 +1,9 @@
 /**
- * The linked RoI pooling view: the feature maps with every region's box (dashed) and bin grid, and the pooled
- * (K, C, ph, pw) bins beside them on one scale. Hovering an output bin lights its region's box and the bin's
- * cells on that channel's map, marks the recorded argmax and writes `max(…) = v`; hovering a map cell lights
- * every bin (of every region on that sample) that contains it.
+ * The linked RoI pooling / RoIAlign view: the feature maps with every region's box (dashed) and bin grid, and
+ * the pooled (K, C, ph, pw) bins beside them on one scale. Hovering an output bin lights its region's box and the
+ * bin's cells on that channel's map, marks the recorded argmax and writes `max(…) = v` (RoIAlign: dots at its
+ * sample points and the mean said in words); hovering a map cell lights every bin (of every region on that
+ * sample) that contains it.
  */
 import { readoutText, zoomFor } from "../geometry.js";
 import { legend } from "../legend.js";
@@ -12,9 +13,11 @@ import {
   roiBin,
   roiBinFocus,
   roiBinsContaining,
+  roiAlignFormula,
   roiFormula,
   roiMapMarks,
   roiPlanes,
+  roiSampleMarks,
   type RoiGeometry,
 } from "../roi.js";
 import { Selection } from "../selection.js";
@@ -90,7 +93,11 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       const values = f.cells.map(([i, j]) => valueAt(input, f.inputPlane, i, j));
       const { region } = roiPlanes(geo, focus.plane);
       const bin = roiBin(geo, region, focus.i, focus.j);
-      formula = roiFormula(values, valueAt(output, focus.plane, focus.i, focus.j));
+      const outValue = valueAt(output, focus.plane, focus.i, focus.j);
+      if (geo.trace.mode === "align") {
+        const { count, onMap } = roiSampleMarks(geo, region, focus.i, focus.j);
+        formula = roiAlignFormula(count, onMap, outValue);
+      } else formula = roiFormula(values, outValue);
       if (f.argmax) formula += `   argmax at (${f.argmax[0]}, ${f.argmax[1]})`;
       formula +=
         `   region ${region}, bin (${focus.i}, ${focus.j})` +
