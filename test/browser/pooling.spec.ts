@@ -8,7 +8,16 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
 // the expected numbers come from the built library, not from the saved output under test
-import { avgPool3d, maxPool3d, rand, roiPool, spatialPyramidPool, stripPool, tensor } from "../../dist/index.js";
+import {
+  avgPool3d,
+  maxPool3d,
+  rand,
+  roiAlign,
+  roiPool,
+  spatialPyramidPool,
+  stripPool,
+  tensor,
+} from "../../dist/index.js";
 import { formatNumber } from "../../dist/display/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
@@ -16,7 +25,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(14, { timeout: 60_000 });
+  await expect(v).toHaveCount(15, { timeout: 60_000 });
   return v;
 }
 
@@ -406,6 +415,54 @@ test("RoI: each region's box and bins on the map, an output bin linked to its ce
   expect(await inkIn(outMarks(1), oc, oc, oc, oc)).toBeGreaterThan(0); // region 0, c=1, bin (1, 1)
   expect(await inkIn(outMarks(3), 0, oc, oc, oc)).toBeGreaterThan(0); // region 1, c=1, bin (1, 0)
   expect(await inkIn(outMarks(2), 0, 0, 2 * oc, 2 * oc)).toBe(0); // region 1, c=0: not lit
+});
+
+test("RoIAlign: a bin's sample points drawn as dots on hover, the mean said in words, samples off the map counted", async ({
+  page,
+}) => {
+  const view = (await views(page)).nth(14);
+  // the fixture's cell, recomputed by the built library
+  const r = roiAlign(
+    tensor(
+      Array.from({ length: 48 }, (_, k) => k),
+      [1, 1, 6, 8],
+    ),
+    tensor([
+      [0, 1, 1, 5, 3],
+      [0, 6, 4, 10, 8],
+    ]),
+    { outputSize: [1, 2], samplingRatio: 2, trace: true },
+  );
+  const ins = view.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const outs = view.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(ins).toHaveCount(1);
+  await expect(outs).toHaveCount(2);
+  const inCell = (await ins.nth(0).boundingBox())!.width / 8;
+  const outCell = (await outs.nth(0).boundingBox())!.width / 2;
+  const marks = view.locator(".jp-mod-input").nth(0).locator("canvas.jp-PoolscopeTensor-marks");
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const px = (cells: number): number => Math.round(cells * inCell * dpr);
+  // the sample at (y 1.5, x 3.5) has its dot at cell-unit point (2, 4): a small square around it
+  const dot = () => pixelSum(marks, px(4) - 2, px(2) - 2, 4, 4);
+  const before = await dot();
+
+  // region 0's bin (0, 1): rows sample at 1.5, 2.5 and columns at 3.5, 4.5, so its mean on this linear map is 20
+  expect(r.output.data[1]).toBe(20);
+  await expect(async () => {
+    await hoverCell(outs.nth(0), 0, 1, outCell);
+    await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "mean of 4 bilinear samples (dots) = 20   region 0, bin (0, 1): rows 1…3, cols 3…5",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  expect(await dot()).not.toBe(before);
+  await page.screenshot({ path: "test/artifacts/pooling-roi-align.png", fullPage: true });
+
+  // region 1's bin (0, 1) samples only beyond the map's margin: nothing read, the output is the op's 0
+  await hoverCell(outs.nth(1), 0, 1, outCell);
+  await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+    `mean of 4 bilinear samples (dots) (4 off the map read 0) = ${formatNumber(r.output.data[3])}   region 1, bin (0, 1)`,
+  );
 });
 
 test("3-d: depth slices in a row, an output's window lit on every slice it spans, an input cell's outputs", async ({
