@@ -319,4 +319,30 @@ const boxes = tensor(Object.values(regions).map((b) => [0, b[0], b[1], b[2] - 1,
 roiPool(featureMap, boxes, { outputSize: 4, trace: true })
 """
     ),
+    md(
+        """
+RoI pooling rounds every box to whole cells, and its bins again, so a box moved by less than half a cell pools
+exactly the same cells. Mask R-CNN's RoIAlign removes both roundings: the box stays where it is, each bin is
+sampled at evenly spaced points, and each point is read by bilinear interpolation between the four cells around
+it. Move the road's box right by 0.2 and 0.4 of a pixel: the sum of RoI pooling's outputs does not change, RoIAlign's does. In
+JupyterLab, hover a RoIAlign output cell to see its bin's sample points as dots:
+""",
+        """
+RoI 池化把每个框取整到整格，再把它的格子取整，所以框移动不到半格时，池化的仍是完全相同的单元。Mask R-CNN 的 RoIAlign
+去掉了这两次取整：框保持原位，每个格子在等距的采样点上取值，每个采样点由它周围四个单元做双线性插值得到。把道路的框向右移动
+0.2 和 0.4 个像素：RoI 池化输出的总和不变，RoIAlign 的总和随之改变。在 JupyterLab 中，悬停 RoIAlign 的输出格可看到它的格子的采样点（圆点）：
+""",
+    ),
+    code(
+        """
+const road = (dx: number) => tensor([[0, 8 + dx, 20, 47, 47]]);
+const total = (t: Tensor) => t.data.reduce((a, b) => a + b, 0); // over all 8×4×4 outputs
+for (const dx of [0, 0.2, 0.4]) {
+  const pooled = total(roiPool(featureMap, road(dx), { outputSize: 4 }));
+  const aligned = total(roiAlign(featureMap, road(dx), { outputSize: 4, aligned: true }));
+  console.log(`box moved by ${dx} px: roiPool sum ${pooled.toFixed(5)}, roiAlign sum ${aligned.toFixed(5)}`);
+}
+roiAlign(featureMap, boxes, { outputSize: 4, samplingRatio: 2, aligned: true, trace: true })
+"""
+    ),
 ]
