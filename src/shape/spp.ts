@@ -3,11 +3,12 @@
  * - "adaptive": PyTorch adaptive pooling to n bins; exactly n bins for every input size.
  * - "paper": SPP-net (He et al. 2014): window ⌈a/n⌉, stride ⌊a/n⌋, no padding. It can produce more than n
  *   bins (a = 10, n = 6 → 9), which is reported rather than hidden.
- * - "corrected": the widely copied fix, K = S = ⌈a/n⌉, padding ⌊(K·n − a + 1)/2⌋. It gives n bins, but for
- *   some sizes a bin lies entirely in the padding (a = 5, n = 4); that is an error naming the level and size.
+ * - "corrected": the widely copied fix, K = S = ⌈a/n⌉, padding ⌊(K·n − a + 1)/2⌋. It gives n bins where
+ *   PyTorch accepts its padding; where the padding exceeds half the window (a = 9, n = 4), or a bin would even
+ *   lie wholly in it (a = 5, n = 4), it is an error naming the level and size, as PyTorch refuses those.
  */
 import { ParameterError } from "../errors.js";
-import { adaptiveAxis, poolOutputSize, sliding, windowStart, type AxisWindows } from "./window.js";
+import { adaptiveAxis, poolOutputSize, sliding, type AxisWindows } from "./window.js";
 
 export type SppRule = "adaptive" | "paper" | "corrected";
 
@@ -44,20 +45,23 @@ export function sppLevelAxis(
   if (rule !== "corrected")
     throw new ParameterError(op, "rule", rule, `must be one of ${SPP_RULES.map((r) => `"${r}"`).join(", ")}`);
   const p = Math.floor((k * n - size + 1) / 2);
+  // PyTorch's pooling refuses padding above half the window (so the SPPLayer that uses this rule raises there);
+  // with p ≥ K the first bin would even lie wholly in the padding
+  if (2 * p > k) {
+    const why =
+      p >= k
+        ? `bin 0 [${-p}, ${k - p}) lies entirely in the padding`
+        : `padding ${p} is more than half the window ${k}, which PyTorch's max pooling refuses`;
+    throw new ParameterError(
+      op,
+      "levels",
+      n,
+      `entry ${level} (n=${n}) on input ${axisName}=${size} cannot use the corrected rule: K=S=⌈${size}/${n}⌉=${k}, ` +
+        `padding ⌊(${k}·${n}−${size}+1)/2⌋=${p}, and ${why}; use rule "adaptive"`,
+    );
+  }
   const outSize = poolOutputSize(size, k, k, p, p, 1, false);
   const geometry = { size, kernel: k, stride: k, dilation: 1, padBefore: p, padAfter: p, outSize };
-  for (let i = 0; i < outSize; i++) {
-    const start = windowStart(geometry, i);
-    if (start + k <= 0 || start >= size) {
-      throw new ParameterError(
-        op,
-        "levels",
-        n,
-        `entry ${level} (n=${n}) on input ${axisName}=${size} cannot use the corrected rule: K=S=⌈${size}/${n}⌉=${k}, ` +
-          `padding ⌊(${k}·${n}−${size}+1)/2⌋=${p}, and bin ${i} [${start}, ${start + k}) lies entirely in the padding`,
-      );
-    }
-  }
   if (outSize !== n) {
     throw new ParameterError(
       op,

@@ -97,7 +97,17 @@ describe("SPP bin counts (pooling.md 5)", () => {
   });
   it("corrected rule throws naming the level and the size where a bin is all padding (a=5, n=4)", () => {
     expect(() => sppBins(5, 5, [4], "corrected")).toThrow(ParameterError);
-    expect(() => sppBins(5, 5, [4], "corrected")).toThrow(/levels entry 0 \(n=4\) on input H=5/);
+    expect(() => sppBins(5, 5, [4], "corrected")).toThrow(
+      /levels entry 0 \(n=4\) on input H=5.*entirely in the padding/,
+    );
+  });
+  it("corrected rule refuses, as PyTorch does, padding above half the window with no bin all padding (a=9, n=4)", () => {
+    // K=3, p=2: bins [−2, 1), [1, 4), [4, 7), [7, 10) each hold real cells, but max_pool2d refuses p > K/2
+    expect(() => sppBins(9, 9, [4], "corrected")).toThrow(
+      /H=9 cannot use the corrected rule.*padding 2 is more than half/,
+    );
+    // and where PyTorch accepts the padding, n bins (a=11, n=4: K=3, p=1)
+    expect(sppBins(11, 11, [4], "corrected")).toEqual([[4, 4]]);
   });
   it("adaptive rule always gives n bins, even when a < n", () => {
     expect(sppBins(3, 10, [6, 4], "adaptive")).toEqual([
