@@ -232,7 +232,8 @@ function reducedNotice(pn: Panel): string {
   const what = pn.role === "tensor" ? "this tensor" : `the ${pn.role}`;
   return (
     `reduced view: ${what} has shape [${r.originalShape.join(", ")}], too large to embed whole; shown as ` +
-    `[${pn.shape.join(", ")}], ${reducedNote(r, pn.shape)}. The stats cover every value.`
+    `[${pn.shape.join(", ")}], ${reducedNote(r, pn.shape)}. Colours span the block means shown; the stats ` +
+    `cover every value.`
   );
 }
 

@@ -12,6 +12,7 @@ import { encodeTensorPayload, TENSOR_MIME, type PayloadPart, type TensorPayload 
 import type { PoolTrace } from "../trace/types.js";
 import { encodePng } from "./png.js";
 import { boundedPart, largeTensorText } from "./largeTensor.js";
+import { colourRange } from "./reduce.js";
 
 export interface DisplayBundle {
   [TENSOR_MIME]: TensorPayload;
@@ -48,12 +49,13 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
   const marksFor = (trace: PoolTrace | undefined, a: PayloadPart, b: PayloadPart) =>
     trace && !a.reduced && !b.reduced ? traceFigureMarks(trace) : { input: [], output: [] };
   const panels: FigurePanel[] = [{ label: input ? "output" : "", values: main.values, layout: gridLayout(main.shape) }];
-  let range = { min: payload.stats.min, max: payload.stats.max };
+  // colours span what is drawn: exact stats, or a reduced view's block means (colourRange says why)
+  let range = colourRange(main.values, payload.stats, main.reduced);
   if (input && payload.input) {
     const marks = marksFor(extras.trace, input, main);
     panels[0].marks = marks.output;
     panels.unshift({ label: "input", values: input.values, layout: gridLayout(input.shape), marks: marks.input });
-    range = widen(range, payload.input.stats);
+    range = widen(range, colourRange(input.values, payload.input.stats, input.reduced));
   }
   let text = largeTensorText({ ...main, stats: payload.stats });
   if (compare && payload.compare) {
@@ -70,7 +72,10 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
         marks: marks.output,
       },
     );
-    range = widen(widen(range, payload.compare.input.stats), payload.compare.output.stats);
+    range = widen(
+      widen(range, colourRange(compare.input.values, payload.compare.input.stats, compare.input.reduced)),
+      colourRange(compare.output.values, payload.compare.output.stats, compare.output.reduced),
+    );
     text = `1: ${text}\n2: ${largeTensorText({ ...compare.output, stats: payload.compare.output.stats })}`;
   }
   const image = figureImage(panels, scaleFor(range));

@@ -90,3 +90,26 @@ export function reducedNote(info: ReducedInfo, viewShape: readonly number[]): st
   if (shown < total) parts.push(`the first ${shown} of ${total} planes`);
   return parts.join(", ");
 }
+
+/**
+ * The range a colour scale should span for values drawn from a tensor: its exact stats, or for a reduced view
+ * the finite range of the block means shown. Block means are narrower than the tensor's extremes, and a scale
+ * over the extremes would draw a reduced view nearly flat (the stats still report the exact range).
+ */
+export function colourRange(
+  values: ArrayLike<number>,
+  stats: { min: number | null; max: number | null },
+  reduced: ReducedInfo | undefined,
+): { min: number | null; max: number | null } {
+  if (!reduced) return { min: stats.min, max: stats.max };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v === v && v !== Infinity && v !== -Infinity) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? { min, max } : { min: null, max: null };
+}

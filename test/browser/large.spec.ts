@@ -5,6 +5,8 @@
  */
 import { expect, test } from "@playwright/test";
 import { openNotebook } from "./lab.js";
+import { rand } from "../../dist/index.js";
+import { colourRange, computeStats, formatNumber, reduceView, scaleFor } from "../../dist/display/index.js";
 
 test("a tensor over the budget is drawn reduced, with a visible notice and exact stats", async ({ page }) => {
   const panel = await openNotebook(page, "fixtures/large.ipynb");
@@ -15,7 +17,18 @@ test("a tensor over the budget is drawn reduced, with a visible notice and exact
   await expect(big.locator(".jp-PoolscopeTensor-stats")).toHaveText(/^Tensor shape=\[1, 1, 1100, 1000\] .*max=7 /);
   await expect(big.locator(".jp-PoolscopeTensor-notice")).toHaveText(
     "reduced view: this tensor has shape [1, 1, 1100, 1000], too large to embed whole; shown as [1, 1, 367, 334], " +
-      "each cell the mean of a 3×3 block. The stats cover every value.",
+      "each cell the mean of a 3×3 block. Colours span the block means shown; the stats cover every value.",
+  );
+  // the colour scale spans the block means drawn, not the tensor's extremes (which would draw it nearly flat):
+  // the fixture's tensor, rebuilt and reduced by the built library
+  const data = rand([1, 1, 1100, 1000], { seed: 5 }).data;
+  data[data.length - 1] = 7;
+  const view = reduceView([1, 1, 1100, 1000], data);
+  const scale = scaleFor(colourRange(view.data, computeStats(data), view.info));
+  expect(scale.hi).toBeLessThan(7);
+  await expect(big.locator(".jp-PoolscopeTensor-key")).toContainText("sequential scale, over the block means shown");
+  await expect(big.locator(".jp-PoolscopeTensor-tick")).toHaveText(
+    [0, 0.5, 1].map((t) => formatNumber(scale.lo + (scale.hi - scale.lo) * t)),
   );
   const canvas = big.locator("canvas.jp-PoolscopeTensor-canvas");
   expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([334, 367]);

@@ -4,6 +4,7 @@
  */
 import {
   cellIndex,
+  colourRange,
   gridLayout,
   type ColorScale,
   type GridLayout,
@@ -81,7 +82,7 @@ export interface Scales {
 export function scalesFor(panels: readonly Panel[], mode: ScaleMode): Scales {
   return {
     mode,
-    shared: sharedScale(panels.map((p) => p.stats)),
+    shared: sharedScale(panels.map((p) => colourRange(p.values, p.stats, p.reduced))),
     perColumn: mode === "channel" ? channelScales(panels.map((p) => ({ values: p.values, layout: p.layout }))) : [],
   };
 }

@@ -50,7 +50,11 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
     node: grid,
     legend: legend(
       scales.shared,
-      scales.mode === "shared" ? "over the whole tensor" : "per channel (ranges in captions)",
+      scales.mode === "channel"
+        ? "per channel (ranges in captions)"
+        : pn.reduced
+          ? "over the block means shown"
+          : "over the whole tensor",
     ),
     onKey: (key) => selection.key(key, () => [drawnH, drawnW]),
     dispose: () => undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
 import { parseTensorPayload } from "../../../src/display/payload.js";
-import { reducedNote, reduceView, REDUCED_VALUES } from "../../../src/display/reduce.js";
+import { colourRange, reducedNote, reduceView, REDUCED_VALUES } from "../../../src/display/reduce.js";
 import { JUPYTER_DISPLAY, maxPool2d, rand, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
 
 describe("display size budget", () => {
@@ -78,5 +78,19 @@ describe("display size budget", () => {
     expect(p.input?.reduced?.originalShape).toEqual([1, 1, 1100, 1000]);
     expect(p.input!.shape.reduce((n, d) => n * d, 1)).toBeLessThanOrEqual(REDUCED_VALUES);
     expect(p.input!.stats.max).toBe(x.data.reduce((m, v) => Math.max(m, v), -Infinity));
+  });
+});
+
+describe("colourRange: what a colour scale spans", () => {
+  const stats = { min: -5, max: 7 };
+  const info = { originalShape: [1, 1, 6, 6], factor: 3, method: "mean" as const };
+
+  it("a whole tensor's scale is its exact stats", () => {
+    expect(colourRange(Float32Array.of(0, 1), stats, undefined)).toEqual({ min: -5, max: 7 });
+  });
+
+  it("a reduced view's scale is the finite range of the block means shown, not the tensor's extremes", () => {
+    expect(colourRange(Float32Array.of(0.5, NaN, 2, Infinity, -1), stats, info)).toEqual({ min: -1, max: 2 });
+    expect(colourRange(Float32Array.of(NaN, -Infinity), stats, info)).toEqual({ min: null, max: null });
   });
 });
