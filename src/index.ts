@@ -49,8 +49,8 @@ export {
   type OutputSize,
 } from "./ops/adaptivePool.js";
 export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
-export { lpPool1d, lpPool2d, type LpPoolOptions } from "./ops/lpPool.js";
-export { maxUnpool2d, type MaxUnpoolOptions } from "./ops/unpool.js";
+export { lpPool1d, lpPool2d, lpPool3d, type LpPoolOptions } from "./ops/lpPool.js";
+export { maxUnpool1d, maxUnpool2d, maxUnpool3d, type MaxUnpoolOptions } from "./ops/unpool.js";
 export { roiPool, type RoiPoolOptions } from "./ops/roiPool.js";
 export { roiAlign, type RoiAlignOptions } from "./ops/roiAlign.js";
 export { spatialPyramidPool, type SppOptions } from "./ops/spp.js";

@@ -70,6 +70,14 @@ function adaptiveSpec(fn: AnyFn, backward: AnyFn, max: boolean): OpSpec {
   };
 }
 
+function unpoolSpec(fn: AnyFn): OpSpec {
+  return {
+    params: names("kernel_size", "stride", "padding", "output_size"),
+    inputs: ["x", "indices"],
+    run: ({ x, indices }, o) => ({ y: fn(x, indices, o) }),
+  };
+}
+
 function tfSpec(fn: AnyFn): OpSpec {
   return {
     params: {
@@ -115,6 +123,7 @@ export const OPS: Record<string, OpSpec> = {
   global_avg_pool3d: globalSpec(ps.globalAvgPool),
   lp_pool1d: lpSpec(ps.lpPool1d),
   lp_pool2d: lpSpec(ps.lpPool2d),
+  lp_pool3d: lpSpec(ps.lpPool3d),
   "tf.max_pool2d": tfSpec(ps.maxPool2d),
   "tf.avg_pool2d": tfSpec(ps.avgPool2d),
   spp: {
@@ -138,11 +147,9 @@ export const OPS: Record<string, OpSpec> = {
     run: ({ x, weight, bias }, o) => ({ y: ps.conv2d(x, weight, { ...o, bias }) }),
   },
   linear: { params: {}, inputs: ["x", "weight"], run: ({ x, weight, bias }) => ({ y: ps.linear(x, weight, bias) }) },
-  max_unpool2d: {
-    params: names("kernel_size", "stride", "padding", "output_size"),
-    inputs: ["x", "indices"],
-    run: ({ x, indices }, o) => ({ y: ps.maxUnpool2d(x, indices, o as unknown as ps.MaxUnpoolOptions) }),
-  },
+  max_unpool1d: unpoolSpec(ps.maxUnpool1d),
+  max_unpool2d: unpoolSpec(ps.maxUnpool2d),
+  max_unpool3d: unpoolSpec(ps.maxUnpool3d),
   roi_pool: {
     params: names("output_size", "spatial_scale"),
     inputs: ["x", "boxes"],

@@ -1,5 +1,5 @@
 /**
- * Power-average (LP) pooling in 1 and 2 spatial dims, as PyTorch's F.lp_pool{1,2}d computes it:
+ * Power-average (LP) pooling in 1, 2 and 3 spatial dims, as PyTorch's F.lp_pool{1,2,3}d computes it:
  * avg_pool(x^p) · (kernel volume), then ^(1/p). Two consequences are kept on purpose, to match PyTorch:
  * there is no |x| (odd p with a negative window sum gives NaN), and a ceil-mode partial window is still
  * multiplied by the full kernel volume. There is no padding.
@@ -84,4 +84,12 @@ export function lpPool2d(x: Tensor, options: LpPoolOptions & { trace?: false }):
 export function lpPool2d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace>;
 export function lpPool2d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
   return lpPoolNd("lpPool2d", x, 2, options);
+}
+
+/** LP pooling over (N, C, D, H, W), as PyTorch 2's F.lp_pool3d. */
+export function lpPool3d(x: Tensor, options: LpPoolOptions & { trace: true }): TracedPool<WindowTrace>;
+export function lpPool3d(x: Tensor, options: LpPoolOptions & { trace?: false }): Tensor;
+export function lpPool3d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace>;
+export function lpPool3d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
+  return lpPoolNd("lpPool3d", x, 3, options);
 }

@@ -1,7 +1,8 @@
 /**
- * Max unpooling, as PyTorch's F.max_unpool2d: the partial inverse of max pooling. Every input value is written
- * at its index (flat within the output H×W plane, as maxPool2d's indices), everything else is 0. With an
- * explicit outputSize the same flat indices are re-read with the new width, as PyTorch does (ONNX differs).
+ * Max unpooling, as PyTorch's F.max_unpool{1,2,3}d: the partial inverse of max pooling. Every input value is
+ * written at its index (flat within the output's spatial (D)H×W volume, as maxPool's indices), everything else
+ * is 0; where indices repeat, the last write wins, as in PyTorch. With an explicit outputSize the same flat
+ * indices are re-read with the new sizes, as PyTorch does (ONNX differs).
  */
 import { ParameterError } from "../errors.js";
 import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
@@ -13,49 +14,64 @@ export interface MaxUnpoolOptions {
   /** Defaults to kernelSize. */
   stride?: PerDim | null;
   padding?: PerDim;
-  /** [H, W] (or [N, C, H, W]) of the output; default (in − 1)·stride − 2·padding + kernel. */
+  /** Spatial sizes of the output (or with N, C in front); default (in − 1)·stride − 2·padding + kernel per axis. */
   outputSize?: readonly number[];
 }
 
-const OP = "maxUnpool2d";
-
-export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
-  checkTensor(OP, "x", x);
-  checkTensor(OP, "indices", indices);
-  const sizes = spatialShape(OP, x.shape, 2);
+function maxUnpoolNd(op: string, nd: number, x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+  checkTensor(op, "x", x);
+  checkTensor(op, "indices", indices);
+  const sizes = spatialShape(op, x.shape, nd);
   if (indices.shape.length !== x.shape.length || indices.shape.some((d, i) => d !== x.shape[i])) {
-    throw new ParameterError(OP, "indices.shape", indices.shape, `must equal x.shape [${x.shape.join(", ")}]`);
+    throw new ParameterError(op, "indices.shape", indices.shape, `must equal x.shape [${x.shape.join(", ")}]`);
   }
   if (typeof options !== "object" || options === null)
-    throw new ParameterError(OP, "options", options, "must be an object with kernelSize");
-  const kernel = expandParam(OP, "kernelSize", options.kernelSize, 2, 1);
+    throw new ParameterError(op, "options", options, "must be an object with kernelSize");
+  const kernel = expandParam(op, "kernelSize", options.kernelSize, nd, 1);
   const stride =
-    options.stride === undefined || options.stride === null ? kernel : expandParam(OP, "stride", options.stride, 2, 1);
-  const padding = expandParam(OP, "padding", options.padding ?? 0, 2, 0);
+    options.stride === undefined || options.stride === null ? kernel : expandParam(op, "stride", options.stride, nd, 1);
+  const padding = expandParam(op, "padding", options.padding ?? 0, nd, 0);
   let requested = options.outputSize;
   if (requested !== undefined) {
-    if (!Array.isArray(requested) || (requested.length !== 2 && requested.length !== 4)) {
-      throw new ParameterError(OP, "outputSize", requested, "must be [H, W] or [N, C, H, W]");
+    if (!Array.isArray(requested) || (requested.length !== nd && requested.length !== nd + 2)) {
+      const dims = nd === 2 ? "[H, W] or [N, C, H, W]" : `${nd} spatial sizes, or ${nd + 2} with N, C in front`;
+      throw new ParameterError(op, "outputSize", requested, `must be ${dims}`);
     }
-    requested = requested.slice(-2);
+    requested = requested.slice(-nd);
   }
-  const [oh, ow] = unpoolOutputSizes(OP, sizes, kernel, stride, padding, requested);
-  const [n, c, h, w] = x.shape;
-  const outPlane = oh * ow;
-  const y = new Float32Array(n * c * outPlane);
-  for (let p = 0; p < n * c; p++) {
-    for (let i = 0; i < h * w; i++) {
-      const idx = indices.data[p * h * w + i];
-      if (!Number.isInteger(idx) || idx < 0 || idx >= outPlane) {
+  const outSizes = unpoolOutputSizes(op, sizes, kernel, stride, padding, requested);
+  const planes = x.shape[0] * x.shape[1];
+  const inVolume = sizes.reduce((n, d) => n * d, 1);
+  const outVolume = outSizes.reduce((n, d) => n * d, 1);
+  const y = new Float32Array(planes * outVolume);
+  for (let p = 0; p < planes; p++) {
+    for (let i = 0; i < inVolume; i++) {
+      const idx = indices.data[p * inVolume + i];
+      if (!Number.isInteger(idx) || idx < 0 || idx >= outVolume) {
         throw new ParameterError(
-          OP,
+          op,
           "indices",
           idx,
-          `must be whole numbers in [0, ${outPlane}) for an output of ${oh}×${ow}`,
+          `must be whole numbers in [0, ${outVolume}) for an output of ${outSizes.join("×")}`,
         );
       }
-      y[p * outPlane + idx] = x.data[p * h * w + i];
+      y[p * outVolume + idx] = x.data[p * inVolume + i];
     }
   }
-  return new Tensor(y, [n, c, oh, ow]);
+  return new Tensor(y, [x.shape[0], x.shape[1], ...outSizes]);
+}
+
+/** Max unpooling over (N, C, L), e.g. `maxUnpool1d(r.output, r.indices, { kernelSize: 2 })`. */
+export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+  return maxUnpoolNd("maxUnpool1d", 1, x, indices, options);
+}
+
+/** Max unpooling over (N, C, H, W). */
+export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+  return maxUnpoolNd("maxUnpool2d", 2, x, indices, options);
+}
+
+/** Max unpooling over (N, C, D, H, W). */
+export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+  return maxUnpoolNd("maxUnpool3d", 3, x, indices, options);
 }

@@ -12,9 +12,13 @@ import {
   globalAvgPool,
   linear,
   lpPool1d,
+  lpPool3d,
   maxPool1d,
+  maxPool3d,
   maxPool2d,
+  maxUnpool1d,
   maxUnpool2d,
+  maxUnpool3d,
   nchwToNhwc,
   nhwcToNchw,
   rand,
@@ -113,6 +117,18 @@ describe("LP pooling keeps PyTorch's quirks (pooling.md 1.5)", () => {
       [3, 7, 10],
     );
   });
+  it("3-d p=2 over a 2×2×2 block of ones is √8; the trace has three axes and the kernel volume as scale", () => {
+    const r = lpPool3d(tensor(new Array(12).fill(1), [1, 1, 2, 2, 3]), {
+      normType: 2,
+      kernelSize: 2,
+      ceilMode: true,
+      trace: true,
+    });
+    // the ceil-mode partial window (one column) is still scaled by the full volume 8: √(8 · 4/4)
+    expectClose(r.output.data, [Math.sqrt(8), Math.sqrt(8)]);
+    expect(r.trace.axes).toHaveLength(3);
+    expect(r.trace.lpScale).toBe(8);
+  });
 });
 
 describe("TensorFlow SAME / VALID (pooling.md 2)", () => {
@@ -158,6 +174,25 @@ describe("max unpooling (pooling.md 1.7)", () => {
     const x = reshape(arange(1, 17), [1, 1, 4, 4]);
     const { output, indices } = maxPool2d(x, { kernelSize: 2, returnIndices: true });
     expect(() => maxUnpool2d(output, indices, { kernelSize: 2, outputSize: [6, 6] })).toThrow(/between 3 and 5/);
+  });
+  it("1-d and 3-d: unpooling a max pool puts each maximum back where it was and zeros elsewhere", () => {
+    const x1 = tensor([[[3, 1, 4, 1, 5, 9, 2, 6]]]);
+    const r1 = maxPool1d(x1, { kernelSize: 2, returnIndices: true });
+    expect(Array.from(maxUnpool1d(r1.output, r1.indices, { kernelSize: 2 }).data)).toEqual([3, 0, 4, 0, 0, 9, 0, 6]);
+    const x3 = randn([1, 2, 4, 4, 4], { seed: 9 });
+    const r3 = maxPool3d(x3, { kernelSize: 2, returnIndices: true });
+    const y3 = maxUnpool3d(r3.output, r3.indices, { kernelSize: 2 });
+    expect(y3.shape).toEqual([1, 2, 4, 4, 4]);
+    // every nonzero of the result is a maximum, at its own place in the input
+    const kept = Array.from(y3.data).flatMap((v, k) => (v !== 0 ? [k] : []));
+    expect(kept).toHaveLength(16);
+    for (const k of kept) expect(y3.data[k]).toBe(x3.data[k]);
+  });
+  it("an index outside the output volume is refused, naming indices and the value", () => {
+    const r = maxPool1d(tensor([[[1, 2, 3, 4]]]), { kernelSize: 2, returnIndices: true });
+    const bad = tensor([[[1, 9]]]);
+    expect(() => maxUnpool1d(r.output, bad, { kernelSize: 2 })).toThrow(/maxUnpool1d: indices .*\[0, 4\).*got 9/);
+    expect(() => maxUnpool3d(r.output, bad, { kernelSize: 2 })).toThrow(/maxUnpool3d.*x\.shape.*5 dims/);
   });
 });
 
