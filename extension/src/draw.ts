@@ -83,6 +83,17 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x + w / 2, y + h / 2);
 }
 
+/** A white dot with a black rim, readable on any colour of the map. */
+function dot(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, rim: number): void {
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+  ctx.fillStyle = "#fff";
+  ctx.fill();
+  ctx.lineWidth = rim;
+  ctx.strokeStyle = "#000";
+  ctx.stroke();
+}
+
 export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: number, margin: Margin): void {
   for (const m of marks) {
     const { x, y, w, h } = markRect(m, zoom, margin);
@@ -101,27 +112,13 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
         break;
       case "argmax": {
         const r = Math.max(2.5, Math.min(w, h) / 7);
-        ctx.beginPath();
-        ctx.arc(x + w - r - 2, y + r + 2, r, 0, 2 * Math.PI);
-        ctx.fillStyle = "#fff";
-        ctx.fill();
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = "#000";
-        ctx.stroke();
+        dot(ctx, x + w - r - 2, y + r + 2, r, 1.5);
         break;
       }
-      case "sample": {
+      case "sample":
         // a point, not a cell: a dot centred where the op sampled
-        const r = Math.max(1.5, Math.min(4, zoom / 8));
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fillStyle = "#fff";
-        ctx.fill();
-        ctx.lineWidth = 1;
-        ctx.strokeStyle = "#000";
-        ctx.stroke();
+        dot(ctx, x, y, Math.max(1.5, Math.min(4, zoom / 8)), 1);
         break;
-      }
       case "pinned":
         dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
         break;

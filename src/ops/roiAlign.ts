@@ -6,9 +6,10 @@
  * a box edge at pixel x lies on cell x's edge (Detectron2); the default is the legacy op.
  */
 import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
+import type { PerDim } from "../shape/params.js";
 import { alignBinSpan, roiAlignAxis, type AlignAxis } from "../shape/roi.js";
 import { Tensor } from "../tensor.js";
+import { roiArgs, roiRow } from "./roiArgs.js";
 import { TracedPool } from "../trace/result.js";
 import { TRACE_ARRAY_LIMIT, type RoiRegionTrace, type RoiTrace } from "../trace/types.js";
 
@@ -32,36 +33,19 @@ export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { 
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { trace?: false }): Tensor;
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace>;
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace> {
-  checkTensor(OP, "x", x);
-  checkTensor(OP, "boxes", boxes);
-  const [height, width] = spatialShape(OP, x.shape, 2);
-  if (boxes.rank !== 2 || boxes.shape[1] !== 5) {
-    throw new ParameterError(OP, "boxes.shape", boxes.shape, "must be [K, 5], rows [batchIndex, x1, y1, x2, y2]");
-  }
-  if (typeof options !== "object" || options === null)
-    throw new ParameterError(OP, "options", options, "must be an object with outputSize");
-  const [ph, pw] = expandParam(OP, "outputSize", options.outputSize, 2, 1);
-  const scale = options.spatialScale ?? 1;
-  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0) {
-    throw new ParameterError(OP, "spatialScale", scale, "must be a positive number");
-  }
+  const { n, c, height, width, k, ph, pw, spatialScale: scale } = roiArgs(OP, x, boxes, options);
   const ratio = options.samplingRatio ?? -1;
   if (!Number.isInteger(ratio)) {
     throw new ParameterError(OP, "samplingRatio", ratio, "must be a whole number (≤ 0 for adaptive)");
   }
   const aligned = options.aligned ?? false;
   if (typeof aligned !== "boolean") throw new ParameterError(OP, "aligned", aligned, "must be true or false");
-  const [n, c] = x.shape;
-  const k = boxes.shape[0];
   const plane = height * width;
   const out = new Float32Array(k * c * ph * pw);
   const regions: RoiRegionTrace[] = [];
   for (let r = 0; r < k; r++) {
-    const row = boxes.data.subarray(r * 5, r * 5 + 5);
+    const row = roiRow(OP, boxes, r, n);
     const batch = row[0];
-    if (!Number.isInteger(batch) || batch < 0 || batch >= n) {
-      throw new ParameterError(OP, "boxes", [...row], `row ${r}: batch index must be a whole number in [0, ${n})`);
-    }
     const ys = roiAlignAxis(row[2], row[4], scale, ph, height, ratio, aligned);
     const xs = roiAlignAxis(row[1], row[3], scale, pw, width, ratio, aligned);
     const count = Math.max(ys.grid * xs.grid, 1);

@@ -4,10 +4,10 @@
  * This is how SPP-net and Fast R-CNN pool detection proposals from a single convolutional pass. An empty bin
  * (the box lies off the map) gives 0. Unlike max pooling a NaN never wins (torchvision compares with `>`).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
+import type { PerDim } from "../shape/params.js";
 import { roiAxisBins, roiAxisSpan } from "../shape/roi.js";
 import { Tensor } from "../tensor.js";
+import { roiArgs, roiRow } from "./roiArgs.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { RoiRegionTrace, RoiTrace } from "../trace/types.js";
 import { planAxes } from "./windowPlan.js";
@@ -28,31 +28,14 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { tr
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { trace?: false }): Tensor;
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace>;
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace> {
-  checkTensor(OP, "x", x);
-  checkTensor(OP, "boxes", boxes);
-  const [height, width] = spatialShape(OP, x.shape, 2);
-  if (boxes.rank !== 2 || boxes.shape[1] !== 5) {
-    throw new ParameterError(OP, "boxes.shape", boxes.shape, "must be [K, 5], rows [batchIndex, x1, y1, x2, y2]");
-  }
-  if (typeof options !== "object" || options === null)
-    throw new ParameterError(OP, "options", options, "must be an object with outputSize");
-  const [ph, pw] = expandParam(OP, "outputSize", options.outputSize, 2, 1);
-  const scale = options.spatialScale ?? 1;
-  if (typeof scale !== "number" || !Number.isFinite(scale) || scale <= 0) {
-    throw new ParameterError(OP, "spatialScale", scale, "must be a positive number");
-  }
-  const [n, c] = x.shape;
-  const k = boxes.shape[0];
+  const { n, c, height, width, k, ph, pw, spatialScale: scale } = roiArgs(OP, x, boxes, options);
   const plane = height * width;
   const out = new Float32Array(k * c * ph * pw);
   const argmax = new Int32Array(out.length);
   const regions: RoiRegionTrace[] = [];
   for (let r = 0; r < k; r++) {
-    const row = boxes.data.subarray(r * 5, r * 5 + 5);
+    const row = roiRow(OP, boxes, r, n);
     const batch = row[0];
-    if (!Number.isInteger(batch) || batch < 0 || batch >= n) {
-      throw new ParameterError(OP, "boxes", [...row], `row ${r}: batch index must be a whole number in [0, ${n})`);
-    }
     const axes = [roiAxisBins(row[2], row[4], scale, ph, height), roiAxisBins(row[1], row[3], scale, pw, width)];
     regions.push({
       batchIndex: batch,
