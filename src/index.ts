@@ -98,6 +98,8 @@ export {
   type RoiTrace,
   type RoiRegionTrace,
   type StripFusionTrace,
+  type UnpoolTrace,
+  unpoolAsWindow,
 } from "./trace/types.js";
 export { parseTrace, type ParsedTrace } from "./trace/validate.js";
 

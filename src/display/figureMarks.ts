@@ -2,11 +2,11 @@
  * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
  * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
  * as its max, and the output cell it made; for SPP, every bin of the finest level; for RoI pooling, region 0's
- * box and bins and its first bin's argmax; for 3-d pooling, the window on each depth slice it reaches. Read from
- * the trace only.
+ * box and bins and its first bin's argmax; for 3-d pooling, the window on each depth slice it reaches; for max
+ * unpooling, input (0, 0)'s window on the unpooled map and where its value went. Read from the trace only.
  */
 import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
-import type { PoolTrace } from "../trace/types.js";
+import { unpoolAsWindow, type PoolTrace } from "../trace/types.js";
 
 export interface FigureMark {
   /** Plane index in grid order. */
@@ -28,6 +28,11 @@ export interface TraceFigureMarks {
 export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
   const none: TraceFigureMarks = { input: [], output: [] };
   if (trace.channels !== "first") return none;
+  if (trace.kind === "unpool") {
+    // the inverted pooling's marks with the sides swapped: input 0's window and target on the unpooled map
+    const m = traceFigureMarks(unpoolAsWindow(trace));
+    return { input: m.output, output: m.input };
+  }
   if (trace.kind === "window" && trace.axes.length === 1) {
     // a 1-d (N, C, L) tensor is drawn as C×L planes: the window lies on row (channel) 0 of plane 0
     const [cols] = trace.axes;

@@ -17,7 +17,9 @@ export type {
   SppLevelTrace,
   RoiTrace,
   StripFusionTrace,
+  UnpoolTrace,
   AxisWindows,
   AxisGeometry,
 } from "../trace/types.js";
+export { unpoolAsWindow } from "../trace/types.js";
 export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";

@@ -6,8 +6,10 @@
  */
 import { ParameterError } from "../errors.js";
 import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
-import { unpoolOutputSizes } from "../shape/window.js";
+import { sliding, unpoolOutputSizes } from "../shape/window.js";
 import { Tensor } from "../tensor.js";
+import { smallArray, TracedPool } from "../trace/result.js";
+import type { UnpoolTrace } from "../trace/types.js";
 
 export interface MaxUnpoolOptions {
   kernelSize: PerDim;
@@ -16,9 +18,17 @@ export interface MaxUnpoolOptions {
   padding?: PerDim;
   /** Spatial sizes of the output (or with N, C in front); default (in − 1)·stride − 2·padding + kernel per axis. */
   outputSize?: readonly number[];
+  /** Return a TracedPool whose trace shows where each value went, inside its pooling window. */
+  trace?: boolean;
 }
 
-function maxUnpoolNd(op: string, nd: number, x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+function maxUnpoolNd(
+  op: string,
+  nd: number,
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions,
+): Tensor | TracedPool<UnpoolTrace> {
   checkTensor(op, "x", x);
   checkTensor(op, "indices", indices);
   const sizes = spatialShape(op, x.shape, nd);
@@ -58,20 +68,65 @@ function maxUnpoolNd(op: string, nd: number, x: Tensor, indices: Tensor, options
       y[p * outVolume + idx] = x.data[p * inVolume + i];
     }
   }
-  return new Tensor(y, [x.shape[0], x.shape[1], ...outSizes]);
+  const output = new Tensor(y, [x.shape[0], x.shape[1], ...outSizes]);
+  if (!options.trace) return output;
+  // the pooling the indices came from, over this op's output: window i is where input value i may land
+  const axes = outSizes.map((size, a) =>
+    sliding({
+      size,
+      kernel: kernel[a],
+      stride: stride[a],
+      dilation: 1,
+      padBefore: padding[a],
+      padAfter: padding[a],
+      outSize: sizes[a],
+    }),
+  );
+  const trace: UnpoolTrace = {
+    kind: "unpool",
+    op,
+    inputShape: [...x.shape],
+    outputShape: [...output.shape],
+    channels: "first",
+    axes,
+  };
+  const targets = smallArray(indices.data);
+  if (targets) trace.targets = targets;
+  return new TracedPool(x, output, trace);
 }
 
 /** Max unpooling over (N, C, L), e.g. `maxUnpool1d(r.output, r.indices, { kernelSize: 2 })`. */
-export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+export function maxUnpool1d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & { trace: true },
+): TracedPool<UnpoolTrace>;
+export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
+export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool1d", 1, x, indices, options);
 }
 
 /** Max unpooling over (N, C, H, W). */
-export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+export function maxUnpool2d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & { trace: true },
+): TracedPool<UnpoolTrace>;
+export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
+export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool2d", 2, x, indices, options);
 }
 
 /** Max unpooling over (N, C, D, H, W). */
-export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor {
+export function maxUnpool3d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & { trace: true },
+): TracedPool<UnpoolTrace>;
+export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
+export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool3d", 3, x, indices, options);
 }

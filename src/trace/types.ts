@@ -140,4 +140,38 @@ export interface StripFusionTrace extends TraceBase {
   midChannels: number;
 }
 
-export type PoolTrace = WindowTrace | SppTrace | RoiTrace | StripFusionTrace;
+/**
+ * Max unpooling: each input value was written at the flat index the max pooling recorded, inside that pooling's
+ * window over this op's output. `axes` is that pooling's geometry over the output (size = the output's, outSize
+ * = the input's), so input cell i's window and target are where unpooling may and did put it.
+ */
+export interface UnpoolTrace extends TraceBase {
+  kind: "unpool";
+  axes: AxisWindows[];
+  /**
+   * For input element k (row-major over N, C, spatial), the flat spatial index in the output it was written to
+   * (the indices given). Left out above TRACE_ARRAY_LIMIT elements.
+   */
+  targets?: number[];
+}
+
+export type PoolTrace = WindowTrace | SppTrace | RoiTrace | StripFusionTrace | UnpoolTrace;
+
+/**
+ * The max pooling an unpool trace inverts, as a window trace of its own (its input is the unpooled output, its
+ * output the unpool's input, its argmax the targets): how a renderer or the PNG draws unpooling's windows.
+ */
+export function unpoolAsWindow(t: UnpoolTrace): WindowTrace {
+  const w: WindowTrace = {
+    kind: "window",
+    family: "sliding",
+    reduce: "max",
+    op: t.op,
+    inputShape: [...t.outputShape],
+    outputShape: [...t.inputShape],
+    channels: t.channels,
+    axes: t.axes,
+  };
+  if (t.targets) w.argmax = t.targets;
+  return w;
+}

@@ -242,5 +242,10 @@ function parse(raw: unknown): PoolTrace {
     if (t.cols !== undefined) trace.cols = float32Base64(t.cols, "trace.cols", n * c * w);
     return trace;
   }
-  return fail('trace.kind must be "window", "spp", "roi" or "stripFusion"');
+  if (t.kind === "unpool") {
+    const trace: PoolTrace = { kind: "unpool", ...base, axes: axes(t.axes, "trace.axes") };
+    if (t.targets !== undefined) trace.targets = numbers(t.targets, "trace.targets");
+    return trace;
+  }
+  return fail('trace.kind must be "window", "spp", "roi", "stripFusion" or "unpool"');
 }
