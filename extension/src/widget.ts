@@ -11,6 +11,7 @@ import {
   parseTensorPayload,
   reducedNote,
   summaryLine,
+  unpoolAsWindow,
   type PoolTrace,
   type TensorPayload,
   type TensorStats,
@@ -31,6 +32,7 @@ import { fusionStrips } from "./strips.js";
 import { stripFusionView } from "./views/stripFusion.js";
 import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";
+import { unpoolView } from "./views/unpool.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
 
@@ -154,6 +156,15 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       const geo = roiGeometry(trace, input.shape, output.shape);
       if (typeof geo !== "string" && whole) return roiView(geo, input, output, ctx);
       ctx.notices.push(`${typeof geo === "string" ? geo : OVER_BUDGET}; showing the output`);
+    } else if (input && trace?.kind === "unpool") {
+      // the pooling the indices came from, drawn with the unpooled map as its input
+      const axes = planeAxes(unpoolAsWindow(trace), output.shape, input.shape);
+      if (axes && whole) return unpoolView(input, output, axes, ctx);
+      ctx.notices.push(
+        axes
+          ? `${OVER_BUDGET}; showing the output`
+          : `the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of ${trace.op} is shown as its output`,
+      );
     } else if (input && trace?.kind === "window" && trace.axes.length === 3) {
       const vol = volumeAxes(trace, input.shape, output.shape);
       if (vol && whole) return volumeView(vol, input, output, ctx);

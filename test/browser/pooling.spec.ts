@@ -9,9 +9,13 @@ import { readFileSync } from "node:fs";
 import { openNotebook } from "./lab.js";
 // the expected numbers come from the built library, not from the saved output under test
 import {
+  arange,
   avgPool3d,
+  maxPool2d,
   maxPool3d,
+  maxUnpool2d,
   rand,
+  reshape,
   roiAlign,
   roiPool,
   spatialPyramidPool,
@@ -25,7 +29,7 @@ const FIXTURE = "fixtures/pooling.ipynb";
 async function views(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(15, { timeout: 60_000 });
+  await expect(v).toHaveCount(16, { timeout: 60_000 });
   return v;
 }
 
@@ -463,6 +467,44 @@ test("RoIAlign: a bin's sample points drawn as dots on hover, the mean said in w
   await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText(
     `mean of 4 bilinear samples (dots) (4 off the map read 0) = ${formatNumber(r.output.data[3])}   region 1, bin (0, 1)`,
   );
+});
+
+test("max unpooling: a pooled value's window and where it went, a map cell's writer, the flat index re-read in 5×5", async ({
+  page,
+}) => {
+  const view = (await views(page)).nth(15);
+  // the fixture's cell, recomputed by the built library
+  const p = maxPool2d(reshape(arange(1, 17), [1, 1, 4, 4]), { kernelSize: 2, returnIndices: true });
+  const r = maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5] });
+  expect(r.data[13]).toBe(14); // flat 13 in a 5-wide map: (2, 3)
+  const ins = view.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const outs = view.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(ins).toHaveCount(1);
+  await expect(outs).toHaveCount(1);
+  const inCell = (await ins.nth(0).boundingBox())!.width / 2;
+  const outCell = (await outs.nth(0).boundingBox())!.width / 5;
+  const marks = view.locator(".jp-mod-output canvas.jp-PoolscopeTensor-marks");
+  const dpr = await page.evaluate(() => Math.min(2, window.devicePixelRatio || 1));
+  const px = (cells: number): number => Math.round(cells * outCell * dpr);
+
+  await expect(async () => {
+    await hoverCell(ins.nth(0), 1, 0, inCell);
+    await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      "14 goes to (2, 3): the index its max pooling recorded, re-read in the output's width, lies outside this window",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await expect(view.locator(".jp-PoolscopeTensor-readout")).toHaveText("input [0, 0, 1, 0] = 14");
+  // its window (rows 2…3, cols 0…1) and the target (2, 3) are lit on the map; cell (0, 4) is not
+  expect(await inkIn(marks, px(0), px(2), px(2), px(2))).toBeGreaterThan(0);
+  expect(await inkIn(marks, px(3), px(2), px(1), px(1))).toBeGreaterThan(0);
+  expect(await inkIn(marks, px(4), px(0), px(1), px(1))).toBe(0);
+  await page.screenshot({ path: "test/artifacts/pooling-unpool.png", fullPage: true });
+
+  await hoverCell(outs.nth(0), 2, 3, outCell);
+  await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText("written by input (1, 0)");
+  await hoverCell(outs.nth(0), 0, 0, outCell);
+  await expect(view.locator(".jp-PoolscopeTensor-formula")).toHaveText("no input value was written here: 0");
 });
 
 test("3-d: depth slices in a row, an output's window lit on every slice it spans, an input cell's outputs", async ({

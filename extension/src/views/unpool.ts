@@ -1,0 +1,157 @@
+/**
+ * The linked max-unpooling view: the pooled values (the op's input) beside the unpooled map (its output), per
+ * plane, on one scale. Hovering a pooled cell lights the pooling window it came from on the map and the cell its
+ * value was written to (the recorded index); hovering a map cell names the pooled value written there, or says
+ * the cell stayed 0. Everything is read from the trace (the inverted pooling's windows and the indices).
+ */
+import { formatNumber } from "poolscope/display";
+import { zoomFor } from "../geometry.js";
+import { legend } from "../legend.js";
+import type { Mark } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../pooling.js";
+import { Selection } from "../selection.js";
+import { wirePlane } from "./wire.js";
+import {
+  cellReadout,
+  planeCaption,
+  planeData,
+  planeScale,
+  scalesFor,
+  valueAt,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
+
+/** Most writers a map cell's read-out lists. */
+const LISTED = 8;
+
+/** Where pooled cell (i, j) of plane p went on the map, and the formula line that says so. */
+export function unpoolTarget(
+  axes: PlaneAxes,
+  p: number,
+  i: number,
+  j: number,
+  pooledH: number,
+  pooledW: number,
+): [number, number] | null {
+  return argmaxCell(axes, outputFlatIndex(axes, p, i, j, pooledH, pooledW), i);
+}
+
+/** The pooled cells of plane p whose value was written to map cell (i, j), in write order (the last one wins). */
+export function unpoolWriters(
+  axes: PlaneAxes,
+  p: number,
+  i: number,
+  j: number,
+  pooledH: number,
+  pooledW: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < pooledH; a++)
+    for (let b = 0; b < pooledW; b++) {
+      const t = unpoolTarget(axes, p, a, b, pooledH, pooledW);
+      if (t && t[0] === i && t[1] === j) out.push([a, b]);
+    }
+  return out;
+}
+
+export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: ViewContext): BuiltView {
+  const scales = scalesFor([pooled, map], ctx.scaleMode);
+  const margin = padMargins(axes);
+  const [pooledH, pooledW] = [pooled.layout.planeH, pooled.layout.planeW];
+  const [mapH, mapW] = [map.layout.planeH, map.layout.planeW];
+  const zoom = zoomFor(mapH + margin.top + margin.bottom, mapW + margin.left + margin.right);
+  const nPlanes = Math.min(pooled.plan.planes, map.plan.planes);
+  if (nPlanes < map.layout.rows * map.layout.cols) ctx.notices.push(map.plan.notice ?? "");
+
+  const grid = el("div", "jp-PoolscopeTensor-grid");
+  const ins: Plane[] = [];
+  const outs: Plane[] = [];
+  for (let p = 0; p < nPlanes; p++) {
+    const pair = el("div", "jp-PoolscopeTensor-pair");
+    const a = new Plane({
+      ...planeData(pooled, p),
+      scale: planeScale(scales, pooled, p),
+      zoom,
+      caption: planeCaption(scales, pooled, p, "input "),
+    });
+    const b = new Plane({
+      ...planeData(map, p),
+      scale: planeScale(scales, map, p),
+      zoom,
+      margin,
+      caption: planeCaption(scales, map, p, "output "),
+    });
+    a.node.classList.add("jp-mod-input");
+    b.node.classList.add("jp-mod-output");
+    const arrow = el("div", "jp-PoolscopeTensor-arrow");
+    arrow.textContent = "→";
+    pair.append(a.node, arrow, b.node);
+    ins.push(a);
+    outs.push(b);
+    grid.append(pair);
+  }
+
+  const selection = new Selection((focus, pinned) => {
+    const inMarks: Mark[][] = ins.map(() => []);
+    const outMarks: Mark[][] = outs.map(() => []);
+    let read = "hover an input cell to see where its value went, an output cell to see what was written there";
+    let formula = "";
+    if (focus?.role === "input") {
+      const cells = windowCells(axes, focus.i, focus.j);
+      for (const c of cells) outMarks[focus.plane]?.push({ i: c.i, j: c.j, style: c.pad ? "pad" : "window" });
+      const target = unpoolTarget(axes, focus.plane, focus.i, focus.j, pooledH, pooledW);
+      const v = formatNumber(valueAt(pooled, focus.plane, focus.i, focus.j));
+      if (target) {
+        outMarks[focus.plane]?.push({ i: target[0], j: target[1], style: "argmax" });
+        const inWindow = cells.some((c) => c.i === target[0] && c.j === target[1]);
+        const to = `${v} goes to (${target[0]}, ${target[1]})`;
+        formula = inWindow
+          ? `${to}, the index its max pooling recorded, inside its window`
+          : `${to}: the index its max pooling recorded, re-read in the output's width, lies outside this window`;
+      } else formula = `${v}: its pooling window is lit; the trace holds no index for it`;
+      inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      read = `input ${cellReadout(pooled, focus.plane, focus.i, focus.j)}`;
+    } else if (focus?.role === "output") {
+      const writers = unpoolWriters(axes, focus.plane, focus.i, focus.j, pooledH, pooledW);
+      for (const [a, b] of writers) inMarks[focus.plane]?.push({ i: a, j: b, style: "linked" });
+      outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
+      const listed = writers.slice(0, LISTED).map(([a, b]) => `(${a}, ${b})`);
+      if (writers.length > LISTED) listed.push(`… (${writers.length - LISTED} more)`);
+      formula =
+        writers.length === 0
+          ? "no input value was written here: 0"
+          : writers.length === 1
+            ? `written by input ${listed[0]}`
+            : `written by inputs ${listed.join(", ")}; the last write wins`;
+      read = `output ${cellReadout(map, focus.plane, focus.i, focus.j)}`;
+    }
+    if (pinned && pinned !== focus)
+      (pinned.role === "input" ? inMarks : outMarks)[pinned.plane]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
+    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
+    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
+    ctx.readout.textContent = read;
+    ctx.formula.textContent = formula;
+  });
+
+  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
+  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
+  selection.hover(null);
+
+  const node = el("div", "jp-PoolscopeTensor-pooling");
+  node.append(grid);
+  return {
+    node,
+    legend: legend(
+      scales.shared,
+      scales.mode === "shared"
+        ? "shared by input and output"
+        : "per channel, input and output together (ranges in captions)",
+    ),
+    onKey: (key) => selection.key(key, (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW])),
+    dispose: () => undefined,
+  };
+}
