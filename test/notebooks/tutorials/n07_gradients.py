@@ -143,25 +143,25 @@ analytic
 `maxUnpool2d` is max pooling's partial inverse: with the indices the forward pass returned, it writes each pooled
 value back where it came from and zeros elsewhere. It is how segmentation decoders (SegNet, for example) undo
 pooling, and it is the same routing the max-pool gradient follows: unpooling the output gradient *is* the backward
-pass when windows do not overlap.
+pass when windows do not overlap. In JupyterLab, hover a pooled value to see its window and where it went, or a cell of
+the unpooled map to see which value was written there:
 """,
         """
 ## 最大反池化
 
 `maxUnpool2d` 是最大池化的部分逆运算：利用前向传播返回的下标，把每个池化值写回它原来的位置，其余位置填 0。
 分割网络的解码器（例如 SegNet）就是这样撤销池化的；它走的路线也正是最大池化梯度的路线：窗口不重叠时，
-对输出梯度做反池化*就是*反向传播。
+对输出梯度做反池化*就是*反向传播。在 JupyterLab 中，悬停一个池化值可看到它的窗口和它被写到的位置，悬停反池化图上的单元可看到写入它的是哪个值：
 """,
     ),
     code(
         """
 const pooled = maxPool2d(x, { kernelSize: 2, returnIndices: true });
-const unpooled = maxUnpool2d(pooled.output, pooled.indices, { kernelSize: 2 });
 const routed = maxUnpool2d(gradY, pooled.indices, { kernelSize: 2 });
 const backward = maxPool2dBackward(gradY, x, { kernelSize: 2 });
 console.log("indices:", Array.from(pooled.indices.data).join(", "));
 console.log("unpooled gradient equals the backward pass:", routed.data.every((v, i) => v === backward.data[i]));
-unpooled
+maxUnpool2d(pooled.output, pooled.indices, { kernelSize: 2, trace: true })
 """
     ),
     md(
@@ -182,7 +182,7 @@ const p = maxPool2d(grid, { kernelSize: 2, returnIndices: true });
 const into5 = maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5] });
 const where = Array.from(into5.data, (v, i) => [v, i]).filter(([v]) => v !== 0).map(([v, i]) => `${v} at (${Math.floor(i / 5)},${i % 5})`);
 console.log(where.join(", "));
-into5
+maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5], trace: true })
 """
     ),
 ]
