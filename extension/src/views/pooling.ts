@@ -5,10 +5,9 @@
  * shows overlapping windows and cells no window reads. Strip pooling's strips sit beside or below the map.
  */
 import { zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import { Plane, el } from "../plane.js";
+import { el } from "../plane.js";
 import { Selection, type CellRef } from "../selection.js";
-import { wirePlane } from "./wire.js";
+import { showSelection, wirePlane } from "./wire.js";
 import type { Mark } from "../marks.js";
 import { coverage, coverageSummary } from "../coverage.js";
 import {
@@ -21,18 +20,9 @@ import {
   windowCells,
   type PlaneAxes,
 } from "../pooling.js";
-import {
-  cellReadout,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  valueAt,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
+import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { sweepControls } from "./sweep.js";
+import { pairLegend, planePairs } from "./pairs.js";
 
 /** Padding shown as text in a virtual cell: what the op treats it as. */
 function padText(axes: PlaneAxes): string | undefined {
@@ -63,33 +53,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     }
   }
 
-  const grid = el("div", "jp-PoolscopeTensor-grid");
-  const ins: Plane[] = [];
-  const outs: Plane[] = [];
-  for (let p = 0; p < nPlanes; p++) {
-    const pair = el("div", "jp-PoolscopeTensor-pair" + (vertical ? " jp-mod-vertical" : ""));
-    const a = new Plane({
-      ...planeData(input, p),
-      scale: planeScale(scales, input, p),
-      zoom,
-      margin,
-      caption: planeCaption(scales, input, p, "input "),
-    });
-    const b = new Plane({
-      ...planeData(output, p),
-      scale: planeScale(scales, output, p),
-      zoom,
-      caption: planeCaption(scales, output, p, "output "),
-    });
-    a.node.classList.add("jp-mod-input");
-    b.node.classList.add("jp-mod-output");
-    const arrow = el("div", "jp-PoolscopeTensor-arrow");
-    arrow.textContent = vertical ? "↓" : "→";
-    pair.append(a.node, arrow, b.node);
-    ins.push(a);
-    outs.push(b);
-    grid.append(pair);
-  }
+  const { grid, ins, outs } = planePairs({ panel: input, margin }, { panel: output }, nPlanes, scales, zoom, vertical);
 
   const describeOutput = (f: CellRef): { input: Mark[]; text: string } => {
     const cells = windowCells(axes, f.i, f.j);
@@ -114,10 +78,6 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => (showCoverage ? [...covMarks] : []));
     const outMarks: Mark[][] = outs.map(() => []);
-    const pinMark = (m: CellRef | null): void => {
-      if (!m) return;
-      (m.role === "input" ? inMarks : outMarks)[m.plane]?.push({ i: m.i, j: m.j, style: "pinned" });
-    };
     let formula = "";
     let read = "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin";
     if (focus?.role === "output") {
@@ -136,12 +96,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
           ? "no output reads this cell"
           : `read by ${linked.length} output${linked.length > 1 ? "s" : ""}: ${linked.map(([i, j]) => `(${i}, ${j})`).join(", ")}`;
     }
-    if (pinned && pinned !== focus) pinMark(pinned);
-    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
-    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
-    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
-    ctx.readout.textContent = read;
-    ctx.formula.textContent = formula;
+    showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
   ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
@@ -171,12 +126,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   node.append(grid, covLine);
   return {
     node,
-    legend: legend(
-      scales.shared,
-      scales.mode === "shared"
-        ? "shared by input and output"
-        : "per channel, input and output together (ranges in captions)",
-    ),
+    legend: pairLegend(scales),
     onKey: (key) => selection.key(key, (role) => (role === "input" ? [ins[0].spec.h, ins[0].spec.w] : [outH, outW])),
     dispose: () => sweep.stop(),
   };

@@ -21,7 +21,7 @@ import {
   type RoiGeometry,
 } from "../roi.js";
 import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
+import { showSelection, wirePlane } from "./wire.js";
 import {
   cellReadout,
   planeCaption,
@@ -118,13 +118,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
           ? "no region's bin holds this cell"
           : `in ${hit.length} bin${hit.length > 1 ? "s" : ""}: ${listed.join(", ")}`;
     }
-    if (pinned && pinned !== focus)
-      (pinned.role === "input" ? inMarks : outMarks)[pinned.plane]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
-    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
-    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
-    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
-    ctx.readout.textContent = read;
-    ctx.formula.textContent = formula;
+    showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
   ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));

@@ -6,23 +6,13 @@
  */
 import { formatNumber } from "poolscope/display";
 import { zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
 import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
+import { el } from "../plane.js";
 import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../pooling.js";
 import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import {
-  cellReadout,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  valueAt,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
+import { showSelection, wirePlane } from "./wire.js";
+import { pairLegend, planePairs } from "./pairs.js";
+import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 
 /** Most writers a map cell's read-out lists. */
 const LISTED = 8;
@@ -66,33 +56,7 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
   const nPlanes = Math.min(pooled.plan.planes, map.plan.planes);
   if (nPlanes < map.layout.rows * map.layout.cols) ctx.notices.push(map.plan.notice ?? "");
 
-  const grid = el("div", "jp-PoolscopeTensor-grid");
-  const ins: Plane[] = [];
-  const outs: Plane[] = [];
-  for (let p = 0; p < nPlanes; p++) {
-    const pair = el("div", "jp-PoolscopeTensor-pair");
-    const a = new Plane({
-      ...planeData(pooled, p),
-      scale: planeScale(scales, pooled, p),
-      zoom,
-      caption: planeCaption(scales, pooled, p, "input "),
-    });
-    const b = new Plane({
-      ...planeData(map, p),
-      scale: planeScale(scales, map, p),
-      zoom,
-      margin,
-      caption: planeCaption(scales, map, p, "output "),
-    });
-    a.node.classList.add("jp-mod-input");
-    b.node.classList.add("jp-mod-output");
-    const arrow = el("div", "jp-PoolscopeTensor-arrow");
-    arrow.textContent = "→";
-    pair.append(a.node, arrow, b.node);
-    ins.push(a);
-    outs.push(b);
-    grid.append(pair);
-  }
+  const { grid, ins, outs } = planePairs({ panel: pooled }, { panel: map, margin }, nPlanes, scales, zoom);
 
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => []);
@@ -128,13 +92,7 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
             : `written by inputs ${listed.join(", ")}; the last write wins`;
       read = `output ${cellReadout(map, focus.plane, focus.i, focus.j)}`;
     }
-    if (pinned && pinned !== focus)
-      (pinned.role === "input" ? inMarks : outMarks)[pinned.plane]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
-    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
-    ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
-    outs.forEach((pl, p) => pl.setMarks(outMarks[p]));
-    ctx.readout.textContent = read;
-    ctx.formula.textContent = formula;
+    showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
   ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
@@ -145,12 +103,7 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
   node.append(grid);
   return {
     node,
-    legend: legend(
-      scales.shared,
-      scales.mode === "shared"
-        ? "shared by input and output"
-        : "per channel, input and output together (ranges in captions)",
-    ),
+    legend: pairLegend(scales),
     onKey: (key) => selection.key(key, (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW])),
     dispose: () => undefined,
   };

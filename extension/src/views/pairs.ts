@@ -1,0 +1,59 @@
+/**
+ * Input and output planes drawn in pairs (input → output), one pair per plane, on the panels' scales: the layout
+ * the pooling and unpooling views share. Either side may carry a padding margin.
+ */
+import { legend } from "../legend.js";
+import type { Margin } from "../marks.js";
+import { Plane, el } from "../plane.js";
+import { planeCaption, planeData, planeScale, type Panel, type Scales } from "./panel.js";
+
+export interface PairSide {
+  panel: Panel;
+  margin?: Margin;
+}
+
+export function planePairs(
+  input: PairSide,
+  output: PairSide,
+  count: number,
+  scales: Scales,
+  zoom: number,
+  vertical = false,
+): { grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
+  const grid = el("div", "jp-PoolscopeTensor-grid");
+  const ins: Plane[] = [];
+  const outs: Plane[] = [];
+  const plane = (side: PairSide, p: number, prefix: string, mod: string): Plane => {
+    const pl = new Plane({
+      ...planeData(side.panel, p),
+      scale: planeScale(scales, side.panel, p),
+      zoom,
+      ...(side.margin ? { margin: side.margin } : {}),
+      caption: planeCaption(scales, side.panel, p, prefix),
+    });
+    pl.node.classList.add(mod);
+    return pl;
+  };
+  for (let p = 0; p < count; p++) {
+    const pair = el("div", "jp-PoolscopeTensor-pair" + (vertical ? " jp-mod-vertical" : ""));
+    const a = plane(input, p, "input ", "jp-mod-input");
+    const b = plane(output, p, "output ", "jp-mod-output");
+    const arrow = el("div", "jp-PoolscopeTensor-arrow");
+    arrow.textContent = vertical ? "↓" : "→";
+    pair.append(a.node, arrow, b.node);
+    ins.push(a);
+    outs.push(b);
+    grid.append(pair);
+  }
+  return { grid, ins, outs };
+}
+
+/** The legend of an input beside its output on shared or per-channel scales. */
+export function pairLegend(scales: Scales): HTMLElement {
+  return legend(
+    scales.shared,
+    scales.mode === "shared"
+      ? "shared by input and output"
+      : "per channel, input and output together (ranges in captions)",
+  );
+}
