@@ -1,8 +1,9 @@
 /**
  * Max unpooling, as PyTorch's F.max_unpool{1,2,3}d: the partial inverse of max pooling. Every input value is
  * written at its index (flat within the output's spatial (D)H×W volume, as maxPool's indices), everything else
- * is 0; where indices repeat, the last write wins, as in PyTorch. With an explicit outputSize the same flat
- * indices are re-read with the new sizes, as PyTorch does (ONNX differs).
+ * is 0; where indices repeat, the last write wins, as in single-threaded PyTorch (multi-threaded, its order
+ * varies; a max pool's repeated indices hold equal values). With an explicit outputSize the same flat indices
+ * are re-read with the new sizes, as PyTorch does (ONNX differs).
  */
 import { ParameterError } from "../errors.js";
 import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
@@ -21,6 +22,8 @@ export interface MaxUnpoolOptions {
   /** Return a TracedPool whose trace shows where each value went, inside its pooling window. */
   trace?: boolean;
 }
+
+const SPATIAL: Record<number, string> = { 1: "L", 2: "H, W", 3: "D, H, W" };
 
 function maxUnpoolNd(
   op: string,
@@ -44,8 +47,8 @@ function maxUnpoolNd(
   let requested = options.outputSize;
   if (requested !== undefined) {
     if (!Array.isArray(requested) || (requested.length !== nd && requested.length !== nd + 2)) {
-      const dims = nd === 2 ? "[H, W] or [N, C, H, W]" : `${nd} spatial sizes, or ${nd + 2} with N, C in front`;
-      throw new ParameterError(op, "outputSize", requested, `must be ${dims}`);
+      const dims = SPATIAL[nd];
+      throw new ParameterError(op, "outputSize", requested, `must be [${dims}] or [N, C, ${dims}]`);
     }
     requested = requested.slice(-nd);
   }

@@ -194,6 +194,20 @@ describe("max unpooling (pooling.md 1.7)", () => {
     expect(() => maxUnpool1d(r.output, bad, { kernelSize: 2 })).toThrow(/maxUnpool1d: indices .*\[0, 4\).*got 9/);
     expect(() => maxUnpool3d(r.output, bad, { kernelSize: 2 })).toThrow(/maxUnpool3d.*x\.shape.*5 dims/);
   });
+  it("an outputSize of the wrong length is refused with the accepted forms for 1-d and 3-d", () => {
+    const r1 = maxPool1d(tensor([[[1, 2, 3, 4]]]), { kernelSize: 2, returnIndices: true });
+    expect(() => maxUnpool1d(r1.output, r1.indices, { kernelSize: 2, outputSize: [4, 4] })).toThrow(
+      "maxUnpool1d: outputSize must be [L] or [N, C, L], got [4, 4]",
+    );
+    const r3 = maxPool3d(randn([1, 1, 2, 2, 2], { seed: 1 }), { kernelSize: 2, returnIndices: true });
+    expect(() => maxUnpool3d(r3.output, r3.indices, { kernelSize: 2, outputSize: [1, 2, 2, 2] })).toThrow(
+      "maxUnpool3d: outputSize must be [D, H, W] or [N, C, D, H, W]",
+    );
+  });
+  it("repeated indices: the last write wins, as single-threaded PyTorch", () => {
+    const y = maxUnpool1d(tensor([[[10, 20, 30]]]), tensor([[[1, 1, 1]]]), { kernelSize: 2 });
+    expect(Array.from(y.data)).toEqual([0, 30, 0, 0, 0, 0]);
+  });
 });
 
 describe("SPP (pooling.md 5)", () => {
