@@ -6,7 +6,7 @@
  * are re-read with the new sizes, as PyTorch does (ONNX differs).
  */
 import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
+import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../shape/params.js";
 import { sliding, unpoolOutputSizes } from "../shape/window.js";
 import { Tensor } from "../tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
@@ -22,8 +22,6 @@ export interface MaxUnpoolOptions {
   /** Return a TracedPool whose trace shows where each value went, inside its pooling window. */
   trace?: boolean;
 }
-
-const SPATIAL: Record<number, string> = { 1: "L", 2: "H, W", 3: "D, H, W" };
 
 function maxUnpoolNd(
   op: string,
@@ -47,7 +45,7 @@ function maxUnpoolNd(
   let requested = options.outputSize;
   if (requested !== undefined) {
     if (!Array.isArray(requested) || (requested.length !== nd && requested.length !== nd + 2)) {
-      const dims = SPATIAL[nd];
+      const dims = spatialNames(nd);
       throw new ParameterError(op, "outputSize", requested, `must be [${dims}] or [N, C, ${dims}]`);
     }
     requested = requested.slice(-nd);
