@@ -226,6 +226,13 @@ export function formulaText(
     );
     return divisor === null ? `mean(${sum}) = ${v}` : `(${sum}) / ${formatNumber(divisor)} = ${v}`;
   }
+  if (trace.normType === "Infinity" || trace.normType === "-Infinity") {
+    const abs = terms(
+      window.filter((c) => !c.pad).map((c) => `|${formatNumber(c.value)}|`),
+      ", ",
+    );
+    return `${trace.normType === "Infinity" ? "max" : "min"}(${abs}) = ${v}`;
+  }
   const p = trace.normType ?? 2;
   const sup = superscript(p);
   const sum = terms(

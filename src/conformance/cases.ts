@@ -98,7 +98,13 @@ const lpSpec = (fn: AnyFn): OpSpec => ({
   params: names("norm_type", "kernel_size", "stride", "ceil_mode"),
   inputs: ["x"],
   run: ({ x }, o) => ({ y: fn(x, o) }),
+  // an infinite norm travels as the format's infinity strings
+  convert: (o) => ({ ...o, normType: infinityOf(o.normType) }),
 });
+
+function infinityOf(v: unknown): unknown {
+  return v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : v;
+}
 
 const globalSpec = (fn: AnyFn): OpSpec => ({ params: {}, inputs: ["x"], run: ({ x }) => ({ y: fn(x) }) });
 

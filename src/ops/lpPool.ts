@@ -1,8 +1,9 @@
 /**
- * Power-average (LP) pooling in 1, 2 and 3 spatial dims, as PyTorch's F.lp_pool{1,2,3}d computes it:
+ * Power-average (LP) pooling in 1, 2 and 3 spatial dims, as PyTorch 2's F.lp_pool{1,2,3}d computes it:
  * avg_pool(x^p) · (kernel volume), then ^(1/p). Two consequences are kept on purpose, to match PyTorch:
  * there is no |x| (odd p with a negative window sum gives NaN), and a ceil-mode partial window is still
- * multiplied by the full kernel volume. There is no padding.
+ * multiplied by the full kernel volume. There is no padding. p = ±Infinity is max / min of |x| over the window
+ * (PyTorch 2 calls max pooling for it); p = 0 is refused; a negative p follows the same formula.
  */
 import { ParameterError } from "../errors.js";
 import { checkTensor, spatialShape, type PerDim } from "../shape/params.js";
@@ -12,10 +13,10 @@ import { Tensor } from "../tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { WindowTrace } from "../trace/types.js";
 import { avgDivisors } from "./avgPool.js";
-import { meanOverPlan, planWindows } from "./windowPlan.js";
+import { maxOverPlan, meanOverPlan, planWindows } from "./windowPlan.js";
 
 export interface LpPoolOptions {
-  /** p: 1 is sum pooling, 2 the Euclidean norm of the window. */
+  /** p: 1 is sum pooling, 2 the Euclidean norm of the window, Infinity the max of |x| (−Infinity the min). */
   normType: number;
   kernelSize: PerDim;
   /** Defaults to kernelSize. */
@@ -30,8 +31,8 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
   if (typeof o !== "object" || o === null)
     throw new ParameterError(op, "options", o, "must be an object with normType and kernelSize");
   const p = o.normType;
-  if (typeof p !== "number" || !Number.isFinite(p) || p <= 0) {
-    throw new ParameterError(op, "normType", p, "must be a positive finite number");
+  if (typeof p !== "number" || Number.isNaN(p) || p === 0) {
+    throw new ParameterError(op, "normType", p, "must be a non-zero number (±Infinity: max / min of |x|)");
   }
   const axes = slidingPoolAxes(
     op,
@@ -39,17 +40,28 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
     { kernelSize: o.kernelSize, stride: o.stride, ceilMode: o.ceilMode },
     false,
   );
-  // PyTorch calls avg_pool with count_include_pad=True and no padding: the divisor is the in-bounds count.
-  const divisors = avgDivisors(op, axes, { countIncludePad: true });
-  const powered = new Float32Array(x.size);
-  for (let i = 0; i < x.size; i++) powered[i] = Math.pow(x.data[i], p);
-  const mean = meanOverPlan(powered, x.shape[0] * x.shape[1], planWindows(axes), divisors);
+  const planes = x.shape[0] * x.shape[1];
+  const plan = planWindows(axes);
   const scale = axes.reduce((n, a) => n * a.kernel, 1);
-  const y = new Float32Array(mean.length);
-  for (let i = 0; i < mean.length; i++) {
-    const m = mean[i];
-    // sign(m)·relu(|m|) is m itself except that it maps NaN through; Math.pow gives NaN for m < 0 and odd p.
-    y[i] = Math.pow(Math.fround(m * scale), 1 / p);
+  // PyTorch calls avg_pool with count_include_pad=True and no padding: the divisor is the in-bounds count.
+  const divisors = Number.isFinite(p) ? avgDivisors(op, axes, { countIncludePad: true }) : null;
+  let y: Float32Array;
+  if (!divisors) {
+    // ±Infinity: PyTorch 2 returns max_pool(|x|), or −max_pool(−|x|) (the min of |x|), with max pooling's NaN rule
+    const sign = p > 0 ? 1 : -1;
+    const abs = new Float32Array(x.size);
+    for (let i = 0; i < x.size; i++) abs[i] = sign * Math.abs(x.data[i]);
+    y = maxOverPlan(abs, planes, plan).values;
+    if (sign < 0) for (let i = 0; i < y.length; i++) y[i] = -y[i];
+  } else {
+    const powered = new Float32Array(x.size);
+    for (let i = 0; i < x.size; i++) powered[i] = Math.pow(x.data[i], p);
+    const mean = meanOverPlan(powered, planes, plan, divisors);
+    y = new Float32Array(mean.length);
+    for (let i = 0; i < mean.length; i++) {
+      // sign(m)·relu(|m|) is m itself except that it maps NaN through; Math.pow gives NaN for m < 0 and odd p.
+      y[i] = Math.pow(Math.fround(mean[i] * scale), 1 / p);
+    }
   }
   const output = new Tensor(y, [x.shape[0], x.shape[1], ...axes.map((a) => a.outSize)]);
   if (!o.trace) return output;
@@ -62,10 +74,11 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
     outputShape: [...output.shape],
     channels: "first",
     axes: axes.map(sliding),
-    normType: p,
+    // JSON has no Infinity: an infinite p travels as the string the payload uses for infinities
+    normType: Number.isFinite(p) ? p : p > 0 ? "Infinity" : "-Infinity",
     lpScale: scale,
   };
-  const d = smallArray(divisors);
+  const d = divisors && smallArray(divisors);
   if (d) trace.divisors = d;
   return new TracedPool(x, output, trace);
 }

@@ -53,8 +53,11 @@ export interface WindowTrace extends TraceBase {
   /** Average pooling: whether padded cells count in the divisor, or a fixed divisorOverride. */
   countIncludePad?: boolean;
   divisorOverride?: number;
-  /** LP pooling: p, and the factor PyTorch multiplies the in-window mean by (the full kernel volume). */
-  normType?: number;
+  /**
+   * LP pooling: p ("Infinity" / "-Infinity" for the max / min of |x|, as JSON cannot hold them), and the factor
+   * PyTorch multiplies the in-window mean by (the full kernel volume).
+   */
+  normType?: number | "Infinity" | "-Infinity";
   lpScale?: number;
 }
 

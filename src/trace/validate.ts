@@ -157,7 +157,9 @@ function parse(raw: unknown): PoolTrace {
         typeof t.countIncludePad === "boolean" ? t.countIncludePad : fail("trace.countIncludePad must be a boolean");
     }
     if (t.divisorOverride !== undefined) trace.divisorOverride = num(t.divisorOverride, "trace.divisorOverride");
-    if (t.normType !== undefined) trace.normType = num(t.normType, "trace.normType");
+    if (t.normType !== undefined)
+      trace.normType =
+        t.normType === "Infinity" || t.normType === "-Infinity" ? t.normType : num(t.normType, "trace.normType");
     if (t.lpScale !== undefined) trace.lpScale = num(t.lpScale, "trace.lpScale");
     return trace;
   }

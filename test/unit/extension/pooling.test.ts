@@ -14,7 +14,7 @@ import {
 } from "../../../extension/src/pooling.js";
 import { coverage, coverageSummary } from "../../../extension/src/coverage.js";
 import { channelsFirst } from "../../../extension/src/layout.js";
-import { avgPool1d, maxPool1d, maxPool2d, rand } from "../../../src/index.js";
+import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../src/index.js";
 
 const slide = (
   size: number,
@@ -200,5 +200,23 @@ describe("1-d and channels-last traces on the linked view", () => {
         }
       }
     }
+  });
+});
+
+describe("LP pooling with an infinite norm", () => {
+  it("travels in the trace as a string and reads as the max (or min) of |x|", () => {
+    const r = lpPool1d(tensor([[[-3, 1, 2, -0.5]]]), { normType: Infinity, kernelSize: 2, trace: true });
+    expect(Array.from(r.output.data)).toEqual([3, 2]);
+    const parsed = parseTrace(JSON.parse(JSON.stringify(r.trace)));
+    if (!parsed.ok || parsed.trace.kind !== "window") throw new Error("trace did not survive JSON");
+    expect(parsed.trace.normType).toBe("Infinity");
+    const window = [
+      { value: -3, pad: false },
+      { value: 1, pad: false },
+    ];
+    expect(formulaText(parsed.trace, window, 3, null)).toBe("max(|−3|, |1|) = 3");
+    const low = lpPool1d(tensor([[[-3, 1, 2, -0.5]]]), { normType: -Infinity, kernelSize: 2, trace: true });
+    expect(Array.from(low.output.data)).toEqual([1, 0.5]);
+    expect(formulaText(low.trace, window, 1, null)).toBe("min(|−3|, |1|) = 1");
   });
 });
