@@ -51,20 +51,26 @@ for (;;) {
 `;
 
 let threads = 1;
+/** Started workers; more than threads − 1 of them may exist, parked (see setThreads). */
 let workers: Worker[] = [];
 let ctl = new Int32Array(0);
 let args = new Float64Array(0);
 
 /**
- * Use `n` threads (this one and n − 1 workers) for large tensors; 1 (the default) stops the workers. Needs the
- * wasm backend's module; tensors below PARALLEL_MIN_BYTES still run on one thread.
+ * Use `n` threads (this one and n − 1 workers) for large tensors; 1 (the default) runs everything here. Needs the
+ * wasm backend's module; tensors below PARALLEL_MIN_BYTES still run on one thread. Going down keeps the started
+ * workers parked (asleep in Atomics.wait, not keeping the process alive) so that going up again is immediate and
+ * finds them warm: a fresh worker needs tens of milliseconds to start and its first calls run slower.
  */
 export function setThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new ParameterError("setThreads", "n", n, "must be 1 to 64");
-  stopWorkers();
-  if (n === 1) return;
+  if (n - 1 <= workers.length) {
+    threads = n;
+    return;
+  }
   const rt = wasmRuntime();
   if (!rt) throw new Error(`poolscope: setThreads needs the wasm backend: ${wasmLoadError()}`);
+  stopWorkers();
   const stride = MAX_ARGS + 2;
   const ctlBuf = new SharedArrayBuffer(8);
   const argBuf = new SharedArrayBuffer(8 * stride * n);
@@ -111,7 +117,8 @@ export function runParallel(
 ): void {
   const stride = MAX_ARGS + 2;
   const bounds = (i: number) => Math.round((planes * i) / parts);
-  for (let id = 1; id < threads; id++) {
+  // every started worker wakes on the generation word: parts beyond `parts` (and parked workers) get no work
+  for (let id = 1; id <= workers.length; id++) {
     const base = id * stride;
     if (id < parts) {
       const list = argsOf(bounds(id), bounds(id + 1), id);
@@ -125,7 +132,7 @@ export function runParallel(
   Atomics.notify(ctl, GEN);
   const k = (wasmRuntime() as { exports: PoolExports }).exports;
   k[name](...argsOf(0, bounds(1), 0));
-  const others = threads - 1;
+  const others = workers.length;
   const deadline = Date.now() + 120_000;
   for (;;) {
     const done = Atomics.load(ctl, DONE);
