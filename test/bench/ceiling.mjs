@@ -31,6 +31,8 @@ export function ceilingSection(c) {
     "",
     "`test/bench/ceiling.c`, compiled with the system's `cc -O2` and run after the rounds above: W3's tensor, planes split in halves over 2 threads as poolscope's workers split them, 128-bit SSE like the wasm kernels. Median of 41 calls.",
     "",
+    "This VM shares its host's memory system, and what two threads get from it comes and goes. On 2026-11-28, 45 samples 15 s apart (a poolscope 1- and 2-worker W3 run, then this program): in 33 the native kernel took 2.1–2.8 ms on 2 threads (1.2–1.6× one thread); in 12, windows of tens of seconds, 1.4–1.7 ms (1.9–2.2×). In 9 of those 12 poolscope's 2 workers took 1.8–2.05 ms (1.8–2.1×); the other 3 fell just outside the window (2.5–2.8 ms).",
+    "",
   ];
   if (c.error) return [...head, `Not measured: ${c.error}`, ""];
   const what = {
