@@ -4,6 +4,7 @@
  * the mean of every f×f block (f the smallest factor that brings the view to REDUCED_VALUES or fewer). Pure,
  * browser-safe data; the payload carries it with `reduced` saying how it was made.
  */
+import { computeStats } from "./stats.js";
 
 /** How a payload's data was reduced from the tensor it describes. */
 export interface ReducedInfo {
@@ -102,14 +103,6 @@ export function colourRange(
   reduced: ReducedInfo | undefined,
 ): { min: number | null; max: number | null } {
   if (!reduced) return { min: stats.min, max: stats.max };
-  let min = Infinity;
-  let max = -Infinity;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v === v && v !== Infinity && v !== -Infinity) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  return min <= max ? { min, max } : { min: null, max: null };
+  const shown = computeStats(values);
+  return { min: shown.min, max: shown.max };
 }

@@ -102,24 +102,14 @@ function pair(v: unknown, what: string): [number, number] {
   return [int(p[0], `${what}[0]`, 0), int(p[1], `${what}[1]`, 0)];
 }
 
-/** [start, end) of integers, possibly negative (a box off the map), end ≥ start. */
-function span(v: unknown, what: string): [number, number] {
+/** [start, end), end ≥ start: integers, possibly negative (a box off the map), or with `read = num` any finite numbers. */
+function span(v: unknown, what: string, read: (v: unknown, what: string) => number = int): [number, number] {
   const p = list(v, what, 2);
   if (p.length !== 2) fail(`${what} must be [start, end]`);
-  const s = int(p[0], `${what}[0]`);
-  const e = int(p[1], `${what}[1]`);
+  const s = read(p[0], `${what}[0]`);
+  const e = read(p[1], `${what}[1]`);
   if (e < s) fail(`${what} ends before it starts`);
   return [s, e];
-}
-
-/** Two finite numbers, the first not above the second (a continuous extent). */
-function edgePair(v: unknown, what: string): [number, number] {
-  const p = list(v, what, 2);
-  if (p.length !== 2) fail(`${what} must hold 2 numbers`);
-  const a = num(p[0], `${what}[0]`);
-  const b = num(p[1], `${what}[1]`);
-  if (b < a) fail(`${what} must not end before it starts`);
-  return [a, b];
 }
 
 /** Checks untrusted JSON against the PoolTrace types and returns a clean copy; never throws. */
@@ -202,7 +192,11 @@ function parse(raw: unknown): PoolTrace {
       if (o.edges !== undefined) {
         const e = list(o.edges, `trace.regions[${i}].edges`, 2);
         if (e.length !== 2) fail(`trace.regions[${i}].edges must hold 2 pairs`);
-        region.edges = [edgePair(e[0], `trace.regions[${i}].edges[0]`), edgePair(e[1], `trace.regions[${i}].edges[1]`)];
+        // continuous edges: any finite numbers, not only whole cells
+        region.edges = [
+          span(e[0], `trace.regions[${i}].edges[0]`, num),
+          span(e[1], `trace.regions[${i}].edges[1]`, num),
+        ];
       }
       if (o.samples !== undefined) {
         const per = list(o.samples, `trace.regions[${i}].samples`, 2);
