@@ -4,7 +4,7 @@
  * samples weigh) with the argmax (RoI pooling) or the sample points (RoIAlign), and which bins of which regions
  * contain an input cell. Nothing is recomputed: every edge and point comes from the trace.
  */
-import { formatNumber, type AxisWindows, type RoiTrace } from "poolscope/display";
+import { alignSampleInside, formatNumber, type AxisWindows, type RoiTrace } from "poolscope/display";
 import type { Mark } from "./marks.js";
 import { FORMULA_TERMS } from "./pooling.js";
 
@@ -183,9 +183,9 @@ export function roiSampleMarks(
   const s = geo.regions[k]?.samples;
   const ys = s?.[0][bi] ?? [];
   const xs = s?.[1][bj] ?? [];
-  // the op's test: a sample beyond the one-cell margin reads nothing (and is not drawn)
-  const yIn = ys.filter((y) => y >= -1 && y <= geo.h);
-  const xIn = xs.filter((x) => x >= -1 && x <= geo.w);
+  // a sample beyond the one-cell margin reads nothing (and is not drawn)
+  const yIn = ys.filter((y) => alignSampleInside(y, geo.h));
+  const xIn = xs.filter((x) => alignSampleInside(x, geo.w));
   const marks: Mark[] = [];
   for (const y of yIn)
     for (const x of xIn) {
@@ -236,14 +236,22 @@ export function roiMapMarks(geo: RoiGeometry, batch: number, grid: boolean): Mar
 
 /**
  * What hovering output bin (bi, bj) of output plane p lights on its input plane: the region's box, the bin's
- * cells and the recorded argmax; and the bin's cells in scan order (row-major, the op's order) for the formula.
+ * cells and the recorded argmax (RoIAlign: its sample dots); and the bin's cells in scan order (row-major, the
+ * op's order) and its sample counts for the formula.
  */
 export function roiBinFocus(
   geo: RoiGeometry,
   p: number,
   bi: number,
   bj: number,
-): { inputPlane: number; marks: Mark[]; cells: [number, number][]; argmax: [number, number] | null } {
+): {
+  inputPlane: number;
+  marks: Mark[];
+  cells: [number, number][];
+  argmax: [number, number] | null;
+  /** RoIAlign: the bin's samples in all and on the map (0, 0 without samples). */
+  samples: { count: number; onMap: number };
+} {
   const { region, inputPlane } = roiPlanes(geo, p);
   const marks: Mark[] = [];
   const box = geo.regions[region]?.box;
@@ -258,6 +266,7 @@ export function roiBinFocus(
       }
   const argmax = roiArgmax(geo, p, bi, bj);
   if (argmax) marks.push({ i: argmax[0], j: argmax[1], style: "argmax" });
-  marks.push(...roiSampleMarks(geo, region, bi, bj).marks);
-  return { inputPlane, marks, cells, argmax };
+  const { marks: dots, count, onMap } = roiSampleMarks(geo, region, bi, bj);
+  marks.push(...dots);
+  return { inputPlane, marks, cells, argmax, samples: { count, onMap } };
 }

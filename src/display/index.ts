@@ -23,3 +23,4 @@ export type {
 } from "../trace/types.js";
 export { unpoolAsWindow } from "../trace/types.js";
 export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
+export { alignSampleInside } from "../shape/roi.js";

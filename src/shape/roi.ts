@@ -50,6 +50,11 @@ export interface AlignSample {
   frac: number;
 }
 
+/** Whether a RoIAlign sample at `coord` reads the map: within its one-cell margin, [−1, size] (torchvision's test). */
+export function alignSampleInside(coord: number, size: number): boolean {
+  return !(coord < -1 || coord > size);
+}
+
 /** One axis of one RoIAlign region: where the box lies on the map and every bin's samples along it. */
 export interface AlignAxis {
   /** The box's start on the map and its extent, float32, after aligned's −0.5 shift (and legacy's ≥ 1). */
@@ -87,7 +92,7 @@ export function roiAlignAxis(
     const samples: AlignSample[] = [];
     for (let s = 0; s < grid; s++) {
       const coord = f(f(start + f(b * binSize)) + f(f((s + 0.5) * binSize) / grid));
-      const inside = !(coord < -1 || coord > size);
+      const inside = alignSampleInside(coord, size);
       let y = coord <= 0 ? 0 : coord;
       let low = Math.trunc(y);
       let high = low + 1;

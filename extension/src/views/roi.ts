@@ -17,7 +17,6 @@ import {
   roiFormula,
   roiMapMarks,
   roiPlanes,
-  roiSampleMarks,
   type RoiGeometry,
 } from "../roi.js";
 import { Selection } from "../selection.js";
@@ -94,10 +93,10 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       const { region } = roiPlanes(geo, focus.plane);
       const bin = roiBin(geo, region, focus.i, focus.j);
       const outValue = valueAt(output, focus.plane, focus.i, focus.j);
-      if (geo.trace.mode === "align") {
-        const { count, onMap } = roiSampleMarks(geo, region, focus.i, focus.j);
-        formula = roiAlignFormula(count, onMap, outValue);
-      } else formula = roiFormula(values, outValue);
+      formula =
+        geo.trace.mode === "align"
+          ? roiAlignFormula(f.samples.count, f.samples.onMap, outValue)
+          : roiFormula(values, outValue);
       if (f.argmax) formula += `   argmax at (${f.argmax[0]}, ${f.argmax[1]})`;
       formula +=
         `   region ${region}, bin (${focus.i}, ${focus.j})` +

@@ -17,7 +17,7 @@ import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewC
 /** Most writers a map cell's read-out lists. */
 const LISTED = 8;
 
-/** Where pooled cell (i, j) of plane p went on the map, and the formula line that says so. */
+/** Where pooled cell (i, j) of plane p went on the map: the cell its recorded index names. */
 export function unpoolTarget(
   axes: PlaneAxes,
   p: number,
