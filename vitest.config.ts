@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/unit/**/*.test.ts"] },
+  test: { include: ["test/unit/**/*.test.ts"], setupFiles: ["test/unit/setup.ts"] },
 });

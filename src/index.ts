@@ -6,7 +6,7 @@
  * in Jupyter with each output cell linked to its window.
  */
 export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./tensor.js";
-export { ParameterError } from "./errors.js";
+export { ParameterError, ResourceError } from "./errors.js";
 export type { PerDim, DataFormat } from "./shape/params.js";
 export {
   poolOutputSize,

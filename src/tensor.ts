@@ -1,7 +1,7 @@
 /**
  * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
  */
-import { ParameterError } from "./errors.js";
+import { bytesText, ParameterError, ResourceError } from "./errors.js";
 import { toDisplayBundle, type DisplayBundle } from "./display/bundle.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
@@ -88,7 +88,24 @@ export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly
 /** A tensor of zeros. */
 export function zeros(shape: readonly number[]): Tensor {
   checkShape("zeros", shape);
-  return new Tensor(new Float32Array(shapeSize(shape)), shape);
+  return new Tensor(newValues("zeros", shape), shape);
+}
+
+/** A zeroed Float32Array for `shape`; a ResourceError naming the size when the engine cannot make one. */
+export function newValues(op: string, shape: readonly number[]): Float32Array {
+  const size = shapeSize(shape);
+  try {
+    return new Float32Array(size);
+  } catch (e) {
+    // V8 says "Invalid typed array length: N" past its limit (2^32 values here), or "Array buffer allocation failed"
+    if (!(e instanceof RangeError)) throw e;
+    throw new ResourceError(
+      op,
+      "Float32Array length",
+      `shape [${shape.join(", ")}] holds ${size.toLocaleString("en-US")} values (${bytesText(size * 4)} as float32), ` +
+        `more than this JavaScript engine can allocate as one Float32Array (${e.message})`,
+    );
+  }
 }
 
 export function shapeSize(shape: readonly number[]): number {

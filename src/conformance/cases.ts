@@ -17,6 +17,11 @@ export interface OpSpec {
   inputs: string[];
   /** Runs the forward op; returns every output it can produce, under the golden output names. */
   run(inputs: Inputs, options: Options): Record<string, Tensor>;
+  /**
+   * Other calls of the same op that take other code (max pooling without indices runs the values-only kernels):
+   * each must give the golden outputs it produces, or refuse an error case alike.
+   */
+  also?: { label: string; run(inputs: Inputs, options: Options): Record<string, Tensor> }[];
   /** The gradient with respect to x, for "<op>.backward" cases. */
   backward?(gradY: Tensor, x: Tensor, options: Options): Tensor;
   /** Parameter value conversion (e.g. TF's "SAME" → "same"). */
@@ -36,6 +41,12 @@ const names = (...golden: string[]): Record<string, string> => Object.fromEntrie
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyFn = (...args: any[]) => any;
 
+/** Max pooling asked for values only: the library's default call, served by kernels the indices path never uses. */
+const valuesOnly = (fn: AnyFn): NonNullable<OpSpec["also"]>[number] => ({
+  label: "values only",
+  run: ({ x }, o) => ({ y: fn(x, { ...o, returnIndices: false }) }),
+});
+
 function maxPoolSpec(fn: AnyFn, backward: AnyFn): OpSpec {
   return {
     params: names("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"),
@@ -44,6 +55,7 @@ function maxPoolSpec(fn: AnyFn, backward: AnyFn): OpSpec {
       const r = fn(x, { ...o, returnIndices: true });
       return { y: r.output, indices: r.indices };
     },
+    also: [valuesOnly(fn)],
     backward: (g, x, o) => backward(g, x, o),
   };
 }
@@ -66,6 +78,7 @@ function adaptiveSpec(fn: AnyFn, backward: AnyFn, max: boolean): OpSpec {
       const r = fn(x, { ...o, returnIndices: true });
       return { y: r.output, indices: r.indices };
     },
+    also: max ? [valuesOnly(fn)] : undefined,
     backward: (g, x, o) => backward(g, x, o),
   };
 }
@@ -78,7 +91,7 @@ function unpoolSpec(fn: AnyFn): OpSpec {
   };
 }
 
-function tfSpec(fn: AnyFn): OpSpec {
+function tfSpec(fn: AnyFn, max: boolean): OpSpec {
   return {
     params: {
       pool_size: "kernelSize",
@@ -91,6 +104,10 @@ function tfSpec(fn: AnyFn): OpSpec {
     // TensorFlow spells padding in capitals; the library takes Keras' lower case.
     convert: (o) => ({ ...o, padding: typeof o.padding === "string" ? o.padding.toLowerCase() : o.padding }),
     run: ({ x }, o) => ({ y: fn(x, o) }),
+    // the values are the same when NHWC indices are asked for too (another kernel)
+    also: max
+      ? [{ label: "with indices", run: ({ x }, o) => ({ y: fn(x, { ...o, returnIndices: true }).output }) }]
+      : [],
   };
 }
 
@@ -130,8 +147,8 @@ export const OPS: Record<string, OpSpec> = {
   lp_pool1d: lpSpec(ps.lpPool1d),
   lp_pool2d: lpSpec(ps.lpPool2d),
   lp_pool3d: lpSpec(ps.lpPool3d),
-  "tf.max_pool2d": tfSpec(ps.maxPool2d),
-  "tf.avg_pool2d": tfSpec(ps.avgPool2d),
+  "tf.max_pool2d": tfSpec(ps.maxPool2d, true),
+  "tf.avg_pool2d": tfSpec(ps.avgPool2d, false),
   spp: {
     params: { levels: "levels", mode: "mode", variant: "rule", rule: "rule" },
     inputs: ["x"],

@@ -1,5 +1,5 @@
 /**
- * Reading a golden file: { cases: [{ id, op, params, inputs, outputs, error?, bins? }] }, tensors as
+ * Reading a golden file: { cases: [{ id, op, params, inputs, outputs, error?, error_param?, bins? }] }, tensors as
  * { shape, data } with null for NaN and "Infinity" / "-Infinity" strings. A case that cannot be read is kept
  * with its problem recorded, so the runner counts it as failed rather than skipping it.
  */
@@ -20,6 +20,11 @@ export interface GoldenCase {
   outputs: Record<string, GoldenTensor>;
   /** The op must refuse these parameters. */
   error: boolean;
+  /**
+   * For an error case, the argument PyTorch refuses (a golden parameter name or an input name), when the file
+   * records it; the op's ParameterError must then name that argument.
+   */
+  errorParam?: string;
   /** Extra fields (e.g. spp's real bin counts). */
   extra: Record<string, unknown>;
   /** Set when the case itself is malformed. */
@@ -59,9 +64,14 @@ function parseCase(raw: unknown, index: number): GoldenCase {
     extra: {},
   };
   for (const [k, v] of Object.entries(c)) {
-    if (!["id", "op", "params", "inputs", "outputs", "error", "note"].includes(k)) base.extra[k] = v;
+    if (!["id", "op", "params", "inputs", "outputs", "error", "error_param", "note"].includes(k)) base.extra[k] = v;
   }
   try {
+    if (c.error_param !== undefined) {
+      if (typeof c.error_param !== "string") throw new Error("error_param is not a string");
+      if (!base.error) throw new Error("error_param on a case that is not an error case");
+      base.errorParam = c.error_param;
+    }
     if (typeof c.op !== "string") throw new Error("no op");
     if (c.params !== undefined && !isRecord(c.params)) throw new Error("params is not an object");
     if (!isRecord(c.inputs)) throw new Error("no inputs");

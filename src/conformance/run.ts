@@ -2,11 +2,12 @@
  * The conformance runner: every case of a golden file through the public API, one verdict per case. Nothing
  * is skipped: an unknown op, an unknown parameter, a malformed case or a missing output is a failure with its
  * reason. A case marked "error" passes only if the op throws a ParameterError whose message names the
- * offending parameter.
+ * offending parameter: the one the case's error_param records (the argument PyTorch refuses), or, in a file
+ * that does not record it, any parameter or input of the case.
  */
 import { ParameterError } from "../errors.js";
 import type { Tensor } from "../tensor.js";
-import { camel, EXACT_OUTPUTS, OPS, type Inputs, type Options } from "./cases.js";
+import { camel, EXACT_OUTPUTS, OPS, type Inputs, type OpSpec, type Options } from "./cases.js";
 import { compareTensor } from "./compare.js";
 import { toTensor, type GoldenCase, type GoldenFile } from "./load.js";
 
@@ -46,6 +47,9 @@ export function runCase(c: GoldenCase): CaseResult {
     given.push(name, camel(k));
   }
   if (spec.convert) options = spec.convert(options);
+  if (c.errorParam !== undefined && !(c.errorParam in c.params) && !(c.errorParam in c.inputs)) {
+    return result(false, `error_param "${c.errorParam}" is neither a parameter nor an input of this case`);
+  }
 
   const needed = backward ? [...spec.inputs, "grad_y"] : spec.inputs;
   for (const name of needed) if (!c.inputs[name]) return result(false, `missing input "${name}"`);
@@ -56,28 +60,15 @@ export function runCase(c: GoldenCase): CaseResult {
     return result(false, `input could not be built: ${(e as Error).message}`);
   }
 
-  let outputs: Record<string, Tensor>;
-  try {
-    outputs = backward
-      ? { grad_x: (spec.backward as NonNullable<typeof spec.backward>)(inputs.grad_y, inputs.x, options) }
-      : spec.run(inputs, options);
-  } catch (e) {
-    if (!c.error) return result(false, `threw ${(e as Error).name}: ${(e as Error).message}`);
-    if (!(e instanceof ParameterError))
-      return result(false, `threw ${(e as Error).name}, not a ParameterError: ${(e as Error).message}`);
-    if (!e.message.includes(e.param)) return result(false, `the error does not name its parameter: ${e.message}`);
-    if (!given.includes(e.param) && !Object.keys(c.inputs).includes(e.param.split(".")[0])) {
-      return result(false, `the error names "${e.param}", which is not a parameter of this case: ${e.message}`);
-    }
-    return result(true);
-  }
-  if (c.error) return result(false, "expected a ParameterError, but the op returned a result");
-
-  for (const [name, want] of Object.entries(c.outputs)) {
-    const got = outputs[name];
-    if (!got) return result(false, `the op produced no output "${name}"`);
-    const diff = compareTensor(name, got, want, EXACT_OUTPUTS.has(name));
-    if (diff) return result(false, diff);
+  const paths: { label: string; run(): Record<string, Tensor> }[] = backward
+    ? [{ label: "", run: () => ({ grad_x: (spec.backward as BackwardFn)(inputs.grad_y, inputs.x, options) }) }]
+    : [
+        { label: "", run: () => spec.run(inputs, options) },
+        ...(spec.also ?? []).map((p) => ({ label: `${p.label}: `, run: () => p.run(inputs, options) })),
+      ];
+  for (const [i, path] of paths.entries()) {
+    const reason = verdict(c, spec, given, path.run, i > 0);
+    if (reason) return result(false, path.label + reason);
   }
   if (spec.check) {
     try {
@@ -88,6 +79,49 @@ export function runCase(c: GoldenCase): CaseResult {
     }
   }
   return result(true);
+}
+
+type BackwardFn = NonNullable<OpSpec["backward"]>;
+
+/** One call of the op against the case: null if it gives the golden outputs (or refuses as it must), else why not. */
+function verdict(
+  c: GoldenCase,
+  spec: OpSpec,
+  given: string[],
+  call: () => Record<string, Tensor>,
+  partial: boolean,
+): string | null {
+  let outputs: Record<string, Tensor>;
+  try {
+    outputs = call();
+  } catch (e) {
+    if (!c.error) return `threw ${(e as Error).name}: ${(e as Error).message}`;
+    if (!(e instanceof ParameterError))
+      return `threw ${(e as Error).name}, not a ParameterError: ${(e as Error).message}`;
+    if (!e.message.includes(e.param)) return `the error does not name its parameter: ${e.message}`;
+    if (c.errorParam !== undefined) {
+      // a golden parameter goes by its option's name (output_size → outputSize), an input by its own
+      const want = c.errorParam in c.inputs ? c.errorParam : spec.params[c.errorParam];
+      if (e.param.split(".")[0] === want) return null;
+      return `the error names "${e.param}", but PyTorch refuses "${c.errorParam}": ${e.message}`;
+    }
+    if (!given.includes(e.param) && !Object.keys(c.inputs).includes(e.param.split(".")[0])) {
+      return `the error names "${e.param}", which is not a parameter of this case: ${e.message}`;
+    }
+    return null;
+  }
+  if (c.error) return "expected a ParameterError, but the op returned a result";
+  for (const [name, want] of Object.entries(c.outputs)) {
+    const got = outputs[name];
+    // a further path may produce part of the outputs (no indices without returnIndices), never none of them
+    if (!got) {
+      if (partial && Object.keys(outputs).some((k) => k in c.outputs)) continue;
+      return `the op produced no output "${name}"`;
+    }
+    const diff = compareTensor(name, got, want, EXACT_OUTPUTS.has(name));
+    if (diff) return diff;
+  }
+  return null;
 }
 
 export function runGolden(file: GoldenFile): Summary {

@@ -26,12 +26,17 @@ interface Slot {
 
 class Binder {
   private sizes: number[] = [];
+  /** What each size is for, to word an out-of-memory error. */
+  private roles: string[] = [];
   private plan: (() => Slot)[] = [];
 
   /** An input array (read only). */
   input(x: Float32Array | Int32Array): () => number {
     const direct = inHeap(x);
-    if (!direct) this.sizes.push(x.byteLength);
+    if (!direct) {
+      this.sizes.push(x.byteLength);
+      this.roles.push("input");
+    }
     let slot = 0;
     this.plan.push(() => {
       if (direct) slot = x.byteOffset;
@@ -48,7 +53,10 @@ class Binder {
   /** An output of `length` floats, written into `out` when given. */
   output(length: number, out?: Float32Array): () => Slot {
     const direct = out !== undefined && inHeap(out);
-    if (!direct) this.sizes.push(length * 4);
+    if (!direct) {
+      this.sizes.push(length * 4);
+      this.roles.push("output");
+    }
     let s: Slot = { ptr: 0, length, target: null };
     this.plan.push(() => {
       s = direct
@@ -62,6 +70,7 @@ class Binder {
   /** Scratch bytes with no content. */
   scratch(bytes: number): () => number {
     this.sizes.push(bytes);
+    this.roles.push("scratch");
     let p = 0;
     this.plan.push(() => {
       p = arena.take(bytes);
@@ -71,7 +80,10 @@ class Binder {
   }
 
   bind(): void {
-    arena.begin(arenaSize(...this.sizes));
+    arena.begin(
+      arenaSize(...this.sizes),
+      this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
+    );
     for (const step of this.plan) step();
   }
 }

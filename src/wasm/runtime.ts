@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { bytesText, ResourceError } from "../errors.js";
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
 export interface WasmMemory {
@@ -47,11 +48,19 @@ export interface WasmRuntime {
 
 const PAGE = 65536;
 const MAX_PAGES = 65536; // 4 GiB
+/** The most a 32-bit WebAssembly memory can hold, and so every tensor, copy and scratch of a call together. */
+export const WASM_MEMORY_LIMIT = MAX_PAGES * PAGE;
 /** Bytes below this offset are left to the module's own data. */
 const HEAP_START = 1 << 20;
 const ALIGN = 64;
 /** Every block ends with this much readable slack, so SIMD loads may run a few floats past a row's end. */
 export const SLACK = 64;
+
+/** A block's use, for the out-of-memory message: "input", "output", "scratch" or "array". */
+export interface Piece {
+  what: string;
+  bytes: number;
+}
 
 let state: WasmRuntime | null | undefined;
 let loadError = "";
@@ -104,9 +113,12 @@ class Heap {
     this.buffers.add(memory.buffer);
   }
 
-  alloc(bytes: number): number {
+  /**
+   * `bytes` of memory; `arrays` (what the block is for) only word the error when it cannot be had.
+   * Throws a ResourceError, with the heap as it was, when the memory would pass its limit or the host refuses.
+   */
+  alloc(bytes: number, arrays: readonly Piece[] = [{ what: "array", bytes }]): number {
     const size = Math.ceil((bytes + SLACK) / ALIGN) * ALIGN;
-    this.liveBytes += size;
     for (let i = 0; i < this.free.length; i++) {
       const b = this.free[i];
       if (b.size >= size) {
@@ -116,17 +128,48 @@ class Heap {
           b.off += size;
           b.size -= size;
         }
+        this.liveBytes += size;
         return off;
       }
     }
     const off = this.top;
-    this.top += size;
-    const need = this.top + SLACK - this.memory.buffer.byteLength;
+    const need = off + size + SLACK - this.memory.buffer.byteLength;
     if (need > 0) {
-      this.memory.grow(Math.ceil(need / PAGE));
+      const pages = Math.ceil(need / PAGE);
+      if (this.memory.buffer.byteLength + pages * PAGE > WASM_MEMORY_LIMIT) throw this.outOfMemory(size, arrays, null);
+      try {
+        this.memory.grow(pages);
+      } catch (e) {
+        // the host may refuse to commit pages below the limit (RangeError: out of memory)
+        if (e instanceof RangeError) throw this.outOfMemory(size, arrays, e.message);
+        throw e;
+      }
       this.buffers.add(this.memory.buffer);
     }
+    // only now: a refused block leaves the heap as it was, so later calls still work
+    this.top = off + size;
+    this.liveBytes += size;
     return off;
+  }
+
+  private outOfMemory(size: number, arrays: readonly Piece[], refused: string | null): ResourceError {
+    // floats for the tensors, bytes for scratch
+    const parts = arrays.map((a) =>
+      a.what === "scratch"
+        ? `scratch (${bytesText(a.bytes)})`
+        : `the ${a.what} of ${count(a.bytes / 4)} values (${bytesText(a.bytes)})`,
+    );
+    const inUse = this.liveBytes > 0 ? `; ${bytesText(this.liveBytes)} of it is in use` : "";
+    const limit = refused
+      ? `the host refused to grow it past ${bytesText(this.memory.buffer.byteLength)} (${refused})`
+      : `its limit is ${bytesText(WASM_MEMORY_LIMIT)} (${count(MAX_PAGES)} pages of 64 KiB, all a 32-bit WebAssembly memory can address${inUse})`;
+    return new ResourceError(
+      "poolscope",
+      "WebAssembly memory",
+      // no advice to setBackend("js"): its window table for one plane this large overflows V8's arrays
+      `this call needs ${bytesText(size)} of WebAssembly memory, for ${parts.join(", ")}, but ${limit}. ` +
+        "Pool it in parts (fewer samples or channels per call) or at a lower resolution.",
+    );
   }
 
   release(off: number, bytes: number): void {
@@ -162,13 +205,18 @@ class Heap {
 
 let heap: Heap | null = null;
 
+/** 1,073,741,824 */
+function count(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
 const registry = new FinalizationRegistry<{ off: number; bytes: number }>((b) => heap?.release(b.off, b.bytes));
 
 /** A Float32Array of `length` floats in the shared memory, freed when the array is garbage-collected. */
 export function allocFloats(length: number): Float32Array | null {
   if (!wasmRuntime() || !heap) return null;
   const bytes = length * 4;
-  const off = heap.alloc(bytes);
+  const off = heap.alloc(bytes, [{ what: "array", bytes }]);
   const view = new Float32Array(heap.buffer(), off, length);
   view.fill(0);
   registry.register(view, { off, bytes });
@@ -198,11 +246,22 @@ class Arena {
   private capacity = 0;
   private used = 0;
 
-  begin(bytes: number): void {
+  /** `arrays`: what the bytes are for, named in the error if the memory cannot hold them. */
+  begin(bytes: number, arrays?: readonly Piece[]): void {
     if (bytes > this.capacity) {
+      const grown = Math.max(bytes, Math.floor(this.capacity * 1.5));
+      // forget the old block before allocating: if the allocation throws, the arena holds nothing, not a freed block
       if (this.capacity > 0) (heap as Heap).release(this.base, this.capacity);
-      this.capacity = Math.max(bytes, Math.floor(this.capacity * 1.5));
-      this.base = (heap as Heap).alloc(this.capacity);
+      this.capacity = 0;
+      try {
+        this.base = (heap as Heap).alloc(grown, arrays);
+        this.capacity = grown;
+      } catch (e) {
+        // the 1.5× headroom may be what does not fit; the call itself may still
+        if (!(e instanceof ResourceError) || grown === bytes) throw e;
+        this.base = (heap as Heap).alloc(bytes, arrays);
+        this.capacity = bytes;
+      }
     }
     this.used = 0;
   }

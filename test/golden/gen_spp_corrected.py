@@ -3,7 +3,8 @@
 Each level is what the common SPPLayer computes: K = S = ceil(a/n), padding floor((K*n - a + 1)/2) per axis,
 then F.max_pool2d / F.avg_pool2d (its defaults, so average counts padded cells), each sample flattened
 channel-major and the levels concatenated. Where PyTorch raises (padding above half the window) the case is
-an error case: the library must refuse it too.
+an error case: the library must refuse it too, naming `levels` (error_param), the argument of the SPP layer
+that sets the refused padding (PyTorch's own message is about max_pool2d's padding).
 """
 
 import math
@@ -12,7 +13,7 @@ import os
 import torch
 import torch.nn.functional as F
 
-from golden_io import Cases
+from golden_io import Cases, blamed
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "golden", "torch2_spp_corrected.json")
 
@@ -36,8 +37,11 @@ def add(shape, levels, mode):
     params = {"levels": levels, "mode": mode, "variant": "corrected"}
     try:
         y = spp_layer(x, levels, mode)
-    except RuntimeError:
-        cases.add("spp", params, {"x": x}, error=True, note="PyTorch refuses the rule's padding")
+    except RuntimeError as e:
+        if blamed(e) != "padding":
+            raise AssertionError(f"spp {params} on {shape}: PyTorch refuses over {blamed(e)}, expected padding") from e
+        note = "PyTorch refuses the rule's padding"
+        cases.add("spp", params, {"x": x}, error=True, note=note, error_param="levels")
         return
     cases.add("spp", params, {"x": x}, {"y": y})
 

@@ -6,8 +6,7 @@ indices travel as float numbers, as in the shared file. LP inputs are non-negati
 
 Every case says whether PyTorch should refuse it and which argument the refusal is about; the generator stops
 if PyTorch disagrees, so a new seed or a new PyTorch cannot quietly turn a result into a refusal (or blame a
-different argument). The conformance runner only checks that the library refuses, so the note keeps PyTorch's
-own message.
+different argument). Each error case records that argument as error_param; the note keeps PyTorch's own message.
 """
 
 import os
@@ -15,7 +14,7 @@ import os
 import torch
 import torch.nn.functional as F
 
-from golden_io import Cases
+from golden_io import Cases, blamed
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "golden", "torch2_unpool_lp.json")
 
@@ -25,24 +24,6 @@ cases = Cases()
 POOL = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
 UNPOOL = {1: F.max_unpool1d, 2: F.max_unpool2d, 3: F.max_unpool3d}
 
-# PyTorch's refusal messages -> the argument they are about
-BLAME = {
-    "output_size": "output_size",
-    "invalid max index": "indices",
-    "norm_type": "norm_type",
-    "stride should not be zero": "stride",
-    "smaller than kernel size": "kernel_size",
-}
-
-
-def blamed(e):
-    msg = str(e)
-    for key, arg in BLAME.items():
-        if key in msg:
-            return arg
-    raise e
-
-
 def record(op, params, inputs, compute, refused):
     try:
         y = compute()
@@ -50,7 +31,8 @@ def record(op, params, inputs, compute, refused):
         arg = blamed(e)
         if arg != refused:
             raise AssertionError(f"{op} {params}: PyTorch refuses over {arg}, expected {refused}") from e
-        cases.add(op, params, inputs, error=True, note=f"PyTorch refuses: {str(e).splitlines()[0]}")
+        note = f"PyTorch refuses: {str(e).splitlines()[0]}"
+        cases.add(op, params, inputs, error=True, note=note, error_param=arg)
         return
     if refused is not None:
         raise AssertionError(f"{op} {params}: PyTorch computes a result, expected a refusal over {refused}")

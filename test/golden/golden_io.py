@@ -10,6 +10,31 @@ import math
 
 import torch
 
+# PyTorch's refusal messages -> the argument each is about, most specific first. Where PyTorch's message names
+# no argument ("Output size is too small"), the case changes only that argument from an accepted one.
+BLAME = (
+    ("at most half", "padding"),
+    ("Output size is too small", "kernel_size"),
+    ("Invalid computed output size", "kernel_size"),
+    ("smaller than kernel size", "kernel_size"),
+    ("stride should not be zero", "stride"),
+    ("stride must be greater than zero", "stride"),
+    ("dilation should be greater than zero", "dilation"),
+    ("dilation must be greater than zero", "dilation"),
+    ("invalid max index", "indices"),
+    ("output_size", "output_size"),
+    ("norm_type", "norm_type"),
+)
+
+
+def blamed(e):
+    """The argument PyTorch's refusal `e` is about; an unknown message stops the generator (re-raises `e`)."""
+    msg = str(e)
+    for key, arg in BLAME:
+        if key in msg:
+            return arg
+    raise e
+
 
 def encode(t):
     """A tensor as {shape, data}: float32 values exactly, NaN as null, infinities as strings, ints as ints."""
@@ -33,12 +58,16 @@ class Cases:
         self.cases = []
         self.counts = {}
 
-    def add(self, op, params, inputs, outputs=None, error=False, note=None):
+    def add(self, op, params, inputs, outputs=None, error=False, note=None, error_param=None):
+        """error_param: for an error case, the argument PyTorch refuses (a key of params, or an input's name)."""
+        if error and not (error_param in params or error_param in inputs):
+            raise ValueError(f"{op} {params}: an error case needs error_param, a parameter or input of the case")
         n = self.counts.get(op, 0)
         self.counts[op] = n + 1
         case = {"id": f"{op}#{n}", "op": op, "params": params, "inputs": {k: encode(v) for k, v in inputs.items()}}
         if error:
             case["error"] = True
+            case["error_param"] = error_param
         else:
             case["outputs"] = {k: encode(v) for k, v in outputs.items()}
         if note:

@@ -36,20 +36,26 @@ import { expectClose, img, row } from "./helpers.js";
 describe("average pooling divisors (pooling.md 1.3)", () => {
   it("[1,2,3,4] k3 s2 p1 ceil: the last window covers x[3] + one pad cell, divisor 2", () => {
     const x = row([1, 2, 3, 4]);
-    expectClose(avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }).data, [1, 3, 2]);
+    expectClose(avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }), [1, 1, 3], [1, 3, 2]);
     expectClose(
-      avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }).data,
+      avgPool1d(x, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true, countIncludePad: false }),
+      [1, 1, 3],
       [1.5, 3, 4],
     );
   });
   it("[1..5] k2 s2 ceil: the partial window is divided by 1", () => {
-    expectClose(avgPool1d(row([1, 2, 3, 4, 5]), { kernelSize: 2, stride: 2, ceilMode: true }).data, [1.5, 3.5, 5]);
+    expectClose(
+      avgPool1d(row([1, 2, 3, 4, 5]), { kernelSize: 2, stride: 2, ceilMode: true }),
+      [1, 1, 3],
+      [1.5, 3.5, 5],
+    );
   });
   it("[1..6] k4 s3 p2 ceil", () => {
     const x = row([1, 2, 3, 4, 5, 6]);
-    expectClose(avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true }).data, [0.75, 3.5, 2.75]);
+    expectClose(avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true }), [1, 1, 3], [0.75, 3.5, 2.75]);
     expectClose(
-      avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true, countIncludePad: false }).data,
+      avgPool1d(x, { kernelSize: 4, stride: 3, padding: 2, ceilMode: true, countIncludePad: false }),
+      [1, 1, 3],
       [1.5, 3.5, 5.5],
     );
   });
@@ -59,9 +65,18 @@ describe("average pooling divisors (pooling.md 1.3)", () => {
       [4, 5, 6],
       [7, 8, 9],
     ]);
-    expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1 }).data, [1.3333, 1.7778, 2.6667, 3.1111]);
-    expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }).data, [3, 4, 6, 7]);
-    expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, divisorOverride: 2 }).data, [6, 8, 12, 14]);
+    // each window holds four real cells of nine: (1+2+4+5)/9, (2+3+5+6)/9, (4+5+7+8)/9, (5+6+8+9)/9
+    expectClose(avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1 }), [1, 1, 2, 2], [12 / 9, 16 / 9, 24 / 9, 28 / 9]);
+    expectClose(
+      avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }),
+      [1, 1, 2, 2],
+      [3, 4, 6, 7],
+    );
+    expectClose(
+      avgPool2d(x, { kernelSize: 3, stride: 2, padding: 1, divisorOverride: 2 }),
+      [1, 1, 2, 2],
+      [6, 8, 12, 14],
+    );
   });
 });
 
@@ -85,13 +100,17 @@ describe("max pooling ties, NaN and indices (pooling.md 1.3)", () => {
       [-5, -6],
       [-7, -8],
     ]);
-    expectClose(maxPool2d(x, { kernelSize: 2, stride: 1, padding: 1 }).data, [-5, -5, -6, -5, -5, -6, -7, -7, -8]);
+    expectClose(
+      maxPool2d(x, { kernelSize: 2, stride: 1, padding: 1 }),
+      [1, 1, 3, 3],
+      [-5, -5, -6, -5, -5, -6, -7, -7, -8],
+    );
   });
 });
 
 describe("adaptive pooling (pooling.md 1.4)", () => {
   it("adaptive avg [1,2,3] → 5: [1, 1.5, 2, 2.5, 3]", () => {
-    expectClose(adaptiveAvgPool1d(row([1, 2, 3]), { outputSize: 5 }).data, [1, 1.5, 2, 2.5, 3]);
+    expectClose(adaptiveAvgPool1d(row([1, 2, 3]), { outputSize: 5 }), [1, 1, 5], [1, 1.5, 2, 2.5, 3]);
   });
   it("adaptive max of 5×5 0..24 → 3: values equal their indices", () => {
     const x = reshape(arange(25), [1, 1, 5, 5]);
@@ -106,14 +125,15 @@ describe("adaptive pooling (pooling.md 1.4)", () => {
 
 describe("LP pooling keeps PyTorch's quirks (pooling.md 1.5)", () => {
   it("p=3 on [1,-2,3,-4] k2: NaN (no |x|)", () => {
-    expectClose(lpPool1d(row([1, -2, 3, -4]), { normType: 3, kernelSize: 2 }).data, [NaN, NaN]);
+    expectClose(lpPool1d(row([1, -2, 3, -4]), { normType: 3, kernelSize: 2 }), [1, 1, 2], [NaN, NaN]);
   });
   it("p=2 on [1,-2,3,-4] k2: [√5, 5]", () => {
-    expectClose(lpPool1d(row([1, -2, 3, -4]), { normType: 2, kernelSize: 2 }).data, [Math.sqrt(5), 5]);
+    expectClose(lpPool1d(row([1, -2, 3, -4]), { normType: 2, kernelSize: 2 }), [1, 1, 2], [Math.sqrt(5), 5]);
   });
   it("p=1 [1..5] k2 s2 ceil: the partial window is inflated to 10", () => {
     expectClose(
-      lpPool1d(row([1, 2, 3, 4, 5]), { normType: 1, kernelSize: 2, stride: 2, ceilMode: true }).data,
+      lpPool1d(row([1, 2, 3, 4, 5]), { normType: 1, kernelSize: 2, stride: 2, ceilMode: true }),
+      [1, 1, 3],
       [3, 7, 10],
     );
   });
@@ -125,7 +145,7 @@ describe("LP pooling keeps PyTorch's quirks (pooling.md 1.5)", () => {
       trace: true,
     });
     // the ceil-mode partial window (one column) is still scaled by the full volume 8: √(8 · 4/4)
-    expectClose(r.output.data, [Math.sqrt(8), Math.sqrt(8)]);
+    expectClose(r.output, [1, 1, 1, 1, 2], [Math.sqrt(8), Math.sqrt(8)]);
     expect(r.trace.axes).toHaveLength(3);
     expect(r.trace.lpScale).toBe(8);
   });
@@ -138,11 +158,11 @@ describe("TensorFlow SAME / VALID (pooling.md 2)", () => {
     [9, 10, 11, 12],
   ]);
   it("3×4 of 1..12, k2 s2: VALID max [[6,8]], SAME max [[6,8],[10,12]]", () => {
-    expectClose(maxPool2d(x, { kernelSize: 2, padding: "valid" }).data, [6, 8]);
-    expectClose(maxPool2d(x, { kernelSize: 2, padding: "same" }).data, [6, 8, 10, 12]);
+    expectClose(maxPool2d(x, { kernelSize: 2, padding: "valid" }), [1, 1, 1, 2], [6, 8]);
+    expectClose(maxPool2d(x, { kernelSize: 2, padding: "same" }), [1, 1, 2, 2], [6, 8, 10, 12]);
   });
   it("SAME average excludes padded cells: [[3.5,5.5],[9.5,11.5]]", () => {
-    expectClose(avgPool2d(x, { kernelSize: 2, padding: "same" }).data, [3.5, 5.5, 9.5, 11.5]);
+    expectClose(avgPool2d(x, { kernelSize: 2, padding: "same" }), [1, 1, 2, 2], [3.5, 5.5, 9.5, 11.5]);
   });
   it("3×3 of 1..9, k2 s1 SAME average", () => {
     const y = img([
@@ -150,7 +170,11 @@ describe("TensorFlow SAME / VALID (pooling.md 2)", () => {
       [4, 5, 6],
       [7, 8, 9],
     ]);
-    expectClose(avgPool2d(y, { kernelSize: 2, stride: 1, padding: "same" }).data, [3, 4, 4.5, 6, 7, 7.5, 7.5, 8.5, 9]);
+    expectClose(
+      avgPool2d(y, { kernelSize: 2, stride: 1, padding: "same" }),
+      [1, 1, 3, 3],
+      [3, 4, 4.5, 6, 7, 7.5, 7.5, 8.5, 9],
+    );
   });
   it("NHWC in, NHWC out: the same numbers as NCHW", () => {
     const t = randn([2, 3, 5, 6], { seed: 3 });
@@ -241,12 +265,12 @@ describe("strip pooling", () => {
   it("horizontal: the mean of each row (H×1)", () => {
     const y = stripPool(x, "horizontal");
     expect(y.shape).toEqual([1, 1, 2, 1]);
-    expectClose(y.data, [2, 5]);
+    expectClose(y, [1, 1, 2, 1], [2, 5]);
   });
   it("vertical: the mean of each column (1×W)", () => {
     const y = stripPool(x, "vertical");
     expect(y.shape).toEqual([1, 1, 1, 3]);
-    expectClose(y.data, [2.5, 3.5, 4.5]);
+    expectClose(y, [1, 1, 1, 3], [2.5, 3.5, 4.5]);
   });
   it("the module with hand-set weights: identity strip convs, 1×1 conv weight 1 and bias 0", () => {
     // conv1/conv2 pass the centre tap only, so pre = rowMean[i] + colMean[j]; attention = σ(relu(pre))
@@ -260,11 +284,11 @@ describe("strip pooling", () => {
     const rowMean = [2, 5];
     const colMean = [2.5, 3.5, 4.5];
     const want = [0, 1].flatMap((i) => [0, 1, 2].map((j) => 1 / (1 + Math.exp(-(rowMean[i] + colMean[j])))));
-    expectClose(r.attention.data, want, 5);
+    expectClose(r.attention, [1, 1, 2, 3], want);
     expectClose(
-      r.output.data,
+      r.output,
+      [1, 1, 2, 3],
       want.map((a, k) => a * x.data[k]),
-      5,
     );
   });
   it("seeded weights are reproducible", () => {
@@ -283,12 +307,12 @@ describe("ops around pooling", () => {
       [7, 8, 9],
     ]);
     const y = conv2d(x, tensor([1, 1, 1, 1], [1, 1, 2, 2]), { bias: tensor([0.5]) });
-    expectClose(y.data, [12.5, 16.5, 24.5, 28.5]);
+    expectClose(y, [1, 1, 2, 2], [12.5, 16.5, 24.5, 28.5]);
   });
   it("conv2d groups: each channel filtered alone", () => {
     const x = tensor([1, 2, 3, 4, 10, 20, 30, 40], [1, 2, 2, 2]);
     const y = conv2d(x, tensor([1, 2], [2, 1, 1, 1]), { groups: 2 });
-    expectClose(y.data, [1, 2, 3, 4, 20, 40, 60, 80]);
+    expectClose(y, [1, 2, 2, 2], [1, 2, 3, 4, 20, 40, 60, 80]);
   });
   it("linear: [1,2]·[[1,0],[1,1]]ᵀ + [0,10] = [1, 13]", () => {
     expectClose(
@@ -299,12 +323,13 @@ describe("ops around pooling", () => {
           [1, 1],
         ]),
         tensor([0, 10]),
-      ).data,
+      ),
+      [1, 2],
       [1, 13],
     );
   });
   it("relu, flatten, concat, reshape", () => {
-    expectClose(relu(tensor([-1, 0, 2])).data, [0, 0, 2]);
+    expectClose(relu(tensor([-1, 0, 2])), [3], [0, 0, 2]);
     expect(flatten(randn([2, 3, 4, 5])).shape).toEqual([2, 60]);
     expect(concat([randn([1, 2]), randn([1, 3])], 1).shape).toEqual([1, 5]);
     expect(reshape(arange(6), [-1, 3]).shape).toEqual([2, 3]);
@@ -325,17 +350,18 @@ describe("ops around pooling", () => {
           [1, 2],
           [3, 4],
         ]),
-      ).data,
+      ),
+      [1, 1, 1, 1],
       [2.5],
     );
   });
   it("roiPool: a box over the whole 4×4 map, 2×2 bins = the quadrant maxima", () => {
     const x = reshape(arange(16), [1, 1, 4, 4]);
-    expectClose(roiPool(x, tensor([[0, 0, 0, 3, 3]]), { outputSize: 2 }).data, [5, 7, 13, 15]);
+    expectClose(roiPool(x, tensor([[0, 0, 0, 3, 3]]), { outputSize: 2 }), [1, 1, 2, 2], [5, 7, 13, 15]);
   });
   it("roiPool: spatialScale 0.5 maps image box (2,2)-(6,6) onto feature cells 1..3", () => {
     const x = reshape(arange(16), [1, 1, 4, 4]);
-    expectClose(roiPool(x, tensor([[0, 2, 2, 6, 6]]), { outputSize: 1, spatialScale: 0.5 }).data, [15]);
+    expectClose(roiPool(x, tensor([[0, 2, 2, 6, 6]]), { outputSize: 1, spatialScale: 0.5 }), [1, 1, 1, 1], [15]);
   });
 });
 

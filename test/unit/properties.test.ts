@@ -177,3 +177,34 @@ describe("invariants", () => {
     );
   });
 });
+
+describe("a failing property says how to reproduce it", () => {
+  // a property that fails for any window longer than 1 (8 cells, stride = kernel: floor(8 / k) outputs)
+  const failing = (params: fc.Parameters<[number, number]> = {}) => {
+    try {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 6 }), fc.integer(), (k, seed) => {
+          expect(maxPool1d(randn([1, 1, 8], { seed }), { kernelSize: k }).shape[2]).toBeGreaterThan(5);
+        }),
+        params,
+      );
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return "passed";
+  };
+
+  it("prints the seed, the path and the shrunk counterexample", () => {
+    const message = failing();
+    expect(message).toMatch(/\{ seed: -?\d+, path: "[\d:]+", endOnFailure: true \}/);
+    expect(message).toMatch(/Counterexample: \[2,0\]/);
+  });
+
+  it("the printed seed replays the same failure", () => {
+    const message = failing();
+    const seed = Number(/seed: (-?\d+)/.exec(message)?.[1]);
+    const path = /path: "([\d:]+)"/.exec(message)?.[1];
+    expect(failing({ seed, path })).toMatch(/Counterexample: \[2,0\]/);
+    expect(failing({ seed })).toContain(`seed: ${seed},`);
+  });
+});

@@ -268,8 +268,11 @@ describe("wasm backend", () => {
       const out = ps.zeros([1, 8, 8, 8]);
       expect(ps.maxPool2d(x, { kernelSize: 2, out })).toBe(out);
       expectClose(out, want, true);
+      // a wasm-resident out is written in place (no copy back): its own memory must hold the result
       const resident = new ps.Tensor(allocFloats(512) as Float32Array, [1, 8, 8, 8]);
-      ps.avgPool2d(x, { kernelSize: 2, out: resident });
+      expect(ps.avgPool2d(x, { kernelSize: 2, out: resident })).toBe(resident);
+      expectClose(resident, ps.avgPool2d(x, { kernelSize: 2 }), false);
+      expect(resident.data.some((v) => v !== 0)).toBe(true);
       expect(() => ps.maxPool2d(x, { kernelSize: 2, out: ps.zeros([1, 8, 8, 9]) })).toThrow(/out/);
       expect(() => ps.globalAvgPool(x, { out: ps.zeros([1, 8]) })).toThrow(ps.ParameterError);
       const g = ps.zeros([1, 8, 1, 1]);

@@ -125,8 +125,8 @@ const loss = (t: Tensor) => maxPool2d(t, { kernelSize: 2 }).data.reduce((s, v, i
 const eps = 1e-2;
 const numeric = zeros(xr.shape);
 for (let i = 0; i < xr.size; i++) {
-  const up = tensor(Float32Array.from(xr.data), xr.shape); // a copy: tensor(data, shape) keeps a Float32Array as is
-  const down = tensor(Float32Array.from(xr.data), xr.shape);
+  const up = tensor(xr.data, xr.shape); // tensor(data, shape) copies, as torch.tensor does: xr stays as it is
+  const down = tensor(xr.data, xr.shape);
   up.data[i] += eps;
   down.data[i] -= eps;
   numeric.data[i] = (loss(up) - loss(down)) / (2 * eps);

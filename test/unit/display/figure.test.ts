@@ -32,10 +32,25 @@ describe("bitmap font", () => {
     expect(inked(c)).toBe(0);
   });
 
-  it("clips at the image edge instead of writing out of bounds", () => {
-    const a = blank(2, 2);
-    drawText(a, 1, 1, "8", 3, [0, 0, 0]);
-    expect(a.data.length).toBe(16);
+  it("clips at the image edge instead of writing out of bounds (or wrapping into the next row)", () => {
+    // "8" is rows 111, 101, 111, 101, 111. At x = 6 its third column (x = 8) falls off an 8-wide image, at x = −2
+    // its first two do; unclipped, x = 8 would land on (0, y + 1) and x = −1 on (7, y − 1) of the same array.
+    const a = blank(8, 8);
+    a.data.fill(17); // every pixel left alone keeps this, alpha included
+    drawText(a, 6, 1, "8", 1, [0, 0, 0]);
+    drawText(a, -2, 3, "8", 1, [0, 0, 0]);
+    const ink: string[] = [];
+    for (let y = 0; y < 8; y++)
+      for (let x = 0; x < 8; x++) {
+        const px = Array.from(a.data.subarray((y * 8 + x) * 4, (y * 8 + x) * 4 + 4));
+        if (px[3] === 255) {
+          expect(px).toEqual([0, 0, 0, 255]);
+          ink.push(`${x},${y}`);
+        } else expect(px).toEqual([17, 17, 17, 17]);
+      }
+    expect(ink.sort()).toEqual(
+      ["6,1", "6,2", "6,3", "6,4", "6,5", "7,1", "7,3", "7,5", "0,3", "0,4", "0,5", "0,6", "0,7"].sort(),
+    );
   });
 });
 

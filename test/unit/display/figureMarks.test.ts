@@ -138,11 +138,30 @@ describe("PNG marks of a traced result", () => {
       for (let xx = far.x0; xx < far.x1; xx++) expect(rgb(marked, xx, y)).toEqual(rgb(plain, xx, y));
   });
 
-  it("clips marks drawn at the image's edge instead of writing out of bounds", () => {
-    const im: RgbaImage = { width: 3, height: 3, data: new Uint8ClampedArray(36) };
-    drawMark(im, -2, -2, 5, 5, "window");
-    drawMark(im, 1, 1, 2, 2, "argmax");
-    expect(im.data.length).toBe(36);
+  it("clips marks drawn at the image's edge instead of writing out of bounds (or wrapping into the next row)", () => {
+    /** The pixels a mark set, "x,y=v" (v the grey it wrote), checking that every other pixel kept the fill. */
+    const drawn = (draw: (im: RgbaImage) => void): string[] => {
+      const im: RgbaImage = { width: 6, height: 6, data: new Uint8ClampedArray(144).fill(17) };
+      draw(im);
+      const set: string[] = [];
+      for (let y = 0; y < 6; y++)
+        for (let x = 0; x < 6; x++) {
+          const px = Array.from(im.data.subarray((y * 6 + x) * 4, (y * 6 + x) * 4 + 4));
+          if (px[3] !== 255) expect(px, `${x},${y}`).toEqual([17, 17, 17, 17]);
+          else set.push(`${x},${y}=${px[0]}`);
+        }
+      return set.sort();
+    };
+    // window over x 3..7, y 1..4 on a 6-wide image: the black outline's right edge (x = 7) and the white line's
+    // (x = 6) fall off; unclipped, x = 6 and 7 would wrap onto x = 0 and 1 of the next row
+    const black = ["3,1", "4,1", "5,1", "3,2", "3,3", "3,4", "4,4", "5,4"].map((p) => `${p}=0`);
+    const white = ["4,2", "5,2", "4,3", "5,3"].map((p) => `${p}=255`);
+    expect(drawn((im) => drawMark(im, 3, 1, 8, 5, "window"))).toEqual([...black, ...white].sort());
+    // the argmax dot of cell x 4..7, y 4..7: centre (5.5, 5.5), white within 1.5, black ring to 2.5; its right
+    // half is off the image (unclipped, (6, 4) would wrap onto (0, 5))
+    expect(drawn((im) => drawMark(im, 4, 4, 8, 8, "argmax"))).toEqual(["4,4=0", "4,5=0", "5,4=0", "5,5=255"]);
+    // a window wholly around the image draws only its inner line's visible part: nothing here
+    expect(drawn((im) => drawMark(im, -2, -2, 9, 9, "window"))).toEqual([]);
   });
 
   it("is in the kernel's PNG: the traced result's picture is the unmarked figure plus the marks", () => {
