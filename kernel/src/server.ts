@@ -304,7 +304,7 @@ export class PoolscopeServer extends ZmqServer {
     };
     let ok: boolean;
     try {
-      ok = await this.executor!.execute(code);
+      ok = await this.executor!.execute(code, count);
     } catch (e) {
       reports.push([e]);
       ok = false;
