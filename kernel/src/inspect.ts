@@ -115,3 +115,30 @@ function memberNames(text: string): string[] {
   }
   return names;
 }
+
+/**
+ * What the server asks of the executor beyond execute, in the shape of tslab's JupyterHandler (which its
+ * ZmqServer routes complete_request to), so the kernel needs nothing of tslab but its converter and executor.
+ */
+export interface CellHandler {
+  handleComplete(req: { code: string; cursor_pos: number }): Record<string, unknown>;
+  handleInspect(req: { code: string; cursor_pos: number }): InspectReply;
+  close(): void;
+}
+
+export function createHandler(executor: Executor): CellHandler {
+  return {
+    handleComplete({ code, cursor_pos }) {
+      const info = executor.complete(code, cursor_pos);
+      return {
+        status: "ok",
+        matches: info.candidates,
+        cursor_start: info.start,
+        cursor_end: info.end,
+        metadata: {},
+      };
+    },
+    handleInspect: ({ code, cursor_pos }) => inspect(executor, code, cursor_pos),
+    close: () => executor.close(),
+  };
+}

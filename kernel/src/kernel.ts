@@ -11,7 +11,8 @@ import { PoolscopeServer } from "./server.js";
 import type { BoundSockets } from "./sockets.js";
 import { trace } from "./trace.js";
 import { createCellExecutor } from "./cells.js";
-import { checkNodeTypes, jupyterModule, tslabVersion, type Executor } from "./tslab.js";
+import { createHandler, type CellHandler } from "./inspect.js";
+import { checkNodeTypes, tslabVersion, type Executor } from "./tslab.js";
 
 const kernelVersion = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
@@ -75,13 +76,13 @@ function createPreludedExecutor(server: PoolscopeServer): Executor {
   });
 }
 
-/** Runs the prelude; returns tslab's handler for the executor (completion, inspection). */
-async function runPrelude(executor: Executor): Promise<object> {
+/** Runs the prelude; returns the handler for the executor (completion, inspection). */
+async function runPrelude(executor: Executor): Promise<CellHandler> {
   const prelude = await preludeSource();
   if (!(await executor.execute(prelude))) {
     throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
   }
-  return new jupyterModule.JupyterHandlerImpl(executor, false);
+  return createHandler(executor);
 }
 
 /**

@@ -43,10 +43,10 @@ export interface ZmqMessage {
   signAndSend(key: string, sock: unknown): void;
 }
 
+/** tslab's protocol module: the server still subclasses its ZmqServer, and tslab's display API calls lastWriteDisplayData. */
 export interface TslabJupyterModule {
   lastWriteDisplayData: ((data: DisplayData, update: boolean) => void) | null;
   ZmqServer: new (handler: unknown, configPath: string) => object;
-  JupyterHandlerImpl: new (executor: Executor, isJs: boolean) => object;
 }
 
 export const converterModule = require("tslab/dist/converter") as typeof ConverterModule;

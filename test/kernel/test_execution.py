@@ -14,6 +14,9 @@ class ExecutionTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.cwd = Path(tempfile.mkdtemp(prefix="poolscope-exec-cwd-"))
+        # type-checks, then throws when it is loaded
+        (cls.cwd / "ok.ts").write_text("export const first = 1;\nexport const second = 2;\n")
+        (cls.cwd / "boom.ts").write_text('export const loaded = 1;\nthrow new Error("boom.ts failed to load");\n')
         cls.km = KernelManager(kernel_name="poolscope")
         cls.km.start_kernel(cwd=str(cls.cwd))
         cls.kc = cls.km.client()
@@ -77,6 +80,16 @@ class ExecutionTests(unittest.TestCase):
         content, _ = self.run_cell('const early = 5;\nawait Promise.resolve();\nthrow new Error("late");')
         self.assertEqual(content["status"], "error")
         self.assertEqual(self.result_text("early * 2"), ["10"])
+
+    def test_import_that_throws_keeps_the_imports_before_it(self):
+        content, _ = self.run_cell(
+            'import * as okNs from "./ok";\nimport { first, second as two } from "./ok";\nimport { loaded } from "./boom";'
+        )
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["evalue"], "boom.ts failed to load")
+        self.assertEqual(self.result_text("first + two + okNs.second"), ["5"])
+        content, _ = self.run_cell("loaded")
+        self.assertIn("Cannot find name 'loaded'", content["evalue"])
 
     def test_throw_on_line_three_is_reported_on_line_three(self):
         content, _ = self.run_cell('const a = 1;\nconst b = 2;\nthrow new Error("on line three");')
