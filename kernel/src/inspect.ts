@@ -6,7 +6,7 @@
  * member's type and the first line of its JSDoc, which quick info on the function alone does not show.
  */
 import type * as TS from "@tslab/typescript-for-tslab";
-import { inspectModule, ts, type Executor } from "./tslab.js";
+import { ts, type Executor } from "./tslab.js";
 
 export interface InspectReply {
   [key: string]: unknown;
@@ -25,10 +25,22 @@ export function inspect(executor: Executor, code: string, cursor: number): Inspe
   if (position === null) return notFound;
   const info = executor.inspect(code, position);
   if (!info) return notFound;
-  const text = inspectModule.printQuickInfo(info);
+  const text = printQuickInfo(info);
   const names = [...new Set(text.match(/\b[A-Z]\w*Options\b/g) ?? [])].slice(0, MAX_OPTION_TYPES);
   const expanded = names.map((name) => optionsOf(executor, name)).filter((e) => e !== "");
   return { status: "ok", found: true, data: { "text/plain": [text, ...expanded].join("\n\n") }, metadata: {} };
+}
+
+/** Quick info as text: the signature, then the documentation and the tags (`@param x …`), as tslab prints it. */
+function printQuickInfo(info: TS.QuickInfo): string {
+  const text = (parts: readonly TS.SymbolDisplayPart[] | undefined): string =>
+    (parts ?? []).map((p) => p.text).join("");
+  const notes = [
+    ...(info.documentation ?? []).map((d) => d.text),
+    ...(info.tags ?? []).map((t) => (t.name === "param" ? `@param ${text(t.text)}` : text(t.text))).filter((t) => t),
+  ];
+  const signature = text(info.displayParts);
+  return notes.length > 0 ? `${signature}\n\n${notes.join("\n")}` : signature;
 }
 
 /**
@@ -71,7 +83,7 @@ function optionsOf(executor: Executor, name: string): string {
   const probe = `type __members = { [K in keyof poolscope.${name}]: poolscope.${name}[K] };`;
   const shape = executor.inspect(probe, 6);
   if (!shape) return "";
-  const members = memberNames(inspectModule.printQuickInfo(shape));
+  const members = memberNames(printQuickInfo(shape));
   if (members.length === 0) return "";
   // then each member's own quick info (type and JSDoc), all from one source so the program is built once
   let src = `declare const __o: poolscope.${name};\n`;

@@ -10,7 +10,6 @@ import { dirname, join } from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type * as ConverterModule from "tslab/dist/converter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
-import type * as InspectModule from "tslab/dist/inspect.js";
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +50,6 @@ export interface TslabJupyterModule {
 
 export const converterModule = require("tslab/dist/converter") as typeof ConverterModule;
 export const executorModule = require("tslab/dist/executor") as typeof ExecutorModule;
-export const inspectModule = require("tslab/dist/inspect") as typeof InspectModule;
 export const jupyterModule = require("tslab/dist/jupyter") as TslabJupyterModule;
 export const tslabVersion = (require("tslab/package.json") as { version: string }).version;
 
