@@ -57,11 +57,14 @@ const MAX_CELLS = 2000;
 /** Where a frame of a cell's compiled code lies in the cell as written. */
 export interface CellPosition {
   cell: CellCode;
-  /** 1-based line of the cell. */
-  line: number;
+  /** 1-based line of the cell; null when the alignment could not place the frame (a very large cell). */
+  line: number | null;
 }
 
-/** Maps a stack frame's script name, line and column (1-based, as V8 prints them) to its cell's line. */
+/**
+ * Maps a stack frame's script name, line and column (1-based, as V8 prints them) to its cell's line; null for a
+ * script that is no cell, or a cell too old to be kept.
+ */
 export function locateInCell(script: string, line: number, column: number): CellPosition | "wrapper" | null {
   if (!script.startsWith(CELL_URL)) return null;
   const cell = cells.get(Number(script.slice(CELL_URL.length)));
@@ -70,7 +73,7 @@ export function locateInCell(script: string, line: number, column: number): Cell
   if (line > cell.lineCount) return "wrapper";
   const col = line === 1 ? column - 1 - cell.wrapLength : column - 1;
   const mapped = mapToSource(cell.source, cell.output, line - 1, Math.max(0, col), cell);
-  return mapped === null ? null : { cell, line: mapped + 1 };
+  return { cell, line: mapped === null ? null : mapped + 1 };
 }
 
 /** Whether a frame's script is one of the cells. */

@@ -96,7 +96,7 @@ function traceback(ename: string, evalue: string, stack: string): string[] {
       flush();
       const at = locateInCell(f.script, f.line, f.column);
       if (at === "wrapper") continue;
-      const entry = at ? cellFrame(at, f.fn) : `Cell, in ${f.fn || "<cell>"}`;
+      const entry = at ? cellFrame(at, f.fn) : `Cell${inFunction(f.fn)}`;
       // an arrow on the line that called it (`xs.map((v) => f(v))`) would repeat the line word for word
       if (entry !== out[out.length - 1]) out.push(entry);
     } else if (isLibrary(f.script)) folded++;
@@ -109,10 +109,7 @@ function traceback(ename: string, evalue: string, stack: string): string[] {
 
 function cellFrame({ cell, line }: CellPosition, fn: string): string {
   const name = cell.count === undefined ? "Cell" : `Cell In[${cell.count}]`;
-  // the cell's top level runs inside tslab's wrapper function, which V8 names after nothing
-  // a function of an earlier cell is called through tslab's exports proxy, which V8 names `Proxy.f`
-  const bare = fn.replace(/^async /, "").replace(/^(Proxy|Object)\./, "");
-  const inFn = bare && bare !== "<anonymous>" ? `, in ${bare}` : "";
+  if (line === null) return `${name}${inFunction(fn)}`;
   const lines = cell.source.split("\n");
   const first = Math.max(1, line - CONTEXT);
   const last = Math.min(lines.length, line + CONTEXT);
@@ -122,5 +119,12 @@ function cellFrame({ cell, line }: CellPosition, fn: string): string {
     const marker = n === line ? "---->" : "     ";
     body.push(`${marker} ${String(n).padStart(width)} ${lines[n - 1]}`);
   }
-  return `${name}, line ${line}${inFn}\n${body.join("\n")}`;
+  return `${name}, line ${line}${inFunction(fn)}\n${body.join("\n")}`;
+}
+
+/** `, in f` for a named function; nothing for a cell's top level, which runs in tslab's anonymous wrapper. */
+function inFunction(fn: string): string {
+  // a function of an earlier cell is called through tslab's exports proxy, which V8 names `Proxy.f`
+  const bare = fn.replace(/^async /, "").replace(/^(Proxy|Object)\./, "");
+  return bare && bare !== "<anonymous>" ? `, in ${bare}` : "";
 }

@@ -16,8 +16,12 @@ interface Token {
   word: boolean;
 }
 
-/** Above this many token pairs the alignment is skipped (memory and time), and frames show no cell line. */
-const MAX_PAIRS = 16_000_000;
+/**
+ * Above this many inserted or dropped tokens the alignment gives up (its memory grows with their square), and
+ * frames show no cell line. The emit adds a few tokens per declaration and per imported call, so a cell needs
+ * hundreds of statements to come near it; a long literal (a pasted image) costs nothing, as it is copied as is.
+ */
+const MAX_EDITS = 3000;
 
 function tokens(text: string): Token[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
@@ -36,31 +40,65 @@ function isWord(kind: TS.SyntaxKind): boolean {
   );
 }
 
-/** For each output token, the index of its aligned source token, or -1. */
+/**
+ * For each output token, the index of its aligned source token, or -1: a longest common subsequence of the two
+ * token texts by Myers' O((N+M)·D) difference algorithm (D, the tokens one side has and the other lacks, is small
+ * here), or null past MAX_EDITS.
+ */
 function align(src: Token[], out: Token[]): Int32Array | null {
   const n = src.length;
   const m = out.length;
-  if ((n + 1) * (m + 1) > MAX_PAIRS) return null;
-  const w = m + 1;
-  const table = new Uint16Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * w + j] =
-        src[i].text === out[j].text
-          ? table[(i + 1) * w + j + 1] + 1
-          : Math.max(table[(i + 1) * w + j], table[i * w + j + 1]);
+  const limit = Math.min(n + m, MAX_EDITS);
+  const offset = limit + 1;
+  // v[offset + k]: the furthest source index reached on diagonal k (source index − output index)
+  const v = new Int32Array(2 * limit + 3);
+  const steps: Int32Array[] = [];
+  for (let d = 0; d <= limit; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && src[x].text === out[y].text) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) {
+        steps.push(v.slice(offset - d, offset + d + 1));
+        return backtrack(steps, n, m);
+      }
     }
+    steps.push(v.slice(offset - d, offset + d + 1));
   }
+  return null;
+}
+
+/** Walks the recorded steps back from the end, marking the diagonal runs (the matches). */
+function backtrack(steps: Int32Array[], n: number, m: number): Int32Array {
   const match = new Int32Array(m).fill(-1);
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (src[i].text === out[j].text && table[i * w + j] === table[(i + 1) * w + j + 1] + 1) {
-      match[j] = i;
-      i++;
-      j++;
-    } else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) i++;
-    else j++;
+  let x = n;
+  let y = m;
+  for (let d = steps.length - 1; d > 0; d--) {
+    const before = steps[d - 1];
+    const at = (k: number): number => before[k + d - 1];
+    const k = x - y;
+    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    // the run of matches after the step: from the step's end to (x, y)
+    const runStart = down ? prevX : prevX + 1;
+    while (x > runStart) {
+      x--;
+      y--;
+      match[y] = x;
+    }
+    x = prevX;
+    y = prevX - prevK;
+  }
+  while (x > 0 && y > 0) {
+    x--;
+    y--;
+    match[y] = x;
   }
   return match;
 }

@@ -103,6 +103,12 @@ class ExecutionTests(unittest.TestCase):
         self.assertEqual(tb[-1], "Error: on line three")
         self.assertNotIn("evalmachine", "\n".join(tb))
 
+    def test_line_after_a_long_literal(self):
+        # a pasted 80x80 image: 12,800 tokens that the emit copies as they are
+        pixels = ", ".join(str(i % 10) for i in range(6400))
+        content, _ = self.run_cell(f"const img = tensor([{pixels}]);\nconst y = 2;\nthrow new Error(\"after the literal\");")
+        self.assertRegex(content["traceback"][1], r"^Cell In\[\d+\], line 3\n")
+
     def test_frame_in_an_earlier_cells_function(self):
         self.run_cell('function check(x: number) {\n  if (x > 1)\n    throw new RangeError("too big: " + x);\n  return x;\n}')
         content, _ = self.run_cell("const q = 1;\ncheck(5);")
