@@ -10,15 +10,9 @@ import { saveCompileCache } from "./compile-cache.js";
 import { PoolscopeServer } from "./server.js";
 import type { BoundSockets } from "./sockets.js";
 import { trace } from "./trace.js";
-import {
-  converterModule,
-  checkNodeTypes,
-  executorModule,
-  jupyterModule,
-  tslabVersion,
-  type Converter,
-  type Executor,
-} from "./tslab.js";
+import { createCellExecutor } from "./cells.js";
+import { createHandler, type CellHandler } from "./inspect.js";
+import { checkNodeTypes, tslabVersion, type Executor } from "./tslab.js";
 
 const kernelVersion = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
@@ -67,20 +61,7 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
 }
 
 function createPreludedExecutor(server: PoolscopeServer): Executor {
-  const node = converterModule.createConverter({ isJS: false, isBrowser: false });
-  let browser: Converter | null = null;
-  const convs = {
-    node,
-    get browser(): Converter {
-      browser ??= converterModule.createConverter({ isJS: false, isBrowser: true });
-      return browser;
-    },
-    close(): void {
-      node.close();
-      browser?.close();
-    },
-  };
-  return executorModule.createExecutor(process.cwd(), convs, {
+  return createCellExecutor(process.cwd(), {
     // tslab calls log only with a cell's last value, error with diagnostics and exceptions.
     log: (value: unknown) => {
       const s = server.sink;
@@ -95,13 +76,13 @@ function createPreludedExecutor(server: PoolscopeServer): Executor {
   });
 }
 
-/** Runs the prelude; returns tslab's handler for the executor (completion, inspection). */
-async function runPrelude(executor: Executor): Promise<object> {
+/** Runs the prelude; returns the handler for the executor (completion, inspection). */
+async function runPrelude(executor: Executor): Promise<CellHandler> {
   const prelude = await preludeSource();
   if (!(await executor.execute(prelude))) {
     throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
   }
-  return new jupyterModule.JupyterHandlerImpl(executor, false);
+  return createHandler(executor);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { toMimeBundle, type MimeBundle } from "./bundle.js";
 import { toJupyterError } from "./errors.js";
+import { inspect } from "./inspect.js";
 import { trace } from "./trace.js";
 import { decodeMessage, newMessage } from "./wire.js";
 import { randomUUID } from "node:crypto";
@@ -29,15 +30,6 @@ interface ZmqServerBase {
 }
 
 const ZmqServer = jupyterModule.ZmqServer as unknown as new (handler: unknown, configPath: string) => ZmqServerBase;
-
-interface InspectHandler {
-  handleInspect(req: { code: string; cursor_pos: number }): {
-    status: string;
-    found: boolean;
-    data: Record<string, unknown>;
-    metadata: object;
-  };
-}
 
 /** What the executor's console is routed to while a cell runs. */
 export interface CellSink {
@@ -212,25 +204,10 @@ export class PoolscopeServer extends ZmqServer {
     this.buildTimer = setTimeout(this.startBuild, this.welcomed ? FLUSH_MS : QUIET_AFTER_KERNEL_INFO_MS);
   }
 
-  /**
-   * tslab's inspection (signature and documentation), plus the members of the options types it names
-   * (`MaxPoolOptions` → kernelSize, stride, padding, …), which TypeScript's quick info shows by name only.
-   */
+  /** Shift+Tab: quick info at the cursor or, inside a call's parentheses, the call's signature (inspect.ts). */
   handleInspect(sock: unknown, msg: ZmqMessage): void {
-    const handler = this.handler as unknown as InspectHandler;
-    const content = handler.handleInspect(msg.content as { code: string; cursor_pos: number });
-    const text = content.data["text/plain"];
-    if (content.found && typeof text === "string") {
-      const names = [...new Set(text.match(/\b[A-Z]\w*Options\b/g) ?? [])].slice(0, 3);
-      const expanded = names.map((name) => {
-        const code = `type ${name}_ = { [K in keyof poolscope.${name}]: poolscope.${name}[K] };`;
-        const info = handler.handleInspect({ code, cursor_pos: 6 });
-        const body = info.data["text/plain"];
-        return info.found && typeof body === "string" ? body.replace(`type ${name}_ =`, `${name}:`) : "";
-      });
-      content.data["text/plain"] = [text, ...expanded.filter((e) => e)].join("\n\n");
-    }
-    this.reply(sock, msg, "inspect_reply", content as unknown as Record<string, unknown>);
+    const { code, cursor_pos } = msg.content as { code: string; cursor_pos: number };
+    this.reply(sock, msg, "inspect_reply", inspect(this.executor!, String(code ?? ""), Number(cursor_pos ?? 0)));
   }
 
   handleCommInfoRequest(sock: unknown, msg: ZmqMessage): void {
@@ -304,7 +281,7 @@ export class PoolscopeServer extends ZmqServer {
     };
     let ok: boolean;
     try {
-      ok = await this.executor!.execute(code);
+      ok = await this.executor!.execute(code, count);
     } catch (e) {
       reports.push([e]);
       ok = false;

@@ -1,45 +1,38 @@
 /**
- * Typed access to the tslab internals the kernel builds on. tslab (pinned to exactly 1.0.22) has no exports
- * map, so `tslab/dist/*` can be required; these modules are not a documented API, hence the exact pin and the
- * protocol tests that guard every upgrade.
+ * The kernel's one seam to tslab: its converter (TypeScript to the JavaScript a cell runs as) and its executor
+ * (runs that JavaScript, keeping values and declarations across cells), typed by tslab's own shipped .d.ts.
+ * tslab (pinned to exactly 1.0.22) has no exports map, so `tslab/dist/*` can be required; these modules are not a
+ * documented API, hence the exact pin and the protocol tests that guard every upgrade.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type * as TS from "@tslab/typescript-for-tslab";
+import type * as ConverterModule from "tslab/dist/converter.js";
+import type * as ExecutorModule from "tslab/dist/executor.js";
 
 const require = createRequire(import.meta.url);
 
-export interface CompletionInfo {
-  start: number;
-  end: number;
-  candidates: string[];
+export type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter.js";
+export type { ConsoleInterface as ExecConsole, ConverterSet } from "tslab/dist/executor.js";
+import type { Executor as TslabExecutor } from "tslab/dist/executor.js";
+
+/**
+ * The executor the server drives: tslab's, except that execute takes the cell's label (its execution count) so a
+ * traceback can name the cell, as IPython's "Cell In[3]" does.
+ */
+export interface Executor extends Omit<TslabExecutor, "execute"> {
+  execute(src: string, count?: number): Promise<boolean>;
 }
 
-export interface Converter {
-  close(): void;
-}
-
-export interface Executor {
-  execute(src: string): Promise<boolean>;
-  inspect(src: string, position: number): unknown;
-  complete(src: string, position: number): CompletionInfo;
-  reset(): void;
-  interrupt(): void;
-  close(): void;
-}
-
-export interface ExecConsole {
-  log(...args: unknown[]): void;
-  error(...args: unknown[]): void;
-}
-
+/** tslab's display_data shape (jupyter.d.ts declares it but does not export it). */
 export interface DisplayData {
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
   transient: { display_id?: string };
 }
 
-/** The parts of tslab's ZmqMessage the server uses. */
+/** The parts of tslab's ZmqMessage the server uses (a private class in jupyter.d.ts). */
 export interface ZmqMessage {
   header: { msg_type: string; msg_id: string; session: string; username: string; date: string; version: string };
   parent: unknown;
@@ -49,45 +42,30 @@ export interface ZmqMessage {
   signAndSend(key: string, sock: unknown): void;
 }
 
-export interface TslabConverterModule {
-  createConverter(options?: { isJS?: boolean; isBrowser?: boolean }): Converter;
-  isCompleteCode(src: string): { completed: boolean; indent?: string };
-}
-
-export interface TslabExecutorModule {
-  createExecutor(
-    rootDir: string,
-    convs: { node: Converter; browser: Converter; close(): void },
-    console: ExecConsole,
-  ): Executor;
-}
-
+/** tslab's protocol module: the server still subclasses its ZmqServer, and tslab's display API calls lastWriteDisplayData. */
 export interface TslabJupyterModule {
   lastWriteDisplayData: ((data: DisplayData, update: boolean) => void) | null;
   ZmqServer: new (handler: unknown, configPath: string) => object;
-  JupyterHandlerImpl: new (executor: Executor, isJs: boolean) => object;
 }
 
-export const converterModule = require("tslab/dist/converter") as TslabConverterModule;
-export const executorModule = require("tslab/dist/executor") as TslabExecutorModule;
+export const converterModule = require("tslab/dist/converter") as typeof ConverterModule;
+export const executorModule = require("tslab/dist/executor") as typeof ExecutorModule;
 export const jupyterModule = require("tslab/dist/jupyter") as TslabJupyterModule;
 export const tslabVersion = (require("tslab/package.json") as { version: string }).version;
 
+/** A parsed file with the parser's own diagnostics, which TypeScript keeps but does not declare. */
+type ParsedFile = TS.SourceFile & { parseDiagnostics?: TS.DiagnosticWithLocation[] };
+
 /** The TypeScript fork tslab compiles with (one instance per process, shared with the converter). */
 export const ts = require("@tslab/typescript-for-tslab") as {
-  version: string;
   createSourceFile(
     name: string,
     text: string,
-    target: number,
+    target: TS.ScriptTarget,
     setParents?: boolean,
-    kind?: number,
-  ): {
-    parseDiagnostics?: { start: number; length: number; messageText: unknown }[];
-  };
-  ScriptTarget: { Latest: number };
-  ScriptKind: { TSX: number; TS: number };
-};
+    kind?: TS.ScriptKind,
+  ): ParsedFile;
+} & typeof TS;
 
 /**
  * tslab looks for @types/node under the notebook's folder, then under its own node_modules. With npm's hoisted

@@ -30,6 +30,7 @@ export interface AdaptivePoolOptions {
 }
 
 export interface AdaptiveMaxPoolOptions extends AdaptivePoolOptions {
+  /** Also return PyTorch's indices (each maximum's flat position in its input plane). */
   returnIndices?: boolean;
 }
 

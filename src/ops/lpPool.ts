@@ -18,9 +18,11 @@ import { maxOverPlan, meanOverPlan, planWindows } from "./windowPlan.js";
 export interface LpPoolOptions {
   /** p: 1 is sum pooling, 2 the Euclidean norm of the window, Infinity the max of |x| (−Infinity the min). */
   normType: number;
+  /** The window's size: one number for every spatial axis, or one per axis. */
   kernelSize: PerDim;
   /** Defaults to kernelSize. */
   stride?: PerDim | null;
+  /** Round the output size up instead of down, so a partial window at the end still counts. Default false. */
   ceilMode?: boolean;
   /** Return a TracedPool (geometry, divisors, p). */
   trace?: boolean;

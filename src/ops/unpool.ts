@@ -13,9 +13,11 @@ import { smallArray, TracedPool } from "../trace/result.js";
 import type { UnpoolTrace } from "../trace/types.js";
 
 export interface MaxUnpoolOptions {
+  /** The kernel size of the max pooling being undone. */
   kernelSize: PerDim;
   /** Defaults to kernelSize. */
   stride?: PerDim | null;
+  /** The padding of the max pooling being undone. Default 0. */
   padding?: PerDim;
   /** Spatial sizes of the output (or with N, C in front); default (in − 1)·stride − 2·padding + kernel per axis. */
   outputSize?: readonly number[];

@@ -9,12 +9,15 @@ import { poolAxis, tfPoolAxis, type AxisGeometry } from "./window.js";
 export type TfPadding = "same" | "valid";
 
 export interface SlidingPoolOptions {
+  /** The window's size: one number for every spatial axis, or one per axis, e.g. [3, 2]. */
   kernelSize: PerDim;
   /** Defaults to kernelSize (null too, as PyTorch's None). */
   stride?: PerDim | null;
   /** Explicit padding on both sides (PyTorch), or "same" / "valid" (TensorFlow/Keras). Default 0. */
   padding?: PerDim | TfPadding;
+  /** Spacing between the window's taps (1 = adjacent cells, PyTorch's dilation). Default 1. */
   dilation?: PerDim;
+  /** Round the output size up instead of down, so a partial window at the end still counts. Default false. */
   ceilMode?: boolean;
 }
 

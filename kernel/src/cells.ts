@@ -1,0 +1,227 @@
+/**
+ * The executor the kernel hands the server: tslab's createExecutor over tslab's converter, with one wrapper in
+ * between that owns the declarations carried from cell to cell (tslab's `prevDecl`).
+ *
+ * tslab compiles each cell into a module that exports every top-level name (`export { small, big }`, emitted as
+ * CommonJS: `exports.small = exports.big = void 0;` up front, then `exports.small = small;` after each
+ * declaration), and adopts the cell's declarations for later cells only when the cell finishes. A cell that
+ * throws therefore keeps the values it assigned but loses their types, and every later cell says "Cannot find
+ * name 'small'". Here the up-front assignment stores a marker instead of `undefined`; when a cell throws, the
+ * names still holding the marker are the declarations the throw skipped. They are removed (value and type:
+ * absent, so a later cell gets "Cannot find name" rather than a typed `undefined`), and the rest of the cell's
+ * declarations are adopted as if it had finished.
+ *
+ * Each cell's code also gets a `//# sourceURL=` of its own, so stack frames name the cell they ran in (also for a
+ * function declared in an earlier cell) and errors.ts can map them back to the cell's lines.
+ */
+import type * as TS from "@tslab/typescript-for-tslab";
+import { mapToSource } from "./sourcemap.js";
+import {
+  converterModule,
+  executorModule,
+  ts,
+  type Converter,
+  type ConvertResult,
+  type ExecConsole,
+  type Executor,
+} from "./tslab.js";
+
+/** Holds a not-yet-declared name's place in the exports; unique, so no user value can be mistaken for it. */
+const UNSET: unique symbol = Symbol("poolscope: declaration not reached");
+const UNSET_KEY = Symbol.for("poolscope.kernel.unset");
+(globalThis as Record<symbol, unknown>)[UNSET_KEY] = UNSET;
+const UNSET_EXPR = `globalThis[Symbol.for("poolscope.kernel.unset")]`;
+
+const CELL_URL = "poolscope-cell-";
+/** What tslab's executor wraps a cell's output in (executor.js); stack columns on line 1 include it. */
+const WRAP_SYNC = "(function(exports, require) { ";
+const WRAP_ASYNC = "(async function(exports, require) { ";
+
+export interface CellCode {
+  /** The cell as the user wrote it. */
+  source: string;
+  /** The execution count, when the server gave one. */
+  count?: number;
+  /** The JavaScript that ran, without tslab's wrapper. */
+  output: string;
+  /** Characters tslab's wrapper adds before the output's first line. */
+  wrapLength: number;
+  /** Lines of the output. */
+  lineCount: number;
+}
+
+const cells = new Map<number, CellCode>();
+/** Cells kept for mapping frames; older ones are forgotten (their frames then show without source). */
+const MAX_CELLS = 2000;
+
+/** Where a frame of a cell's compiled code lies in the cell as written. */
+export interface CellPosition {
+  cell: CellCode;
+  /** 1-based line of the cell; null when the alignment could not place the frame (a very large cell). */
+  line: number | null;
+}
+
+/**
+ * Maps a stack frame's script name, line and column (1-based, as V8 prints them) to its cell's line; null for a
+ * script that is no cell, or a cell too old to be kept.
+ */
+export function locateInCell(script: string, line: number, column: number): CellPosition | "wrapper" | null {
+  if (!script.startsWith(CELL_URL)) return null;
+  const cell = cells.get(Number(script.slice(CELL_URL.length)));
+  if (!cell) return null;
+  // the line after the output is tslab's `})(__tslab__.exports, …)`, the call of the cell's wrapper: not user code
+  if (line > cell.lineCount) return "wrapper";
+  const col = line === 1 ? column - 1 - cell.wrapLength : column - 1;
+  const mapped = mapToSource(cell.source, cell.output, line - 1, Math.max(0, col), cell);
+  return { cell, line: mapped === null ? null : mapped + 1 };
+}
+
+/** Whether a frame's script is one of the cells. */
+export function isCellScript(script: string): boolean {
+  return script.startsWith(CELL_URL);
+}
+
+export function createCellExecutor(rootDir: string, console: ExecConsole): Executor {
+  let decls = "";
+  let nextId = 0;
+  let current: { id: number; source: string; result: ConvertResult | null; count?: number } | null = null;
+
+  const wrap = (inner: Converter): Converter => ({
+    // tslab passes its own prevDecl; the wrapper's is the one that survives a throw
+    convert(_prev, src) {
+      const result = inner.convert(decls, src);
+      if (current && result.output !== undefined && result.diagnostics.length === 0) {
+        result.output = instrument(result.output, current.id);
+        current.result = result;
+        remember(current.id, {
+          source: src,
+          count: current.count,
+          output: result.output,
+          wrapLength: (result.hasToplevelAwait ? WRAP_ASYNC : WRAP_SYNC).length,
+          lineCount: result.output.split("\n").length,
+        });
+      }
+      return result;
+    },
+    inspect: (_prev, src, position) => inner.inspect(decls, src, position),
+    complete: (_prev, src, position) => inner.complete(decls, src, position),
+    addModule: (name, content, meta) => inner.addModule(name, content, meta),
+    close: () => inner.close(),
+  });
+
+  const node = wrap(converterModule.createConverter({ isJS: false, isBrowser: false }));
+  let browser: Converter | null = null;
+  const inner = executorModule.createExecutor(
+    rootDir,
+    {
+      node,
+      get browser(): Converter {
+        browser ??= wrap(converterModule.createConverter({ isJS: false, isBrowser: true }));
+        return browser;
+      },
+      close(): void {
+        node.close();
+        browser?.close();
+      },
+    },
+    console,
+  );
+  const exports = inner.locals as Record<string, unknown>;
+
+  return {
+    async execute(src: string, count?: number): Promise<boolean> {
+      current = { id: nextId++, source: src, result: null, count };
+      const cell = current;
+      try {
+        const ok = await inner.execute(src);
+        const result = cell.result;
+        if (result) {
+          const skipped = Object.keys(exports).filter((name) => exports[name] === UNSET);
+          if (ok) {
+            // names the cell declares but never reached without throwing (a `var` in an untaken branch)
+            for (const name of skipped) exports[name] = undefined;
+            decls = result.declOutput ?? "";
+          } else {
+            for (const name of skipped) delete exports[name];
+            decls = withoutNames(result.declOutput ?? decls, new Set(skipped));
+          }
+        }
+        return ok;
+      } finally {
+        if (current === cell) current = null;
+      }
+    },
+    inspect: (src, position) => inner.inspect(src, position),
+    complete: (src, position) => inner.complete(src, position),
+    reset(): void {
+      inner.reset();
+      decls = "";
+    },
+    interrupt: () => inner.interrupt(),
+    locals: inner.locals,
+    close: () => inner.close(),
+  };
+}
+
+function remember(id: number, cell: CellCode): void {
+  cells.set(id, cell);
+  if (cells.size > MAX_CELLS) cells.delete(cells.keys().next().value!);
+}
+
+/**
+ * The preamble TypeScript's CommonJS emit puts after the __esModule line: `exports.a = exports.b = void 0;`
+ * (several such lines for many names). Its `void 0` becomes the marker; the sourceURL names the cell.
+ */
+function instrument(output: string, id: number): string {
+  const lines = output.split("\n");
+  let i = lines.findIndex((l) => l.startsWith('Object.defineProperty(exports, "__esModule"'));
+  if (i >= 0) {
+    for (i++; i < lines.length && /^exports\.[\w$]+( = exports\.[\w$]+)* = void 0;$/.test(lines[i]); i++) {
+      lines[i] = `${lines[i].slice(0, -"void 0;".length)}${UNSET_EXPR};`;
+    }
+  }
+  return `${lines.join("\n")}\n//# sourceURL=${CELL_URL}${id}`;
+}
+
+/** The declarations text (a .d.ts tslab printed) without the given value names. */
+export function withoutNames(decl: string, names: Set<string>): string {
+  if (names.size === 0) return decl;
+  const sf = ts.createSourceFile("__prev__.d.ts", decl, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const named = (n: { name?: { getText(): string } }): string | undefined => n.name?.getText();
+  for (const stmt of sf.statements) {
+    if (ts.isVariableStatement(stmt)) {
+      const kept = stmt.declarationList.declarations.filter((d) => !names.has(d.name.getText()));
+      if (kept.length === stmt.declarationList.declarations.length) out.push(stmt.getText());
+      else if (kept.length > 0) {
+        // `declare const ` up to the first declarator, kept as printed
+        const head = stmt.getText().slice(0, stmt.declarationList.declarations[0].getStart() - stmt.getStart());
+        out.push(`${head}${kept.map((d) => d.getText()).join(", ")};`);
+      }
+    } else if (
+      (ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt)) &&
+      names.has(named(stmt) ?? "")
+    ) {
+      continue;
+    } else if (ts.isImportDeclaration(stmt) && stmt.importClause) {
+      out.push(importWithout(stmt, names) ?? "");
+    } else out.push(stmt.getText());
+  }
+  return out.filter((s) => s !== "").join("\n") + "\n";
+}
+
+function importWithout(stmt: TS.ImportDeclaration, names: Set<string>): string | null {
+  const clause = stmt.importClause!;
+  const from = stmt.moduleSpecifier.getText();
+  const parts: string[] = [];
+  if (clause.name && !names.has(clause.name.text)) parts.push(clause.name.text);
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) {
+    if (!names.has(bindings.name.text)) parts.push(`* as ${bindings.name.text}`);
+  } else if (bindings) {
+    const kept = bindings.elements.filter((e) => !names.has(e.name.text)).map((e) => e.getText());
+    if (kept.length > 0) parts.push(`{ ${kept.join(", ")} }`);
+  }
+  if (parts.length === 0) return null;
+  return `import ${clause.isTypeOnly ? "type " : ""}${parts.join(", ")} from ${from};`;
+}

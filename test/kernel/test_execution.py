@@ -1,0 +1,141 @@
+"""What a cell that throws leaves behind, and the traceback a learner reads: a real kernel over ZeroMQ."""
+import re
+import shutil
+import tempfile
+import unittest
+from pathlib import Path
+
+from jupyter_client.manager import KernelManager
+
+TIMEOUT = 30
+
+
+class ExecutionTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.cwd = Path(tempfile.mkdtemp(prefix="poolscope-exec-cwd-"))
+        # type-checks, then throws when it is loaded
+        (cls.cwd / "ok.ts").write_text("export const first = 1;\nexport const second = 2;\n")
+        (cls.cwd / "boom.ts").write_text('export const loaded = 1;\nthrow new Error("boom.ts failed to load");\n')
+        cls.km = KernelManager(kernel_name="poolscope")
+        cls.km.start_kernel(cwd=str(cls.cwd))
+        cls.kc = cls.km.client()
+        cls.kc.start_channels()
+        cls.kc.wait_for_ready(timeout=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+        shutil.rmtree(cls.cwd, ignore_errors=True)
+
+    def run_cell(self, code):
+        outputs = []
+        reply = self.kc.execute_interactive(code, timeout=TIMEOUT, output_hook=outputs.append)
+        return reply["content"], outputs
+
+    def result_text(self, code):
+        content, outputs = self.run_cell(code)
+        self.assertEqual(content["status"], "ok", content)
+        return [o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "execute_result"]
+
+    def test_declarations_before_a_throw_stay_defined(self):
+        content, _ = self.run_cell(
+            "const small = tensor([[[[1, 2], [3, 4]]]]);\n"
+            "const pooled = maxPool2d(small, { kernelSize: 7 });\n"
+            "const after = 3;"
+        )
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "ParameterError")
+        # the value as assigned
+        self.assertEqual(self.result_text("small.shape"), ["[ 1, 1, 2, 2 ]"])
+        # and its type: a later cell is type-checked against Tensor
+        content, _ = self.run_cell("const s: string = small.shape;")
+        self.assertEqual(content["status"], "error")
+        self.assertIn("readonly number[]", content["evalue"])
+        self.assertEqual(self.result_text("maxPool2d(small, { kernelSize: 2 }).shape"), ["[ 1, 1, 1, 1 ]"])
+        # the declarations the throw skipped are absent, value and type
+        for name in ("pooled", "after"):
+            content, _ = self.run_cell(name)
+            self.assertEqual(content["status"], "error")
+            self.assertIn(f"Cannot find name '{name}'", content["evalue"])
+
+    def test_declarations_count_by_statement(self):
+        # two statements on one line: the first completed; a statement that throws part-way counts as skipped
+        content, _ = self.run_cell('let kept = 1; let lost = 2, alsoLost = (() => { throw new Error("x"); })();')
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(self.result_text("kept + 1"), ["2"])
+        for name in ("lost", "alsoLost"):
+            content, _ = self.run_cell(name)
+            self.assertIn(f"Cannot find name '{name}'", content["evalue"])
+
+    def test_redeclared_name_that_the_throw_skipped_is_absent(self):
+        self.result_text("const again = 1;")
+        content, _ = self.run_cell('throw new Error("first");\nconst again = 2;')
+        self.assertEqual(content["status"], "error")
+        content, _ = self.run_cell("again")
+        self.assertIn("Cannot find name 'again'", content["evalue"])
+
+    def test_async_cell_keeps_its_declarations(self):
+        content, _ = self.run_cell('const early = 5;\nawait Promise.resolve();\nthrow new Error("late");')
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(self.result_text("early * 2"), ["10"])
+
+    def test_import_that_throws_keeps_the_imports_before_it(self):
+        content, _ = self.run_cell(
+            'import * as okNs from "./ok";\nimport { first, second as two } from "./ok";\nimport { loaded } from "./boom";'
+        )
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["evalue"], "boom.ts failed to load")
+        self.assertEqual(self.result_text("first + two + okNs.second"), ["5"])
+        content, _ = self.run_cell("loaded")
+        self.assertIn("Cannot find name 'loaded'", content["evalue"])
+
+    def test_throw_on_line_three_is_reported_on_line_three(self):
+        content, _ = self.run_cell('const a = 1;\nconst b = 2;\nthrow new Error("on line three");')
+        self.assertEqual(content["status"], "error")
+        self.assertEqual((content["ename"], content["evalue"]), ("Error", "on line three"))
+        tb = content["traceback"]
+        self.assertIn("Traceback (most recent call last)", tb[0])
+        self.assertRegex(tb[1], r"^Cell In\[\d+\], line 3\n")
+        self.assertIn('----> 3 throw new Error("on line three");', tb[1])
+        self.assertIn("      2 const b = 2;", tb[1])
+        self.assertEqual(tb[-1], "Error: on line three")
+        self.assertNotIn("evalmachine", "\n".join(tb))
+
+    def test_line_after_a_long_literal(self):
+        # a pasted 80x80 image: 12,800 tokens that the emit copies as they are
+        pixels = ", ".join(str(i % 10) for i in range(6400))
+        content, _ = self.run_cell(f"const img = tensor([{pixels}]);\nconst y = 2;\nthrow new Error(\"after the literal\");")
+        self.assertRegex(content["traceback"][1], r"^Cell In\[\d+\], line 3\n")
+
+    def test_frame_in_an_earlier_cells_function(self):
+        self.run_cell('function check(x: number) {\n  if (x > 1)\n    throw new RangeError("too big: " + x);\n  return x;\n}')
+        content, _ = self.run_cell("const q = 1;\ncheck(5);")
+        tb = content["traceback"]
+        # the calling cell first, then the function in the cell that declared it
+        self.assertRegex(tb[1], r"^Cell In\[\d+\], line 2\n")
+        self.assertIn("----> 2 check(5);", tb[1])
+        self.assertRegex(tb[2], r"^Cell In\[\d+\], line 3, in check\n")
+        self.assertIn('---->', tb[2])
+        self.assertIn('throw new RangeError("too big: " + x);', tb[2].split("---->")[1].split("\n")[0])
+
+    def test_parameter_error_shows_the_cell_not_the_library(self):
+        content, _ = self.run_cell("const x = tensor([[[[1, 2], [3, 4]]]]);\nmaxPool2d(x, { kernelSize: 7 })")
+        self.assertEqual(content["ename"], "ParameterError")
+        self.assertIn("kernelSize", content["evalue"])
+        tb = content["traceback"]
+        self.assertRegex(tb[1], r"^Cell In\[\d+\], line 2\n")
+        self.assertIn("----> 2 maxPool2d(x, { kernelSize: 7 })", tb[1])
+        self.assertRegex(tb[2], r"^    \[\.\.\. \d+ frames? inside poolscope\]$")
+        self.assertEqual(len(tb), 4, tb)
+        text = "\n".join(tb)
+        self.assertNotIn("file://", text)
+        self.assertNotIn("dist/", text)
+        self.assertNotIn("throw new ParameterError", text)
+        self.assertNotIn("tslab", text)
+        self.assertTrue(tb[-1].startswith("ParameterError: "))
+
+
+if __name__ == "__main__":
+    unittest.main()
