@@ -16,19 +16,19 @@ import {
   type TensorPayload,
   type TensorStats,
 } from "poolscope/display";
-import { el } from "./plane.js";
-import { downloadPng } from "./png.js";
+import { el } from "./canvas/plane.js";
+import { downloadPng } from "./canvas/savePng.js";
 import { channelsFirst } from "./layout.js";
-import { planeAxes } from "./pooling.js";
-import { roiGeometry } from "./roi.js";
-import { volumeAxes } from "./volume.js";
-import type { ScaleMode } from "./scale.js";
+import { planeAxes } from "./link/pooling.js";
+import { roiGeometry } from "./link/roi.js";
+import { volumeAxes } from "./link/volume.js";
+import type { ScaleMode } from "./canvas/scale.js";
 import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
 import { poolingView } from "./views/pooling.js";
 import { roiView } from "./views/roi.js";
 import { volumeView } from "./views/volume.js";
 import { sppDrawable, sppView } from "./views/spp.js";
-import { fusionStrips } from "./strips.js";
+import { fusionStrips } from "./link/stripFusion.js";
 import { stripFusionView } from "./views/stripFusion.js";
 import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";

@@ -5,7 +5,7 @@
  * every slice reuses the 2-d linking of pooling.ts; nothing is recomputed from values.
  */
 import type { AxisWindows, WindowTrace } from "poolscope/display";
-import type { Mark } from "./marks.js";
+import type { Mark } from "../canvas/marks.js";
 import { axisWindow, windowCells, windowsContaining, type PlaneAxes } from "./pooling.js";
 
 export interface VolumeAxes {

@@ -11,10 +11,10 @@ import {
   type ReducedInfo,
   type TensorStats,
 } from "poolscope/display";
-import { samplePlane, viewPlan, type ViewPlan } from "../budget.js";
-import { blockReadoutText, planeLabel, readoutText } from "../geometry.js";
+import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
+import { blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
 import { formatNumber } from "poolscope/display";
-import { channelScales, sharedScale, type ScaleMode } from "../scale.js";
+import { channelScales, sharedScale, type ScaleMode } from "../canvas/scale.js";
 
 export interface Panel {
   role: string;

@@ -4,12 +4,12 @@
  * and the formula in real numbers; hovering an input cell lights every output that reads it. A coverage toggle
  * shows overlapping windows and cells no window reads. Strip pooling's strips sit beside or below the map.
  */
-import { zoomFor } from "../geometry.js";
-import { el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
-import type { Mark } from "../marks.js";
-import { coverage, coverageSummary } from "../coverage.js";
+import { zoomFor } from "../canvas/screen.js";
+import { el } from "../canvas/plane.js";
+import { Selection, type CellRef } from "./selection.js";
+import { showSelection, wirePlane } from "./pointer.js";
+import type { Mark } from "../canvas/marks.js";
+import { coverage, coverageSummary } from "../link/coverage.js";
 import {
   argmaxCell,
   divisorOf,
@@ -19,7 +19,7 @@ import {
   padMargins,
   windowCells,
   type PlaneAxes,
-} from "../pooling.js";
+} from "../link/pooling.js";
 import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { sweepControls } from "./sweep.js";
 import { pairLegend, planePairs } from "./pairs.js";

@@ -5,10 +5,10 @@
  * sample points and the mean said in words); hovering a map cell lights every bin (of every region on that
  * sample) that contains it.
  */
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
 import {
   roiBin,
   roiBinFocus,
@@ -18,9 +18,9 @@ import {
   roiMapMarks,
   roiPlanes,
   type RoiGeometry,
-} from "../roi.js";
-import { Selection } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
+} from "../link/roi.js";
+import { Selection } from "./selection.js";
+import { showSelection, wirePlane } from "./pointer.js";
 import {
   cellReadout,
   planeCaption,

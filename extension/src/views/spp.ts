@@ -4,13 +4,13 @@
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
 import type { SppTrace } from "poolscope/display";
-import { readoutText } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../spp.js";
+import { readoutText } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { wirePlane } from "./pointer.js";
+import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../link/spp.js";
 import {
   fullIndex,
   planeCaption,
@@ -22,7 +22,7 @@ import {
   type Panel,
   type ViewContext,
 } from "./panel.js";
-import { zoomFor } from "../geometry.js";
+import { zoomFor } from "../canvas/screen.js";
 
 /** Whether the trace agrees with the data: (N, C, H, W) in, (N, C·Σn²) out, bounded bin counts. */
 export function sppDrawable(trace: SppTrace, input: Panel, output: Panel): boolean {

@@ -4,14 +4,14 @@
  * the argmax; hovering a map cell lights its bins there and the same features, and their bins, on the other side.
  */
 import type { SppTrace } from "poolscope/display";
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { levelBins, lengthFormula, locateFeature } from "../spp.js";
-import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../sppCompare.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { wirePlane } from "./pointer.js";
+import { levelBins, lengthFormula, locateFeature } from "../link/spp.js";
+import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../link/sppCompare.js";
 import {
   fullIndex,
   planeCaption,

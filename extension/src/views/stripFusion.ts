@@ -5,13 +5,13 @@
  * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
  */
 import type { StripFusionTrace } from "poolscope/display";
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../strips.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { wirePlane } from "./pointer.js";
+import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../link/stripFusion.js";
 import {
   fullIndex,
   planeCaption,

@@ -1,10 +1,10 @@
 /** Any tensor: an N×C grid of labelled planes, hover read-out, click to pin, arrow keys to move the pin. */
-import { zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import type { Mark } from "../marks.js";
+import { zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import { Plane, el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { wirePlane } from "./pointer.js";
+import type { Mark } from "../canvas/marks.js";
 import {
   cellReadout,
   planeCaption,

@@ -5,12 +5,12 @@
  * the cell stayed 0. Everything is read from the trace (the inverted pooling's windows and the indices).
  */
 import { formatNumber } from "poolscope/display";
-import { zoomFor } from "../geometry.js";
-import type { Mark } from "../marks.js";
-import { el } from "../plane.js";
-import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../pooling.js";
-import { Selection } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
+import { zoomFor } from "../canvas/screen.js";
+import type { Mark } from "../canvas/marks.js";
+import { el } from "../canvas/plane.js";
+import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../link/pooling.js";
+import { Selection } from "./selection.js";
+import { showSelection, wirePlane } from "./pointer.js";
 import { pairLegend, planePairs } from "./pairs.js";
 import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 

@@ -5,13 +5,13 @@
  * formula with the real numbers; hovering an input cell lights every output whose window contains it. A
  * bounded number of slices and volumes is drawn, with a notice.
  */
-import { planeLabel, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { formulaText, padMargins } from "../pooling.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
+import { planeLabel, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { formulaText, padMargins } from "../link/pooling.js";
+import { Selection } from "./selection.js";
+import { wirePlane } from "./pointer.js";
 import {
   MAX_VOLUMES,
   depthSpan,
@@ -23,7 +23,7 @@ import {
   volumeWindow,
   volumeWindowMarks,
   type VolumeAxes,
-} from "../volume.js";
+} from "../link/volume.js";
 import { cellReadout, planeData, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 
 /** Most outputs the reverse link lists in words. */

@@ -11,8 +11,8 @@ import {
   planeAxes,
   windowCells,
   windowsContaining,
-} from "../../../extension/src/pooling.js";
-import { coverage, coverageSummary } from "../../../extension/src/coverage.js";
+} from "../../../extension/src/link/pooling.js";
+import { coverage, coverageSummary } from "../../../extension/src/link/coverage.js";
 import { channelsFirst } from "../../../extension/src/layout.js";
 import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../src/index.js";
 

@@ -5,7 +5,7 @@ import {
   roiGeometry,
   roiSampleMarks,
   type RoiGeometry,
-} from "../../../extension/src/roi.js";
+} from "../../../extension/src/link/roi.js";
 import { randn, roiAlign, tensor } from "../../../src/index.js";
 
 // a 1×1×6×8 map; region 0 spans x 1…5, y 1…3 (legacy op, 2 samples per axis per bin), region 1 lies partly

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planeAxes, windowCells } from "../../../extension/src/pooling.js";
+import { planeAxes, windowCells } from "../../../extension/src/link/pooling.js";
 import { unpoolTarget, unpoolWriters } from "../../../extension/src/views/unpool.js";
 import { arange, maxPool2d, maxUnpool2d, reshape, unpoolAsWindow } from "../../../src/index.js";
 

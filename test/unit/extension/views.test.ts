@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { SppTrace } from "poolscope/display";
-import { DEFAULT_BUDGET, samplePlane, viewPlan } from "../../../extension/src/budget.js";
-import { cellText, glyphFor, textColorOn } from "../../../extension/src/cells.js";
-import { markRect, stageCell } from "../../../extension/src/marks.js";
-import { pngFileName } from "../../../extension/src/png.js";
-import { channelScales, sharedScale, unionRange } from "../../../extension/src/scale.js";
-import { Selection, movePin } from "../../../extension/src/selection.js";
-import { lengthFormula, levelBins, locateFeature, overlapCells, vectorIndex } from "../../../extension/src/spp.js";
+import { DEFAULT_BUDGET, samplePlane, viewPlan } from "../../../extension/src/canvas/budget.js";
+import { cellText, glyphFor, textColorOn } from "../../../extension/src/canvas/cells.js";
+import { markRect, stageCell } from "../../../extension/src/canvas/marks.js";
+import { pngFileName } from "../../../extension/src/canvas/savePng.js";
+import { channelScales, sharedScale, unionRange } from "../../../extension/src/canvas/scale.js";
+import { Selection, movePin } from "../../../extension/src/views/selection.js";
+import { lengthFormula, levelBins, locateFeature, overlapCells, vectorIndex } from "../../../extension/src/link/spp.js";
 
 describe("scales", () => {
   it("shares one scale over input and output, diverging when any value is negative", () => {
