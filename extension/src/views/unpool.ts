@@ -8,7 +8,8 @@ import { formatNumber } from "poolscope/display";
 import { zoomFor } from "../canvas/screen.js";
 import type { Mark } from "../canvas/marks.js";
 import { el } from "../canvas/plane.js";
-import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../link/pooling.js";
+import { padMargins, windowCells, type PlaneAxes } from "../link/pooling.js";
+import { unpoolTarget, unpoolWriters } from "../link/unpool.js";
 import { Selection } from "./selection.js";
 import { showSelection, wirePlane } from "./pointer.js";
 import { pairLegend, planePairs } from "./pairs.js";
@@ -16,36 +17,6 @@ import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewC
 
 /** Most writers a map cell's read-out lists. */
 const LISTED = 8;
-
-/** Where pooled cell (i, j) of plane p went on the map: the cell its recorded index names. */
-export function unpoolTarget(
-  axes: PlaneAxes,
-  p: number,
-  i: number,
-  j: number,
-  pooledH: number,
-  pooledW: number,
-): [number, number] | null {
-  return argmaxCell(axes, outputFlatIndex(axes, p, i, j, pooledH, pooledW), i);
-}
-
-/** The pooled cells of plane p whose value was written to map cell (i, j), in write order (the last one wins). */
-export function unpoolWriters(
-  axes: PlaneAxes,
-  p: number,
-  i: number,
-  j: number,
-  pooledH: number,
-  pooledW: number,
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (let a = 0; a < pooledH; a++)
-    for (let b = 0; b < pooledW; b++) {
-      const t = unpoolTarget(axes, p, a, b, pooledH, pooledW);
-      if (t && t[0] === i && t[1] === j) out.push([a, b]);
-    }
-  return out;
-}
 
 export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: ViewContext): BuiltView {
   const scales = scalesFor([pooled, map], ctx.scaleMode);
