@@ -7,6 +7,7 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import {
+  channelsFirstValues,
   formatNumber,
   parseTensorPayload,
   reducedNote,
@@ -18,7 +19,6 @@ import {
 } from "poolscope/display";
 import { el } from "./canvas/plane.js";
 import { downloadPng } from "./canvas/savePng.js";
-import { channelsFirst } from "./layout.js";
 import { planeAxes } from "./link/pooling.js";
 import { roiGeometry } from "./link/roi.js";
 import { volumeAxes } from "./link/volume.js";
@@ -230,7 +230,7 @@ const OVER_BUDGET = "the tensors are over the size budget for the linked view";
 
 /** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */
 function relaid(pn: Panel): Panel | null {
-  const r = channelsFirst(pn.shape, pn.values);
+  const r = channelsFirstValues(pn.shape, pn.values);
   if (!r) return null;
   const out = panel(pn.role, r.shape, r.values, pn.stats);
   out.perm = r.perm;

@@ -3,8 +3,7 @@
  * integer edges, so overlapping bins are visible), and the place of every (level, channel, bin) in the
  * concatenated C·Σn² vector, channel-major as the op lays it out: offset + c·bh·bw + i·bw + j.
  */
-import type { AxisWindows, SppLevelTrace, SppTrace } from "poolscope/display";
-import { axisWindow } from "./pooling.js";
+import { windowPositions, type AxisWindows, type SppLevelTrace, type SppTrace } from "poolscope/display";
 
 export interface BinRect {
   /** Bin row and column in the level's grid. */
@@ -18,7 +17,7 @@ export interface BinRect {
 }
 
 function span(axis: AxisWindows, o: number): [number, number] {
-  const taps = axisWindow(axis, o);
+  const taps = windowPositions(axis, o);
   if (taps.length === 0) return [0, 0];
   return [taps[0].p, taps[taps.length - 1].p + 1];
 }

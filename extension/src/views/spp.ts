@@ -3,7 +3,7 @@
  * overlapping bins read darker), and each sample's concatenated C·Σn² vector beside it with the levels marked.
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
-import type { SppTrace } from "poolscope/display";
+import { axisInSize, axisOutSize, type SppTrace } from "poolscope/display";
 import { readoutText } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
@@ -32,9 +32,13 @@ export function sppDrawable(trace: SppTrace, input: Panel, output: Panel): boole
   for (const lv of trace.levels) {
     if (lv.axes.length !== 2 || lv.bins[0] * lv.bins[1] > 4096) return false;
     const [ra, ca] = lv.axes;
-    const size = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.size : a.size);
-    const outs = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.outSize : a.bins.length);
-    if (size(ra) !== h || size(ca) !== w || outs(ra) !== lv.bins[0] || outs(ca) !== lv.bins[1]) return false;
+    if (
+      axisInSize(ra) !== h ||
+      axisInSize(ca) !== w ||
+      axisOutSize(ra) !== lv.bins[0] ||
+      axisOutSize(ca) !== lv.bins[1]
+    )
+      return false;
   }
   return vectorLength(trace, c) === output.shape[1];
 }
