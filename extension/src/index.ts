@@ -4,12 +4,12 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { TENSOR_MIME } from "poolscope/display";
-import { TensorView } from "./widget.js";
+import { TensorRenderer } from "./widget.js";
 
 export const rendererFactory: IRenderMime.IRendererFactory = {
   safe: true,
   mimeTypes: [TENSOR_MIME],
-  createRenderer: (options) => new TensorView(options.mimeType),
+  createRenderer: (options) => new TensorRenderer(options.mimeType),
 };
 
 const extension: IRenderMime.IExtension = {

@@ -3,14 +3,14 @@
  * overlapping bins read darker), and each sample's concatenated C·Σn² vector beside it with the levels marked.
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
-import { axisInSize, axisOutSize, type SppTrace } from "poolscope/display";
+import type { SppTrace } from "poolscope/display";
 import { readoutText } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
 import { Selection } from "./selection.js";
 import { wirePlane } from "./pointer.js";
-import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../link/spp.js";
+import { lengthFormula, levelBins, locateFeature, vectorIndex, type BinRect } from "../link/spp.js";
 import {
   fullIndex,
   planeCaption,
@@ -23,25 +23,6 @@ import {
   type ViewContext,
 } from "./panel.js";
 import { zoomFor } from "../canvas/screen.js";
-
-/** Whether the trace agrees with the data: (N, C, H, W) in, (N, C·Σn²) out, bounded bin counts. */
-export function sppDrawable(trace: SppTrace, input: Panel, output: Panel): boolean {
-  const [n, c, h, w] = input.shape;
-  if (input.shape.length !== 4 || output.shape.length !== 2 || output.shape[0] !== n) return false;
-  if (input.plan.step !== 1 || output.plan.step !== 1) return false;
-  for (const lv of trace.levels) {
-    if (lv.axes.length !== 2 || lv.bins[0] * lv.bins[1] > 4096) return false;
-    const [ra, ca] = lv.axes;
-    if (
-      axisInSize(ra) !== h ||
-      axisInSize(ca) !== w ||
-      axisOutSize(ra) !== lv.bins[0] ||
-      axisOutSize(ca) !== lv.bins[1]
-    )
-      return false;
-  }
-  return vectorLength(trace, c) === output.shape[1];
-}
 
 export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
   const scales = scalesFor([input, output], "shared");
