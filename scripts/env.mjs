@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const root = fileURLToPath(new URL("..", import.meta.url));
 export const venv = join(root, ".venv");
 export const venvBin = (tool) => join(venv, "bin", tool);
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -4,9 +4,9 @@ Each notebook (tutorials/nNN_*.py) is a list of cells: md(english, chinese) or c
 cells by construction (test_notebooks.py checks it again); only the prose differs. Execution uses the poolscope
 kernel with record_timing=False, in the notebook's own folder, so re-running reproduces the files byte for byte.
 
-    .venv/bin/python test/notebooks/build_notebooks.py            # write and execute all
-    .venv/bin/python test/notebooks/build_notebooks.py 04 05      # only the notebooks whose names start so
-    .venv/bin/python test/notebooks/build_notebooks.py --no-execute
+    .venv/bin/python notebooks/src/build_notebooks.py            # write and execute all
+    .venv/bin/python notebooks/src/build_notebooks.py 04 05      # only the notebooks whose names start so
+    .venv/bin/python notebooks/src/build_notebooks.py --no-execute
 """
 import pathlib
 import sys

@@ -81,7 +81,7 @@ def test_notebook_runs_and_reproduces_its_committed_outputs(path, tmp_path):
     nbformat.write(nb, rerun)
     assert rerun.read_bytes() == committed, (
         f"re-executing {path.relative_to(NOTEBOOKS)} changed its outputs; "
-        "if the library changed on purpose, run .venv/bin/python test/notebooks/build_notebooks.py"
+        "if the library changed on purpose, run .venv/bin/python notebooks/src/build_notebooks.py"
     )
 
 
