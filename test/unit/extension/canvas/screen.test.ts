@@ -7,7 +7,7 @@ import {
   planeLabel,
   readoutText,
   zoomFor,
-} from "../../../extension/src/canvas/screen.js";
+} from "../../../../extension/src/canvas/screen.js";
 
 describe("renderer geometry", () => {
   it("zooms small planes by whole pixels and never below 1", () => {

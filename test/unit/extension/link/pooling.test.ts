@@ -15,9 +15,9 @@ import {
   padMargins,
   planeAxes,
   windowCells,
-} from "../../../extension/src/link/pooling.js";
-import { coverage, coverageSummary } from "../../../extension/src/link/coverage.js";
-import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../src/index.js";
+} from "../../../../extension/src/link/pooling.js";
+import { coverage, coverageSummary } from "../../../../extension/src/link/coverage.js";
+import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../../src/index.js";
 
 const slide = (
   size: number,

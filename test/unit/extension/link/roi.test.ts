@@ -9,8 +9,8 @@ import {
   roiMapMarks,
   roiPlanes,
   type RoiGeometry,
-} from "../../../extension/src/link/roi.js";
-import { roiPool, tensor } from "../../../src/index.js";
+} from "../../../../extension/src/link/roi.js";
+import { roiPool, tensor } from "../../../../src/index.js";
 
 // A 1×2×6×8 map whose cell (c, i, j) holds 100·c + 8·i + j, with a spike of 999 at (c=1, 4, 4).
 const values = Array.from({ length: 2 * 6 * 8 }, (_, k) => {
