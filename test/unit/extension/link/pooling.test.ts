@@ -16,7 +16,6 @@ import {
   planeAxes,
   windowCells,
 } from "../../../../extension/src/link/pooling.js";
-import { coverage, coverageSummary } from "../../../../extension/src/link/coverage.js";
 import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../../src/index.js";
 
 const slide = (
@@ -115,19 +114,6 @@ describe("linking output cells to windows", () => {
   it("elides long windows", () => {
     const w = Array.from({ length: 20 }, (_, k) => ({ value: k, pad: false }));
     expect(formulaText(k3s2p1, w, 19, null)).toMatch(/, … \(4 more\)\) = 19$/);
-  });
-});
-
-describe("coverage", () => {
-  it("counts overlapping windows and cells no window reads", () => {
-    const cov = coverage(slide(5, 2, 2, 0, 2), slide(4, 3, 1, 0, 2));
-    // rows: 0,1 | 2,3 | 4 never; cols: 0..2 and 1..3
-    expect(Array.from(cov.counts.slice(0, 4))).toEqual([1, 2, 2, 1]);
-    expect(cov.uncovered).toBe(4);
-    expect(cov.maxOverlap).toBe(2);
-    expect(coverageSummary(cov)).toBe(
-      "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
-    );
   });
 });
 
