@@ -1,3 +1,6 @@
+// scripts/ is the repository's bootstrap, run from the root: this file (the set-up both commands share),
+// start-lab.mjs (`npm start`); `npm test` (test/run.mjs) imports this file too.
+//
 // Makes the project's environment whole, idempotently: npm packages, the build, .venv with the pinned
 // JupyterLab (requirements.txt), the extension installed into .venv as a Python package, the kernelspec, and,
 // for the browser tests, Debian's Chromium. Every step that a fresh clone lacks is done here, so `npm start`

@@ -1,4 +1,9 @@
 /**
+ * link/ is the renderer's pure half: it reads a trace against the tensors' shapes (which cells a window covers,
+ * which outputs read a cell, the recorded argmax, formula text, marks) and never touches the DOM, so all of it
+ * is unit-tested (test/unit/extension/link/). Window and layout arithmetic comes from the library; nothing here
+ * recomputes a pooled value. One file per trace kind, named like its view in views/.
+ *
  * Linking output cells to input windows, from the trace's per-axis geometry only (never by recomputing the
  * pooled values): which input positions a window covers (padding included, as virtual cells), which outputs
  * an input cell feeds, the argmax the op recorded, and the formula written with the payload's own numbers.

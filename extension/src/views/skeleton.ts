@@ -1,4 +1,8 @@
 /**
+ * views/ holds the DOM views, one per trace kind (plus tensor.ts, the plain grid), each built from this
+ * skeleton and linking through link/; widget.ts picks one from its table. Shared parts: panel.ts (a tensor
+ * prepared for drawing, the view contract and its Refusal), pairs.ts, pointer.ts, selection.ts, sweep.ts.
+ *
  * The skeleton every view is built on, so a view holds only what it links: a panel's planes in a grid on the
  * view's scales, the input → output pairs with their padding margin (pooling, unpooling), the SPP vector and
  * level buttons, and the ending every view shares (wire the planes to the selection, show the idle read-out,
