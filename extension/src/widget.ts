@@ -10,14 +10,13 @@ import {
   channelsFirstValues,
   parseTensorPayload,
   reducedNote,
-  summaryFields,
   unpoolAsWindow,
   type PoolTrace,
   type TensorPayload,
-  type TensorStats,
   type WindowTrace,
 } from "poolscope/display";
 import { el } from "./canvas/plane.js";
+import { statsText } from "./canvas/screen.js";
 import { downloadPng } from "./canvas/savePng.js";
 import { planeAxes } from "./link/pooling.js";
 import { roiGeometry } from "./link/roi.js";
@@ -304,25 +303,4 @@ function comparedPanels(
     output: panel("output 2", c.output.shape, values.outputValues, c.output.stats),
     trace: c.trace,
   };
-}
-
-/** The kernel's summary fields plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
-function withStd(shape: number[], s: TensorStats): string {
-  return summaryFields(shape, s, { std: true }).join(" ");
-}
-
-function statsText(payload: TensorPayload, input: Panel | null): string {
-  const line = (label: string, shape: number[], s: TensorStats): string => label + withStd(shape, s);
-  const title = payload.title ? `${payload.title}: ` : "";
-  const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
-    d.reduced?.originalShape ?? d.shape;
-  if (!input) return `${title}Tensor ${withStd(shapeOf(payload), payload.stats)}`;
-  const c = payload.compare;
-  if (c) {
-    return (
-      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
-      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
-    );
-  }
-  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
 }
