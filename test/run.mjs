@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEnvironment, root, venvBin, CHROMIUM } from "../kernel/scripts/env.mjs";
+import { ensureEnvironment, root, venvBin, CHROMIUM } from "../scripts/env.mjs";
 
 ensureEnvironment({ browser: true });
 mkdirSync(join(root, "test", "artifacts"), { recursive: true });

@@ -1,15 +1,18 @@
 /**
  * JupyterLab MIME renderer for poolscope tensors. Rank 0 so it wins over the PNG and text the same bundle
  * carries for other front ends; safe, because it never turns data into HTML.
+ *
+ * The top level is the renderer's entry only (this file and widget.ts); link/ reads traces without the DOM,
+ * views/ builds the DOM views on one skeleton, canvas/ paints. Everything else comes from poolscope/display.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { TENSOR_MIME } from "poolscope/display";
-import { TensorView } from "./widget.js";
+import { TensorRenderer } from "./widget.js";
 
 export const rendererFactory: IRenderMime.IRendererFactory = {
   safe: true,
   mimeTypes: [TENSOR_MIME],
-  createRenderer: (options) => new TensorView(options.mimeType),
+  createRenderer: (options) => new TensorRenderer(options.mimeType),
 };
 
 const extension: IRenderMime.IExtension = {

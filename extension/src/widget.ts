@@ -7,28 +7,38 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import {
-  formatNumber,
+  channelsFirstValues,
   parseTensorPayload,
   reducedNote,
-  summaryLine,
   unpoolAsWindow,
   type PoolTrace,
   type TensorPayload,
-  type TensorStats,
+  type WindowTrace,
 } from "poolscope/display";
-import { el } from "./plane.js";
-import { downloadPng } from "./png.js";
-import { channelsFirst } from "./layout.js";
-import { planeAxes } from "./pooling.js";
-import { roiGeometry } from "./roi.js";
-import { volumeAxes } from "./volume.js";
-import type { ScaleMode } from "./scale.js";
-import { panel, type BuiltView, type Panel, type ViewContext } from "./views/panel.js";
+import { el } from "./canvas/plane.js";
+import { statsText } from "./canvas/screen.js";
+import { downloadPng } from "./canvas/savePng.js";
+import { planeAxes } from "./link/pooling.js";
+import { roiGeometry } from "./link/roi.js";
+import { volumeAxes } from "./link/volume.js";
+import type { ScaleMode } from "./canvas/scale.js";
+import {
+  OVER_BUDGET,
+  isRefusal,
+  panel,
+  refuse,
+  whole,
+  type BuiltView,
+  type Drawn,
+  type Panel,
+  type ViewContext,
+} from "./views/panel.js";
 import { poolingView } from "./views/pooling.js";
 import { roiView } from "./views/roi.js";
 import { volumeView } from "./views/volume.js";
-import { sppDrawable, sppView } from "./views/spp.js";
-import { fusionStrips } from "./strips.js";
+import { sppFits } from "./link/spp.js";
+import { sppView } from "./views/spp.js";
+import { fusionStrips } from "./link/stripFusion.js";
 import { stripFusionView } from "./views/stripFusion.js";
 import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";
@@ -36,7 +46,8 @@ import { unpoolView } from "./views/unpool.js";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
 
-export class TensorView extends Widget implements IRenderMime.IRenderer {
+/** The renderer JupyterLab creates per output (views/tensor.ts's tensorView is the plain grid it may show). */
+export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
   private view: BuiltView | null = null;
   private scaleMode: ScaleMode = "shared";
   /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
@@ -137,56 +148,13 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
     this.node.append(stats, toolbar, ...notices, this.view.node, this.view.legend, readout, formula);
   }
 
+  /** The linked view of the payload's trace, from the table; the plain tensor view when it refuses. */
   private chooseView(payload: TensorPayload, input: Panel | null, output: Panel, ctx: ViewContext): BuiltView {
     const trace = payload.trace;
-    // the linked views need every cell: no panel may be sampled down by the size budget
-    const whole = input !== null && input.plan.step === 1 && output.plan.step === 1;
-    if (input && trace?.kind === "spp") {
-      if (sppDrawable(trace, input, output)) return sppView(trace, input, output, ctx);
-      ctx.notices.push(
-        "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
-      );
-    } else if (input && trace?.kind === "stripFusion") {
-      const strips = fusionStrips(trace, input.shape, output.shape);
-      if (typeof strips !== "string" && whole) return stripFusionView(trace, strips, input, output, ctx);
-      ctx.notices.push(`${typeof strips === "string" ? strips : OVER_BUDGET}; showing the fused map`);
-    } else if (input && trace && (input.reduced || output.reduced)) {
-      ctx.notices.push("the linked view needs every cell of the input and output; showing the output");
-    } else if (input && trace?.kind === "roi") {
-      const geo = roiGeometry(trace, input.shape, output.shape);
-      if (typeof geo !== "string" && whole) return roiView(geo, input, output, ctx);
-      ctx.notices.push(`${typeof geo === "string" ? geo : OVER_BUDGET}; showing the output`);
-    } else if (input && trace?.kind === "unpool") {
-      // the pooling the indices came from, drawn with the unpooled map as its input
-      const axes = planeAxes(unpoolAsWindow(trace), output.shape, input.shape);
-      if (axes && whole) return unpoolView(input, output, axes, ctx);
-      ctx.notices.push(
-        axes
-          ? `${OVER_BUDGET}; showing the output`
-          : `the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of ${trace.op} is shown as its output`,
-      );
-    } else if (input && trace?.kind === "window" && trace.axes.length === 3) {
-      const vol = volumeAxes(trace, input.shape, output.shape);
-      if (vol && whole) return volumeView(vol, input, output, ctx);
-      ctx.notices.push(
-        vol
-          ? `${OVER_BUDGET}; showing the output`
-          : `the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of ${trace.op} is shown as its output`,
-      );
-    } else if (input && trace) {
-      // a channels-last trace is drawn channels-first: one plane per channel, read-outs in the tensor's own order
-      // (only within the size budget: a copy of data the linked view could not draw whole anyway is not made)
-      const [a, b] =
-        trace.kind === "window" && trace.channels === "last" && whole
-          ? [relaid(input), relaid(output)]
-          : [input, output];
-      const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
-      if (a && b && axes && a.plan.step === 1 && b.plan.step === 1) return poolingView(a, b, axes, ctx);
-      ctx.notices.push(
-        axes
-          ? `${OVER_BUDGET}; showing the output`
-          : `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
-      );
+    if (input && trace) {
+      const drawn = linkedView(trace, input, output, ctx);
+      if (!isRefusal(drawn)) return drawn;
+      ctx.notices.push(drawn.refusal);
     }
     return tensorView(output, ctx);
   }
@@ -204,8 +172,9 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
       input &&
       trace?.kind === "spp" &&
       other.trace.kind === "spp" &&
-      sppDrawable(trace, input, output) &&
-      sppDrawable(other.trace, other.input, other.output)
+      sppFits(trace, input.shape, output.shape) &&
+      sppFits(other.trace, other.input.shape, other.output.shape) &&
+      whole(input, output, other.input, other.output)
     ) {
       return sppCompareView(
         { trace, input, output },
@@ -226,11 +195,85 @@ export class TensorView extends Widget implements IRenderMime.IRenderer {
   }
 }
 
-const OVER_BUDGET = "the tensors are over the size budget for the linked view";
+/** A linked view for one trace kind: drawn, or refused with the notice that says why. */
+type ViewFactory<T extends PoolTrace> = (trace: T, input: Panel, output: Panel, ctx: ViewContext) => Drawn;
+type ViewTable = { [K in PoolTrace["kind"]]: ViewFactory<Extract<PoolTrace, { kind: K }>> };
+
+/**
+ * Trace kind → view. Each entry checks that the trace fits the tensors (a hostile trace is not drawn) before
+ * the size budget, so a trace that does not fit says so rather than blaming the budget.
+ */
+const VIEWS: ViewTable = {
+  window: (trace, input, output, ctx) =>
+    trace.axes.length === 3 ? volumeFor(trace, input, output, ctx) : windowFor(trace, input, output, ctx),
+  spp: (trace, input, output, ctx) =>
+    sppFits(trace, input.shape, output.shape) && whole(input, output)
+      ? sppView(trace, input, output, ctx)
+      : refuse(
+          "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
+        ),
+  stripFusion: (trace, input, output, ctx) => {
+    const strips = fusionStrips(trace, input.shape, output.shape);
+    if (typeof strips === "string") return refuse(`${strips}; showing the fused map`);
+    return whole(input, output)
+      ? stripFusionView(trace, strips, input, output, ctx)
+      : refuse(`${OVER_BUDGET}; showing the fused map`);
+  },
+  roi: (trace, input, output, ctx) => {
+    const geo = roiGeometry(trace, input.shape, output.shape);
+    if (typeof geo === "string") return refuse(`${geo}; showing the output`);
+    return whole(input, output) ? roiView(geo, input, output, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+  },
+  unpool: (trace, input, output, ctx) => {
+    // the pooling the indices came from, drawn with the unpooled map as its input
+    const axes = planeAxes(unpoolAsWindow(trace), output.shape, input.shape);
+    if (!axes)
+      return refuse(
+        `the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of ${trace.op} is shown as its output`,
+      );
+    return whole(input, output) ? unpoolView(input, output, axes, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+  },
+};
+
+/** The linked view of any trace: every linked view needs the whole tensors, so a reduced one is refused first. */
+function linkedView(trace: PoolTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
+  if (input.reduced || output.reduced)
+    return refuse("the linked view needs every cell of the input and output; showing the output");
+  const factory = VIEWS[trace.kind] as ViewFactory<PoolTrace> | undefined;
+  return factory
+    ? factory(trace, input, output, ctx)
+    : refuse(
+        `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this trace is shown as its output`,
+      );
+}
+
+function volumeFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
+  const vol = volumeAxes(trace, input.shape, output.shape);
+  if (!vol)
+    return refuse(
+      `the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of ${trace.op} is shown as its output`,
+    );
+  return whole(input, output) ? volumeView(vol, input, output, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+}
+
+/**
+ * 1-d and 2-d window traces. A channels-last trace is drawn channels-first: one plane per channel, read-outs in
+ * the tensor's own order (only within the size budget: a copy of data the linked view could not draw whole
+ * anyway is not made).
+ */
+function windowFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
+  const [a, b] = trace.channels === "last" && whole(input, output) ? [relaid(input), relaid(output)] : [input, output];
+  const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
+  if (!axes)
+    return refuse(
+      `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
+    );
+  return a && b && whole(a, b) ? poolingView(a, b, axes, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+}
 
 /** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */
 function relaid(pn: Panel): Panel | null {
-  const r = channelsFirst(pn.shape, pn.values);
+  const r = channelsFirstValues(pn.shape, pn.values);
   if (!r) return null;
   const out = panel(pn.role, r.shape, r.values, pn.stats);
   out.perm = r.perm;
@@ -260,26 +303,4 @@ function comparedPanels(
     output: panel("output 2", c.output.shape, values.outputValues, c.output.stats),
     trace: c.trace,
   };
-}
-
-/** The kernel's summary line plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
-function withStd(shape: number[], s: TensorStats): string {
-  return summaryLine(shape, s).replace(/(mean=\S+)/, `$1 std=${formatNumber(s.std)}`);
-}
-
-function statsText(payload: TensorPayload, input: Panel | null): string {
-  const line = (label: string, shape: number[], s: TensorStats): string =>
-    label + withStd(shape, s).replace(/^Tensor /, "");
-  const title = payload.title ? `${payload.title}: ` : "";
-  const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
-    d.reduced?.originalShape ?? d.shape;
-  if (!input) return title + withStd(shapeOf(payload), payload.stats);
-  const c = payload.compare;
-  if (c) {
-    return (
-      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
-      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
-    );
-  }
-  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
 }

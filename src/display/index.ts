@@ -24,3 +24,7 @@ export type {
 export { unpoolAsWindow } from "../trace/types.js";
 export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
 export { alignSampleInside } from "../shape/roi.js";
+// Window positions with their padding, the reverse link and the channels-first move, so the renderer keeps no
+// copy of window or layout arithmetic.
+export { windowPositions, windowsContaining, type WindowPosition } from "../shape/window.js";
+export { channelsFirstValues, type ChannelsFirst } from "../shape/layout.js";

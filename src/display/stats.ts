@@ -55,11 +55,25 @@ export function formatNumber(v: number | null): string {
   return text.replace("-", "−");
 }
 
+/**
+ * The summary's fields in order: shape, min, max, mean, the standard deviation when asked for (the renderer
+ * shows it; text/plain, whose saved outputs are pinned, does not), and NaN/Inf counts when there are any.
+ */
+export function summaryFields(shape: readonly number[], s: TensorStats, options: { std?: boolean } = {}): string[] {
+  const fields = [
+    `shape=[${shape.join(", ")}]`,
+    `min=${formatNumber(s.min)}`,
+    `max=${formatNumber(s.max)}`,
+    `mean=${formatNumber(s.mean)}`,
+  ];
+  if (options.std) fields.push(`std=${formatNumber(s.std)}`);
+  if (s.nanCount) fields.push(`NaN=${s.nanCount}`);
+  if (s.posInfCount) fields.push(`+Inf=${s.posInfCount}`);
+  if (s.negInfCount) fields.push(`−Inf=${s.negInfCount}`);
+  return fields;
+}
+
 /** One line: shape, min, max, mean, and NaN/Inf counts when there are any. */
 export function summaryLine(shape: readonly number[], s: TensorStats): string {
-  let line = `Tensor shape=[${shape.join(", ")}] min=${formatNumber(s.min)} max=${formatNumber(s.max)} mean=${formatNumber(s.mean)}`;
-  if (s.nanCount) line += ` NaN=${s.nanCount}`;
-  if (s.posInfCount) line += ` +Inf=${s.posInfCount}`;
-  if (s.negInfCount) line += ` −Inf=${s.negInfCount}`;
-  return line;
+  return `Tensor ${summaryFields(shape, s).join(" ")}`;
 }

@@ -3,21 +3,15 @@
  * TensorFlow/Keras). Pooling runs channels first; channels-last ops convert at their edges.
  */
 import { ParameterError } from "../errors.js";
+import { channelsFirstValues } from "../shape/layout.js";
 import { checkTensor } from "../shape/params.js";
 import { Tensor } from "../tensor.js";
 
 /** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
 export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
   checkRank(op, x);
-  const [n, ...rest] = x.shape;
-  const c = rest[rest.length - 1];
-  const plane = rest.slice(0, -1).reduce((a, b) => a * b, 1);
-  const out = new Float32Array(x.size);
-  for (let b = 0; b < n; b++) {
-    const base = b * plane * c;
-    for (let p = 0; p < plane; p++) for (let k = 0; k < c; k++) out[base + k * plane + p] = x.data[base + p * c + k];
-  }
-  return new Tensor(out, [n, c, ...rest.slice(0, -1)]);
+  const moved = channelsFirstValues(x.shape, x.data)!; // checkRank leaves no null case
+  return new Tensor(moved.values, moved.shape);
 }
 
 /** (N, C, spatial…) → (N, spatial…, C), any rank ≥ 3. */

@@ -213,6 +213,49 @@ export function windowExtent(
   return { start, end, padBefore, padAfter, taps };
 }
 
+/** One position a window covers along an axis; `pad` when it lies outside the input (in the padding). */
+export interface WindowPosition {
+  p: number;
+  pad: boolean;
+}
+
+/**
+ * Every position window `i` covers, padding included, in scan order: what a renderer draws (padding as
+ * virtual cells); axisTaps is its in-bounds part.
+ */
+export function windowPositions(axis: AxisWindows, i: number): WindowPosition[] {
+  const out: WindowPosition[] = [];
+  if (axis.kind === "sliding") {
+    const g = axis.geometry;
+    const start = windowStart(g, i);
+    for (let t = 0; t < g.kernel; t++) {
+      const p = start + t * g.dilation;
+      out.push({ p, pad: p < 0 || p >= g.size });
+    }
+  } else {
+    const bin = axis.bins[i];
+    if (bin) for (let p = bin[0]; p < bin[1]; p++) out.push({ p, pad: p < 0 || p >= axis.size });
+  }
+  return out;
+}
+
+/** The windows along the axis that contain input position `p`, ascending: the reverse of windowPositions. */
+export function windowsContaining(axis: AxisWindows, p: number): number[] {
+  const out: number[] = [];
+  if (axis.kind === "sliding") {
+    const g = axis.geometry;
+    for (let t = 0; t < g.kernel; t++) {
+      const q = p + g.padBefore - t * g.dilation;
+      if (q >= 0 && q % g.stride === 0 && q / g.stride < g.outSize) out.push(q / g.stride);
+    }
+    return [...new Set(out)].sort((a, b) => a - b);
+  }
+  axis.bins.forEach(([s, e], o) => {
+    if (p >= s && p < e) out.push(o);
+  });
+  return out;
+}
+
 /**
  * Adaptive pooling's bins along one axis (PyTorch AdaptivePooling.h, integer arithmetic). `out` may exceed
  * `size` (bins then overlap, upsampling).

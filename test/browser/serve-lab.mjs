@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { root, venvBin } from "../../kernel/scripts/env.mjs";
+import { root, venvBin } from "../../scripts/env.mjs";
 
 const work = mkdtempSync(join(tmpdir(), "poolscope-lab-"));
 cpSync(join(root, "notebooks"), work, { recursive: true });

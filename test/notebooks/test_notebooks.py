@@ -36,6 +36,33 @@ def test_both_editions_hold_the_same_notebooks():
     assert set(NOTEBOOK_PATHS) == {NOTEBOOKS / e / n for e in EDITIONS for n in names(e)}, "a notebook outside en/, zh/"
 
 
+def built_editions():
+    """The notebooks as notebooks/src builds them, unexecuted: {(edition, name): notebook}."""
+    import importlib.util
+    import sys
+
+    src = NOTEBOOKS / "src"
+    sys.path.insert(0, str(src))
+    try:
+        spec = importlib.util.spec_from_file_location("build_notebooks", src / "build_notebooks.py")
+        build = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(build)
+    finally:
+        sys.path.remove(str(src))
+    return {(e, name): build.build(name, cells, e) for name, cells in build.TUTORIALS if cells for e in EDITIONS}
+
+
+def test_the_sources_build_the_committed_notebooks():
+    # notebooks/src is the content; a hand edit of an .ipynb, or a source edit not rebuilt, shows up here
+    built = built_editions()
+    assert sorted(built) == sorted((e, n) for e in EDITIONS for n in names(e))
+    for (edition, name), nb in built.items():
+        committed = nbformat.read(NOTEBOOKS / edition / name, as_version=4)
+        assert [(c.cell_type, c.source) for c in nb.cells] == [(c.cell_type, c.source) for c in committed.cells], (
+            f"{edition}/{name} differs from its source; run .venv/bin/python notebooks/src/build_notebooks.py"
+        )
+
+
 @pytest.mark.parametrize("name", names("en"))
 def test_editions_have_identical_code_cells(name):
     en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
@@ -81,7 +108,7 @@ def test_notebook_runs_and_reproduces_its_committed_outputs(path, tmp_path):
     nbformat.write(nb, rerun)
     assert rerun.read_bytes() == committed, (
         f"re-executing {path.relative_to(NOTEBOOKS)} changed its outputs; "
-        "if the library changed on purpose, run .venv/bin/python test/notebooks/build_notebooks.py"
+        "if the library changed on purpose, run .venv/bin/python notebooks/src/build_notebooks.py"
     )
 
 

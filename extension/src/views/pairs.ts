@@ -2,9 +2,9 @@
  * Input and output planes drawn in pairs (input → output), one pair per plane, on the panels' scales: the layout
  * the pooling and unpooling views share. Either side may carry a padding margin.
  */
-import { legend } from "../legend.js";
-import type { Margin } from "../marks.js";
-import { Plane, el } from "../plane.js";
+import { legend } from "../canvas/legend.js";
+import type { Margin } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
 import { planeCaption, planeData, planeScale, type Panel, type Scales } from "./panel.js";
 
 export interface PairSide {

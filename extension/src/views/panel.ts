@@ -11,10 +11,10 @@ import {
   type ReducedInfo,
   type TensorStats,
 } from "poolscope/display";
-import { samplePlane, viewPlan, type ViewPlan } from "../budget.js";
-import { blockReadoutText, planeLabel, readoutText } from "../geometry.js";
+import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
+import { blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
 import { formatNumber } from "poolscope/display";
-import { channelScales, sharedScale, type ScaleMode } from "../scale.js";
+import { channelScales, sharedScale, type ScaleMode } from "../canvas/scale.js";
 
 export interface Panel {
   role: string;
@@ -112,6 +112,32 @@ export interface ViewContext {
   toolbar: HTMLElement;
   /** Visible notices (size budget, parts left out). */
   notices: string[];
+}
+
+/**
+ * A view's one way of saying "cannot draw this": the notice it leaves (why, and what is shown instead). The
+ * widget then draws the plain tensor view of the output.
+ */
+export interface Refusal {
+  readonly refusal: string;
+}
+
+export function refuse(notice: string): Refusal {
+  return { refusal: notice };
+}
+
+export function isRefusal(v: BuiltView | Refusal): v is Refusal {
+  return "refusal" in v;
+}
+
+/** What every linked view's factory returns: the view, or why not. */
+export type Drawn = BuiltView | Refusal;
+
+export const OVER_BUDGET = "the tensors are over the size budget for the linked view";
+
+/** Whether the size budget left every cell of these panels drawn (the linked views need every cell). */
+export function whole(...panels: readonly Panel[]): boolean {
+  return panels.every((p) => p.plan.step === 1);
 }
 
 export interface BuiltView {

@@ -4,25 +4,24 @@
  * and the formula in real numbers; hovering an input cell lights every output that reads it. A coverage toggle
  * shows overlapping windows and cells no window reads. Strip pooling's strips sit beside or below the map.
  */
-import { zoomFor } from "../geometry.js";
-import { el } from "../plane.js";
-import { Selection, type CellRef } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
-import type { Mark } from "../marks.js";
-import { coverage, coverageSummary } from "../coverage.js";
+import { el } from "../canvas/plane.js";
+import { Selection, type CellRef } from "./selection.js";
+import { showSelection } from "./pointer.js";
+import type { Mark } from "../canvas/marks.js";
+import { coverage, coverageSummary } from "../link/coverage.js";
 import {
   argmaxCell,
   divisorOf,
   formulaText,
   outputFlatIndex,
   outputsContaining,
-  padMargins,
   windowCells,
   type PlaneAxes,
-} from "../pooling.js";
-import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+} from "../link/pooling.js";
+import { cellReadout, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { sweepControls } from "./sweep.js";
-import { pairLegend, planePairs } from "./pairs.js";
+import { pairLegend } from "./pairs.js";
+import { finishView, pairSkeleton } from "./skeleton.js";
 
 /** Padding shown as text in a virtual cell: what the op treats it as. */
 function padText(axes: PlaneAxes): string | undefined {
@@ -33,14 +32,9 @@ function padText(axes: PlaneAxes): string | undefined {
 }
 
 export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([input, output], ctx.scaleMode);
-  const margin = padMargins(axes);
-  const [inH, inW] = [input.layout.planeH, input.layout.planeW];
   const [outH, outW] = [output.layout.planeH, output.layout.planeW];
-  const zoom = zoomFor(inH + margin.top + margin.bottom, inW + margin.left + margin.right);
   const vertical = axes.trace.family === "strip" && axes.trace.strip === "vertical";
-  const nPlanes = Math.min(input.plan.planes, output.plan.planes);
-  if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
+  const { scales, grid, ins, outs } = pairSkeleton(input, output, axes, "input", ctx, vertical);
 
   const cov = coverage(axes.rows, axes.cols);
   let showCoverage = false;
@@ -52,8 +46,6 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
       else covMarks.push({ i, j, style: "count", text: `×${n}` });
     }
   }
-
-  const { grid, ins, outs } = planePairs({ panel: input, margin }, { panel: output }, nPlanes, scales, zoom, vertical);
 
   const describeOutput = (f: CellRef): { input: Mark[]; text: string } => {
     const cells = windowCells(axes, f.i, f.j);
@@ -99,9 +91,6 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
-  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
-  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
-
   const covButton = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-coverage");
   covButton.textContent = "coverage";
   covButton.title = "how many windows read each input cell; hatched cells reach no output";
@@ -120,14 +109,20 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     selection.pin({ role: "output", plane, i: Math.floor(k / outW), j: k % outW });
   });
   ctx.toolbar.append(covButton, ...sweep.nodes);
-  selection.hover(null);
 
   const node = el("div", "jp-PoolscopeTensor-pooling");
   node.append(grid, covLine);
-  return {
-    node,
-    legend: pairLegend(scales),
-    onKey: (key) => selection.key(key, (role) => (role === "input" ? [ins[0].spec.h, ins[0].spec.w] : [outH, outW])),
-    dispose: () => sweep.stop(),
-  };
+  return finishView(
+    selection,
+    [
+      { role: "input", planes: ins },
+      { role: "output", planes: outs },
+    ],
+    {
+      node,
+      legend: pairLegend(scales),
+      sizeOf: (role) => (role === "input" ? [ins[0].spec.h, ins[0].spec.w] : [outH, outW]),
+      dispose: () => sweep.stop(),
+    },
+  );
 }

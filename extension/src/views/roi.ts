@@ -5,10 +5,10 @@
  * sample points and the mean said in words); hovering a map cell lights every bin (of every region on that
  * sample) that contains it.
  */
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { el } from "../canvas/plane.js";
 import {
   roiBin,
   roiBinFocus,
@@ -18,20 +18,11 @@ import {
   roiMapMarks,
   roiPlanes,
   type RoiGeometry,
-} from "../roi.js";
-import { Selection } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
-import {
-  cellReadout,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  valueAt,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
+} from "../link/roi.js";
+import { Selection } from "./selection.js";
+import { showSelection } from "./pointer.js";
+import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { finishView, planeGrid } from "./skeleton.js";
 
 /** Most bins the reverse link lists in words. */
 const LISTED = 12;
@@ -45,38 +36,28 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const zoom = zoomFor(geo.h, geo.w);
   const outZoom = zoomFor(geo.ph, geo.pw, 96);
 
-  const maps = el("div", "jp-PoolscopeTensor-grid");
-  const ins: Plane[] = [];
-  const base: Mark[][] = [];
+  const { grid: maps, planes: ins } = planeGrid(input, scales, {
+    zoom,
+    count: inPlanes,
+    prefix: "input ",
+    mod: "jp-mod-input",
+  });
+  // each map's boxes and bin grids: the marks every selection starts from (one list per batch sample)
   const gridOf = new Map<number, Mark[]>();
-  for (let p = 0; p < inPlanes; p++) {
+  const base: Mark[][] = ins.map((_, p) => {
     const batch = Math.floor(p / geo.c);
     if (!gridOf.has(batch)) gridOf.set(batch, roiMapMarks(geo, batch, true));
-    base.push(gridOf.get(batch)!);
-    const plane = new Plane({
-      ...planeData(input, p),
-      scale: planeScale(scales, input, p),
-      zoom,
-      caption: planeCaption(scales, input, p, "input "),
-    });
-    plane.node.classList.add("jp-mod-input");
-    ins.push(plane);
-    maps.append(plane.node);
-  }
-  const bins = el("div", "jp-PoolscopeTensor-grid");
-  const outs: Plane[] = [];
-  for (let p = 0; p < outPlanes; p++) {
-    const { region, channel } = roiPlanes(geo, p);
-    const plane = new Plane({
-      ...planeData(output, p),
-      scale: planeScale(scales, output, p),
-      zoom: outZoom,
-      caption: `region ${region} (n=${geo.regions[region].batchIndex}) c=${channel}`,
-    });
-    plane.node.classList.add("jp-mod-output");
-    outs.push(plane);
-    bins.append(plane.node);
-  }
+    return gridOf.get(batch)!;
+  });
+  const { grid: bins, planes: outs } = planeGrid(output, scales, {
+    zoom: outZoom,
+    count: outPlanes,
+    mod: "jp-mod-output",
+    caption: (p) => {
+      const { region, channel } = roiPlanes(geo, p);
+      return `region ${region} (n=${geo.regions[region].batchIndex}) c=${channel}`;
+    },
+  });
   const arrow = el("div", "jp-PoolscopeTensor-arrow");
   arrow.textContent = "↓"; // the maps above, the pooled bins below
 
@@ -120,21 +101,23 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
-  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
-  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
-  selection.hover(null);
-
   const node = el("div", "jp-PoolscopeTensor-roi");
   node.append(maps, arrow, bins);
-  return {
-    node,
-    legend: legend(
-      scales.shared,
-      scales.mode === "shared"
-        ? "shared by the maps and the pooled bins"
-        : "per channel, maps and bins together (ranges in captions)",
-    ),
-    onKey: (key) => selection.key(key, (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw])),
-    dispose: () => undefined,
-  };
+  return finishView(
+    selection,
+    [
+      { role: "input", planes: ins },
+      { role: "output", planes: outs },
+    ],
+    {
+      node,
+      legend: legend(
+        scales.shared,
+        scales.mode === "shared"
+          ? "shared by the maps and the pooled bins"
+          : "per channel, maps and bins together (ranges in captions)",
+      ),
+      sizeOf: (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw]),
+    },
+  );
 }

@@ -4,40 +4,15 @@
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
 import type { SppTrace } from "poolscope/display";
-import { readoutText } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { lengthFormula, levelBins, locateFeature, vectorIndex, vectorLength, type BinRect } from "../spp.js";
-import {
-  fullIndex,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  valueAt,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
-import { zoomFor } from "../geometry.js";
-
-/** Whether the trace agrees with the data: (N, C, H, W) in, (N, C·Σn²) out, bounded bin counts. */
-export function sppDrawable(trace: SppTrace, input: Panel, output: Panel): boolean {
-  const [n, c, h, w] = input.shape;
-  if (input.shape.length !== 4 || output.shape.length !== 2 || output.shape[0] !== n) return false;
-  if (input.plan.step !== 1 || output.plan.step !== 1) return false;
-  for (const lv of trace.levels) {
-    if (lv.axes.length !== 2 || lv.bins[0] * lv.bins[1] > 4096) return false;
-    const [ra, ca] = lv.axes;
-    const size = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.size : a.size);
-    const outs = (a: typeof ra): number => (a.kind === "sliding" ? a.geometry.outSize : a.bins.length);
-    if (size(ra) !== h || size(ca) !== w || outs(ra) !== lv.bins[0] || outs(ca) !== lv.bins[1]) return false;
-  }
-  return vectorLength(trace, c) === output.shape[1];
-}
+import { readoutText } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { lengthFormula, levelBins, locateFeature, vectorIndex, type BinRect } from "../link/spp.js";
+import { fullIndex, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { zoomFor } from "../canvas/screen.js";
+import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
 
 export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
   const scales = scalesFor([input, output], "shared");
@@ -46,27 +21,14 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   let level = trace.levels.length - 1;
   const zoom = zoomFor(input.layout.planeH, input.layout.planeW, 160);
   const vecLen = output.shape[1];
-  const vecZoom = Math.max(2, Math.min(24, Math.floor(1024 / Math.max(1, vecLen))));
 
-  const maps = el("div", "jp-PoolscopeTensor-grid");
-  const ins: Plane[] = [];
-  for (let p = 0; p < input.plan.planes; p++) {
-    const plane = new Plane({
-      ...planeData(input, p),
-      scale: planeScale(scales, input, p),
-      zoom,
-      caption: planeCaption(scales, input, p, "input "),
-    });
-    ins.push(plane);
-    maps.append(plane.node);
-  }
-  const vector = new Plane({
-    ...planeData(output, 0),
-    scale: scales.shared,
-    zoom: vecZoom,
-    caption: `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
-  });
-  vector.node.classList.add("jp-mod-output");
+  const { grid: maps, planes: ins } = planeGrid(input, scales, { zoom, prefix: "input " });
+  const vector = vectorPlane(
+    output,
+    scales.shared,
+    vectorZoom(vecLen, 1024),
+    `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
+  );
   const levelMarks: Mark[] = trace.levels
     .map((lv, l): Mark | null =>
       l % 2 === 0
@@ -135,26 +97,25 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     ctx.formula.textContent = formula;
   });
 
-  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p, false)); // map cells hover only
-  wirePlane(vector, selection, "vector", 0);
-
-  trace.levels.forEach((lv, l) => {
-    const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
-    b.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
-    b.addEventListener("click", () => {
+  ctx.toolbar.append(
+    ...levelButtons(trace.levels, (l) => {
       level = l;
       selection.hover(selection.hovered);
-    });
-    ctx.toolbar.append(b);
-  });
-  selection.hover(null);
+    }),
+  );
 
   const node = el("div", "jp-PoolscopeTensor-spp");
   node.append(maps, vector.node);
-  return {
-    node,
-    legend: legend(scales.shared, "shared by the map and the vector"),
-    onKey: (key) => selection.key(key, () => [output.shape[0], vecLen]),
-    dispose: () => undefined,
-  };
+  return finishView(
+    selection,
+    [
+      { role: "input", planes: ins, pin: false }, // map cells hover only
+      { role: "vector", planes: [vector] },
+    ],
+    {
+      node,
+      legend: legend(scales.shared, "shared by the map and the vector"),
+      sizeOf: () => [output.shape[0], vecLen],
+    },
+  );
 }

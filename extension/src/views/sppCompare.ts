@@ -4,25 +4,15 @@
  * the argmax; hovering a map cell lights its bins there and the same features, and their bins, on the other side.
  */
 import type { SppTrace } from "poolscope/display";
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { levelBins, lengthFormula, locateFeature } from "../spp.js";
-import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../sppCompare.js";
-import {
-  fullIndex,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  valueAt,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { el, type Plane } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { levelBins, lengthFormula, locateFeature } from "../link/spp.js";
+import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../link/sppCompare.js";
+import { fullIndex, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
 
 export interface SppResult {
   trace: SppTrace;
@@ -42,7 +32,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
   const levels = Math.min(a.trace.levels.length, b.trace.levels.length);
   let level = levels - 1;
   const longest = Math.max(a.output.shape[1], b.output.shape[1]);
-  const vecZoom = Math.max(2, Math.min(24, Math.floor(560 / Math.max(1, longest))));
+  const vecZoom = vectorZoom(longest, 560);
   const hw = (r: SppResult): string => `${r.input.layout.planeH}×${r.input.layout.planeW}`;
 
   const build = (r: SppResult, name: string): BuiltSide => {
@@ -50,26 +40,8 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     const node = el("div", "jp-PoolscopeTensor-spp");
     const title = el("div", "jp-PoolscopeTensor-caption");
     title.textContent = `${name}: input ${hw(r)}, ${r.output.shape[1]} features per sample`;
-    const grid = el("div", "jp-PoolscopeTensor-grid");
-    const maps: Plane[] = [];
-    for (let p = 0; p < r.input.plan.planes; p++) {
-      const plane = new Plane({
-        ...planeData(r.input, p),
-        scale: planeScale(scales, r.input, p),
-        zoom,
-        caption: planeCaption(scales, r.input, p, "input "),
-      });
-      plane.node.classList.add("jp-mod-input");
-      maps.push(plane);
-      grid.append(plane.node);
-    }
-    const vector = new Plane({
-      ...planeData(r.output, 0),
-      scale: scales.shared,
-      zoom: vecZoom,
-      caption: `output: ${r.output.shape[1]} features per sample`,
-    });
-    vector.node.classList.add("jp-mod-output");
+    const { grid, planes: maps } = planeGrid(r.input, scales, { zoom, prefix: "input ", mod: "jp-mod-input" });
+    const vector = vectorPlane(r.output, scales.shared, vecZoom, `output: ${r.output.shape[1]} features per sample`);
     node.append(title, grid, vector.node);
     return { trace: r.trace, channels: r.input.shape[1], width: r.input.layout.planeW, result: r, maps, vector, node };
   };
@@ -135,22 +107,12 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     ctx.formula.textContent = formula;
   });
 
-  sides.forEach((sd, t) => {
-    sd.maps.forEach((pl, p) => wirePlane(pl, selection, `input${t + 1}`, p));
-    wirePlane(sd.vector, selection, `vector${t + 1}`, 0);
-  });
-
-  for (let l = 0; l < levels; l++) {
-    const lv = a.trace.levels[l];
-    const button = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
-    button.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
-    button.addEventListener("click", () => {
+  ctx.toolbar.append(
+    ...levelButtons(a.trace.levels.slice(0, levels), (l) => {
       level = l;
       selection.hover(selection.hovered);
-    });
-    ctx.toolbar.append(button);
-  }
-  selection.hover(null);
+    }),
+  );
 
   const node = el("div", "jp-PoolscopeTensor-compare");
   node.append(sides[0].node, sides[1].node);
@@ -160,10 +122,12 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
       ? [r.output.shape[0], r.output.shape[1]]
       : [r.input.layout.planeH, r.input.layout.planeW];
   };
-  return {
-    node,
-    legend: legend(scales.shared, "shared by both maps and both vectors"),
-    onKey: (key) => selection.key(key, sizeOf),
-    dispose: () => undefined,
-  };
+  return finishView(
+    selection,
+    sides.flatMap((sd, t) => [
+      { role: `input${t + 1}`, planes: sd.maps },
+      { role: `vector${t + 1}`, planes: [sd.vector] },
+    ]),
+    { node, legend: legend(scales.shared, "shared by both maps and both vectors"), sizeOf },
+  );
 }

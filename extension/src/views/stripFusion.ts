@@ -5,13 +5,12 @@
  * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
  */
 import type { StripFusionTrace } from "poolscope/display";
-import { readoutText, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../strips.js";
+import { readoutText, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { Selection } from "./selection.js";
+import { fusedFormula, fusionLinks, meanFormula, type FusionRole, type FusionStrips } from "../link/stripFusion.js";
 import {
   fullIndex,
   planeCaption,
@@ -23,6 +22,7 @@ import {
   type Panel,
   type ViewContext,
 } from "./panel.js";
+import { finishView } from "./skeleton.js";
 
 export function stripFusionView(
   trace: StripFusionTrace,
@@ -112,18 +112,12 @@ export function stripFusionView(
     ctx.formula.textContent = formula;
   });
 
-  (Object.keys(planes) as FusionRole[]).forEach((role) =>
-    planes[role].forEach((plane, p) => wirePlane(plane, selection, role, p)),
-  );
-  selection.hover(null);
-
   const legends = el("div", "jp-PoolscopeTensor-legends");
   legends.append(legend(inScales.shared, "input and its strips"), legend(fusedScales.shared, "fused map"));
   const sizeOf = (role: string): [number, number] => (role === "rows" ? [h, 1] : role === "cols" ? [1, w] : [h, w]);
-  return {
-    node: grid,
-    legend: legends,
-    onKey: (key) => selection.key(key, sizeOf),
-    dispose: () => undefined,
-  };
+  return finishView(
+    selection,
+    (Object.keys(planes) as FusionRole[]).map((role) => ({ role, planes: planes[role] })),
+    { node: grid, legend: legends, sizeOf },
+  );
 }

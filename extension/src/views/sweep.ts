@@ -1,5 +1,5 @@
 /** Play / pause, step and a scrub slider that sweep the window over the output positions in raster order. */
-import { el } from "../plane.js";
+import { el } from "../canvas/plane.js";
 
 export const SWEEP_MS = 600;
 

@@ -1,34 +1,17 @@
 /** Any tensor: an N×C grid of labelled planes, hover read-out, click to pin, arrow keys to move the pin. */
-import { zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import { Plane, el } from "../plane.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
-import type { Mark } from "../marks.js";
-import {
-  cellReadout,
-  planeCaption,
-  planeData,
-  planeScale,
-  scalesFor,
-  type BuiltView,
-  type Panel,
-  type ViewContext,
-} from "./panel.js";
+import { zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import { Selection } from "./selection.js";
+import type { Mark } from "../canvas/marks.js";
+import { cellReadout, planeData, scalesFor, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { finishView, planeGrid } from "./skeleton.js";
 
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
   const scales = scalesFor([pn], ctx.scaleMode);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
-  const grid = el("div", "jp-PoolscopeTensor-grid");
-  const planes: Plane[] = [];
-  let zoom = 1;
-  for (let p = 0; p < pn.plan.planes; p++) {
-    const d = planeData(pn, p);
-    if (p === 0) zoom = zoomFor(d.h, d.w);
-    const plane = new Plane({ ...d, scale: planeScale(scales, pn, p), zoom, caption: planeCaption(scales, pn, p) });
-    planes.push(plane);
-    grid.append(plane.node);
-  }
+  // the zoom fits the first plane as drawn (sampled by the size budget)
+  const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;
+  const { grid, planes } = planeGrid(pn, scales, { zoom: first ? zoomFor(first.h, first.w) : 1 });
   const drawnH = planes[0]?.spec.h ?? 0;
   const drawnW = planes[0]?.spec.w ?? 0;
 
@@ -44,9 +27,7 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
         (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "")
       : "hover a cell to read its value; click to pin it";
   });
-  planes.forEach((plane, p) => wirePlane(plane, selection, "tensor", p));
-  selection.hover(null);
-  return {
+  return finishView(selection, [{ role: "tensor", planes }], {
     node: grid,
     legend: legend(
       scales.shared,
@@ -56,7 +37,6 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
           ? "over the block means shown"
           : "over the whole tensor",
     ),
-    onKey: (key) => selection.key(key, () => [drawnH, drawnW]),
-    dispose: () => undefined,
-  };
+    sizeOf: () => [drawnH, drawnW],
+  });
 }

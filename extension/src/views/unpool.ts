@@ -5,58 +5,23 @@
  * the cell stayed 0. Everything is read from the trace (the inverted pooling's windows and the indices).
  */
 import { formatNumber } from "poolscope/display";
-import { zoomFor } from "../geometry.js";
-import type { Mark } from "../marks.js";
-import { el } from "../plane.js";
-import { argmaxCell, outputFlatIndex, padMargins, windowCells, type PlaneAxes } from "../pooling.js";
-import { Selection } from "../selection.js";
-import { showSelection, wirePlane } from "./wire.js";
-import { pairLegend, planePairs } from "./pairs.js";
-import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import type { Mark } from "../canvas/marks.js";
+import { el } from "../canvas/plane.js";
+import { windowCells, type PlaneAxes } from "../link/pooling.js";
+import { unpoolTarget, unpoolWriters } from "../link/unpool.js";
+import { Selection } from "./selection.js";
+import { showSelection } from "./pointer.js";
+import { pairLegend } from "./pairs.js";
+import { cellReadout, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { finishView, pairSkeleton } from "./skeleton.js";
 
 /** Most writers a map cell's read-out lists. */
 const LISTED = 8;
 
-/** Where pooled cell (i, j) of plane p went on the map: the cell its recorded index names. */
-export function unpoolTarget(
-  axes: PlaneAxes,
-  p: number,
-  i: number,
-  j: number,
-  pooledH: number,
-  pooledW: number,
-): [number, number] | null {
-  return argmaxCell(axes, outputFlatIndex(axes, p, i, j, pooledH, pooledW), i);
-}
-
-/** The pooled cells of plane p whose value was written to map cell (i, j), in write order (the last one wins). */
-export function unpoolWriters(
-  axes: PlaneAxes,
-  p: number,
-  i: number,
-  j: number,
-  pooledH: number,
-  pooledW: number,
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (let a = 0; a < pooledH; a++)
-    for (let b = 0; b < pooledW; b++) {
-      const t = unpoolTarget(axes, p, a, b, pooledH, pooledW);
-      if (t && t[0] === i && t[1] === j) out.push([a, b]);
-    }
-  return out;
-}
-
 export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([pooled, map], ctx.scaleMode);
-  const margin = padMargins(axes);
   const [pooledH, pooledW] = [pooled.layout.planeH, pooled.layout.planeW];
   const [mapH, mapW] = [map.layout.planeH, map.layout.planeW];
-  const zoom = zoomFor(mapH + margin.top + margin.bottom, mapW + margin.left + margin.right);
-  const nPlanes = Math.min(pooled.plan.planes, map.plan.planes);
-  if (nPlanes < map.layout.rows * map.layout.cols) ctx.notices.push(map.plan.notice ?? "");
-
-  const { grid, ins, outs } = planePairs({ panel: pooled }, { panel: map, margin }, nPlanes, scales, zoom);
+  const { scales, grid, ins, outs } = pairSkeleton(pooled, map, axes, "output", ctx);
 
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => []);
@@ -95,16 +60,14 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
-  ins.forEach((plane, p) => wirePlane(plane, selection, "input", p));
-  outs.forEach((plane, p) => wirePlane(plane, selection, "output", p));
-  selection.hover(null);
-
   const node = el("div", "jp-PoolscopeTensor-pooling");
   node.append(grid);
-  return {
-    node,
-    legend: pairLegend(scales),
-    onKey: (key) => selection.key(key, (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW])),
-    dispose: () => undefined,
-  };
+  return finishView(
+    selection,
+    [
+      { role: "input", planes: ins },
+      { role: "output", planes: outs },
+    ],
+    { node, legend: pairLegend(scales), sizeOf: (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW]) },
+  );
 }

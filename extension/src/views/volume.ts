@@ -5,13 +5,12 @@
  * formula with the real numbers; hovering an input cell lights every output whose window contains it. A
  * bounded number of slices and volumes is drawn, with a notice.
  */
-import { planeLabel, zoomFor } from "../geometry.js";
-import { legend } from "../legend.js";
-import type { Mark } from "../marks.js";
-import { Plane, el } from "../plane.js";
-import { formulaText, padMargins } from "../pooling.js";
-import { Selection } from "../selection.js";
-import { wirePlane } from "./wire.js";
+import { planeLabel, zoomFor } from "../canvas/screen.js";
+import { legend } from "../canvas/legend.js";
+import type { Mark } from "../canvas/marks.js";
+import { Plane, el } from "../canvas/plane.js";
+import { formulaText, padMargins } from "../link/pooling.js";
+import { Selection } from "./selection.js";
 import {
   MAX_VOLUMES,
   depthSpan,
@@ -23,8 +22,9 @@ import {
   volumeWindow,
   volumeWindowMarks,
   type VolumeAxes,
-} from "../volume.js";
+} from "../link/volume.js";
 import { cellReadout, planeData, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { finishView } from "./skeleton.js";
 
 /** Most outputs the reverse link lists in words. */
 const LISTED = 16;
@@ -138,16 +138,17 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
     ctx.formula.textContent = formula;
   });
 
-  const wire = (planes: Plane[][], role: string, per: number): void =>
-    planes.forEach((row, vol) => row.forEach((plane, s) => wirePlane(plane, selection, role, vol * per + s)));
-  wire(ins, "input", nIn);
-  wire(outs, "output", nOut);
-  selection.hover(null);
-
-  return {
-    node,
-    legend: legend(scales.shared, "shared by input and output"),
-    onKey: (key) => selection.key(key, (role) => (role === "input" ? [v.h, v.w] : [v.oh, v.ow])),
-    dispose: () => undefined,
-  };
+  // every row holds nIn (nOut) slices, so a slice's place in the flattened rows is its CellRef.plane
+  return finishView(
+    selection,
+    [
+      { role: "input", planes: ins.flat() },
+      { role: "output", planes: outs.flat() },
+    ],
+    {
+      node,
+      legend: legend(scales.shared, "shared by input and output"),
+      sizeOf: (role) => (role === "input" ? [v.h, v.w] : [v.oh, v.ow]),
+    },
+  );
 }

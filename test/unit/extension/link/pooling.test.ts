@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { AxisWindows, WindowTrace } from "poolscope/display";
+import {
+  channelsFirstValues,
+  windowPositions,
+  windowsContaining,
+  type AxisWindows,
+  type WindowTrace,
+} from "poolscope/display";
 import {
   argmaxCell,
-  axisWindow,
   divisorOf,
   formulaText,
   outputFlatIndex,
@@ -10,11 +15,8 @@ import {
   padMargins,
   planeAxes,
   windowCells,
-  windowsContaining,
-} from "../../../extension/src/pooling.js";
-import { coverage, coverageSummary } from "../../../extension/src/coverage.js";
-import { channelsFirst } from "../../../extension/src/layout.js";
-import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../src/index.js";
+} from "../../../../extension/src/link/pooling.js";
+import { avgPool1d, lpPool1d, maxPool1d, maxPool2d, parseTrace, rand, tensor } from "../../../../src/index.js";
 
 const slide = (
   size: number,
@@ -57,7 +59,7 @@ describe("linking output cells to windows", () => {
   });
 
   it("lists a window's cells with padding as virtual cells, in scan order", () => {
-    expect(axisWindow(slide(4, 3, 2, 1, 2), 0)).toEqual([
+    expect(windowPositions(slide(4, 3, 2, 1, 2), 0)).toEqual([
       { p: -1, pad: true },
       { p: 0, pad: false },
       { p: 1, pad: false },
@@ -69,7 +71,7 @@ describe("linking output cells to windows", () => {
   });
 
   it("shows dilated windows as separate taps", () => {
-    expect(axisWindow(slide(7, 3, 1, 0, 3, 2), 1).map((t) => t.p)).toEqual([1, 3, 5]);
+    expect(windowPositions(slide(7, 3, 1, 0, 3, 2), 1).map((t) => t.p)).toEqual([1, 3, 5]);
   });
 
   it("finds every output that reads an input cell (the reverse link)", () => {
@@ -115,19 +117,6 @@ describe("linking output cells to windows", () => {
   });
 });
 
-describe("coverage", () => {
-  it("counts overlapping windows and cells no window reads", () => {
-    const cov = coverage(slide(5, 2, 2, 0, 2), slide(4, 3, 1, 0, 2));
-    // rows: 0,1 | 2,3 | 4 never; cols: 0..2 and 1..3
-    expect(Array.from(cov.counts.slice(0, 4))).toEqual([1, 2, 2, 1]);
-    expect(cov.uncovered).toBe(4);
-    expect(cov.maxOverlap).toBe(2);
-    expect(coverageSummary(cov)).toBe(
-      "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
-    );
-  });
-});
-
 describe("1-d and channels-last traces on the linked view", () => {
   const valueOf = (values: ArrayLike<number>, shape: number[], p: number, i: number, j: number): number =>
     values[(p * shape[shape.length - 2] + i) * shape[shape.length - 1] + j];
@@ -163,8 +152,8 @@ describe("1-d and channels-last traces on the linked view", () => {
   it("channels-last: re-laid channels-first, the op's flat indices still find each output's winner", () => {
     const x = rand([2, 5, 6, 3], { seed: 2 }); // N, H, W, C
     const r = maxPool2d(x, { kernelSize: 2, stride: 2, dataFormat: "NHWC", trace: true });
-    const a = channelsFirst(x.shape, x.data)!;
-    const b = channelsFirst(r.output.shape, r.output.data)!;
+    const a = channelsFirstValues(x.shape, x.data)!;
+    const b = channelsFirstValues(r.output.shape, r.output.data)!;
     expect(a.shape).toEqual([2, 3, 5, 6]);
     expect(a.perm).toEqual([0, 2, 3, 1]);
     // drawn (n=1, c=2, i=4, j=5) is the tensor's (1, 4, 5, 2)
@@ -181,14 +170,14 @@ describe("1-d and channels-last traces on the linked view", () => {
         }
       }
     }
-    expect(channelsFirst([4, 4], new Float32Array(16))).toBeNull();
+    expect(channelsFirstValues([4, 4], new Float32Array(16))).toBeNull();
   });
 
   it("1-d channels-last (NLC): drawn as C×L planes, the winners still match", () => {
     const x = rand([2, 7, 3], { seed: 6 }); // N, L, C
     const r = maxPool1d(x, { kernelSize: 3, stride: 2, dataFormat: "NLC", trace: true });
-    const a = channelsFirst(x.shape, x.data)!;
-    const b = channelsFirst(r.output.shape, r.output.data)!;
+    const a = channelsFirstValues(x.shape, x.data)!;
+    const b = channelsFirstValues(r.output.shape, r.output.data)!;
     const axes = planeAxes(r.trace, a.shape, b.shape)!;
     expect([axes.dims, axes.channelsLast]).toEqual([1, true]);
     const [, c, lout] = b.shape;

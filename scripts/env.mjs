@@ -1,3 +1,6 @@
+// scripts/ is the repository's bootstrap, run from the root: this file (the set-up both commands share),
+// start-lab.mjs (`npm start`); `npm test` (test/run.mjs) imports this file too.
+//
 // Makes the project's environment whole, idempotently: npm packages, the build, .venv with the pinned
 // JupyterLab (requirements.txt), the extension installed into .venv as a Python package, the kernelspec, and,
 // for the browser tests, Debian's Chromium. Every step that a fresh clone lacks is done here, so `npm start`
@@ -8,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const root = fileURLToPath(new URL("..", import.meta.url));
 export const venv = join(root, ".venv");
 export const venvBin = (tool) => join(venv, "bin", tool);
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

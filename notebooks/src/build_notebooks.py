@@ -1,12 +1,15 @@
 """Writes the tutorials, notebooks/en/*.ipynb and notebooks/zh/*.ipynb, from one source, and executes them.
 
+notebooks/src/ holds what the notebooks are made from: tutorials/ (the content), this build script and
+make_images.py (the street picture the tutorials load). Edit here, never the .ipynb files.
+
 Each notebook (tutorials/nNN_*.py) is a list of cells: md(english, chinese) or code(source). Both editions get the same code
 cells by construction (test_notebooks.py checks it again); only the prose differs. Execution uses the poolscope
 kernel with record_timing=False, in the notebook's own folder, so re-running reproduces the files byte for byte.
 
-    .venv/bin/python test/notebooks/build_notebooks.py            # write and execute all
-    .venv/bin/python test/notebooks/build_notebooks.py 04 05      # only the notebooks whose names start so
-    .venv/bin/python test/notebooks/build_notebooks.py --no-execute
+    .venv/bin/python notebooks/src/build_notebooks.py            # write and execute all
+    .venv/bin/python notebooks/src/build_notebooks.py 04 05      # only the notebooks whose names start so
+    .venv/bin/python notebooks/src/build_notebooks.py --no-execute
 """
 import pathlib
 import sys

@@ -3,7 +3,7 @@ vanishing point, lamp posts and power lines, a building with windows). Everythin
 from a fixed seed with the standard library only (zlib + struct), so the picture is reproducible and has no
 third-party provenance; it is released under CC0 1.0 (see notebooks/images/README.md).
 
-    .venv/bin/python test/notebooks/make_images.py
+    .venv/bin/python notebooks/src/make_images.py
 """
 import math
 import pathlib

@@ -4,9 +4,16 @@
  * the outputs that read an input cell, and which slices the view draws within its budget. The (H, W) part of
  * every slice reuses the 2-d linking of pooling.ts; nothing is recomputed from values.
  */
-import type { AxisWindows, WindowTrace } from "poolscope/display";
-import type { Mark } from "./marks.js";
-import { axisWindow, windowCells, windowsContaining, type PlaneAxes } from "./pooling.js";
+import {
+  axisInSize,
+  axisOutSize,
+  windowPositions,
+  windowsContaining,
+  type AxisWindows,
+  type WindowTrace,
+} from "poolscope/display";
+import type { Mark } from "../canvas/marks.js";
+import { windowCells, windowLength, type PlaneAxes } from "./pooling.js";
 
 export interface VolumeAxes {
   trace: WindowTrace;
@@ -27,11 +34,6 @@ export interface VolumeAxes {
 export const MAX_SLICES = 8;
 export const MAX_VOLUMES = 4;
 
-const inSize = (a: AxisWindows): number => (a.kind === "sliding" ? a.geometry.size : a.size);
-const outSize = (a: AxisWindows): number => (a.kind === "sliding" ? a.geometry.outSize : a.bins.length);
-const span = (a: AxisWindows): number =>
-  a.kind === "sliding" ? a.geometry.kernel : a.bins.reduce((m, [s, e]) => Math.max(m, e - s), 0);
-
 /**
  * The axes of a channels-first 3-d window trace whose sizes match the (N, C, D, H, W) input and output as
  * given; null when the trace is not one or disagrees with the data (a hostile trace is not drawn).
@@ -47,10 +49,10 @@ export function volumeAxes(
   const [depth, rows, cols] = trace.axes;
   const [, , d, h, w] = inputShape;
   const [, , od, oh, ow] = outputShape;
-  if (inSize(depth) !== d || inSize(rows) !== h || inSize(cols) !== w) return null;
-  if (outSize(depth) !== od || outSize(rows) !== oh || outSize(cols) !== ow) return null;
+  if (axisInSize(depth) !== d || axisInSize(rows) !== h || axisInSize(cols) !== w) return null;
+  if (axisOutSize(depth) !== od || axisOutSize(rows) !== oh || axisOutSize(cols) !== ow) return null;
   // a huge kernel in a hostile trace must not make hover loop for long
-  if (span(depth) * span(rows) * span(cols) > 1 << 20) return null;
+  if (windowLength(depth) * windowLength(rows) * windowLength(cols) > 1 << 20) return null;
   const plane: PlaneAxes = { trace, rows, cols, dims: 2, channelsLast: false, channels: 0 };
   return { trace, depth, plane, volumes: inputShape[0] * inputShape[1], d, h, w, od, oh, ow };
 }
@@ -75,7 +77,7 @@ export interface VolumeCell {
 export function volumeWindow(v: VolumeAxes, od: number, oi: number, oj: number): VolumeCell[] {
   const plane = windowCells(v.plane, oi, oj);
   const out: VolumeCell[] = [];
-  for (const t of axisWindow(v.depth, od))
+  for (const t of windowPositions(v.depth, od))
     for (const c of plane) out.push({ d: t.p, i: c.i, j: c.j, pad: t.pad || c.pad });
   return out;
 }
@@ -93,7 +95,7 @@ export function volumeWindowMarks(
 ): Map<number, Mark[]> {
   const bySlice = new Map<number, Mark[]>();
   const plane = windowCells(v.plane, oi, oj);
-  for (const t of axisWindow(v.depth, od)) {
+  for (const t of windowPositions(v.depth, od)) {
     if (t.pad) continue;
     bySlice.set(
       t.p,
@@ -107,7 +109,7 @@ export function volumeWindowMarks(
 
 /** The depth slices window od spans: those inside the input, and how many taps fall in the depth padding. */
 export function depthSpan(v: VolumeAxes, od: number): { slices: number[]; padded: number } {
-  const taps = axisWindow(v.depth, od);
+  const taps = windowPositions(v.depth, od);
   return { slices: taps.filter((t) => !t.pad).map((t) => t.p), padded: taps.filter((t) => t.pad).length };
 }
 

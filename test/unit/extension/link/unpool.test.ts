@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planeAxes, windowCells } from "../../../extension/src/pooling.js";
-import { unpoolTarget, unpoolWriters } from "../../../extension/src/views/unpool.js";
-import { arange, maxPool2d, maxUnpool2d, reshape, unpoolAsWindow } from "../../../src/index.js";
+import { planeAxes, windowCells } from "../../../../extension/src/link/pooling.js";
+import { unpoolTarget, unpoolWriters } from "../../../../extension/src/link/unpool.js";
+import { arange, maxPool2d, maxUnpool2d, reshape, unpoolAsWindow } from "../../../../src/index.js";
 
 // pooling 1…16 (4×4) with 2×2 windows gives 6, 8, 14, 16 at flat indices 5, 7, 13, 15
 const grid = reshape(arange(1, 17), [1, 1, 4, 4]);

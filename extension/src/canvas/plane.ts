@@ -1,4 +1,8 @@
 /**
+ * canvas/ holds the painting primitives every view uses: a plane (this file), painting (draw.ts), marks and
+ * where they land (marks.ts), cell text, colour scales, the legend, the size budget, on-screen arithmetic
+ * (screen.ts) and PNG download. Nothing here knows a trace.
+ *
  * One heatmap plane on screen: a canvas with one pixel per cell scaled up pixel-exactly, a layer of cell text
  * drawn once, and a layer of marks redrawn on hover. The stage can reserve a margin of virtual cells around the
  * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events.

@@ -6,8 +6,11 @@ import {
   legendTicks,
   planeLabel,
   readoutText,
+  statsText,
   zoomFor,
-} from "../../../extension/src/geometry.js";
+} from "../../../../extension/src/canvas/screen.js";
+import { formatNumber, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/display";
+import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {
   it("zooms small planes by whole pixels and never below 1", () => {
@@ -52,5 +55,31 @@ describe("reduced views", () => {
     expect(blockReadoutText([0, 0, 1, 1], { originalShape: [1, 300, 2, 2], factor: 1 }, 2)).toBe(
       "[0, 0, 1, 1] value = 2",
     );
+  });
+});
+
+describe("stats line", () => {
+  const payloadOf = (v: { [JUPYTER_DISPLAY](): Record<string, unknown> }): TensorPayload => {
+    const parsed = parseTensorPayload(v[JUPYTER_DISPLAY]()[TENSOR_MIME]);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.payload;
+  };
+
+  it("is the kernel's summary line with the standard deviation after the mean", () => {
+    const p = payloadOf(tensor(new Float32Array([1, NaN, 3, 5]), [1, 1, 2, 2]));
+    expect(statsText(p, null)).toBe(
+      `Tensor shape=[1, 1, 2, 2] min=1 max=5 mean=3 std=${formatNumber(p.stats.std)} NaN=1`,
+    );
+  });
+
+  it("gives input and output a line each under the title", () => {
+    const x = tensor(new Float32Array([1, 2, 3, 4]), [1, 1, 2, 2]);
+    const p = payloadOf(maxPool2d(x, { kernelSize: 2, trace: true }));
+    const input = { shape: p.input!.shape, stats: p.input!.stats };
+    expect(statsText({ ...p, title: "pool" }, input).split("\n")).toEqual([
+      "pool: ",
+      `input  shape=[1, 1, 2, 2] min=1 max=4 mean=2.5 std=${formatNumber(input.stats.std)}`,
+      "output shape=[1, 1, 1, 1] min=4 max=4 mean=4 std=0",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rand, spatialPyramidPool } from "../../../src/index.js";
-import { featureMarks, featuresAt, lengthsLine, type SppSide } from "../../../extension/src/sppCompare.js";
+import { rand, spatialPyramidPool } from "../../../../src/index.js";
+import { featureMarks, featuresAt, lengthsLine, type SppSide } from "../../../../extension/src/link/sppCompare.js";
 
 const side = (h: number, w: number, seed: number): SppSide => ({
   trace: spatialPyramidPool(rand([1, 2, h, w], { seed }), { levels: [1, 2, 4], trace: true }).trace,

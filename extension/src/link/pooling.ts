@@ -1,9 +1,23 @@
 /**
+ * link/ is the renderer's pure half: it reads a trace against the tensors' shapes (which cells a window covers,
+ * which outputs read a cell, the recorded argmax, formula text, marks) and never touches the DOM, so all of it
+ * is unit-tested (test/unit/extension/link/). Window and layout arithmetic comes from the library; nothing here
+ * recomputes a pooled value. One file per trace kind, named like its view in views/.
+ *
  * Linking output cells to input windows, from the trace's per-axis geometry only (never by recomputing the
  * pooled values): which input positions a window covers (padding included, as virtual cells), which outputs
  * an input cell feeds, the argmax the op recorded, and the formula written with the payload's own numbers.
  */
-import { formatNumber, type AxisWindows, type PoolTrace, type WindowTrace } from "poolscope/display";
+import {
+  axisInSize,
+  axisOutSize,
+  formatNumber,
+  windowPositions,
+  windowsContaining,
+  type AxisWindows,
+  type PoolTrace,
+  type WindowTrace,
+} from "poolscope/display";
 
 /**
  * A window trace and the two axes of the planes it is drawn on. A 2-d trace's planes are its (H, W); a 1-d
@@ -22,13 +36,6 @@ export interface PlaneAxes {
    */
   channelsLast: boolean;
   channels: number;
-}
-
-function inSize(a: AxisWindows): number {
-  return a.kind === "sliding" ? a.geometry.size : a.size;
-}
-function outSize(a: AxisWindows): number {
-  return a.kind === "sliding" ? a.geometry.outSize : a.bins.length;
 }
 
 /** Most channels a 1-d trace's identity rows axis lists. */
@@ -58,8 +65,8 @@ export function planeAxes(
     rows = { kind: "bins", size: c, bins: Array.from({ length: c }, (_, i): [number, number] => [i, i + 1]) };
     cols = trace.axes[0];
   }
-  if (inSize(rows) !== inputShape[r - 2] || inSize(cols) !== inputShape[r - 1]) return null;
-  if (outSize(rows) !== outputShape[r - 2] || outSize(cols) !== outputShape[r - 1]) return null;
+  if (axisInSize(rows) !== inputShape[r - 2] || axisInSize(cols) !== inputShape[r - 1]) return null;
+  if (axisOutSize(rows) !== outputShape[r - 2] || axisOutSize(cols) !== outputShape[r - 1]) return null;
   // a huge kernel in a hostile trace must not make hover loop for long
   if (windowLength(rows) * windowLength(cols) > 1 << 20) return null;
   const channelsLast = trace.channels === "last";
@@ -79,32 +86,10 @@ export function outputFlatIndex(axes: PlaneAxes, p: number, i: number, j: number
   return ((Math.floor(p / c) * outH + i) * outW + j) * c + (p % c);
 }
 
-function windowLength(a: AxisWindows): number {
+/** The longest window along an axis, in taps: bounds the work a hover does on a hostile trace. */
+export function windowLength(a: AxisWindows): number {
   if (a.kind === "sliding") return a.geometry.kernel;
   return a.bins.reduce((m, [s, e]) => Math.max(m, e - s), 0);
-}
-
-/** One position of a window along an axis; `pad` when it lies outside the input. */
-export interface AxisTap {
-  p: number;
-  pad: boolean;
-}
-
-/** Every position window `o` covers along the axis, padding included, in scan order. */
-export function axisWindow(axis: AxisWindows, o: number): AxisTap[] {
-  const taps: AxisTap[] = [];
-  if (axis.kind === "sliding") {
-    const g = axis.geometry;
-    const start = o * g.stride - g.padBefore;
-    for (let t = 0; t < g.kernel; t++) {
-      const p = start + t * g.dilation;
-      taps.push({ p, pad: p < 0 || p >= g.size });
-    }
-  } else {
-    const bin = axis.bins[o];
-    if (bin) for (let p = bin[0]; p < bin[1]; p++) taps.push({ p, pad: p < 0 || p >= axis.size });
-  }
-  return taps;
 }
 
 export interface WindowCell {
@@ -115,28 +100,11 @@ export interface WindowCell {
 
 /** The cells of output (oi, oj)'s window, row-major scan order (the order PyTorch scans for the max). */
 export function windowCells(axes: PlaneAxes, oi: number, oj: number): WindowCell[] {
-  const rs = axisWindow(axes.rows, oi);
-  const cs = axisWindow(axes.cols, oj);
+  const rs = windowPositions(axes.rows, oi);
+  const cs = windowPositions(axes.cols, oj);
   const cells: WindowCell[] = [];
   for (const r of rs) for (const c of cs) cells.push({ i: r.p, j: c.p, pad: r.pad || c.pad });
   return cells;
-}
-
-/** The windows along an axis that contain input position p. */
-export function windowsContaining(axis: AxisWindows, p: number): number[] {
-  const out: number[] = [];
-  if (axis.kind === "sliding") {
-    const g = axis.geometry;
-    for (let t = 0; t < g.kernel; t++) {
-      const q = p + g.padBefore - t * g.dilation;
-      if (q >= 0 && q % g.stride === 0 && q / g.stride < g.outSize) out.push(q / g.stride);
-    }
-    return [...new Set(out)].sort((a, b) => a - b);
-  }
-  axis.bins.forEach(([s, e], o) => {
-    if (p >= s && p < e) out.push(o);
-  });
-  return out;
 }
 
 /** Every output cell whose window contains input cell (i, j): the reverse link. */
@@ -152,9 +120,9 @@ export function padMargins(axes: PlaneAxes): { top: number; bottom: number; left
   const reach = (a: AxisWindows): [number, number] => {
     let before = 0;
     let after = 0;
-    const n = inSize(a);
-    for (let o = 0; o < outSize(a); o++) {
-      for (const t of axisWindow(a, o)) {
+    const n = axisInSize(a);
+    for (let o = 0; o < axisOutSize(a); o++) {
+      for (const t of windowPositions(a, o)) {
         if (t.p < 0) before = Math.max(before, -t.p);
         if (t.p >= n) after = Math.max(after, t.p - n + 1);
       }
@@ -172,8 +140,8 @@ export function padMargins(axes: PlaneAxes): { top: number; bottom: number; left
  */
 export function argmaxCell(axes: PlaneAxes, k: number, row = 0): [number, number] | null {
   const a = axes.trace.argmax?.[k];
-  const w = inSize(axes.cols);
-  const h = axes.dims === 1 ? 1 : inSize(axes.rows);
+  const w = axisInSize(axes.cols);
+  const h = axes.dims === 1 ? 1 : axisInSize(axes.rows);
   if (a === undefined || !Number.isInteger(a) || a < 0 || a >= h * w) return null;
   return axes.dims === 1 ? [row, a] : [Math.floor(a / w), a % w];
 }

@@ -4,7 +4,7 @@
  * levels and channels, however different their maps' sizes. Pure, so the linking is unit-tested.
  */
 import type { SppTrace } from "poolscope/display";
-import type { Mark } from "./marks.js";
+import type { Mark } from "../canvas/marks.js";
 import { levelBins, locateFeature, vectorIndex, type BinRect } from "./spp.js";
 
 /** One side of the comparison: its trace and the (N, C, H, W) map it pooled. */

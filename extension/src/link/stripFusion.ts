@@ -4,7 +4,7 @@
  * the payload: nothing here pools or convolves.
  */
 import { decodeFloat32, formatNumber, type StripFusionTrace } from "poolscope/display";
-import type { Mark } from "./marks.js";
+import type { Mark } from "../canvas/marks.js";
 
 /** The decoded strips of a fusion trace: rows (N·C·H) and columns (N·C·W). */
 export interface FusionStrips {

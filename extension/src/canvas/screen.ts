@@ -1,8 +1,8 @@
 /**
  * The renderer's arithmetic, free of the DOM so it is unit-tested without a browser: how large a cell is drawn,
- * which cell the mouse is over, what the read-out says, and where the legend's ticks go.
+ * which cell the mouse is over, what the read-out and the stats line say, and where the legend's ticks go.
  */
-import { formatNumber } from "poolscope/display";
+import { formatNumber, summaryFields, type TensorPayload, type TensorStats } from "poolscope/display";
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
@@ -63,4 +63,26 @@ export function blockReadoutText(
     return end > v * f ? `${v * f}…${end}` : String(v * f);
   });
   return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${exactValue(value)}`;
+}
+
+/** The kernel's summary fields plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */
+function withStd(shape: number[], s: TensorStats): string {
+  return summaryFields(shape, s, { std: true }).join(" ");
+}
+
+/** The stats line: the title, then the tensor's summary, or input and output (both pairs when compared). */
+export function statsText(payload: TensorPayload, input: { shape: number[]; stats: TensorStats } | null): string {
+  const line = (label: string, shape: number[], s: TensorStats): string => label + withStd(shape, s);
+  const title = payload.title ? `${payload.title}: ` : "";
+  const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
+    d.reduced?.originalShape ?? d.shape;
+  if (!input) return `${title}Tensor ${withStd(shapeOf(payload), payload.stats)}`;
+  const c = payload.compare;
+  if (c) {
+    return (
+      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
+      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
+    );
+  }
+  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeFloat32, type StripFusionTrace } from "poolscope/display";
-import { fusedFormula, fusionLinks, fusionStrips, meanFormula } from "../../../extension/src/strips.js";
+import { fusedFormula, fusionLinks, fusionStrips, meanFormula } from "../../../../extension/src/link/stripFusion.js";
 
 const trace = (rows: number[], cols: number[]): StripFusionTrace => ({
   kind: "stripFusion",

@@ -3,8 +3,14 @@
  * integer edges, so overlapping bins are visible), and the place of every (level, channel, bin) in the
  * concatenated C·Σn² vector, channel-major as the op lays it out: offset + c·bh·bw + i·bw + j.
  */
-import type { AxisWindows, SppLevelTrace, SppTrace } from "poolscope/display";
-import { axisWindow } from "./pooling.js";
+import {
+  axisInSize,
+  axisOutSize,
+  windowPositions,
+  type AxisWindows,
+  type SppLevelTrace,
+  type SppTrace,
+} from "poolscope/display";
 
 export interface BinRect {
   /** Bin row and column in the level's grid. */
@@ -18,7 +24,7 @@ export interface BinRect {
 }
 
 function span(axis: AxisWindows, o: number): [number, number] {
-  const taps = axisWindow(axis, o);
+  const taps = windowPositions(axis, o);
   if (taps.length === 0) return [0, 0];
   return [taps[0].p, taps[taps.length - 1].p + 1];
 }
@@ -36,6 +42,24 @@ export function levelBins(level: SppLevelTrace): BinRect[] {
     }
   }
   return out;
+}
+
+/** Whether the trace agrees with the data: (N, C, H, W) in, (N, C·Σn²) out, bounded bin counts. */
+export function sppFits(trace: SppTrace, inputShape: readonly number[], outputShape: readonly number[]): boolean {
+  const [n, c, h, w] = inputShape;
+  if (inputShape.length !== 4 || outputShape.length !== 2 || outputShape[0] !== n) return false;
+  for (const lv of trace.levels) {
+    if (lv.axes.length !== 2 || lv.bins[0] * lv.bins[1] > 4096) return false;
+    const [ra, ca] = lv.axes;
+    if (
+      axisInSize(ra) !== h ||
+      axisInSize(ca) !== w ||
+      axisOutSize(ra) !== lv.bins[0] ||
+      axisOutSize(ca) !== lv.bins[1]
+    )
+      return false;
+  }
+  return vectorLength(trace, c) === outputShape[1];
 }
 
 /** Length of one sample's output vector: C·Σ bh·bw. */

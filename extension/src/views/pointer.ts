@@ -2,9 +2,9 @@
  * Pointer wiring shared by every view: a plane's cells reach the view's Selection as (role, plane index, i, j)
  * on hover, leaving clears the hover, and a click pins (where the view lets cells be pinned).
  */
-import type { Mark } from "../marks.js";
-import type { Plane } from "../plane.js";
-import type { CellRef, Selection } from "../selection.js";
+import type { Mark } from "../canvas/marks.js";
+import type { Plane } from "../canvas/plane.js";
+import type { CellRef, Selection } from "./selection.js";
 import type { ViewContext } from "./panel.js";
 
 export function wirePlane(plane: Plane, selection: Selection, role: string, index: number, pin = true): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formulaText } from "../../../extension/src/pooling.js";
+import { formulaText } from "../../../../extension/src/link/pooling.js";
 import {
   depthSpan,
   slicesShown,
@@ -11,8 +11,8 @@ import {
   volumeWindow,
   volumeWindowMarks,
   type VolumeAxes,
-} from "../../../extension/src/volume.js";
-import { avgPool3d, maxPool2d, maxPool3d, tensor } from "../../../src/index.js";
+} from "../../../../extension/src/link/volume.js";
+import { avgPool3d, maxPool2d, maxPool3d, tensor } from "../../../../src/index.js";
 
 // (1, 2, 3, 4, 4): channel 0's cell (d, i, j) holds 16d + 4i + j, with a spike of 500 at (1, 1, 2); channel 1
 // holds channel 0's ramp plus 100 (no spike)

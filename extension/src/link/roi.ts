@@ -5,7 +5,7 @@
  * contain an input cell. Nothing is recomputed: every edge and point comes from the trace.
  */
 import { alignSampleInside, formatNumber, type AxisWindows, type RoiTrace } from "poolscope/display";
-import type { Mark } from "./marks.js";
+import type { Mark } from "../canvas/marks.js";
 import { FORMULA_TERMS } from "./pooling.js";
 
 /** A rectangle of cells, [r0, r1) × [c0, c1) (a RoIAlign box may have fractional edges). */

@@ -3,21 +3,18 @@
  * larger than the kernel, or the floor-mode remainder); more than 1 means windows overlap (kernel > stride).
  * Per axis counts multiply, because a window is the product of its axes' windows.
  */
-import type { AxisWindows } from "poolscope/display";
-import { axisWindow } from "./pooling.js";
+import { axisInSize, axisOutSize, axisTaps, type AxisWindows } from "poolscope/display";
 
 /** How many windows along the axis contain each input position. */
 export function axisCoverage(axis: AxisWindows): Int32Array {
-  const size = axis.kind === "sliding" ? axis.geometry.size : axis.size;
-  const outs = axis.kind === "sliding" ? axis.geometry.outSize : axis.bins.length;
-  const counts = new Int32Array(size);
-  for (let o = 0; o < outs; o++) {
+  const counts = new Int32Array(axisInSize(axis));
+  for (let o = 0; o < axisOutSize(axis); o++) {
     // a position counts once per window even if a hostile trace repeats it
     const seen = new Set<number>();
-    for (const t of axisWindow(axis, o)) {
-      if (t.pad || seen.has(t.p)) continue;
-      seen.add(t.p);
-      counts[t.p]++;
+    for (const p of axisTaps(axis, o)) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      counts[p]++;
     }
   }
   return counts;
