@@ -5,9 +5,9 @@
  * returns a traced result (`{ input, output, trace }`, plus `indices` for max) with `trace: true`, which renders
  * in Jupyter with each output cell linked to its window.
  */
-export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./tensor.js";
-export { ParameterError } from "./errors.js";
-export type { PerDim, DataFormat } from "./shape/params.js";
+export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./core/tensor.js";
+export { ParameterError } from "./core/errors.js";
+export type { PerDim, DataFormat } from "./geometry/params.js";
 export {
   poolOutputSize,
   convOutputSize,
@@ -21,9 +21,9 @@ export {
   axisOutSize,
   type AxisGeometry,
   type AxisWindows,
-} from "./shape/window.js";
-export type { TfPadding } from "./shape/pool.js";
-export { sppBins, type SppRule } from "./shape/spp.js";
+} from "./geometry/window.js";
+export type { TfPadding } from "./geometry/pool.js";
+export { sppBins, type SppRule } from "./geometry/spp.js";
 export {
   explainPoolOutputSize,
   explainConvOutputSize,
@@ -32,7 +32,7 @@ export {
   linearParamCount,
   type SizeExplanation,
   type ParamCount,
-} from "./shape/explain.js";
+} from "./geometry/explain.js";
 
 // pooling
 export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
@@ -83,7 +83,7 @@ export { reshape, flatten } from "./ops/reshape.js";
 export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
 export { rand, randn, arange, type RandomOptions } from "./ops/random.js";
-export { loadImage, decodeImage, type ImageOptions } from "./image/load.js";
+export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
@@ -100,8 +100,8 @@ export {
   type StripFusionTrace,
   type UnpoolTrace,
   unpoolAsWindow,
-} from "./trace/types.js";
-export { parseTrace, type ParsedTrace } from "./trace/validate.js";
+} from "./wire/traceTypes.js";
+export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 
 // display
 export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
@@ -111,8 +111,8 @@ export {
   type TensorPayload,
   type TensorData,
   type ComparedResult,
-} from "./display/payload.js";
-export { computeStats, summaryLine, type TensorStats } from "./display/stats.js";
-export { setBackend, getBackend, type Backend } from "./backend.js";
-export { setThreads, getThreads } from "./wasm/workers.js";
-export { allocFloats } from "./wasm/runtime.js";
+} from "./wire/payload.js";
+export { computeStats, summaryLine, type TensorStats } from "./wire/stats.js";
+export { setBackend, getBackend, type Backend } from "./core/backend.js";
+export { setThreads, getThreads } from "./backend/wasm/workers.js";
+export { allocFloats } from "./backend/wasm/runtime.js";

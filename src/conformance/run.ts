@@ -4,8 +4,8 @@
  * reason. A case marked "error" passes only if the op throws a ParameterError whose message names the
  * offending parameter.
  */
-import { ParameterError } from "../errors.js";
-import type { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import type { Tensor } from "../core/tensor.js";
 import { camel, EXACT_OUTPUTS, OPS, type Inputs, type Options } from "./cases.js";
 import { compareTensor } from "./compare.js";
 import { toTensor, type GoldenCase, type GoldenFile } from "./load.js";

@@ -7,7 +7,7 @@
  * that cannot load is an error rather than a silent fallback.
  */
 import { ParameterError } from "./errors.js";
-import { wasmLoadError, wasmRuntime } from "./wasm/runtime.js";
+import { wasmLoadError, wasmRuntime } from "../backend/wasm/runtime.js";
 
 export type Backend = "js" | "wasm";
 

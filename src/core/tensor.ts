@@ -2,7 +2,7 @@
  * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
  */
 import { ParameterError } from "./errors.js";
-import { toDisplayBundle, type DisplayBundle } from "./display/bundle.js";
+import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");

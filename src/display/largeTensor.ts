@@ -4,10 +4,10 @@
  * `reduced` field, so the renderer shows it with a visible notice (an embedded 64×512×512 tensor took 17 s and
  * 89.5 MB). A traced result's input is bounded the same way.
  */
-import type { Tensor } from "../tensor.js";
-import type { PayloadPart } from "./payload.js";
-import { reducedNote, reduceView } from "./reduce.js";
-import { computeStats, summaryLine } from "./stats.js";
+import type { Tensor } from "../core/tensor.js";
+import type { PayloadPart } from "../wire/payload.js";
+import { reducedNote, reduceView } from "../wire/reduce.js";
+import { computeStats, summaryLine } from "../wire/stats.js";
 
 /** The most float32 values a bundle embeds whole (4 MiB, about 5.6 MB of base64 in the notebook). */
 export const MAX_EMBEDDED_VALUES = 2 ** 20;

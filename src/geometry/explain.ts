@@ -3,7 +3,7 @@
  * filled in, for one spatial axis. Parameter counts of conv and dense layers. Impossible parameters throw the
  * same ParameterError the ops throw.
  */
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../core/errors.js";
 import { convAxis, poolAxis, tfPoolAxis } from "./window.js";
 
 export interface SizeExplanation {

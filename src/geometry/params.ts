@@ -2,7 +2,7 @@
  * Option normalisation at the edge of every op: PyTorch accepts a scalar or one value per spatial dim, and so
  * do we. Errors name the op, the option and the value given.
  */
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../core/errors.js";
 
 export type PerDim = number | readonly number[];
 

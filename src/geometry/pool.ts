@@ -2,7 +2,7 @@
  * Option resolution for sliding-window pooling: PyTorch's explicit padding (with its checks and the ceil-mode
  * rule) or TensorFlow/Keras' "same" / "valid". Every pooling op gets its axes from here.
  */
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../core/errors.js";
 import { axisNames, expandParam, type PerDim } from "./params.js";
 import { poolAxis, tfPoolAxis, type AxisGeometry } from "./window.js";
 

@@ -7,7 +7,7 @@
  *   PyTorch accepts its padding; where the padding exceeds half the window (a = 9, n = 4), or a bin would even
  *   lie wholly in it (a = 5, n = 4), it is an error naming the level and size, as PyTorch refuses those.
  */
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../core/errors.js";
 import { adaptiveAxis, poolOutputSize, sliding, type AxisWindows } from "./window.js";
 
 export type SppRule = "adaptive" | "paper" | "corrected";

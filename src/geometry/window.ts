@@ -5,7 +5,7 @@
  * and the output size. A window is then a function of (axis, output index) and nothing else, which is also
  * what a trace records, so a renderer can redraw any window from a few numbers.
  */
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../core/errors.js";
 
 export interface AxisGeometry {
   /** Input length along this axis. */

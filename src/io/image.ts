@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { decode as decodePng, convertIndexedToRgb } from "fast-png";
 import jpeg from "jpeg-js";
-import { ParameterError } from "../errors.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { Tensor } from "../core/tensor.js";
 
 export interface ImageOptions {
   /** "rgb" (default, alpha dropped), "gray" (ITU-R BT.601 luma) or "rgba". */

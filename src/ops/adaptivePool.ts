@@ -6,17 +6,17 @@
  * Results: a Tensor; for max `{ output, indices }` with `returnIndices: true`; with `trace: true` a traced result
  * whose trace lists the bins of every axis.
  */
-import { ParameterError } from "../errors.js";
-import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../shape/params.js";
-import { adaptiveAxis, type AxisWindows } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../geometry/params.js";
+import { adaptiveAxis, type AxisWindows } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedMaxPool, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import type { PoolWithIndices } from "./maxPool.js";
-import { useWasm } from "../backend.js";
-import { binRanges, checkOut, intoOut } from "../wasm/dispatch.js";
-import { binsPool2dWasm, planeReduceWasm } from "../wasm/kernels.js";
-import { maxOverPlan, meanOverPlan, planAxes, unravel } from "./windowPlan.js";
+import { useWasm } from "../core/backend.js";
+import { binRanges, checkOut, intoOut } from "../backend/wasm/dispatch.js";
+import { binsPool2dWasm, planeReduceWasm } from "../backend/wasm/kernels.js";
+import { maxOverPlan, meanOverPlan, planAxes, unravel } from "../backend/js/windowPlan.js";
 
 export type OutputSize = number | readonly (number | null)[];
 

@@ -7,18 +7,18 @@
  *
  * Results: a Tensor, or with `trace: true` a TracedPool (output, trace with the divisors; renders in Jupyter).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../shape/params.js";
-import { checkInputCoversKernel, slidingPoolAxes, type SlidingPoolOptions } from "../shape/pool.js";
-import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../geometry/params.js";
+import { checkInputCoversKernel, slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
+import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
-import { useWasm } from "../backend.js";
-import { checkOut, intoOut } from "../wasm/dispatch.js";
-import { avgPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
+import { useWasm } from "../core/backend.js";
+import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
+import { avgPool2dWasm, pool2dNhwcWasm } from "../backend/wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
-import { meanOverPlan, planWindows, unravel } from "./windowPlan.js";
+import { meanOverPlan, planWindows, unravel } from "../backend/js/windowPlan.js";
 
 export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
   /** Count padded cells in the divisor. Default true, as PyTorch (false with "same"/"valid", as TensorFlow). */

@@ -1,7 +1,7 @@
 /** Concatenation along one dim, as torch.cat (e.g. SPP levels, or feature maps of parallel branches). */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 
 export function concat(list: readonly Tensor[], dim = 0): Tensor {
   const tensors: readonly Tensor[] = list;

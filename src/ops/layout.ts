@@ -2,9 +2,9 @@
  * Channel layout conversion: channels first (N, C, spatial…; PyTorch) ↔ channels last (N, spatial…, C;
  * TensorFlow/Keras). Pooling runs channels first; channels-last ops convert at their edges.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 
 /** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
 export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {

@@ -9,18 +9,18 @@
  * Results: a Tensor; `{ output, indices }` with `returnIndices: true`; a TracedMaxPool (output, indices, trace,
  * renders in Jupyter) with `trace: true`.
  */
-import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../shape/params.js";
-import { slidingPoolAxes, type SlidingPoolOptions } from "../shape/pool.js";
-import { sliding, type AxisGeometry } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../geometry/params.js";
+import { slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
+import { sliding, type AxisGeometry } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
-import { useWasm } from "../backend.js";
-import { checkOut, intoOut } from "../wasm/dispatch.js";
-import { maxPool3dWasm } from "../wasm/depthMax.js";
-import { maxPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
+import { useWasm } from "../core/backend.js";
+import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
+import { maxPool3dWasm } from "../backend/wasm/depthMax.js";
+import { maxPool2dWasm, pool2dNhwcWasm } from "../backend/wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
-import { maxOverPlan, planWindows } from "./windowPlan.js";
+import { maxOverPlan, planWindows } from "../backend/js/windowPlan.js";
 
 export interface MaxPoolOptions extends SlidingPoolOptions {
   /** Also return PyTorch's indices. */

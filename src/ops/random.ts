@@ -3,8 +3,8 @@
  * mulberry32 (32-bit state, fast, good enough for teaching data, not for cryptography); normals come from the
  * Box–Muller transform.
  */
-import { ParameterError } from "../errors.js";
-import { checkShape, shapeSize, Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkShape, shapeSize, Tensor } from "../core/tensor.js";
 
 export interface RandomOptions {
   /** Any integer; the same seed gives the same tensor. Default 0. */

@@ -1,7 +1,7 @@
 /** Shape-only ops: the data is shared order-wise (row-major), only the shape changes. */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 
 /** A new shape with the same number of values; one entry may be −1 (inferred), as torch.reshape. */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {

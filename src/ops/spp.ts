@@ -4,20 +4,20 @@
  * levels (not on H, W) for the "adaptive" and "corrected" rules; the "paper" rule's real bin counts are in the
  * trace (and in sppBins). See shape/spp.ts for the three rules.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, spatialShape } from "../shape/params.js";
-import { SPP_RULES, sppLevelAxis, type SppRule } from "../shape/spp.js";
-import { axisOutSize, type AxisGeometry, type AxisWindows } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, spatialShape } from "../geometry/params.js";
+import { SPP_RULES, sppLevelAxis, type SppRule } from "../geometry/spp.js";
+import { axisOutSize, type AxisGeometry, type AxisWindows } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
-import type { SppLevelTrace, SppTrace } from "../trace/types.js";
+import type { SppLevelTrace, SppTrace } from "../wire/traceTypes.js";
 import { binVolumes } from "./adaptivePool.js";
 import { avgDivisors } from "./avgPool.js";
-import { useWasm } from "../backend.js";
-import { binRanges, checkOut } from "../wasm/dispatch.js";
-import { sppPoolWasm, type Ranges } from "../wasm/kernels.js";
-import { sppTable } from "../wasm/sppTable.js";
-import { maxOverPlan, meanOverPlan, planAxes } from "./windowPlan.js";
+import { useWasm } from "../core/backend.js";
+import { binRanges, checkOut } from "../backend/wasm/dispatch.js";
+import { sppPoolWasm, type Ranges } from "../backend/wasm/kernels.js";
+import { sppTable } from "../backend/wasm/sppTable.js";
+import { maxOverPlan, meanOverPlan, planAxes } from "../backend/js/windowPlan.js";
 
 export interface SppOptions {
   /** Bins per level: n for n×n, or [nh, nw]. E.g. [4, 2, 1] (21 bins) or [6, 3, 2, 1] (50 bins). */

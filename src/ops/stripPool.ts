@@ -3,12 +3,12 @@
  * ("horizontal", (N, C, H, 1)) or each column ("vertical", (N, C, 1, W)), i.e. PyTorch's
  * AdaptiveAvgPool2d((None, 1)) and ((1, None)). stripPoolingModule is SPNet's Strip Pooling Module forward.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, spatialShape } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, spatialShape } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 import { TracedPool } from "../trace/result.js";
 import { TracedStripPooling } from "../trace/stripResult.js";
-import type { WindowTrace } from "../trace/types.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import { relu, sigmoid } from "./activations.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 import { conv2d } from "./conv2d.js";

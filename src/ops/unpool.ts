@@ -5,12 +5,12 @@
  * varies; a max pool's repeated indices hold equal values). With an explicit outputSize the same flat indices
  * are re-read with the new sizes, as PyTorch does (ONNX differs).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../shape/params.js";
-import { sliding, unpoolOutputSizes } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../geometry/params.js";
+import { sliding, unpoolOutputSizes } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
-import type { UnpoolTrace } from "../trace/types.js";
+import type { UnpoolTrace } from "../wire/traceTypes.js";
 
 export interface MaxUnpoolOptions {
   kernelSize: PerDim;

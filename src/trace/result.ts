@@ -4,8 +4,8 @@
  * and the trace in its payload, so the renderer can link each output cell to its window.
  */
 import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
-import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
-import { TRACE_ARRAY_LIMIT, type PoolTrace } from "./types.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
+import { TRACE_ARRAY_LIMIT, type PoolTrace } from "../wire/traceTypes.js";
 
 export class TracedPool<T extends PoolTrace = PoolTrace> {
   constructor(

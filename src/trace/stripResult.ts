@@ -4,10 +4,10 @@
  * attention) beside the input, with the row and column strips linked to it.
  */
 import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
-import { encodeFloat32 } from "../display/payload.js";
-import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
+import { encodeFloat32 } from "../wire/payload.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
 import type { StripPoolingModuleResult, StripPoolingWeights } from "../ops/stripPool.js";
-import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "./types.js";
+import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "../wire/traceTypes.js";
 
 export class TracedStripPooling implements StripPoolingModuleResult {
   readonly trace: StripFusionTrace;

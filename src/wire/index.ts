@@ -20,7 +20,7 @@ export type {
   UnpoolTrace,
   AxisWindows,
   AxisGeometry,
-} from "../trace/types.js";
-export { unpoolAsWindow } from "../trace/types.js";
-export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
-export { alignSampleInside } from "../shape/roi.js";
+} from "./traceTypes.js";
+export { unpoolAsWindow } from "./traceTypes.js";
+export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../geometry/window.js";
+export { alignSampleInside } from "../geometry/roi.js";

@@ -5,8 +5,8 @@
  */
 import { decodeBase64, encodeBase64 } from "./base64.js";
 import { computeStats, type TensorStats } from "./stats.js";
-import type { PoolTrace } from "../trace/types.js";
-import { parseTrace } from "../trace/validate.js";
+import type { PoolTrace } from "./traceTypes.js";
+import { parseTrace } from "./traceValidate.js";
 import type { ReducedInfo } from "./reduce.js";
 
 export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";

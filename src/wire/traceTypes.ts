@@ -9,9 +9,9 @@
  * start = i·stride − padBefore with taps start + t·dilation; a bins axis lists [start, end) per output index).
  * Taps outside [0, size) are padding.
  */
-import type { AxisWindows } from "../shape/window.js";
+import type { AxisWindows } from "../geometry/window.js";
 
-export type { AxisWindows, AxisGeometry } from "../shape/window.js";
+export type { AxisWindows, AxisGeometry } from "../geometry/window.js";
 
 /** Arrays longer than this are left out of a trace (the renderer can recompute them from the geometry). */
 export const TRACE_ARRAY_LIMIT = 65536;

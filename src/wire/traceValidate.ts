@@ -3,9 +3,9 @@
  * malformed trace is reported and left out, the tensor still renders. Sizes are bounded so a hostile payload
  * cannot make the renderer loop for long.
  */
-import { decodeBase64 } from "../display/base64.js";
-import type { AxisGeometry, AxisWindows } from "../shape/window.js";
-import { TRACE_ARRAY_LIMIT, type PoolTrace, type RoiRegionTrace, type SppLevelTrace } from "./types.js";
+import { decodeBase64 } from "./base64.js";
+import type { AxisGeometry, AxisWindows } from "../geometry/window.js";
+import { TRACE_ARRAY_LIMIT, type PoolTrace, type RoiRegionTrace, type SppLevelTrace } from "./traceTypes.js";
 
 export type ParsedTrace = { ok: true; trace: PoolTrace } | { ok: false; error: string };
 

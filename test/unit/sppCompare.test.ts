@@ -10,7 +10,7 @@ import {
   type TracedPool,
   type SppTrace,
 } from "../../src/index.js";
-import { parseTensorPayload } from "../../src/display/payload.js";
+import { parseTensorPayload } from "../../src/wire/payload.js";
 import { decode as decodePng } from "fast-png";
 
 const pair = () => {

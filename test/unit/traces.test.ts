@@ -21,8 +21,8 @@ import {
   TRACE_ARRAY_LIMIT,
   windowExtent,
 } from "../../src/index.js";
-import { parseTensorPayload } from "../../src/display/payload.js";
-import { axisTaps } from "../../src/shape/window.js";
+import { parseTensorPayload } from "../../src/wire/payload.js";
+import { axisTaps } from "../../src/geometry/window.js";
 
 describe("window traces", () => {
   it("max: the argmax of every output lies in that output's window, and equals the indices", () => {

@@ -11,7 +11,7 @@ import {
   unpoolAsWindow,
 } from "../../src/index.js";
 import { traceFigureMarks } from "../../src/display/figureMarks.js";
-import { axisTaps } from "../../src/shape/window.js";
+import { axisTaps } from "../../src/geometry/window.js";
 
 describe("max unpooling traces", () => {
   const x = reshape(arange(1, 17), [1, 1, 4, 4]);

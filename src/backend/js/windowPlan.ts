@@ -3,7 +3,14 @@
  * taps. It is computed once per call from the per-axis windows and shared by all N·C planes, so the pooling
  * loops stay dimension-agnostic (1d, 2d and 3d, sliding windows and adaptive bins use the same code).
  */
-import { axisInSize, axisOutSize, axisTaps, sliding, type AxisGeometry, type AxisWindows } from "../shape/window.js";
+import {
+  axisInSize,
+  axisOutSize,
+  axisTaps,
+  sliding,
+  type AxisGeometry,
+  type AxisWindows,
+} from "../../geometry/window.js";
 
 export interface WindowPlan {
   readonly axes: readonly AxisWindows[];

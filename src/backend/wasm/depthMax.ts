@@ -3,7 +3,7 @@
  * wasm kernel, then every output depth takes the elementwise max of the slices its depth window reaches.
  * The depth pass follows PyTorch's rule (a NaN wins), and the slices already do, so values are exact.
  */
-import { windowTaps, type AxisGeometry } from "../shape/window.js";
+import { windowTaps, type AxisGeometry } from "../../geometry/window.js";
 import { maxPool2dWasm } from "./kernels.js";
 
 /** Max pooling of (N·C) volumes D×H×W (channels first) into `out` or a new array; values only. */

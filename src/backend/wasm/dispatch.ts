@@ -2,9 +2,9 @@
  * What the ops share for the fast paths: the `out` option's check, and the conversion of per-axis windows
  * to the [start, end) row and column ranges the bins kernel takes.
  */
-import { ParameterError } from "../errors.js";
-import { axisOutSize, axisTaps, type AxisWindows } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../../core/errors.js";
+import { axisOutSize, axisTaps, type AxisWindows } from "../../geometry/window.js";
+import { Tensor } from "../../core/tensor.js";
 import type { Ranges } from "./kernels.js";
 
 /** Checks `out` against the output shape; returns it (or undefined when not given). */

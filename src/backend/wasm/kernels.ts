@@ -3,7 +3,7 @@
  * copied into the scratch arena), runs the kernel (on worker threads too when enabled and the tensor is
  * large), and delivers the result into `out` (a caller's array) or a fresh Float32Array.
  */
-import type { AxisGeometry } from "../shape/window.js";
+import type { AxisGeometry } from "../../geometry/window.js";
 import { arena, arenaSize, f32View, i32View, inHeap, wasmRuntime, type PoolExports } from "./runtime.js";
 import { parallelPlanes, runParallel, type KernelName } from "./workers.js";
 

@@ -1,6 +1,6 @@
 /**
  * The WebAssembly side of poolscope: one shared WebAssembly.Memory (so worker threads can share it), the
- * SIMD pooling module compiled from src/wasm/assembly/pool.ts into dist/wasm/pool.wasm, and a small block
+ * SIMD pooling module compiled from src/backend/wasm/assembly/pool.ts into dist/backend/wasm/pool.wasm, and a small block
  * allocator over that memory. Loading is lazy and fails soft: if the .wasm file is missing or the engine has
  * no SIMD, `wasmRuntime()` returns null and the ops keep to the TypeScript path.
  *
@@ -56,9 +56,9 @@ export const SLACK = 64;
 let state: WasmRuntime | null | undefined;
 let loadError = "";
 
-/** Candidate locations of pool.wasm: next to this file once built (dist/wasm/), or dist/wasm/ from src/wasm/. */
+/** Candidate locations of pool.wasm: next to this file once built (dist/backend/wasm/), or there from src/backend/wasm/. */
 export function wasmPathCandidates(): string[] {
-  return [new URL("./pool.wasm", import.meta.url), new URL("../../dist/wasm/pool.wasm", import.meta.url)]
+  return [new URL("./pool.wasm", import.meta.url), new URL("../../../dist/backend/wasm/pool.wasm", import.meta.url)]
     .filter((u) => u.protocol === "file:")
     .map((u) => fileURLToPath(u));
 }

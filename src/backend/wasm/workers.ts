@@ -5,7 +5,7 @@
  * synchronous. Arguments travel through a small shared control block, not messages.
  */
 import { Worker } from "node:worker_threads";
-import { ParameterError } from "../errors.js";
+import { ParameterError } from "../../core/errors.js";
 import { wasmLoadError, wasmRuntime, type PoolExports } from "./runtime.js";
 
 /** The kernels a call can be split across threads for (workers look them up by index). */

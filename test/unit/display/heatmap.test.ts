@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { colorAt, scaleFor, valueColor, NAN_COLOR } from "../../../src/display/colormap.js";
-import { cellIndex, cellOffset, gridLayout } from "../../../src/display/grid.js";
-import { gridImage, planeRGBA } from "../../../src/display/heatmap.js";
-import { computeStats, formatNumber, summaryLine } from "../../../src/display/stats.js";
+import { colorAt, scaleFor, valueColor, NAN_COLOR } from "../../../src/wire/colormap.js";
+import { cellIndex, cellOffset, gridLayout } from "../../../src/wire/grid.js";
+import { gridImage, planeRGBA } from "../../../src/wire/heatmap.js";
+import { computeStats, formatNumber, summaryLine } from "../../../src/wire/stats.js";
 
 describe("colour scale", () => {
   it("is sequential for non-negative data and diverging, centred at 0, for signed data", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase64, encodeBase64 } from "../../../src/display/base64.js";
-import { encodeTensorPayload, parseTensorPayload, PAYLOAD_VERSION } from "../../../src/display/payload.js";
+import { decodeBase64, encodeBase64 } from "../../../src/wire/base64.js";
+import { encodeTensorPayload, parseTensorPayload, PAYLOAD_VERSION } from "../../../src/wire/payload.js";
 
 describe("base64", () => {
   it("matches Node's encoder on every tail length", () => {

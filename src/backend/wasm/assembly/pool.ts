@@ -1,5 +1,5 @@
-// WebAssembly SIMD pooling kernels (AssemblyScript), compiled by `npm run build:wasm` into dist/wasm/pool.wasm.
-// Every pointer is a byte offset into the shared memory the JS side imports (src/wasm/runtime.ts owns the
+// WebAssembly SIMD pooling kernels (AssemblyScript), compiled by `npm run build:wasm` into dist/backend/wasm/pool.wasm.
+// Every pointer is a byte offset into the shared memory the JS side imports (src/backend/wasm/runtime.ts owns the
 // layout: tensors, scratch, divisors). Kernels never allocate. Planes are independent, so a caller (or a
 // worker) can run any contiguous range of planes by offsetting src/dst.
 //
@@ -753,7 +753,7 @@ const SPP_WORDS = 10;
  * Spatial pyramid pooling of planes [first, first + planes) straight into the (N, C·Σ bins) output: for
  * each plane every level in table order. A level entry (SPP_WORDS int32) is nh, nw, the bins of the levels
  * before it in the output (its offset in a sample's row is that times c), the parent's entry (−1: none), then
- * word offsets (into the table) of hs, he, ws, we and the divisors (−1: none). Built by src/wasm/sppTable.ts.
+ * word offsets (into the table) of hs, he, ws, we and the divisors (−1: none). Built by src/backend/wasm/sppTable.ts.
  * A level with parent ≥ 0 (max only) is the max over blocks of kh×kw of that earlier level's bins: the
  * caller checked its bins are exact unions of the parent's, so no input is read again; exact, because the
  * parent's values already follow the NaN rule. `tmp` holds w + 4 floats and then one byte per level.
