@@ -5,7 +5,8 @@
  * returns a traced result (`{ input, output, trace }`, plus `indices` for max) with `trace: true`, which renders
  * in Jupyter with each output cell linked to its window.
  */
-export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./core/tensor.js";
+export { Tensor, tensor, zeros, JUPYTER_DISPLAY, type NestedNumbers } from "./core/tensor.js";
+export { shapeSize } from "./core/shape.js";
 export { ParameterError } from "./core/errors.js";
 export type { PerDim, DataFormat } from "./geometry/params.js";
 export {
@@ -104,7 +105,9 @@ export {
 export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 
 // display
-export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
+// display/index.ts also installs [JUPYTER_DISPLAY] on Tensor when it loads: this import is what makes a
+// tensor render as a cell's value
+export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/index.js";
 export {
   TENSOR_MIME,
   PAYLOAD_VERSION,

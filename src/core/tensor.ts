@@ -1,8 +1,11 @@
 /**
  * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
+ *
+ * Imports nothing of display: src/display/index.ts installs `[JUPYTER_DISPLAY]` on Tensor when it loads (the
+ * library's entry point loads it), so the core type does not pull in PNG encoding and the bitmap font.
  */
 import { ParameterError } from "./errors.js";
-import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { checkShape, shapeSize } from "./shape.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -54,14 +57,6 @@ export class Tensor {
   toString(): string {
     return `Tensor(shape=[${this.shape.join(", ")}])`;
   }
-
-  /**
-   * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
-   * size budget (2^20 values) the payload and PNG carry a reduced view, with stats over every value.
-   */
-  [JUPYTER_DISPLAY](): DisplayBundle {
-    return toDisplayBundle(this);
-  }
 }
 
 /**
@@ -89,18 +84,6 @@ export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly
 export function zeros(shape: readonly number[]): Tensor {
   checkShape("zeros", shape);
   return new Tensor(new Float32Array(shapeSize(shape)), shape);
-}
-
-export function shapeSize(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-export function checkShape(op: string, shape: readonly number[]): void {
-  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw new ParameterError(op, "shape", shape, "must be a list of non-negative integers");
-  }
 }
 
 function flatIndex(shape: readonly number[], index: readonly number[]): number {

@@ -17,6 +17,7 @@ import { useWasm } from "../core/backend.js";
 import { binRanges, checkOut, intoOut } from "../backend/wasm/dispatch.js";
 import { binsPool2dWasm, planeReduceWasm } from "../backend/wasm/kernels.js";
 import { maxOverPlan, meanOverPlan, planAxes, unravel } from "../backend/js/windowPlan.js";
+import { shapeSize } from "../core/shape.js";
 
 export type OutputSize = number | readonly (number | null)[];
 
@@ -58,7 +59,7 @@ export function adaptiveGeometry(
 /** Divisor of each output position: the product of its bins' lengths. */
 export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
   const sizes = axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize));
-  const count = sizes.reduce((n, s) => n * s, 1);
+  const count = shapeSize(sizes);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const idx = unravel(i, sizes);
@@ -126,7 +127,7 @@ function wasmOverBins(
     (a, i) => a.kind === "bins" && a.bins.length === 1 && a.bins[0][0] === 0 && a.bins[0][1] === spatial[i],
   );
   if (whole && !(mode === "max" && wantIndices)) {
-    const n = spatial.reduce((p, s) => p * s, 1);
+    const n = shapeSize(spatial);
     return { values: planeReduceWasm(x.data, planes, n, mode, out?.data) };
   }
   const axes2 = axes.length === 1 ? [{ kind: "bins", size: 1, bins: [[0, 1]] } as AxisWindows, axes[0]] : axes;

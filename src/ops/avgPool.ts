@@ -19,6 +19,7 @@ import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
 import { avgPool2dWasm, pool2dNhwcWasm } from "../backend/wasm/kernels.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 import { meanOverPlan, planWindows, unravel } from "../backend/js/windowPlan.js";
+import { shapeSize } from "../core/shape.js";
 
 export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
   /** Count padded cells in the divisor. Default true, as PyTorch (false with "same"/"valid", as TensorFlow). */
@@ -72,7 +73,7 @@ export function avgDivisors(
   const hit = divisorCache.get(key);
   if (hit) return hit;
   const sizes = axes.map((a) => a.outSize);
-  const count = sizes.reduce((n, s) => n * s, 1);
+  const count = shapeSize(sizes);
   const divisors = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const idx = unravel(i, sizes);

@@ -5,13 +5,14 @@
 import { ParameterError } from "../core/errors.js";
 import { checkTensor } from "../geometry/params.js";
 import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 
 /** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
 export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
   checkRank(op, x);
   const [n, ...rest] = x.shape;
   const c = rest[rest.length - 1];
-  const plane = rest.slice(0, -1).reduce((a, b) => a * b, 1);
+  const plane = shapeSize(rest.slice(0, -1));
   const out = new Float32Array(x.size);
   for (let b = 0; b < n; b++) {
     const base = b * plane * c;
@@ -24,7 +25,7 @@ export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
 export function toChannelsLast(x: Tensor, op = "toChannelsLast"): Tensor {
   checkRank(op, x);
   const [n, c, ...spatial] = x.shape;
-  const plane = spatial.reduce((a, b) => a * b, 1);
+  const plane = shapeSize(spatial);
   const out = new Float32Array(x.size);
   for (let b = 0; b < n; b++) {
     const base = b * plane * c;

@@ -4,7 +4,8 @@
  * Box–Muller transform.
  */
 import { ParameterError } from "../core/errors.js";
-import { checkShape, shapeSize, Tensor } from "../core/tensor.js";
+import { checkShape, shapeSize } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
 
 export interface RandomOptions {
   /** Any integer; the same seed gives the same tensor. Default 0. */

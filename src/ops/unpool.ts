@@ -11,6 +11,7 @@ import { sliding, unpoolOutputSizes } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { UnpoolTrace } from "../wire/traceTypes.js";
+import { shapeSize } from "../core/shape.js";
 
 export interface MaxUnpoolOptions {
   kernelSize: PerDim;
@@ -52,8 +53,8 @@ function maxUnpoolNd(
   }
   const outSizes = unpoolOutputSizes(op, sizes, kernel, stride, padding, requested);
   const planes = x.shape[0] * x.shape[1];
-  const inVolume = sizes.reduce((n, d) => n * d, 1);
-  const outVolume = outSizes.reduce((n, d) => n * d, 1);
+  const inVolume = shapeSize(sizes);
+  const outVolume = shapeSize(outSizes);
   const y = new Float32Array(planes * outVolume);
   for (let p = 0; p < planes; p++) {
     for (let i = 0; i < inVolume; i++) {

@@ -3,6 +3,7 @@
  * one row), dim 0 of a rank-4+ tensor gives the grid rows, and the remaining leading dims the columns. Shared
  * by the PNG and the renderer so index read-outs agree with the picture.
  */
+import { shapeSize } from "../core/shape.js";
 export interface GridLayout {
   rows: number;
   cols: number;
@@ -16,7 +17,7 @@ export function gridLayout(shape: readonly number[]): GridLayout {
   const planeH = shape[shape.length - 2];
   const planeW = shape[shape.length - 1];
   const lead = shape.slice(0, -2);
-  const planes = lead.reduce((n, d) => n * d, 1);
+  const planes = shapeSize(lead);
   const rows = lead.length >= 2 ? lead[0] : 1;
   return { rows, cols: rows === 0 ? 0 : planes / rows, planeH, planeW };
 }

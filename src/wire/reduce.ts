@@ -5,6 +5,7 @@
  * browser-safe data; the payload carries it with `reduced` saying how it was made.
  */
 import { computeStats } from "./stats.js";
+import { shapeSize } from "../core/shape.js";
 
 /** How a payload's data was reduced from the tensor it describes. */
 export interface ReducedInfo {
@@ -46,14 +47,14 @@ export function reduceView(
   const w = rank >= 1 ? shape[rank - 1] : 1;
   const lead = shape.slice(0, Math.max(0, rank - 2));
   const kept = keptLead(lead, maxPlanes);
-  const planes = kept.reduce((n, d) => n * d, 1);
+  const planes = shapeSize(kept);
   let f = 1;
   while (planes * Math.ceil(h / f) * Math.ceil(w / f) > maxValues) f++;
   const rh = Math.ceil(h / f);
   const rw = Math.ceil(w / f);
   const data = new Float32Array(planes * rh * rw);
   // strides of the original leading dims, to find kept plane p's offset
-  const strides = lead.map((_, a) => lead.slice(a + 1).reduce((n, d) => n * d, 1));
+  const strides = lead.map((_, a) => shapeSize(lead.slice(a + 1)));
   for (let p = 0; p < planes; p++) {
     let rest = p;
     let src = 0;
@@ -78,7 +79,7 @@ export function reduceView(
 
 /** "every 3×3 block's mean, first 64 of 100 planes": how a view was made, for notices and text. */
 export function reducedNote(info: ReducedInfo, viewShape: readonly number[]): string {
-  const planes = (s: readonly number[]): number => s.slice(0, -2).reduce((n, d) => n * d, 1);
+  const planes = (s: readonly number[]): number => shapeSize(s.slice(0, -2));
   const parts: string[] = [];
   if (info.factor > 1)
     parts.push(

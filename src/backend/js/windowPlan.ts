@@ -11,6 +11,7 @@ import {
   type AxisGeometry,
   type AxisWindows,
 } from "../../geometry/window.js";
+import { shapeSize } from "../../core/shape.js";
 
 export interface WindowPlan {
   readonly axes: readonly AxisWindows[];
@@ -41,7 +42,7 @@ export function planAxes(axes: readonly AxisWindows[]): WindowPlan {
   const perAxis = axes.map((axis, a) =>
     Array.from({ length: outSizes[a] }, (_, i) => axisTaps(axis, i).map((p) => p * inStrides[a])),
   );
-  const outPlane = outSizes.reduce((n, s) => n * s, 1);
+  const outPlane = shapeSize(outSizes);
   const tapStart = new Int32Array(outPlane + 1);
   const taps: number[] = [];
   const idx = new Array<number>(nd).fill(0);
