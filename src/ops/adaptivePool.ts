@@ -10,7 +10,8 @@ import { ParameterError } from "../core/errors.js";
 import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../geometry/params.js";
 import { adaptiveAxis, type AxisWindows } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
-import { smallArray, TracedMaxPool, TracedPool } from "../trace/result.js";
+import { TracedMaxPool, TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import type { PoolWithIndices } from "./maxPool.js";
 import { useWasm } from "../core/backend.js";
@@ -162,23 +163,15 @@ export function binsTrace(
   mode: "max" | "avg",
   family: WindowTrace["family"],
 ): WindowTrace {
-  const trace: WindowTrace = {
-    kind: "window",
+  return windowTrace({
+    op,
+    input: x,
+    output: core.output,
     family,
     reduce: mode,
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...core.output.shape],
-    channels: "first",
     axes: core.axes,
-  };
-  const arr =
-    mode === "max" ? core.indices && smallArray(core.indices.data) : core.divisors && smallArray(core.divisors);
-  if (arr) {
-    if (mode === "max") trace.argmax = arr;
-    else trace.divisors = arr;
-  }
-  return trace;
+    ...(mode === "max" ? { argmax: core.indices?.data } : { divisors: core.divisors }),
+  });
 }
 
 function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions): Tensor | PoolWithIndices | TracedMax {

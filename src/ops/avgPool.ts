@@ -12,7 +12,8 @@ import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../g
 import { checkInputCoversKernel, slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
 import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
-import { smallArray, TracedPool } from "../trace/result.js";
+import { TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import { useWasm } from "../core/backend.js";
 import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
@@ -125,20 +126,17 @@ export function avgPoolResult(
   options: AvgPoolOptions,
 ): Tensor | TracedPool<WindowTrace> {
   if (!options.trace) return core.output;
-  const trace: WindowTrace = {
-    kind: "window",
+  const trace = windowTrace({
+    op,
+    input: x,
+    output: core.output,
     family: "sliding",
     reduce: "avg",
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...core.output.shape],
-    channels: core.channelsLast ? "last" : "first",
     axes: core.axes.map(sliding),
-    countIncludePad: core.countIncludePad,
-  };
-  if (options.divisorOverride !== undefined) trace.divisorOverride = options.divisorOverride;
-  const divisors = smallArray(core.divisors);
-  if (divisors) trace.divisors = divisors;
+    channelsLast: core.channelsLast,
+    extras: { countIncludePad: core.countIncludePad, divisorOverride: options.divisorOverride },
+    divisors: core.divisors,
+  });
   return new TracedPool(x, core.output, trace);
 }
 

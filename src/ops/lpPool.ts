@@ -10,7 +10,8 @@ import { checkTensor, spatialShape, type PerDim } from "../geometry/params.js";
 import { slidingPoolAxes } from "../geometry/pool.js";
 import { sliding } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
-import { smallArray, TracedPool } from "../trace/result.js";
+import { TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import { avgDivisors } from "./avgPool.js";
 import { maxOverPlan, meanOverPlan, planWindows } from "../backend/js/windowPlan.js";
@@ -65,21 +66,17 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
   }
   const output = new Tensor(y, [x.shape[0], x.shape[1], ...axes.map((a) => a.outSize)]);
   if (!o.trace) return output;
-  const trace: WindowTrace = {
-    kind: "window",
+  const trace = windowTrace({
+    op,
+    input: x,
+    output,
     family: "sliding",
     reduce: "lp",
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...output.shape],
-    channels: "first",
     axes: axes.map(sliding),
     // JSON has no Infinity: an infinite p travels as the string the payload uses for infinities
-    normType: Number.isFinite(p) ? p : p > 0 ? "Infinity" : "-Infinity",
-    lpScale: scale,
-  };
-  const d = divisors && smallArray(divisors);
-  if (d) trace.divisors = d;
+    extras: { normType: Number.isFinite(p) ? p : p > 0 ? "Infinity" : "-Infinity", lpScale: scale },
+    divisors: divisors ?? undefined,
+  });
   return new TracedPool(x, output, trace);
 }
 

@@ -13,7 +13,8 @@ import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../g
 import { slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
 import { sliding, type AxisGeometry } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
-import { smallArray, TracedMaxPool } from "../trace/result.js";
+import { TracedMaxPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import { useWasm } from "../core/backend.js";
 import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
@@ -113,18 +114,16 @@ export function maxPoolResult(
   options: MaxPoolOptions,
 ): Tensor | PoolWithIndices | TracedMaxPool<WindowTrace> {
   if (options.trace) {
-    const trace: WindowTrace = {
-      kind: "window",
+    const trace = windowTrace({
+      op,
+      input: x,
+      output: core.output,
       family: "sliding",
       reduce: "max",
-      op,
-      inputShape: [...x.shape],
-      outputShape: [...core.output.shape],
-      channels: core.channelsLast ? "last" : "first",
       axes: core.axes.map(sliding),
-    };
-    const argmax = smallArray(core.indices.data);
-    if (argmax) trace.argmax = argmax;
+      channelsLast: core.channelsLast,
+      argmax: core.indices.data,
+    });
     return new TracedMaxPool(x, core.output, trace, core.indices);
   }
   if (options.returnIndices) return { output: core.output, indices: core.indices };
