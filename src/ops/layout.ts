@@ -12,7 +12,7 @@ export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
   checkRank(op, x);
   const [n, ...rest] = x.shape;
   const c = rest[rest.length - 1];
-  const plane = shapeSize(rest.slice(0, -1));
+  const plane = rest.slice(0, -1).reduce((a, b) => a * b, 1);
   const out = new Float32Array(x.size);
   for (let b = 0; b < n; b++) {
     const base = b * plane * c;
