@@ -4,10 +4,10 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBackend, setBackend } from "../../src/core/backend.js";
-import * as ps from "../../src/index.js";
-import { allocFloats, wasmPathCandidates, wasmRuntime } from "../../src/backend/wasm/runtime.js";
-import { setThreads } from "../../src/backend/wasm/workers.js";
+import { getBackend, setBackend } from "../../../src/core/backend.js";
+import * as ps from "../../../src/index.js";
+import { allocFloats, wasmPathCandidates, wasmRuntime } from "../../../src/backend/wasm/runtime.js";
+import { setThreads } from "../../../src/backend/wasm/workers.js";
 
 beforeAll(() => {
   if (!wasmPathCandidates().some((p) => existsSync(p))) execSync("npm run build:wasm", { stdio: "ignore" });

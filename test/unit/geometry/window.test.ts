@@ -10,7 +10,7 @@ import {
   poolOutputSize,
   samePadding,
   sppBins,
-} from "../../src/index.js";
+} from "../../../src/index.js";
 
 describe("PyTorch pooling output size (pooling.md 1.2)", () => {
   // (n, k, s, p) in ceil mode where a naive ceil(...)+1 over-counts and torch drops the last window

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { encode as encodePng } from "fast-png";
 import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
-import { decodeImage, loadImage, ParameterError } from "../../src/index.js";
-import { expectClose } from "./helpers.js";
+import { decodeImage, loadImage, ParameterError } from "../../../src/index.js";
+import { expectClose } from "../helpers.js";
 
 const rgbPng = encodePng({ width: 2, height: 1, data: new Uint8Array([255, 0, 0, 0, 51, 255]), channels: 3, depth: 8 });
 

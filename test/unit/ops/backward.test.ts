@@ -9,8 +9,8 @@ import {
   maxPool2dBackward,
   randn,
   tensor,
-} from "../../src/index.js";
-import { expectClose } from "./helpers.js";
+} from "../../../src/index.js";
+import { expectClose } from "../helpers.js";
 
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
 

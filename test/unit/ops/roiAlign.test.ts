@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParameterError, parseTrace, randn, roiAlign, roiPool, tensor, Tensor } from "../../src/index.js";
+import { ParameterError, parseTrace, randn, roiAlign, roiPool, tensor, Tensor } from "../../../src/index.js";
 
 /** A map whose value is the column index: bilinear reads of it are exact, so a bin's mean is its samples' mean. */
 function columns(h: number, w: number): Tensor {

@@ -9,9 +9,9 @@ import {
   reshape,
   tensor,
   unpoolAsWindow,
-} from "../../src/index.js";
-import { traceFigureMarks } from "../../src/display/figureMarks.js";
-import { axisTaps } from "../../src/geometry/window.js";
+} from "../../../src/index.js";
+import { traceFigureMarks } from "../../../src/display/figureMarks.js";
+import { axisTaps } from "../../../src/geometry/window.js";
 
 describe("max unpooling traces", () => {
   const x = reshape(arange(1, 17), [1, 1, 4, 4]);

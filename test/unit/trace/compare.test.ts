@@ -9,8 +9,8 @@ import {
   TENSOR_MIME,
   type TracedPool,
   type SppTrace,
-} from "../../src/index.js";
-import { parseTensorPayload } from "../../src/wire/payload.js";
+} from "../../../src/index.js";
+import { parseTensorPayload } from "../../../src/wire/payload.js";
 import { decode as decodePng } from "fast-png";
 
 const pair = () => {

@@ -20,9 +20,9 @@ import {
   tensor,
   TRACE_ARRAY_LIMIT,
   windowExtent,
-} from "../../src/index.js";
-import { parseTensorPayload } from "../../src/wire/payload.js";
-import { axisTaps } from "../../src/geometry/window.js";
+} from "../../../src/index.js";
+import { parseTensorPayload } from "../../../src/wire/payload.js";
+import { axisTaps } from "../../../src/geometry/window.js";
 
 describe("window traces", () => {
   it("max: the argmax of every output lies in that output's window, and equals the indices", () => {

@@ -10,8 +10,8 @@ import {
   tensor,
   TRACE_ARRAY_LIMIT,
   TracedStripPooling,
-} from "../../src/index.js";
-import { decodeFloat32, parseTensorPayload } from "../../src/wire/payload.js";
+} from "../../../src/index.js";
+import { decodeFloat32, parseTensorPayload } from "../../../src/wire/payload.js";
 
 describe("stripPoolingModule with trace: true", () => {
   it("returns the untraced module's tensors and a trace whose strips are the two stripPool outputs", () => {

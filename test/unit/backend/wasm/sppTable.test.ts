@@ -1,8 +1,8 @@
 // The wasm SPP level table: which levels are reduced from a finer level's output instead of the input.
 import { describe, expect, it } from "vitest";
-import { binRanges } from "../../src/backend/wasm/dispatch.js";
-import { derivable, SPP_WORDS, sppTable, type SppTableLevel } from "../../src/backend/wasm/sppTable.js";
-import { sppLevelAxis } from "../../src/geometry/spp.js";
+import { binRanges } from "../../../../src/backend/wasm/dispatch.js";
+import { derivable, SPP_WORDS, sppTable, type SppTableLevel } from "../../../../src/backend/wasm/sppTable.js";
+import { sppLevelAxis } from "../../../../src/geometry/spp.js";
 
 function level(size: [number, number], n: number, rule: "adaptive" | "paper" = "adaptive"): SppTableLevel {
   const axes = [sppLevelAxis("t", size[0], n, rule, 0, "H"), sppLevelAxis("t", size[1], n, rule, 0, "W")];
