@@ -242,3 +242,22 @@ describe("core/tensor.ts", () => {
     expect(edges.filter((e) => e.target?.startsWith("src/display/"))).toEqual([]);
   });
 });
+
+describe("test/unit mirrors src/", () => {
+  // tests of the whole library rather than of one file or folder, and of test/unit/helpers.ts itself
+  const crossCutting = new Set(["errors", "imports", "properties", "helpers"]);
+
+  it("every test file is named after a source file or folder", () => {
+    const tests = sourceFiles("test/unit")
+      .filter((f) => f.endsWith(".test.ts") && !f.startsWith("test/unit/extension/"))
+      .map((f) => f.slice("test/unit/".length, -".test.ts".length));
+    expect(tests.length).toBeGreaterThan(20);
+    const orphans = tests.filter(
+      (p) =>
+        !crossCutting.has(p) &&
+        !existsSync(join(root, "src", `${p}.ts`)) &&
+        !(existsSync(join(root, "src", p)) && statSync(join(root, "src", p)).isDirectory()),
+    );
+    expect(orphans).toEqual([]);
+  });
+});
