@@ -14,10 +14,9 @@ import { TracedMaxPool, TracedPool } from "../trace/result.js";
 import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import type { PoolWithIndices } from "./maxPool.js";
-import { useWasm } from "../core/backend.js";
-import { binRanges, checkOut, intoOut } from "../backend/wasm/dispatch.js";
-import { binsPool2dWasm, planeReduceWasm } from "../backend/wasm/kernels.js";
-import { maxOverPlan, meanOverPlan, planAxes, unravel } from "../backend/js/windowPlan.js";
+import { run } from "../backend/index.js";
+import { checkOut, intoOut } from "./out.js";
+import { unravel } from "../backend/js/windowPlan.js";
 import { shapeSize } from "../core/shape.js";
 
 export type OutputSize = number | readonly (number | null)[];
@@ -92,50 +91,10 @@ export function poolOverBins(
   ];
   checkOut(op, out, outShape);
   const divisors = mode === "avg" ? binVolumes(axes) : undefined;
-  if (useWasm()) {
-    const fast = wasmOverBins(x, planes, axes, mode, divisors, wantIndices, out);
-    if (fast) {
-      const output = intoOut(fast.values, outShape, out);
-      if (mode === "avg") return { output, divisors, axes };
-      return { output, indices: fast.indices && new Tensor(fast.indices, outShape), axes };
-    }
-  }
-  const plan = planAxes(axes);
-  if (mode === "max") {
-    const { values, indices } = maxOverPlan(x.data, planes, plan);
-    return {
-      output: intoOut(values, outShape, out),
-      indices: new Tensor(Float32Array.from(indices), outShape),
-      axes,
-    };
-  }
-  const y = meanOverPlan(x.data, planes, plan, divisors as Float32Array);
-  return { output: intoOut(y, outShape, out), divisors, axes };
-}
-
-/** The WebAssembly path of poolOverBins, or null where it does not apply (3-d, non-rectangular windows). */
-function wasmOverBins(
-  x: Tensor,
-  planes: number,
-  axes: AxisWindows[],
-  mode: "max" | "avg",
-  divisors: Float32Array | undefined,
-  wantIndices: boolean,
-  out: Tensor | undefined,
-): { values: Float32Array; indices?: Float32Array } | null {
-  const spatial = x.shape.slice(2);
-  const whole = axes.every(
-    (a, i) => a.kind === "bins" && a.bins.length === 1 && a.bins[0][0] === 0 && a.bins[0][1] === spatial[i],
-  );
-  if (whole && !(mode === "max" && wantIndices)) {
-    const n = shapeSize(spatial);
-    return { values: planeReduceWasm(x.data, planes, n, mode, out?.data) };
-  }
-  const axes2 = axes.length === 1 ? [{ kind: "bins", size: 1, bins: [[0, 1]] } as AxisWindows, axes[0]] : axes;
-  const ranges = binRanges(axes2);
-  if (!ranges) return null;
-  const [h, w] = axes.length === 1 ? [1, spatial[0]] : spatial;
-  return binsPool2dWasm(x.data, planes, h, w, ranges, mode, divisors ?? null, mode === "max" && wantIndices, out?.data);
+  const r = run("binsPool", x.data, planes, x.shape.slice(2), axes, mode, divisors, wantIndices, out?.data);
+  const output = intoOut(r.values, outShape, out);
+  if (mode === "avg") return { output, divisors, axes };
+  return { output, indices: r.indices && new Tensor(r.indices, outShape), axes };
 }
 
 export function adaptivePoolNd(

@@ -15,11 +15,10 @@ import { Tensor } from "../core/tensor.js";
 import { TracedPool } from "../trace/result.js";
 import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
-import { useWasm } from "../core/backend.js";
-import { checkOut, intoOut } from "../backend/wasm/dispatch.js";
-import { avgPool2dWasm, pool2dNhwcWasm } from "../backend/wasm/kernels.js";
+import { run, tryFast } from "../backend/index.js";
+import { checkOut, intoOut } from "./out.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
-import { meanOverPlan, planWindows, unravel } from "../backend/js/windowPlan.js";
+import { unravel } from "../backend/js/windowPlan.js";
 import { shapeSize } from "../core/shape.js";
 
 export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
@@ -106,17 +105,14 @@ export function avgPoolNd(op: string, x: Tensor, nd: number, options: AvgPoolOpt
   const outShape = channelsLast ? [n, ...spatialOut, c] : [n, c, ...spatialOut];
   const out = checkOut(op, options.out, outShape);
   const core = { divisors, axes, channelsLast, countIncludePad };
-  if (useWasm() && nd <= 2) {
-    const y = channelsLast
-      ? pool2dNhwcWasm(x.data, x.shape, axes, "avg", divisors, out?.data)
-      : avgPool2dWasm(x.data, n * c, axes, divisors, out?.data);
-    return { output: intoOut(y, outShape, out), ...core };
-  }
-  const xf = channelsLast ? toChannelsFirst(x, op) : x;
-  const plan = planWindows(axes);
-  const y = meanOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan, divisors);
-  const output = new Tensor(y, [xf.shape[0], xf.shape[1], ...spatialOut]);
-  return { output: intoOut((channelsLast ? toChannelsLast(output, op) : output).data, outShape, out), ...core };
+  if (!channelsLast)
+    return { output: intoOut(run("avgPool", x.data, n * c, axes, divisors, out?.data), outShape, out), ...core };
+  const direct = tryFast("poolChannelsLast", x.data, x.shape, axes, "avg", divisors, out?.data);
+  if (direct) return { output: intoOut(direct, outShape, out), ...core };
+  // pooled channels first, moved back
+  const y = run("avgPool", toChannelsFirst(x, op).data, n * c, axes, divisors);
+  const output = toChannelsLast(new Tensor(y, [n, c, ...spatialOut]), op);
+  return { output: intoOut(output.data, outShape, out), ...core };
 }
 
 export function avgPoolResult(

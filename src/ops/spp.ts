@@ -13,9 +13,10 @@ import { smallArray, TracedPool } from "../trace/result.js";
 import type { SppLevelTrace, SppTrace } from "../wire/traceTypes.js";
 import { binVolumes } from "./adaptivePool.js";
 import { avgDivisors } from "./avgPool.js";
-import { useWasm } from "../core/backend.js";
-import { binRanges, checkOut } from "../backend/wasm/dispatch.js";
-import { sppPoolWasm, type Ranges } from "../backend/wasm/kernels.js";
+import { tryFast } from "../backend/index.js";
+import { binRanges } from "../backend/wasm/dispatch.js";
+import type { Ranges } from "../backend/wasm/kernels.js";
+import { checkOut } from "./out.js";
 import { sppTable } from "../backend/wasm/sppTable.js";
 import { maxOverPlan, meanOverPlan, planAxes } from "../backend/js/windowPlan.js";
 
@@ -56,13 +57,14 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
   const perSample = c * plan.bins;
   const out = checkOut(OP, options.out, [n, perSample]);
   // the fast path skips the argmax, which only a trace shows
-  const fast = useWasm() && plan.table !== null && !(mode === "max" && options.trace);
+  const fast =
+    plan.table !== null && !(mode === "max" && options.trace)
+      ? tryFast("sppPool", x.data, n, c, height, width, plan.table, plan.levels.length, plan.bins, mode, out?.data)
+      : null;
   let y: Float32Array;
   const argmaxes: (Int32Array | undefined)[] = plan.levels.map(() => undefined);
-  if (fast) {
-    const table = plan.table as Int32Array;
-    y = sppPoolWasm(x.data, n, c, height, width, table, plan.levels.length, plan.bins, mode, out?.data);
-  } else {
+  if (fast) y = fast;
+  else {
     y = out ? out.data : new Float32Array(n * perSample);
     plan.levels.forEach((level, li) => {
       let values: Float32Array;

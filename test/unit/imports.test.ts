@@ -261,3 +261,24 @@ describe("test/unit mirrors src/", () => {
     expect(orphans).toEqual([]);
   });
 });
+
+describe("ops reach kernels only through backend/index.ts", () => {
+  it("no op reads the backend choice or calls a backend's kernel table directly", () => {
+    const direct = new Set([
+      "src/core/backend.ts",
+      "src/backend/js/kernels.ts",
+      "src/backend/wasm/index.ts",
+      "src/backend/wasm/kernels.ts",
+      "src/backend/wasm/depthMax.ts",
+    ]);
+    const bad = sourceFiles("src/ops").flatMap((f) =>
+      importsOf(f)
+        .filter((e) => e.target !== null && !e.typeOnly && direct.has(e.target))
+        .map((e) => `${f} imports ${e.spec}`),
+    );
+    expect(bad).toEqual([]);
+    expect(sourceFiles("src/ops").some((f) => importsOf(f).some((e) => e.target === "src/backend/index.ts"))).toBe(
+      true,
+    );
+  });
+});

@@ -1,28 +1,8 @@
 /**
- * What the ops share for the fast paths: the `out` option's check, and the conversion of per-axis windows
- * to the [start, end) row and column ranges the bins kernel takes.
+ * The conversion of per-axis windows to the [start, end) row and column ranges the bins kernels take.
  */
-import { ParameterError } from "../../core/errors.js";
 import { axisOutSize, axisTaps, type AxisWindows } from "../../geometry/window.js";
-import { Tensor } from "../../core/tensor.js";
 import type { Ranges } from "./kernels.js";
-
-/** Checks `out` against the output shape; returns it (or undefined when not given). */
-export function checkOut(op: string, out: unknown, shape: readonly number[]): Tensor | undefined {
-  if (out === undefined) return undefined;
-  if (!(out instanceof Tensor)) throw new ParameterError(op, "out", "a non-tensor value", "must be a Tensor");
-  if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
-    throw new ParameterError(op, "out", out.shape, `must have the output shape [${shape.join(", ")}]`);
-  }
-  return out;
-}
-
-/** Writes `values` into `out` (if given and not already its storage) and returns the output tensor. */
-export function intoOut(values: Float32Array, shape: readonly number[], out: Tensor | undefined): Tensor {
-  if (!out) return new Tensor(values, shape);
-  if (values !== out.data) out.data.set(values);
-  return out;
-}
 
 /** Each output index's contiguous [start, end) along an axis, or null if some window is empty or gapped. */
 export function axisRanges(axis: AxisWindows): { start: Int32Array; end: Int32Array } | null {
