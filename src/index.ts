@@ -1,6 +1,12 @@
 /**
  * poolscope: pooling in CNNs, exact to PyTorch, with a display bundle for Jupyter.
  *
+ * The tree, each folder one rule: core/ (Tensor, errors, shape sizes, backend choice) ← geometry/ (all window
+ * arithmetic) ← ops/ (one op family per file: options → geometry → backend/ kernels → trace/ builder);
+ * backend/ (js/ reference and wasm/ SIMD kernels behind one interface); trace/ (traced results); wire/ (the
+ * browser-safe contract the renderer imports); display/ (Node-only bundle and PNG, installed on Tensor by
+ * importing it below); io/ (images); conformance/ + cli.ts (the golden runner).
+ *
  * Pooling ops return a Tensor; max ops return `{ output, indices }` with `returnIndices: true`; every pooling op
  * returns a traced result (`{ input, output, trace }`, plus `indices` for max) with `trace: true`, which renders
  * in Jupyter with each output cell linked to its window.

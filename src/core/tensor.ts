@@ -1,4 +1,7 @@
 /**
+ * src/core/: the tensor (this file), its errors (errors.ts), shape sizes (shape.ts) and the backend choice
+ * (backend.ts) — what every other folder builds on, and nothing of presentation.
+ *
  * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
  *
  * Imports nothing of display: src/display/index.ts installs `[JUPYTER_DISPLAY]` on Tensor when it loads (the

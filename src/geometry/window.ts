@@ -1,4 +1,9 @@
 /**
+ * src/geometry/: the only place window taps, bins, output sizes and parameter normalisation are computed
+ * (window.ts sliding and adaptive axes, pool.ts pooling options, params.ts shapes and per-dim options, spp.ts
+ * pyramid bins, roi.ts region bins and RoIAlign samples, explain.ts worked output-size formulas). Pure and
+ * browser-safe: the ops compute with it and the renderer redraws windows with it, through wire/.
+ *
  * Window and output-size arithmetic: the one place every op gets its geometry from.
  *
  * One spatial axis is described by an AxisGeometry: input size, kernel, stride, dilation, padding at each end

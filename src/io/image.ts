@@ -1,5 +1,5 @@
 /**
- * Loading a PNG or JPEG file into a tensor (1, C, H, W) of values in [0, 1], so a notebook can pool a real
+ * src/io/: getting data in. Loading a PNG or JPEG file into a tensor (1, C, H, W) of values in [0, 1], so a notebook can pool a real
  * picture. Decoding uses fast-png (PNG, 8 and 16 bit, palette, alpha) and jpeg-js (baseline and progressive
  * JPEG); the format is read from the file's signature, not its name.
  */

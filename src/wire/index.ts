@@ -1,6 +1,9 @@
 /**
- * The browser-safe half of the display code (`poolscope/display`): the payload format, stats, colours, grid
- * layout and heatmap pixels. The JupyterLab renderer imports only this; PNG encoding and bundles stay in Node.
+ * src/wire/: the browser-safe contract between the library and the JupyterLab renderer, exported as
+ * `poolscope/wire` (and, until it is retired, `poolscope/display`): the payload format, the trace types and
+ * their validator (both read off one table, traceSchema.ts), base64, stats, colours, grid layout and heatmap
+ * pixels, plus the geometry the renderer reads traces with. No Node module and no Tensor: the renderer bundles
+ * exactly this (test/unit/imports.test.ts holds it to that); PNG encoding and bundles stay in display/.
  */
 export * from "./payload.js";
 export * from "./stats.js";
