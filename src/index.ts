@@ -1,7 +1,7 @@
 /**
  * poolscope: pooling in CNNs, exact to PyTorch, with a display bundle for Jupyter.
  *
- * The tree, each folder one rule: core/ (Tensor, errors, shape sizes, backend choice) ← geometry/ (all window
+ * The tree, each folder one rule: core/ (Tensor and constructors, errors, shape sizes, backend choice) ← geometry/ (all window
  * arithmetic) ← ops/ (one op family per file: options → geometry → backend/ kernels → trace/ builder);
  * backend/ (js/ reference and wasm/ SIMD kernels behind one interface); trace/ (traced results); wire/ (the
  * browser-safe contract the renderer imports); display/ (Node-only bundle and PNG, installed on Tensor by
@@ -89,7 +89,7 @@ export { relu, sigmoid } from "./ops/activations.js";
 export { reshape, flatten } from "./ops/reshape.js";
 export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
-export { rand, randn, arange, type RandomOptions } from "./ops/random.js";
+export { rand, randn, arange, type RandomOptions } from "./core/random.js";
 export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
 // traces

@@ -3,9 +3,9 @@
  * mulberry32 (32-bit state, fast, good enough for teaching data, not for cryptography); normals come from the
  * Box–Muller transform.
  */
-import { ParameterError } from "../core/errors.js";
-import { checkShape, shapeSize } from "../core/shape.js";
-import { Tensor } from "../core/tensor.js";
+import { ParameterError } from "./errors.js";
+import { checkShape, shapeSize } from "./shape.js";
+import { Tensor } from "./tensor.js";
 
 export interface RandomOptions {
   /** Any integer; the same seed gives the same tensor. Default 0. */

@@ -1,6 +1,6 @@
 /**
- * src/core/: the tensor (this file), its errors (errors.ts), shape sizes (shape.ts) and the backend choice
- * (backend.ts) — what every other folder builds on, and nothing of presentation.
+ * src/core/: the tensor and its constructors (this file, random.ts), its errors (errors.ts), shape sizes
+ * (shape.ts) and the backend choice (backend.ts) — what every other folder builds on, and nothing of presentation.
  *
  * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
  *

@@ -12,7 +12,7 @@ import type { WindowTrace } from "../wire/traceTypes.js";
 import { relu, sigmoid } from "./activations.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 import { conv2d } from "./conv2d.js";
-import { rand } from "./random.js";
+import { rand } from "../core/random.js";
 
 // the result types live with the traced result that implements them, so trace/ never imports this op
 export type { StripPoolingModuleResult, StripPoolingWeights };
