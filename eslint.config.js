@@ -13,7 +13,7 @@ export default tseslint.config(
       ".venv/**",
       "test/artifacts/**",
       // AssemblyScript (compiled by asc, not tsc): its types (f32, v128, usize) are not TypeScript's
-      "src/wasm/assembly/**",
+      "src/backend/wasm/assembly/**",
     ],
   },
   js.configs.recommended,

@@ -1,13 +1,20 @@
 /**
  * poolscope: pooling in CNNs, exact to PyTorch, with a display bundle for Jupyter.
  *
+ * The tree, each folder one rule: core/ (Tensor and constructors, errors, shape sizes, backend choice) ← geometry/ (all window
+ * arithmetic) ← ops/ (one op family per file: options → geometry → backend/ kernels → trace/ builder);
+ * backend/ (js/ reference and wasm/ SIMD kernels behind one interface); trace/ (traced results); wire/ (the
+ * browser-safe contract the renderer imports); display/ (Node-only bundle and PNG, installed on Tensor by
+ * importing it below); io/ (images); conformance/ + cli.ts (the golden runner).
+ *
  * Pooling ops return a Tensor; max ops return `{ output, indices }` with `returnIndices: true`; every pooling op
  * returns a traced result (`{ input, output, trace }`, plus `indices` for max) with `trace: true`, which renders
  * in Jupyter with each output cell linked to its window.
  */
-export { Tensor, tensor, zeros, shapeSize, JUPYTER_DISPLAY, type NestedNumbers } from "./tensor.js";
-export { ParameterError, ResourceError } from "./errors.js";
-export type { PerDim, DataFormat } from "./shape/params.js";
+export { Tensor, tensor, zeros, JUPYTER_DISPLAY, type NestedNumbers } from "./core/tensor.js";
+export { shapeSize } from "./core/shape.js";
+export { ParameterError, ResourceError } from "./core/errors.js";
+export type { PerDim, DataFormat } from "./geometry/params.js";
 export {
   poolOutputSize,
   convOutputSize,
@@ -21,9 +28,9 @@ export {
   axisOutSize,
   type AxisGeometry,
   type AxisWindows,
-} from "./shape/window.js";
-export type { TfPadding } from "./shape/pool.js";
-export { sppBins, type SppRule } from "./shape/spp.js";
+} from "./geometry/window.js";
+export type { TfPadding } from "./geometry/pool.js";
+export { sppBins, type SppRule } from "./geometry/spp.js";
 export {
   explainPoolOutputSize,
   explainConvOutputSize,
@@ -32,7 +39,7 @@ export {
   linearParamCount,
   type SizeExplanation,
   type ParamCount,
-} from "./shape/explain.js";
+} from "./geometry/explain.js";
 
 // pooling
 export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
@@ -82,8 +89,8 @@ export { relu, sigmoid } from "./ops/activations.js";
 export { reshape, flatten } from "./ops/reshape.js";
 export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
-export { rand, randn, arange, type RandomOptions } from "./ops/random.js";
-export { loadImage, decodeImage, type ImageOptions } from "./image/load.js";
+export { rand, randn, arange, type RandomOptions } from "./core/random.js";
+export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
@@ -100,19 +107,21 @@ export {
   type StripFusionTrace,
   type UnpoolTrace,
   unpoolAsWindow,
-} from "./trace/types.js";
-export { parseTrace, type ParsedTrace } from "./trace/validate.js";
+} from "./wire/traceTypes.js";
+export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 
 // display
-export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/bundle.js";
+// display/index.ts also installs [JUPYTER_DISPLAY] on Tensor when it loads: this import is what makes a
+// tensor render as a cell's value
+export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/index.js";
 export {
   TENSOR_MIME,
   PAYLOAD_VERSION,
   type TensorPayload,
   type TensorData,
   type ComparedResult,
-} from "./display/payload.js";
-export { computeStats, summaryLine, type TensorStats } from "./display/stats.js";
-export { setBackend, getBackend, type Backend } from "./backend.js";
-export { setThreads, getThreads } from "./wasm/workers.js";
-export { allocFloats } from "./wasm/runtime.js";
+} from "./wire/payload.js";
+export { computeStats, summaryLine, type TensorStats } from "./wire/stats.js";
+export { setBackend, getBackend, type Backend } from "./core/backend.js";
+export { setThreads, getThreads } from "./backend/wasm/workers.js";
+export { allocFloats } from "./backend/wasm/runtime.js";

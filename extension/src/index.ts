@@ -3,10 +3,10 @@
  * carries for other front ends; safe, because it never turns data into HTML.
  *
  * The top level is the renderer's entry only (this file and widget.ts); link/ reads traces without the DOM,
- * views/ builds the DOM views on one skeleton, canvas/ paints. Everything else comes from poolscope/display.
+ * views/ builds the DOM views on one skeleton, canvas/ paints. Everything else comes from poolscope/wire.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
-import { TENSOR_MIME } from "poolscope/display";
+import { TENSOR_MIME } from "poolscope/wire";
 import { TensorRenderer } from "./widget.js";
 
 export const rendererFactory: IRenderMime.IRendererFactory = {

@@ -14,7 +14,7 @@ import {
   type PoolTrace,
   type TensorPayload,
   type WindowTrace,
-} from "poolscope/display";
+} from "poolscope/wire";
 import { el } from "./canvas/plane.js";
 import { statsText } from "./canvas/screen.js";
 import { downloadPng } from "./canvas/savePng.js";

@@ -5,7 +5,7 @@
  * calls the exported functions of the package (../index.js), never private copies.
  */
 import * as ps from "../index.js";
-import type { Tensor } from "../tensor.js";
+import type { Tensor } from "../core/tensor.js";
 
 export type Options = Record<string, unknown>;
 export type Inputs = Record<string, Tensor>;

@@ -2,7 +2,7 @@
  * Comparing a result with a golden tensor: shapes exactly; values within |got − want| ≤ 1e-6 + 1e-5·|want|,
  * NaN only against NaN, infinities only against the same infinity; indices exactly.
  */
-import type { Tensor } from "../tensor.js";
+import type { Tensor } from "../core/tensor.js";
 import type { GoldenTensor } from "./load.js";
 
 export const ATOL = 1e-6;

@@ -4,7 +4,7 @@
  * with its problem recorded, so the runner counts it as failed rather than skipping it.
  */
 import { readFileSync } from "node:fs";
-import { Tensor } from "../tensor.js";
+import { Tensor } from "../core/tensor.js";
 
 export interface GoldenTensor {
   shape: number[];

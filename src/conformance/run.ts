@@ -5,8 +5,8 @@
  * offending parameter: the one the case's error_param records (the argument PyTorch refuses), or, in a file
  * that does not record it, any parameter or input of the case.
  */
-import { ParameterError } from "../errors.js";
-import type { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import type { Tensor } from "../core/tensor.js";
 import { camel, EXACT_OUTPUTS, OPS, type Inputs, type OpSpec, type Options } from "./cases.js";
 import { compareTensor } from "./compare.js";
 import { toTensor, type GoldenCase, type GoldenFile } from "./load.js";

@@ -2,7 +2,7 @@
  * A 3×5 pixel font for the numbers and few words the PNG fallback writes (legend ticks, "input", "output"), so
  * the kernel labels its pictures without a font file or a canvas. Each glyph is 5 rows of 3 bits, top first.
  */
-import type { RgbaImage } from "./heatmap.js";
+import type { RgbaImage } from "../wire/heatmap.js";
 
 const GLYPHS: Record<string, readonly number[]> = {
   "0": [7, 5, 5, 5, 7],

@@ -2,17 +2,17 @@
  * A tensor as a Jupyter MIME bundle: the poolscope payload for the JupyterLab renderer, a PNG heatmap for
  * every other front end (GitHub, nbviewer, VS Code, nbconvert), and a one-line text summary.
  */
-import type { Tensor } from "../tensor.js";
-import { encodeBase64 } from "./base64.js";
-import { scaleFor } from "./colormap.js";
-import { gridLayout } from "./grid.js";
+import type { Tensor } from "../core/tensor.js";
+import { encodeBase64 } from "../wire/base64.js";
+import { scaleFor } from "../wire/colormap.js";
+import { gridLayout } from "../wire/grid.js";
 import { figureImage, type FigurePanel } from "./figure.js";
 import { traceFigureMarks } from "./figureMarks.js";
-import { encodeTensorPayload, TENSOR_MIME, type PayloadPart, type TensorPayload } from "./payload.js";
-import type { PoolTrace } from "../trace/types.js";
+import { encodeTensorPayload, TENSOR_MIME, type PayloadPart, type TensorPayload } from "../wire/payload.js";
+import type { PoolTrace } from "../wire/traceTypes.js";
 import { encodePng } from "./png.js";
 import { boundedPart, largeTensorText } from "./largeTensor.js";
-import { colourRange } from "./reduce.js";
+import { colourRange } from "../wire/reduce.js";
 
 export interface DisplayBundle {
   [TENSOR_MIME]: TensorPayload;

@@ -4,11 +4,11 @@
  * numbers. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
-import { colorAt, type ColorScale } from "./colormap.js";
-import type { GridLayout } from "./grid.js";
+import { colorAt, type ColorScale } from "../wire/colormap.js";
+import type { GridLayout } from "../wire/grid.js";
 import type { FigureMark } from "./figureMarks.js";
-import { cellsRect, gridGeometry, gridImage, type RgbaImage } from "./heatmap.js";
-import { formatNumber } from "./stats.js";
+import { cellsRect, gridGeometry, gridImage, type RgbaImage } from "../wire/heatmap.js";
+import { formatNumber } from "../wire/stats.js";
 
 export interface FigurePanel {
   /** Caption above the panel, from the font's small alphabet (e.g. "input", "output"); may be empty. */

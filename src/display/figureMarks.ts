@@ -5,8 +5,8 @@
  * box and bins and its first bin's argmax; for 3-d pooling, the window on each depth slice it reaches; for max
  * unpooling, input (0, 0)'s window on the unpooled map and where its value went. Read from the trace only.
  */
-import { axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
-import { unpoolAsWindow, type PoolTrace } from "../trace/types.js";
+import { axisInSize, axisOutSize, windowExtent } from "../geometry/window.js";
+import { unpoolAsWindow, type PoolTrace } from "../wire/traceTypes.js";
 
 export interface FigureMark {
   /** Plane index in grid order. */

@@ -1,30 +1,30 @@
 /**
- * The browser-safe half of the display code (`poolscope/display`): the payload format, stats, colours, grid
- * layout and heatmap pixels. The JupyterLab renderer imports only this; PNG encoding and bundles stay in Node.
+ * Node-only presentation: a value as a Jupyter MIME bundle (bundle.ts: the wire payload, a PNG from figure.ts,
+ * figureMarks.ts and bitmapFont.ts, and a text line), bounded for large tensors (largeTensor.ts).
+ *
+ * Loading this module installs `[JUPYTER_DISPLAY]` on Tensor, so core/tensor.ts imports nothing of display;
+ * src/index.ts loads it, which is how every tensor the library hands out renders as a cell's value.
  */
-export * from "./payload.js";
-export * from "./stats.js";
-export * from "./colormap.js";
-export * from "./grid.js";
-export * from "./heatmap.js";
-export * from "./reduce.js";
-// Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
-// windows from the trace's own axis description instead of re-deriving it.
-export type {
-  PoolTrace,
-  WindowTrace,
-  SppTrace,
-  SppLevelTrace,
-  RoiTrace,
-  StripFusionTrace,
-  UnpoolTrace,
-  AxisWindows,
-  AxisGeometry,
-} from "../trace/types.js";
-export { unpoolAsWindow } from "../trace/types.js";
-export { axisTaps, axisInSize, axisOutSize, windowExtent } from "../shape/window.js";
-export { alignSampleInside } from "../shape/roi.js";
-// Window positions with their padding, the reverse link and the channels-first move, so the renderer keeps no
-// copy of window or layout arithmetic.
-export { windowPositions, windowsContaining, type WindowPosition } from "../shape/window.js";
-export { channelsFirstValues, type ChannelsFirst } from "../shape/layout.js";
+import { JUPYTER_DISPLAY, Tensor } from "../core/tensor.js";
+import { toDisplayBundle, type DisplayBundle } from "./bundle.js";
+
+export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./bundle.js";
+
+declare module "../core/tensor.js" {
+  interface Tensor {
+    /**
+     * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
+     * size budget (2^20 values) the payload and PNG carry a reduced view, with stats over every value.
+     */
+    [JUPYTER_DISPLAY](): DisplayBundle;
+  }
+}
+
+// a prototype method, as the class's own method was: non-enumerable, so it stays out of spreads and JSON
+Object.defineProperty(Tensor.prototype, JUPYTER_DISPLAY, {
+  value: function (this: Tensor): DisplayBundle {
+    return toDisplayBundle(this);
+  },
+  writable: true,
+  configurable: true,
+});

@@ -4,10 +4,11 @@
  * `reduced` field, so the renderer shows it with a visible notice (an embedded 64×512×512 tensor took 17 s and
  * 89.5 MB). A traced result's input is bounded the same way.
  */
-import type { Tensor } from "../tensor.js";
-import type { PayloadPart } from "./payload.js";
-import { reducedNote, reduceView } from "./reduce.js";
-import { computeStats, summaryLine } from "./stats.js";
+import type { Tensor } from "../core/tensor.js";
+import type { PayloadPart } from "../wire/payload.js";
+import { reducedNote, reduceView } from "../wire/reduce.js";
+import { computeStats, summaryLine } from "../wire/stats.js";
+import { shapeSize } from "../core/shape.js";
 
 /** The most float32 values a bundle embeds whole (4 MiB, about 5.6 MB of base64 in the notebook). */
 export const MAX_EMBEDDED_VALUES = 2 ** 20;
@@ -24,7 +25,7 @@ export function largeTensorText(part: PayloadPart): string {
   const shape = part.reduced?.originalShape ?? part.shape;
   const line = summaryLine(shape, part.stats ?? computeStats(part.values));
   if (!part.reduced) return line;
-  const total = shape.reduce((n, d) => n * d, 1);
+  const total = shapeSize(shape);
   return (
     `${line}\n(${total} values: more than the ${MAX_EMBEDDED_VALUES} embedded whole, so the view and the image ` +
     `show [${part.shape.join(", ")}], ${reducedNote(part.reduced, part.shape)}; the stats are over all values)`

@@ -1,6 +1,6 @@
 /** PNG encoding of an RGBA image, with fast-png (pure JS, no native build). */
 import { encode } from "fast-png";
-import type { RgbaImage } from "./heatmap.js";
+import type { RgbaImage } from "../wire/heatmap.js";
 
 export function encodePng(image: RgbaImage): Uint8Array {
   return encode({

@@ -1,6 +1,6 @@
 /** Element-wise activations used around pooling (a CNN stage, the strip pooling module). */
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 
 /** max(x, 0); NaN stays NaN, as torch.relu. */
 export function relu(x: Tensor): Tensor {

@@ -6,17 +6,18 @@
  * Results: a Tensor; for max `{ output, indices }` with `returnIndices: true`; with `trace: true` a traced result
  * whose trace lists the bins of every axis.
  */
-import { ParameterError } from "../errors.js";
-import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../shape/params.js";
-import { adaptiveAxis, type AxisWindows } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
-import { smallArray, TracedMaxPool, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
+import { ParameterError } from "../core/errors.js";
+import { axisNames, checkTensor, expandOutputSize, spatialShape } from "../geometry/params.js";
+import { adaptiveAxis, type AxisWindows } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
+import { TracedMaxPool, TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import type { PoolWithIndices } from "./maxPool.js";
-import { useWasm } from "../backend.js";
-import { binRanges, checkOut, intoOut } from "../wasm/dispatch.js";
-import { binsPool2dWasm, planeReduceWasm } from "../wasm/kernels.js";
-import { maxOverPlan, meanOverPlan, planAxes, unravel } from "./windowPlan.js";
+import { run } from "../backend/index.js";
+import { checkOut, intoOut } from "./out.js";
+import { unravel } from "../backend/js/windowPlan.js";
+import { shapeSize } from "../core/shape.js";
 
 export type OutputSize = number | readonly (number | null)[];
 
@@ -59,7 +60,7 @@ export function adaptiveGeometry(
 /** Divisor of each output position: the product of its bins' lengths. */
 export function binVolumes(axes: readonly AxisWindows[]): Float32Array {
   const sizes = axes.map((a) => (a.kind === "bins" ? a.bins.length : a.geometry.outSize));
-  const count = sizes.reduce((n, s) => n * s, 1);
+  const count = shapeSize(sizes);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const idx = unravel(i, sizes);
@@ -91,50 +92,10 @@ export function poolOverBins(
   ];
   checkOut(op, out, outShape);
   const divisors = mode === "avg" ? binVolumes(axes) : undefined;
-  if (useWasm()) {
-    const fast = wasmOverBins(x, planes, axes, mode, divisors, wantIndices, out);
-    if (fast) {
-      const output = intoOut(fast.values, outShape, out);
-      if (mode === "avg") return { output, divisors, axes };
-      return { output, indices: fast.indices && new Tensor(fast.indices, outShape), axes };
-    }
-  }
-  const plan = planAxes(axes);
-  if (mode === "max") {
-    const { values, indices } = maxOverPlan(x.data, planes, plan);
-    return {
-      output: intoOut(values, outShape, out),
-      indices: new Tensor(Float32Array.from(indices), outShape),
-      axes,
-    };
-  }
-  const y = meanOverPlan(x.data, planes, plan, divisors as Float32Array);
-  return { output: intoOut(y, outShape, out), divisors, axes };
-}
-
-/** The WebAssembly path of poolOverBins, or null where it does not apply (3-d, non-rectangular windows). */
-function wasmOverBins(
-  x: Tensor,
-  planes: number,
-  axes: AxisWindows[],
-  mode: "max" | "avg",
-  divisors: Float32Array | undefined,
-  wantIndices: boolean,
-  out: Tensor | undefined,
-): { values: Float32Array; indices?: Float32Array } | null {
-  const spatial = x.shape.slice(2);
-  const whole = axes.every(
-    (a, i) => a.kind === "bins" && a.bins.length === 1 && a.bins[0][0] === 0 && a.bins[0][1] === spatial[i],
-  );
-  if (whole && !(mode === "max" && wantIndices)) {
-    const n = spatial.reduce((p, s) => p * s, 1);
-    return { values: planeReduceWasm(x.data, planes, n, mode, out?.data) };
-  }
-  const axes2 = axes.length === 1 ? [{ kind: "bins", size: 1, bins: [[0, 1]] } as AxisWindows, axes[0]] : axes;
-  const ranges = binRanges(axes2);
-  if (!ranges) return null;
-  const [h, w] = axes.length === 1 ? [1, spatial[0]] : spatial;
-  return binsPool2dWasm(x.data, planes, h, w, ranges, mode, divisors ?? null, mode === "max" && wantIndices, out?.data);
+  const r = run("binsPool", x.data, planes, x.shape.slice(2), axes, mode, divisors, wantIndices, out?.data);
+  const output = intoOut(r.values, outShape, out);
+  if (mode === "avg") return { output, divisors, axes };
+  return { output, indices: r.indices && new Tensor(r.indices, outShape), axes };
 }
 
 export function adaptivePoolNd(
@@ -162,23 +123,15 @@ export function binsTrace(
   mode: "max" | "avg",
   family: WindowTrace["family"],
 ): WindowTrace {
-  const trace: WindowTrace = {
-    kind: "window",
+  return windowTrace({
+    op,
+    input: x,
+    output: core.output,
     family,
     reduce: mode,
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...core.output.shape],
-    channels: "first",
     axes: core.axes,
-  };
-  const arr =
-    mode === "max" ? core.indices && smallArray(core.indices.data) : core.divisors && smallArray(core.divisors);
-  if (arr) {
-    if (mode === "max") trace.argmax = arr;
-    else trace.divisors = arr;
-  }
-  return trace;
+    ...(mode === "max" ? { argmax: core.indices?.data } : { divisors: core.divisors }),
+  });
 }
 
 function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions): Tensor | PoolWithIndices | TracedMax {

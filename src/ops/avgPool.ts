@@ -7,18 +7,19 @@
  *
  * Results: a Tensor, or with `trace: true` a TracedPool (output, trace with the divisors; renders in Jupyter).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../shape/params.js";
-import { checkInputCoversKernel, slidingPoolAxes, type SlidingPoolOptions } from "../shape/pool.js";
-import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
-import { smallArray, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
-import { useWasm } from "../backend.js";
-import { checkOut, intoOut } from "../wasm/dispatch.js";
-import { avgPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../geometry/params.js";
+import { checkInputCoversKernel, slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
+import { sliding, windowSpanWithPad, windowTaps, type AxisGeometry } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
+import { TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
+import { run, tryFast } from "../backend/index.js";
+import { checkOut, intoOut } from "./out.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
-import { meanOverPlan, planWindows, unravel } from "./windowPlan.js";
+import { unravel } from "../backend/js/windowPlan.js";
+import { shapeSize } from "../core/shape.js";
 
 export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
   /** Count padded cells in the divisor. Default true, as PyTorch (false with "same"/"valid", as TensorFlow). */
@@ -72,7 +73,7 @@ export function avgDivisors(
   const hit = divisorCache.get(key);
   if (hit) return hit;
   const sizes = axes.map((a) => a.outSize);
-  const count = sizes.reduce((n, s) => n * s, 1);
+  const count = shapeSize(sizes);
   const divisors = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const idx = unravel(i, sizes);
@@ -104,17 +105,14 @@ export function avgPoolNd(op: string, x: Tensor, nd: number, options: AvgPoolOpt
   const outShape = channelsLast ? [n, ...spatialOut, c] : [n, c, ...spatialOut];
   const out = checkOut(op, options.out, outShape);
   const core = { divisors, axes, channelsLast, countIncludePad };
-  if (useWasm() && nd <= 2) {
-    const y = channelsLast
-      ? pool2dNhwcWasm(x.data, x.shape, axes, "avg", divisors, out?.data)
-      : avgPool2dWasm(x.data, n * c, axes, divisors, out?.data);
-    return { output: intoOut(y, outShape, out), ...core };
-  }
-  const xf = channelsLast ? toChannelsFirst(x, op) : x;
-  const plan = planWindows(axes);
-  const y = meanOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan, divisors);
-  const output = new Tensor(y, [xf.shape[0], xf.shape[1], ...spatialOut]);
-  return { output: intoOut((channelsLast ? toChannelsLast(output, op) : output).data, outShape, out), ...core };
+  if (!channelsLast)
+    return { output: intoOut(run("avgPool", x.data, n * c, axes, divisors, out?.data), outShape, out), ...core };
+  const direct = tryFast("poolChannelsLast", x.data, x.shape, axes, "avg", divisors, out?.data);
+  if (direct) return { output: intoOut(direct, outShape, out), ...core };
+  // pooled channels first, moved back
+  const y = run("avgPool", toChannelsFirst(x, op).data, n * c, axes, divisors);
+  const output = toChannelsLast(new Tensor(y, [n, c, ...spatialOut]), op);
+  return { output: intoOut(output.data, outShape, out), ...core };
 }
 
 export function avgPoolResult(
@@ -124,20 +122,17 @@ export function avgPoolResult(
   options: AvgPoolOptions,
 ): Tensor | TracedPool<WindowTrace> {
   if (!options.trace) return core.output;
-  const trace: WindowTrace = {
-    kind: "window",
+  const trace = windowTrace({
+    op,
+    input: x,
+    output: core.output,
     family: "sliding",
     reduce: "avg",
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...core.output.shape],
-    channels: core.channelsLast ? "last" : "first",
     axes: core.axes.map(sliding),
-    countIncludePad: core.countIncludePad,
-  };
-  if (options.divisorOverride !== undefined) trace.divisorOverride = options.divisorOverride;
-  const divisors = smallArray(core.divisors);
-  if (divisors) trace.divisors = divisors;
+    channelsLast: core.channelsLast,
+    extras: { countIncludePad: core.countIncludePad, divisorOverride: options.divisorOverride },
+    divisors: core.divisors,
+  });
   return new TracedPool(x, core.output, trace);
 }
 

@@ -1,7 +1,8 @@
 /** Concatenation along one dim, as torch.cat (e.g. SPP levels, or feature maps of parallel branches). */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 
 export function concat(list: readonly Tensor[], dim = 0): Tensor {
   const tensors: readonly Tensor[] = list;
@@ -23,8 +24,8 @@ export function concat(list: readonly Tensor[], dim = 0): Tensor {
       );
     }
   });
-  const outer = first.shape.slice(0, d).reduce((n, s) => n * s, 1);
-  const inner = first.shape.slice(d + 1).reduce((n, s) => n * s, 1);
+  const outer = shapeSize(first.shape.slice(0, d));
+  const inner = shapeSize(first.shape.slice(d + 1));
   const total = tensors.reduce((n, t) => n + t.shape[d], 0);
   const y = new Float32Array(outer * total * inner);
   let off = 0;

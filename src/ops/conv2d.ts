@@ -3,10 +3,10 @@
  * groups): x (N, Cin, H, W), weight (Cout, Cin/groups, kH, kW), zero padding. It sits beside pooling so a
  * notebook can build a small CNN stage (conv → ReLU → pool).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, type PerDim } from "../shape/params.js";
-import { convAxis, windowStart } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, expandParam, type PerDim } from "../geometry/params.js";
+import { convAxis, windowStart } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 
 export interface Conv2dOptions {
   /** Added per output channel, shape (Cout). */

@@ -3,11 +3,11 @@
  * PyTorch's AdaptiveMaxPool/AdaptiveAvgPool with output 1 (to which it is equal by construction: one bin
  * spanning each axis).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import type { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import type { Tensor } from "../core/tensor.js";
 import { TracedMaxPool, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 
 export interface GlobalPoolOptions {

@@ -2,10 +2,11 @@
  * Channel layout conversion: channels first (N, C, spatial…; PyTorch) ↔ channels last (N, spatial…, C;
  * TensorFlow/Keras). Pooling runs channels first; channels-last ops convert at their edges.
  */
-import { ParameterError } from "../errors.js";
-import { channelsFirstValues } from "../shape/layout.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { channelsFirstValues } from "../geometry/layout.js";
+import { checkTensor } from "../geometry/params.js";
+import { shapeSize } from "../core/shape.js";
+import { Tensor } from "../core/tensor.js";
 
 /** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
 export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
@@ -18,7 +19,7 @@ export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
 export function toChannelsLast(x: Tensor, op = "toChannelsLast"): Tensor {
   checkRank(op, x);
   const [n, c, ...spatial] = x.shape;
-  const plane = spatial.reduce((a, b) => a * b, 1);
+  const plane = shapeSize(spatial);
   const out = new Float32Array(x.size);
   for (let b = 0; b < n; b++) {
     const base = b * plane * c;

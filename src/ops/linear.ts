@@ -2,9 +2,9 @@
  * A dense layer, as PyTorch's F.linear: y = x·Wᵀ + b, x (…, in), weight (out, in), bias (out). What an SPP or
  * global-pooling output feeds into.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 
 const OP = "linear";
 

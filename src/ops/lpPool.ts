@@ -5,15 +5,16 @@
  * multiplied by the full kernel volume. There is no padding. p = ±Infinity is max / min of |x| over the window
  * (PyTorch 2 calls max pooling for it); p = 0 is refused; a negative p follows the same formula.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, spatialShape, type PerDim } from "../shape/params.js";
-import { slidingPoolAxes } from "../shape/pool.js";
-import { sliding } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
-import { smallArray, TracedPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, spatialShape, type PerDim } from "../geometry/params.js";
+import { slidingPoolAxes } from "../geometry/pool.js";
+import { sliding } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
+import { TracedPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import { avgDivisors } from "./avgPool.js";
-import { maxOverPlan, meanOverPlan, planWindows } from "./windowPlan.js";
+import { maxOverPlan, meanOverPlan, planWindows } from "../backend/js/windowPlan.js";
 
 export interface LpPoolOptions {
   /** p: 1 is sum pooling, 2 the Euclidean norm of the window, Infinity the max of |x| (−Infinity the min). */
@@ -67,21 +68,17 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
   }
   const output = new Tensor(y, [x.shape[0], x.shape[1], ...axes.map((a) => a.outSize)]);
   if (!o.trace) return output;
-  const trace: WindowTrace = {
-    kind: "window",
+  const trace = windowTrace({
+    op,
+    input: x,
+    output,
     family: "sliding",
     reduce: "lp",
-    op,
-    inputShape: [...x.shape],
-    outputShape: [...output.shape],
-    channels: "first",
     axes: axes.map(sliding),
     // JSON has no Infinity: an infinite p travels as the string the payload uses for infinities
-    normType: Number.isFinite(p) ? p : p > 0 ? "Infinity" : "-Infinity",
-    lpScale: scale,
-  };
-  const d = divisors && smallArray(divisors);
-  if (d) trace.divisors = d;
+    extras: { normType: Number.isFinite(p) ? p : p > 0 ? "Infinity" : "-Infinity", lpScale: scale },
+    divisors: divisors ?? undefined,
+  });
   return new TracedPool(x, output, trace);
 }
 

@@ -9,18 +9,16 @@
  * Results: a Tensor; `{ output, indices }` with `returnIndices: true`; a TracedMaxPool (output, indices, trace,
  * renders in Jupyter) with `trace: true`.
  */
-import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../shape/params.js";
-import { slidingPoolAxes, type SlidingPoolOptions } from "../shape/pool.js";
-import { sliding, type AxisGeometry } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
-import { smallArray, TracedMaxPool } from "../trace/result.js";
-import type { WindowTrace } from "../trace/types.js";
-import { useWasm } from "../backend.js";
-import { checkOut, intoOut } from "../wasm/dispatch.js";
-import { maxPool3dWasm } from "../wasm/depthMax.js";
-import { maxPool2dWasm, pool2dNhwcWasm } from "../wasm/kernels.js";
+import { checkTensor, isChannelsLast, spatialShape, type DataFormat } from "../geometry/params.js";
+import { slidingPoolAxes, type SlidingPoolOptions } from "../geometry/pool.js";
+import { sliding, type AxisGeometry } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
+import { TracedMaxPool } from "../trace/result.js";
+import { windowTrace } from "../trace/window.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
+import { run, tryFast } from "../backend/index.js";
+import { checkOut, intoOut } from "./out.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
-import { maxOverPlan, planWindows } from "./windowPlan.js";
 
 export interface MaxPoolOptions extends SlidingPoolOptions {
   /** Also return PyTorch's indices. */
@@ -69,37 +67,21 @@ export function maxPoolNd(op: string, x: Tensor, nd: number, options: MaxPoolOpt
   const spatialOut = axes.map((a) => a.outSize);
   const outShape = channelsLast ? [n, ...spatialOut, c] : [n, c, ...spatialOut];
   const out = checkOut(op, options.out, outShape);
-  if (useWasm() && nd <= 2) {
-    if (channelsLast && !wantIndices) {
-      const values = pool2dNhwcWasm(x.data, x.shape, axes, "max", null, out?.data);
-      return { output: intoOut(values, outShape, out), indices: NO_INDICES, axes, channelsLast };
-    }
-    const xf = channelsLast ? toChannelsFirst(x, op) : x;
-    const firstShape = [n, c, ...spatialOut];
-    const r = maxPool2dWasm(xf.data, n * c, axes, wantIndices, channelsLast ? undefined : out?.data);
-    if (!channelsLast) {
-      const indices = r.indices ? new Tensor(r.indices, outShape) : NO_INDICES;
-      return { output: intoOut(r.values, outShape, out), indices, axes, channelsLast };
-    }
-    const output = toChannelsLast(new Tensor(r.values, firstShape), op);
-    const indices = toChannelsLast(new Tensor(r.indices as Float32Array, firstShape), op);
-    return { output: intoOut(output.data, outShape, out), indices, axes, channelsLast };
+  if (!channelsLast) {
+    const r = run("maxPool", x.data, n * c, axes, wantIndices, out?.data);
+    const indices = r.indices ? new Tensor(r.indices, outShape) : NO_INDICES;
+    return { output: intoOut(r.values, outShape, out), indices, axes, channelsLast };
   }
-  if (useWasm() && nd === 3 && !channelsLast && !wantIndices) {
-    const values = maxPool3dWasm(x.data, n * c, axes, out?.data);
-    return { output: intoOut(values, outShape, out), indices: NO_INDICES, axes, channelsLast };
+  if (!wantIndices) {
+    const values = tryFast("poolChannelsLast", x.data, x.shape, axes, "max", null, out?.data);
+    if (values) return { output: intoOut(values, outShape, out), indices: NO_INDICES, axes, channelsLast };
   }
-  const xf = channelsLast ? toChannelsFirst(x, op) : x;
-  const plan = planWindows(axes);
-  const { values, indices } = maxOverPlan(xf.data, xf.shape[0] * xf.shape[1], plan);
-  const firstShape = [xf.shape[0], xf.shape[1], ...spatialOut];
-  let output = new Tensor(values, firstShape);
-  let ind = new Tensor(Float32Array.from(indices), firstShape);
-  if (channelsLast) {
-    output = toChannelsLast(output, op);
-    ind = toChannelsLast(ind, op);
-  }
-  return { output: intoOut(output.data, outShape, out), indices: ind, axes, channelsLast };
+  // channels last otherwise: pooled channels first, moved back
+  const firstShape = [n, c, ...spatialOut];
+  const r = run("maxPool", toChannelsFirst(x, op).data, n * c, axes, wantIndices);
+  const output = toChannelsLast(new Tensor(r.values, firstShape), op);
+  const indices = r.indices ? toChannelsLast(new Tensor(r.indices, firstShape), op) : NO_INDICES;
+  return { output: intoOut(output.data, outShape, out), indices, axes, channelsLast };
 }
 
 /** Stands in for indices that were not asked for (never returned to a caller). */
@@ -113,18 +95,16 @@ export function maxPoolResult(
   options: MaxPoolOptions,
 ): Tensor | PoolWithIndices | TracedMaxPool<WindowTrace> {
   if (options.trace) {
-    const trace: WindowTrace = {
-      kind: "window",
+    const trace = windowTrace({
+      op,
+      input: x,
+      output: core.output,
       family: "sliding",
       reduce: "max",
-      op,
-      inputShape: [...x.shape],
-      outputShape: [...core.output.shape],
-      channels: core.channelsLast ? "last" : "first",
       axes: core.axes.map(sliding),
-    };
-    const argmax = smallArray(core.indices.data);
-    if (argmax) trace.argmax = argmax;
+      channelsLast: core.channelsLast,
+      argmax: core.indices.data,
+    });
     return new TracedMaxPool(x, core.output, trace, core.indices);
   }
   if (options.returnIndices) return { output: core.output, indices: core.indices };

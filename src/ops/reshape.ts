@@ -1,7 +1,8 @@
 /** Shape-only ops: the data is shared order-wise (row-major), only the shape changes. */
-import { ParameterError } from "../errors.js";
-import { checkTensor } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 
 /** A new shape with the same number of values; one entry may be −1 (inferred), as torch.reshape. */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
@@ -13,7 +14,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (unknown > 1) throw new ParameterError("reshape", "shape", shape, "may hold at most one −1");
   const known = shape.reduce((n, d) => (d === -1 ? n : n * d), 1);
   const resolved = shape.map((d) => (d === -1 ? (known === 0 ? 0 : x.size / known) : d));
-  const size = resolved.reduce((n, d) => n * d, 1);
+  const size = shapeSize(resolved);
   if (size !== x.size || resolved.some((d) => !Number.isInteger(d))) {
     throw new ParameterError(
       "reshape",
@@ -36,6 +37,6 @@ export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
   if (!Number.isInteger(e) || e < s || e >= Math.max(r, 1))
     throw new ParameterError("flatten", "endDim", endDim, `must index a dim from startDim ${s} to ${r - 1}`);
   if (r === 0) return new Tensor(x.data, [1]);
-  const merged = x.shape.slice(s, e + 1).reduce((n, d) => n * d, 1);
+  const merged = shapeSize(x.shape.slice(s, e + 1));
   return new Tensor(x.data, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
 }

@@ -5,13 +5,13 @@
  * output too (RoI pooling's rounding is what Mask R-CNN removed). `aligned: true` shifts boxes by −0.5 so that
  * a box edge at pixel x lies on cell x's edge (Detectron2); the default is the legacy op.
  */
-import { ParameterError } from "../errors.js";
-import type { PerDim } from "../shape/params.js";
-import { alignBinSpan, roiAlignAxis, type AlignAxis } from "../shape/roi.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import type { PerDim } from "../geometry/params.js";
+import { alignBinSpan, roiAlignAxis, type AlignAxis } from "../geometry/roi.js";
+import { Tensor } from "../core/tensor.js";
 import { roiArgs, roiRow } from "./roiArgs.js";
 import { TracedPool } from "../trace/result.js";
-import { TRACE_ARRAY_LIMIT, type RoiRegionTrace, type RoiTrace } from "../trace/types.js";
+import { TRACE_ARRAY_LIMIT, type RoiRegionTrace, type RoiTrace } from "../wire/traceTypes.js";
 
 export interface RoiAlignOptions {
   /** Bins per region: [ph, pw] or a scalar. */

@@ -2,9 +2,9 @@
  * The arguments RoI pooling and RoIAlign share, checked at the edge in one place: a (N, C, H, W) map, boxes
  * [K, 5] of rows [batchIndex, x1, y1, x2, y2], bins per region, and the scale from image to map.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialShape, type PerDim } from "../shape/params.js";
-import type { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, expandParam, spatialShape, type PerDim } from "../geometry/params.js";
+import type { Tensor } from "../core/tensor.js";
 
 export interface RoiArgs {
   n: number;

@@ -4,13 +4,13 @@
  * This is how SPP-net and Fast R-CNN pool detection proposals from a single convolutional pass. An empty bin
  * (the box lies off the map) gives 0. Unlike max pooling a NaN never wins (torchvision compares with `>`).
  */
-import type { PerDim } from "../shape/params.js";
-import { roiAxisBins, roiAxisSpan } from "../shape/roi.js";
-import { Tensor } from "../tensor.js";
+import type { PerDim } from "../geometry/params.js";
+import { roiAxisBins, roiAxisSpan } from "../geometry/roi.js";
+import { Tensor } from "../core/tensor.js";
 import { roiArgs, roiRow } from "./roiArgs.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
-import type { RoiRegionTrace, RoiTrace } from "../trace/types.js";
-import { planAxes } from "./windowPlan.js";
+import type { RoiRegionTrace, RoiTrace } from "../wire/traceTypes.js";
+import { planAxes } from "../backend/js/windowPlan.js";
 
 export interface RoiPoolOptions {
   /** Bins per region: [ph, pw] or a scalar. */

@@ -2,22 +2,23 @@
  * Spatial pyramid pooling (SPP-net): pool (N, C, H, W) at every pyramid level, flatten each sample channel-
  * major, and concatenate the levels, giving N × C·Σ(bins). The output length depends only on C and the
  * levels (not on H, W) for the "adaptive" and "corrected" rules; the "paper" rule's real bin counts are in the
- * trace (and in sppBins). See shape/spp.ts for the three rules.
+ * trace (and in sppBins). See geometry/spp.ts for the three rules.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, spatialShape } from "../shape/params.js";
-import { SPP_RULES, sppLevelAxis, type SppRule } from "../shape/spp.js";
-import { axisOutSize, type AxisGeometry, type AxisWindows } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, spatialShape } from "../geometry/params.js";
+import { SPP_RULES, sppLevelAxis, type SppRule } from "../geometry/spp.js";
+import { axisOutSize, type AxisGeometry, type AxisWindows } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
-import type { SppLevelTrace, SppTrace } from "../trace/types.js";
+import type { SppLevelTrace, SppTrace } from "../wire/traceTypes.js";
 import { binVolumes } from "./adaptivePool.js";
 import { avgDivisors } from "./avgPool.js";
-import { useWasm } from "../backend.js";
-import { binRanges, checkOut } from "../wasm/dispatch.js";
-import { sppPoolWasm, type Ranges } from "../wasm/kernels.js";
-import { sppTable } from "../wasm/sppTable.js";
-import { maxOverPlan, meanOverPlan, planAxes } from "./windowPlan.js";
+import { tryFast } from "../backend/index.js";
+import { binRanges } from "../backend/wasm/dispatch.js";
+import type { Ranges } from "../backend/wasm/kernels.js";
+import { checkOut } from "./out.js";
+import { sppTable } from "../backend/wasm/sppTable.js";
+import { maxOverPlan, meanOverPlan, planAxes } from "../backend/js/windowPlan.js";
 
 export interface SppOptions {
   /** Bins per level: n for n×n, or [nh, nw]. E.g. [4, 2, 1] (21 bins) or [6, 3, 2, 1] (50 bins). */
@@ -56,13 +57,14 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
   const perSample = c * plan.bins;
   const out = checkOut(OP, options.out, [n, perSample]);
   // the fast path skips the argmax, which only a trace shows
-  const fast = useWasm() && plan.table !== null && !(mode === "max" && options.trace);
+  const fast =
+    plan.table !== null && !(mode === "max" && options.trace)
+      ? tryFast("sppPool", x.data, n, c, height, width, plan.table, plan.levels.length, plan.bins, mode, out?.data)
+      : null;
   let y: Float32Array;
   const argmaxes: (Int32Array | undefined)[] = plan.levels.map(() => undefined);
-  if (fast) {
-    const table = plan.table as Int32Array;
-    y = sppPoolWasm(x.data, n, c, height, width, table, plan.levels.length, plan.bins, mode, out?.data);
-  } else {
+  if (fast) y = fast;
+  else {
     y = out ? out.data : new Float32Array(n * perSample);
     plan.levels.forEach((level, li) => {
       let values: Float32Array;

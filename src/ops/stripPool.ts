@@ -3,16 +3,19 @@
  * ("horizontal", (N, C, H, 1)) or each column ("vertical", (N, C, 1, W)), i.e. PyTorch's
  * AdaptiveAvgPool2d((None, 1)) and ((1, None)). stripPoolingModule is SPNet's Strip Pooling Module forward.
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, spatialShape } from "../shape/params.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, spatialShape } from "../geometry/params.js";
+import { Tensor } from "../core/tensor.js";
 import { TracedPool } from "../trace/result.js";
-import { TracedStripPooling } from "../trace/stripResult.js";
-import type { WindowTrace } from "../trace/types.js";
+import { TracedStripPooling, type StripPoolingModuleResult, type StripPoolingWeights } from "../trace/stripResult.js";
+import type { WindowTrace } from "../wire/traceTypes.js";
 import { relu, sigmoid } from "./activations.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 import { conv2d } from "./conv2d.js";
-import { rand } from "./random.js";
+import { rand } from "../core/random.js";
+
+// the result types live with the traced result that implements them, so trace/ never imports this op
+export type { StripPoolingModuleResult, StripPoolingWeights };
 
 export type StripDirection = "horizontal" | "vertical";
 
@@ -42,17 +45,6 @@ export function stripPool(
   return new TracedPool(x, core.output, trace);
 }
 
-export interface StripPoolingWeights {
-  /** (mid, C, 3, 1): a 3-tap convolution along H of the H×1 strip (padding 1 on H). */
-  conv1: Tensor;
-  /** (mid, C, 1, 3): a 3-tap convolution along W of the 1×W strip (padding 1 on W). */
-  conv2: Tensor;
-  /** (C, mid, 1, 1): the 1×1 convolution back to C channels. */
-  conv3: Tensor;
-  /** (C): its bias. */
-  bias3: Tensor;
-}
-
 export interface StripPoolingModuleOptions {
   /** Given weights; otherwise seeded ones (PyTorch's default init, U(±1/√fan_in)). */
   weights?: StripPoolingWeights;
@@ -65,17 +57,6 @@ export interface StripPoolingModuleOptions {
    * notebook, the fused map is linked to both strips.
    */
   trace?: boolean;
-}
-
-export interface StripPoolingModuleResult {
-  /** x ⊙ attention. */
-  output: Tensor;
-  /** σ(conv1×1(ReLU(expand(conv3×1(horizontal)) + expand(conv1×3(vertical))))), (N, C, H, W). */
-  attention: Tensor;
-  /** The H×1 and 1×W strips. */
-  horizontal: Tensor;
-  vertical: Tensor;
-  weights: StripPoolingWeights;
 }
 
 /**

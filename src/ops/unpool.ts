@@ -5,12 +5,13 @@
  * varies; a max pool's repeated indices hold equal values). With an explicit outputSize the same flat indices
  * are re-read with the new sizes, as PyTorch does (ONNX differs).
  */
-import { ParameterError } from "../errors.js";
-import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../shape/params.js";
-import { sliding, unpoolOutputSizes } from "../shape/window.js";
-import { Tensor } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../geometry/params.js";
+import { sliding, unpoolOutputSizes } from "../geometry/window.js";
+import { Tensor } from "../core/tensor.js";
 import { smallArray, TracedPool } from "../trace/result.js";
-import type { UnpoolTrace } from "../trace/types.js";
+import type { UnpoolTrace } from "../wire/traceTypes.js";
+import { shapeSize } from "../core/shape.js";
 
 export interface MaxUnpoolOptions {
   /** The kernel size of the max pooling being undone. */
@@ -54,8 +55,8 @@ function maxUnpoolNd(
   }
   const outSizes = unpoolOutputSizes(op, sizes, kernel, stride, padding, requested);
   const planes = x.shape[0] * x.shape[1];
-  const inVolume = sizes.reduce((n, d) => n * d, 1);
-  const outVolume = outSizes.reduce((n, d) => n * d, 1);
+  const inVolume = shapeSize(sizes);
+  const outVolume = shapeSize(outSizes);
   const y = new Float32Array(planes * outVolume);
   for (let p = 0; p < planes; p++) {
     for (let i = 0; i < inVolume; i++) {

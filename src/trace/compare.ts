@@ -4,10 +4,10 @@
  * feature by feature, which shows why SPP gives one vector length whatever the input's H×W.
  */
 import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
-import { ParameterError } from "../errors.js";
-import { JUPYTER_DISPLAY } from "../tensor.js";
+import { ParameterError } from "../core/errors.js";
+import { JUPYTER_DISPLAY } from "../core/tensor.js";
 import type { TracedPool } from "./result.js";
-import type { SppTrace } from "./types.js";
+import type { SppTrace } from "../wire/traceTypes.js";
 
 export class SppComparison {
   constructor(

@@ -1,11 +1,15 @@
 /**
+ * src/trace/: building traced results — TracedPool / TracedMaxPool (this file), the one WindowTrace builder
+ * (window.ts), the strip pooling module's result (stripResult.ts) and compareSpp (compare.ts). The trace
+ * format itself is wire/'s; ops import from here, never the other way round.
+ *
  * The result of a pooling op called with `trace: true`: input, output and trace together. Being the last
  * value of a notebook cell, it renders through the Jupyter display protocol as the output tensor with the input
  * and the trace in its payload, so the renderer can link each output cell to its window.
  */
 import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
-import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
-import { TRACE_ARRAY_LIMIT, type PoolTrace } from "./types.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
+import { TRACE_ARRAY_LIMIT, type PoolTrace } from "../wire/traceTypes.js";
 
 export class TracedPool<T extends PoolTrace = PoolTrace> {
   constructor(

@@ -4,10 +4,31 @@
  * attention) beside the input, with the row and column strips linked to it.
  */
 import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
-import { encodeFloat32 } from "../display/payload.js";
-import { JUPYTER_DISPLAY, type Tensor } from "../tensor.js";
-import type { StripPoolingModuleResult, StripPoolingWeights } from "../ops/stripPool.js";
-import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "./types.js";
+import { encodeFloat32 } from "../wire/payload.js";
+import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
+import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "../wire/traceTypes.js";
+
+export interface StripPoolingWeights {
+  /** (mid, C, 3, 1): a 3-tap convolution along H of the H×1 strip (padding 1 on H). */
+  conv1: Tensor;
+  /** (mid, C, 1, 3): a 3-tap convolution along W of the 1×W strip (padding 1 on W). */
+  conv2: Tensor;
+  /** (C, mid, 1, 1): the 1×1 convolution back to C channels. */
+  conv3: Tensor;
+  /** (C): its bias. */
+  bias3: Tensor;
+}
+
+export interface StripPoolingModuleResult {
+  /** x ⊙ attention. */
+  output: Tensor;
+  /** σ(conv1×1(ReLU(expand(conv3×1(horizontal)) + expand(conv1×3(vertical))))), (N, C, H, W). */
+  attention: Tensor;
+  /** The H×1 and 1×W strips. */
+  horizontal: Tensor;
+  vertical: Tensor;
+  weights: StripPoolingWeights;
+}
 
 export class TracedStripPooling implements StripPoolingModuleResult {
   readonly trace: StripFusionTrace;

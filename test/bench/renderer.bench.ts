@@ -6,7 +6,7 @@
  * frame's rendering work (rAF, then a posted message), with vsync off (renderer.config.ts).
  */
 import { test, type Page } from "@playwright/test";
-import { encodeTensorPayload, TENSOR_MIME } from "../../dist/display/payload.js";
+import { encodeTensorPayload, TENSOR_MIME } from "../../dist/wire/payload.js";
 import { openNotebook } from "../browser/lab.js";
 
 function output(shape: number[], seed: number): object {

@@ -6,7 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { openNotebook } from "./lab.js";
 import { rand } from "../../dist/index.js";
-import { colourRange, computeStats, formatNumber, reduceView, scaleFor } from "../../dist/display/index.js";
+import { colourRange, computeStats, formatNumber, reduceView, scaleFor } from "../../dist/wire/index.js";
 
 test("a tensor over the budget is drawn reduced, with a visible notice and exact stats", async ({ page }) => {
   const panel = await openNotebook(page, "fixtures/large.ipynb");

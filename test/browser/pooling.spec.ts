@@ -22,7 +22,7 @@ import {
   stripPool,
   tensor,
 } from "../../dist/index.js";
-import { formatNumber } from "../../dist/display/index.js";
+import { formatNumber } from "../../dist/wire/index.js";
 
 const FIXTURE = "fixtures/pooling.ipynb";
 

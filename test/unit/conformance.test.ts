@@ -6,7 +6,7 @@ import { camel, OPS } from "../../src/conformance/cases.js";
 import { conformanceCommand } from "../../src/conformance/command.js";
 import { loadGoldenFile, parseGolden, toTensor } from "../../src/conformance/load.js";
 import { formatSummary, runGolden } from "../../src/conformance/run.js";
-import { ParameterError } from "../../src/errors.js";
+import { ParameterError } from "../../src/core/errors.js";
 import { tensor } from "../../src/index.js";
 
 const t = (shape: number[], data: unknown[]) => ({ shape, data });

@@ -2,7 +2,7 @@
  * The view's size budget. Past it the grid shows fewer planes or samples every k-th cell, and says so; the stats
  * line always covers the whole tensor (the kernel computed it). Keeps a big tensor from freezing the page.
  */
-import type { GridLayout } from "poolscope/display";
+import type { GridLayout } from "poolscope/wire";
 
 export interface ViewBudget {
   /** Most cells drawn for one plane before it is sampled. */

@@ -3,7 +3,7 @@
  * hyphen is easily missed: cnn-explainer#33), and glyphs for NaN and ±Inf so they survive colour blindness
  * and greyscale printing. Text colour follows the cell colour's luminance.
  */
-import { formatNumber, type Rgb } from "poolscope/display";
+import { formatNumber, type Rgb } from "poolscope/wire";
 
 /** Smallest cell side, in CSS pixels, that gets a number printed in it. */
 export const MIN_NUMBER_PX = 24;

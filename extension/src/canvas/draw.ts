@@ -2,7 +2,7 @@
  * Painting onto canvases: cell text (numbers, NaN/Inf glyphs) and overlay marks. Highlights use a black and a
  * white stroke together so they show on every data colour, in light and dark themes alike.
  */
-import { valueColor, type ColorScale } from "poolscope/display";
+import { valueColor, type ColorScale } from "poolscope/wire";
 import { cellFontPx, cellText, MIN_GLYPH_PX, textColorOn } from "./cells.js";
 import { markRect, type Margin, type Mark } from "./marks.js";
 

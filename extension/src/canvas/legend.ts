@@ -1,5 +1,5 @@
 /** The colour legend: the ramp with numbers at both ends and the middle, the glyph key and the scale's scope. */
-import { colorAt, type ColorScale } from "poolscope/display";
+import { colorAt, type ColorScale } from "poolscope/wire";
 import { GLYPH_KEY } from "./cells.js";
 import { legendTicks } from "./screen.js";
 import { el } from "./plane.js";

@@ -7,7 +7,7 @@
  * drawn once, and a layer of marks redrawn on hover. The stage can reserve a margin of virtual cells around the
  * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events.
  */
-import { planeRGBA, type ColorScale } from "poolscope/display";
+import { planeRGBA, type ColorScale } from "poolscope/wire";
 import { MIN_GLYPH_PX } from "./cells.js";
 import { drawCellText, drawMarks, hiDpi } from "./draw.js";
 import { NO_MARGIN, stageCell, type Margin, type Mark } from "./marks.js";

@@ -3,7 +3,7 @@
  * pooling copies values and equal values must get equal colours; the per-channel mode gives every channel its
  * own range (over all its planes, input and output together) for maps whose channels differ in magnitude.
  */
-import { scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/display";
+import { scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/wire";
 
 export type ScaleMode = "shared" | "channel";
 

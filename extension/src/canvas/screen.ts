@@ -2,7 +2,7 @@
  * The renderer's arithmetic, free of the DOM so it is unit-tested without a browser: how large a cell is drawn,
  * which cell the mouse is over, what the read-out and the stats line say, and where the legend's ticks go.
  */
-import { formatNumber, summaryFields, type TensorPayload, type TensorStats } from "poolscope/display";
+import { formatNumber, summaryFields, type TensorPayload, type TensorStats } from "poolscope/wire";
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;

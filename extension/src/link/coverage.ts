@@ -3,7 +3,7 @@
  * larger than the kernel, or the floor-mode remainder); more than 1 means windows overlap (kernel > stride).
  * Per axis counts multiply, because a window is the product of its axes' windows.
  */
-import { axisInSize, axisOutSize, axisTaps, type AxisWindows } from "poolscope/display";
+import { axisInSize, axisOutSize, axisTaps, type AxisWindows } from "poolscope/wire";
 
 /** How many windows along the axis contain each input position. */
 export function axisCoverage(axis: AxisWindows): Int32Array {

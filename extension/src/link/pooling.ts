@@ -17,7 +17,7 @@ import {
   type AxisWindows,
   type PoolTrace,
   type WindowTrace,
-} from "poolscope/display";
+} from "poolscope/wire";
 
 /**
  * A window trace and the two axes of the planes it is drawn on. A 2-d trace's planes are its (H, W); a 1-d

@@ -4,7 +4,7 @@
  * samples weigh) with the argmax (RoI pooling) or the sample points (RoIAlign), and which bins of which regions
  * contain an input cell. Nothing is recomputed: every edge and point comes from the trace.
  */
-import { alignSampleInside, formatNumber, type AxisWindows, type RoiTrace } from "poolscope/display";
+import { alignSampleInside, formatNumber, type AxisWindows, type RoiTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { FORMULA_TERMS } from "./pooling.js";
 

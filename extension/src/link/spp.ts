@@ -10,7 +10,7 @@ import {
   type AxisWindows,
   type SppLevelTrace,
   type SppTrace,
-} from "poolscope/display";
+} from "poolscope/wire";
 
 export interface BinRect {
   /** Bin row and column in the level's grid. */

@@ -3,7 +3,7 @@
  * its own pyramid, and the same k is the same (level, channel, bin) of the other whenever both have the same
  * levels and channels, however different their maps' sizes. Pure, so the linking is unit-tested.
  */
-import type { SppTrace } from "poolscope/display";
+import type { SppTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { levelBins, locateFeature, vectorIndex, type BinRect } from "./spp.js";
 

@@ -3,7 +3,7 @@
  * strip cell feeds, and the read-out lines. The strips' values come from the trace and the fused values from
  * the payload: nothing here pools or convolves.
  */
-import { decodeFloat32, formatNumber, type StripFusionTrace } from "poolscope/display";
+import { decodeFloat32, formatNumber, type StripFusionTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 
 /** The decoded strips of a fusion trace: rows (N·C·H) and columns (N·C·W). */

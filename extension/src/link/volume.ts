@@ -11,7 +11,7 @@ import {
   windowsContaining,
   type AxisWindows,
   type WindowTrace,
-} from "poolscope/display";
+} from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { windowCells, windowLength, type PlaneAxes } from "./pooling.js";
 

@@ -10,10 +10,10 @@ import {
   type GridLayout,
   type ReducedInfo,
   type TensorStats,
-} from "poolscope/display";
+} from "poolscope/wire";
 import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
 import { blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
-import { formatNumber } from "poolscope/display";
+import { formatNumber } from "poolscope/wire";
 import { channelScales, sharedScale, type ScaleMode } from "../canvas/scale.js";
 
 export interface Panel {

@@ -8,7 +8,7 @@
  * level buttons, and the ending every view shares (wire the planes to the selection, show the idle read-out,
  * answer the keys).
  */
-import type { ColorScale, SppLevelTrace } from "poolscope/display";
+import type { ColorScale, SppLevelTrace } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
 import { zoomFor } from "../canvas/screen.js";
 import { padMargins, type PlaneAxes } from "../link/pooling.js";

@@ -3,7 +3,7 @@
  * overlapping bins read darker), and each sample's concatenated C·Σn² vector beside it with the levels marked.
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
-import type { SppTrace } from "poolscope/display";
+import type { SppTrace } from "poolscope/wire";
 import { readoutText } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";

@@ -3,7 +3,7 @@
  * concatenated vector. Hovering feature k of either vector lights feature k of both, its bin on both maps and
  * the argmax; hovering a map cell lights its bins there and the same features, and their bins, on the other side.
  */
-import type { SppTrace } from "poolscope/display";
+import type { SppTrace } from "poolscope/wire";
 import { readoutText, zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";

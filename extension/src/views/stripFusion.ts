@@ -4,7 +4,7 @@
  * convolution's neighbours) and the input row and column they average; hovering a strip cell lights its row or
  * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
  */
-import type { StripFusionTrace } from "poolscope/display";
+import type { StripFusionTrace } from "poolscope/wire";
 import { readoutText, zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";

@@ -4,7 +4,7 @@
  * value was written to (the recorded index); hovering a map cell names the pooled value written there, or says
  * the cell stayed 0. Everything is read from the trace (the inverted pooling's windows and the indices).
  */
-import { formatNumber } from "poolscope/display";
+import { formatNumber } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { el } from "../canvas/plane.js";
 import { windowCells, type PlaneAxes } from "../link/pooling.js";

@@ -3,9 +3,9 @@
  * argmax; adaptive average splits it evenly over the bin (bins may overlap, so cells in two bins get both
  * shares).
  */
-import { Tensor } from "../../tensor.js";
+import { Tensor } from "../../core/tensor.js";
 import { adaptivePoolNd, binVolumes, type AdaptivePoolOptions } from "../adaptivePool.js";
-import { planAxes, scatterToArgmax, spreadOverPlan } from "../windowPlan.js";
+import { planAxes, scatterToArgmax, spreadOverPlan } from "../../backend/js/windowPlan.js";
 import { checkGradY } from "./checkGrad.js";
 
 type Options = Pick<AdaptivePoolOptions, "outputSize">;

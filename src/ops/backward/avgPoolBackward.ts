@@ -3,10 +3,10 @@
  * divided by that window's divisor (the same one the forward used) and added to every in-bounds cell of the
  * window; padded cells absorb their share, which is why borders get less with countIncludePad.
  */
-import { Tensor } from "../../tensor.js";
+import { Tensor } from "../../core/tensor.js";
 import { avgPoolNd, type AvgPoolOptions } from "../avgPool.js";
 import { toChannelsFirst, toChannelsLast } from "../layout.js";
-import { planWindows, spreadOverPlan } from "../windowPlan.js";
+import { planWindows, spreadOverPlan } from "../../backend/js/windowPlan.js";
 import { checkGradY } from "./checkGrad.js";
 
 export type AvgPoolBackwardOptions = Omit<AvgPoolOptions, "trace">;

@@ -1,7 +1,7 @@
 /** Shared edge checks of the backward passes: gradY must have the forward output's shape. */
-import { ParameterError } from "../../errors.js";
-import { checkTensor } from "../../shape/params.js";
-import type { Tensor } from "../../tensor.js";
+import { ParameterError } from "../../core/errors.js";
+import { checkTensor } from "../../geometry/params.js";
+import type { Tensor } from "../../core/tensor.js";
 
 export function checkGradY(op: string, gradY: Tensor, outShape: readonly number[]): void {
   checkTensor(op, "gradY", gradY);

@@ -3,10 +3,10 @@
  * the input cell that won its window; a cell that wins several overlapping windows collects all their
  * gradients, and a cell that never wins gets 0. This is "where the gradient goes".
  */
-import { Tensor } from "../../tensor.js";
+import { Tensor } from "../../core/tensor.js";
 import { toChannelsFirst, toChannelsLast } from "../layout.js";
 import { maxPoolNd, type MaxPoolOptions } from "../maxPool.js";
-import { scatterToArgmax } from "../windowPlan.js";
+import { scatterToArgmax } from "../../backend/js/windowPlan.js";
 import { checkGradY } from "./checkGrad.js";
 
 export type MaxPoolBackwardOptions = Omit<MaxPoolOptions, "returnIndices" | "trace">;

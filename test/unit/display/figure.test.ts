@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { drawText, textWidth } from "../../../src/display/bitmapFont.js";
 import { figureImage } from "../../../src/display/figure.js";
-import { gridLayout } from "../../../src/display/grid.js";
-import type { RgbaImage } from "../../../src/display/heatmap.js";
+import { gridLayout } from "../../../src/wire/grid.js";
+import type { RgbaImage } from "../../../src/wire/heatmap.js";
 import { tensor, maxPool2d, JUPYTER_DISPLAY } from "../../../src/index.js";
 import { decode } from "fast-png";
 

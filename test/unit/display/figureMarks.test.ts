@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { decode } from "fast-png";
 import { drawMark, figureImage, type FigurePanel } from "../../../src/display/figure.js";
 import { traceFigureMarks } from "../../../src/display/figureMarks.js";
-import { gridLayout } from "../../../src/display/grid.js";
-import { cellsRect, gridGeometry, type RgbaImage } from "../../../src/display/heatmap.js";
-import { scaleFor } from "../../../src/display/colormap.js";
+import { gridLayout } from "../../../src/wire/grid.js";
+import { cellsRect, gridGeometry, type RgbaImage } from "../../../src/wire/heatmap.js";
+import { scaleFor } from "../../../src/wire/colormap.js";
 import {
   JUPYTER_DISPLAY,
   maxPool1d,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
-import { parseTensorPayload } from "../../../src/display/payload.js";
-import { colourRange, reducedNote, reduceView, REDUCED_VALUES } from "../../../src/display/reduce.js";
+import { parseTensorPayload } from "../../../src/wire/payload.js";
+import { colourRange, reducedNote, reduceView, REDUCED_VALUES } from "../../../src/wire/reduce.js";
 import { JUPYTER_DISPLAY, maxPool2d, rand, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
 
 describe("display size budget", () => {

@@ -9,7 +9,7 @@ import {
   statsText,
   zoomFor,
 } from "../../../../extension/src/canvas/screen.js";
-import { formatNumber, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/display";
+import { formatNumber, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/wire";
 import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {

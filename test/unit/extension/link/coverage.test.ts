@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AxisWindows } from "poolscope/display";
+import type { AxisWindows } from "poolscope/wire";
 import { coverage, coverageSummary } from "../../../../extension/src/link/coverage.js";
 
 const slide = (size: number, kernel: number, stride: number, pad: number, outSize: number): AxisWindows => ({

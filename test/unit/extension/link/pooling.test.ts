@@ -5,7 +5,7 @@ import {
   windowsContaining,
   type AxisWindows,
   type WindowTrace,
-} from "poolscope/display";
+} from "poolscope/wire";
 import {
   argmaxCell,
   divisorOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RoiTrace } from "poolscope/display";
+import type { RoiTrace } from "poolscope/wire";
 import {
   roiAlignFormula,
   roiArgmax,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SppTrace } from "poolscope/display";
+import type { SppTrace } from "poolscope/wire";
 import {
   lengthFormula,
   levelBins,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFloat32, type StripFusionTrace } from "poolscope/display";
+import { encodeFloat32, type StripFusionTrace } from "poolscope/wire";
 import { fusedFormula, fusionLinks, fusionStrips, meanFormula } from "../../../../extension/src/link/stripFusion.js";
 
 const trace = (rows: number[], cols: number[]): StripFusionTrace => ({

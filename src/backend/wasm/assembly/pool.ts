@@ -1,0 +1,987 @@
+// WebAssembly SIMD pooling kernels (AssemblyScript), compiled by `npm run build:wasm` into dist/backend/wasm/pool.wasm.
+// Every pointer is a byte offset into the shared memory the JS side imports (src/backend/wasm/runtime.ts owns the
+// layout: tensors, scratch, divisors). Kernels never allocate. Planes are independent, so a caller (or a
+// worker) can run any contiguous range of planes by offsetting src/dst.
+//
+// Exactness: value kernels compute max with f32x4.pmax (first-wins on ties, one x86 instruction) and keep a
+// NaN detector per plane (a running f32x4.add of every loaded vector); a plane whose detector is not finite
+// (a NaN, an infinity or an overflow) is recomputed by the scalar PyTorch rule (`v > m || v != v`), so NaN
+// always wins. Sums are float32 in scan order per output, then divided by the divisor (float32).
+
+const NEG_INF: f32 = -Infinity;
+
+function nonFinite(acc: v128): bool {
+  // true if any lane is NaN or ±Inf: x - x is NaN exactly for those
+  const d = f32x4.sub(acc, acc);
+  return v128.any_true(f32x4.ne(d, d));
+}
+
+/** Keeps the touch loads alive (a load whose value is never used could be dropped). */
+let touchSink: f32 = 0;
+
+/**
+ * Reads one float per 64-byte line of [p, p + bytes) if that range ends by `limit`: a software prefetch.
+ * Measured on W3: the streaming loops alone keep too few misses in flight, and touching the row pair two
+ * ahead first (a tiny loop, so many loads in flight) halves the time (7.2 → 3.8 ms).
+ */
+function touch(p: usize, bytes: usize, limit: usize): void {
+  if (p + bytes > limit) return;
+  let t = f32x4.splat(0);
+  for (let q: usize = 0; q < bytes; q += 64) t = f32x4.add(t, v128.load32_splat(p + q));
+  touchSink += f32x4.extract_lane(t, 0);
+}
+
+/**
+ * Where touches must stop: the end of this call's input, or 0 (no touching) for an input that fits in the
+ * last-level cache, where the touch loop only costs time (W2: 0.123 ms without, 0.131 ms with).
+ */
+function prefetchLimit(src: usize, bytes: usize): usize {
+  return bytes >= 16 << 20 ? src + bytes : 0;
+}
+
+/** Copies one H×W plane into a Hp×Wp padded plane (row stride Wp), `fill` everywhere else. */
+export function padPlane(
+  src: usize,
+  dst: usize,
+  h: i32,
+  w: i32,
+  hp: i32,
+  wp: i32,
+  top: i32,
+  left: i32,
+  fill: f32,
+): void {
+  const total = hp * wp;
+  const fv = f32x4.splat(fill);
+  let i = 0;
+  for (; i + 4 <= total; i += 4) v128.store(dst + ((<usize>i) << 2), fv);
+  for (; i < total; i++) store<f32>(dst + ((<usize>i) << 2), fill);
+  for (let y = 0; y < h; y++) {
+    memory.copy(dst + ((<usize>((y + top) * wp + left)) << 2), src + ((<usize>(y * w)) << 2), (<usize>w) << 2);
+  }
+}
+
+// ---- sliding windows, channels first, on an input whose every window is in bounds (padded by the caller) ----
+
+function gather(row: usize, c: i32, sw: i32): v128 {
+  if (sw == 1) return v128.load(row + ((<usize>c) << 2));
+  if (sw == 2) {
+    const p = row + ((<usize>c) << 2);
+    return f32x4.shuffle(v128.load(p), v128.load(p, 16), 0, 2, 4, 6);
+  }
+  let v = f32x4.splat(load<f32>(row + ((<usize>c) << 2)));
+  v = f32x4.replace_lane(v, 1, load<f32>(row + ((<usize>(c + sw)) << 2)));
+  v = f32x4.replace_lane(v, 2, load<f32>(row + ((<usize>(c + 2 * sw)) << 2)));
+  v = f32x4.replace_lane(v, 3, load<f32>(row + ((<usize>(c + 3 * sw)) << 2)));
+  return v;
+}
+
+/** Max of one plane (row stride rs) into dst (oh×ow); returns false if a NaN was read (padding is −∞, so only NaN counts). */
+function maxPlane(
+  src: usize,
+  rs: i32,
+  dst: usize,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  dh: i32,
+  dw: i32,
+): bool {
+  let nan = f32x4.splat(0);
+  const ow4 = ow & ~3;
+  for (let oy = 0; oy < oh; oy++) {
+    const drow = dst + ((<usize>(oy * ow)) << 2);
+    const y0 = oy * sh;
+    let ox = 0;
+    for (; ox < ow4; ox += 4) {
+      let m = f32x4.splat(NEG_INF);
+      for (let ky = 0; ky < kh; ky++) {
+        const row = src + ((<usize>((y0 + ky * dh) * rs)) << 2);
+        for (let kx = 0; kx < kw; kx++) {
+          const v = gather(row, ox * sw + kx * dw, sw);
+          nan = v128.or(nan, f32x4.ne(v, v));
+          m = f32x4.pmax(m, v);
+        }
+      }
+      v128.store(drow + ((<usize>ox) << 2), m);
+    }
+    for (; ox < ow; ox++) {
+      let m: f32 = NEG_INF;
+      let bad = false;
+      for (let ky = 0; ky < kh; ky++) {
+        const row = src + ((<usize>((y0 + ky * dh) * rs)) << 2);
+        for (let kx = 0; kx < kw; kx++) {
+          const v = load<f32>(row + ((<usize>(ox * sw + kx * dw)) << 2));
+          if (v != v) bad = true;
+          if (v > m) m = v;
+        }
+      }
+      if (bad) nan = f32x4.splat(NaN);
+      store<f32>(drow + ((<usize>ox) << 2), m);
+    }
+  }
+  return !v128.any_true(nan);
+}
+
+/** The scalar PyTorch rule for one plane: strict `>` (first max wins), a NaN always wins. */
+function maxPlaneExact(
+  src: usize,
+  rs: i32,
+  dst: usize,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  dh: i32,
+  dw: i32,
+): void {
+  for (let oy = 0; oy < oh; oy++) {
+    for (let ox = 0; ox < ow; ox++) {
+      let m: f32 = NEG_INF;
+      for (let ky = 0; ky < kh; ky++) {
+        const row = src + ((<usize>((oy * sh + ky * dh) * rs)) << 2);
+        for (let kx = 0; kx < kw; kx++) {
+          const v = load<f32>(row + ((<usize>(ox * sw + kx * dw)) << 2));
+          if (v > m || v != v) m = v;
+        }
+      }
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), m);
+    }
+  }
+}
+
+/** 2×2 stride 2 max, no padding: the memory-bound case (8 outputs a step). */
+function max2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: usize): bool {
+  let acc0 = f32x4.splat(0);
+  let acc1 = f32x4.splat(0);
+  const ow8 = ow & ~7;
+  const pair = (<usize>w) << 3;
+  for (let oy = 0; oy < oh; oy++) {
+    let r0 = src + ((<usize>(2 * oy * w)) << 2);
+    let r1 = r0 + ((<usize>w) << 2);
+    touch(r0 + 2 * pair, pair, limit);
+    let d = dst + ((<usize>(oy * ow)) << 2);
+    const end = d + ((<usize>ow8) << 2);
+    while (d < end) {
+      const a0 = v128.load(r0);
+      const a1 = v128.load(r0, 16);
+      const a2 = v128.load(r0, 32);
+      const a3 = v128.load(r0, 48);
+      const b0 = v128.load(r1);
+      const b1 = v128.load(r1, 16);
+      const b2 = v128.load(r1, 32);
+      const b3 = v128.load(r1, 48);
+      acc0 = f32x4.add(acc0, f32x4.add(f32x4.add(a0, a1), f32x4.add(b0, b1)));
+      acc1 = f32x4.add(acc1, f32x4.add(f32x4.add(a2, a3), f32x4.add(b2, b3)));
+      const v0 = f32x4.pmax(a0, b0);
+      const v1 = f32x4.pmax(a1, b1);
+      const v2 = f32x4.pmax(a2, b2);
+      const v3 = f32x4.pmax(a3, b3);
+      v128.store(d, f32x4.pmax(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7)));
+      v128.store(d, f32x4.pmax(f32x4.shuffle(v2, v3, 0, 2, 4, 6), f32x4.shuffle(v2, v3, 1, 3, 5, 7)), 16);
+      r0 += 64;
+      r1 += 64;
+      d += 32;
+    }
+    // the tail: 4-output vectors, the last one overlapping its neighbour (a scalar tail cost 3× on 56-wide planes)
+    let ox = ow8;
+    while (ox < ow && ow >= 4) {
+      if (ox + 4 > ow) ox = ow - 4;
+      const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const q = p + ((<usize>w) << 2);
+      const a0 = v128.load(p);
+      const a1 = v128.load(p, 16);
+      const b0 = v128.load(q);
+      const b1 = v128.load(q, 16);
+      acc0 = f32x4.add(acc0, f32x4.add(f32x4.add(a0, a1), f32x4.add(b0, b1)));
+      const v0 = f32x4.pmax(a0, b0);
+      const v1 = f32x4.pmax(a1, b1);
+      v128.store(
+        dst + ((<usize>(oy * ow + ox)) << 2),
+        f32x4.pmax(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7)),
+      );
+      ox += 4;
+    }
+    for (; ox < ow; ox++) {
+      const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const a = load<f32>(p);
+      const b = load<f32>(p, 4);
+      const c = load<f32>(p + ((<usize>w) << 2));
+      const e = load<f32>(p + ((<usize>w) << 2), 4);
+      if (a - a != 0 || b - b != 0 || c - c != 0 || e - e != 0) acc0 = f32x4.splat(NaN);
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), max<f32>(max<f32>(a, b), max<f32>(c, e)));
+    }
+  }
+  return !nonFinite(f32x4.add(acc0, acc1));
+}
+
+/**
+ * One 4-output column chunk of a 3×3 stride-2 max, walking down the plane: `col` points at the first tap of
+ * the chunk's first output in row 0. The horizontal max of the row shared with the next output row is
+ * carried, so each input row is reduced once (3 loads, 3 shuffles, 2 max). With `left` the first tap is the
+ * left padding (lane 0 of the first load is masked to −∞); `first` marks the plane's first chunk. Returns the
+ * NaN/Inf detector: the sum of every tap this chunk owns. The row code is written out in each of the three
+ * places on purpose: split into helpers (one for the max, one for the detector) W1 measured 0.127 ms, not 0.102.
+ */
+function max3x3s2Chunk(
+  col: usize,
+  rs: usize,
+  h: i32,
+  d: usize,
+  ods: usize,
+  oh: i32,
+  ph: i32,
+  left: bool,
+  first: bool,
+): v128 {
+  const ninf = f32x4.splat(NEG_INF);
+  let acc = f32x4.splat(0);
+  // output row 0: rows −ph … 2 − ph
+  let m = ninf;
+  let carry = ninf;
+  for (let y = max<i32>(-ph, 0); y < min<i32>(3 - ph, h); y++) {
+    const r = col + <usize>y * rs;
+    let l0 = v128.load(r);
+    const l1 = v128.load(r, 16);
+    if (left) l0 = f32x4.replace_lane(l0, 0, NEG_INF);
+    const e = f32x4.shuffle(l0, l1, 0, 2, 4, 6);
+    const o = f32x4.shuffle(l0, l1, 1, 3, 5, 7);
+    const e2 = f32x4.shuffle(e, v128.load32_splat(r, 32), 1, 2, 3, 4);
+    // taps b+1 … b+8; the next chunk starts at b+8, so only the first chunk must add tap b as well
+    acc = f32x4.add(acc, f32x4.add(o, e2));
+    if (first) acc = f32x4.add(acc, e);
+    carry = f32x4.pmax(f32x4.pmax(e, o), e2);
+    m = f32x4.pmax(m, carry);
+  }
+  v128.store(d, m);
+  // output rows whose two new rows are both inside: the branch-free body
+  let oy = 1;
+  let r = col + <usize>(2 - ph + 1) * rs;
+  for (; oy < oh && 2 * oy - ph + 2 < h; oy++) {
+    let a0 = v128.load(r);
+    const a1 = v128.load(r, 16);
+    let b0 = v128.load(r + rs);
+    const b1 = v128.load(r + rs, 16);
+    if (left) {
+      a0 = f32x4.replace_lane(a0, 0, NEG_INF);
+      b0 = f32x4.replace_lane(b0, 0, NEG_INF);
+    }
+    const ea = f32x4.shuffle(a0, a1, 0, 2, 4, 6);
+    const oa = f32x4.shuffle(a0, a1, 1, 3, 5, 7);
+    const ea2 = f32x4.shuffle(ea, v128.load32_splat(r, 32), 1, 2, 3, 4);
+    const eb = f32x4.shuffle(b0, b1, 0, 2, 4, 6);
+    const ob = f32x4.shuffle(b0, b1, 1, 3, 5, 7);
+    const eb2 = f32x4.shuffle(eb, v128.load32_splat(r + rs, 32), 1, 2, 3, 4);
+    acc = f32x4.add(acc, f32x4.add(f32x4.add(oa, ea2), f32x4.add(ob, eb2)));
+    if (first) acc = f32x4.add(acc, f32x4.add(ea, eb));
+    const mid = f32x4.pmax(f32x4.pmax(ea, oa), ea2);
+    const bot = f32x4.pmax(f32x4.pmax(eb, ob), eb2);
+    v128.store(d + <usize>oy * ods, f32x4.pmax(f32x4.pmax(carry, mid), bot));
+    carry = bot;
+    r += rs << 1;
+  }
+  // the last output row may have only its middle row inside
+  if (oy < oh) {
+    const y = 2 * oy - ph + 1;
+    m = carry;
+    if (y < h) {
+      const q = col + <usize>y * rs;
+      let l0 = v128.load(q);
+      const l1 = v128.load(q, 16);
+      if (left) l0 = f32x4.replace_lane(l0, 0, NEG_INF);
+      const e = f32x4.shuffle(l0, l1, 0, 2, 4, 6);
+      const o = f32x4.shuffle(l0, l1, 1, 3, 5, 7);
+      const e2 = f32x4.shuffle(e, v128.load32_splat(q, 32), 1, 2, 3, 4);
+      acc = f32x4.add(acc, f32x4.add(o, e2));
+      if (first) acc = f32x4.add(acc, e);
+      m = f32x4.pmax(m, f32x4.pmax(f32x4.pmax(e, o), e2));
+    }
+    v128.store(d + <usize>oy * ods, m);
+  }
+  return acc;
+}
+
+/**
+ * 3×3 stride 2 max (dilation 1, padding ≤ 1 on each side): the ResNet stem's pooling, read in place (no
+ * padded copy), in 4-output column chunks (the last one overlaps its neighbour rather than going scalar).
+ * Only output columns whose window runs past the right edge (ceil mode) go scalar. Returns false if a NaN
+ * or infinity was read (the caller then redoes the plane by the exact rule).
+ */
+function max3x3s2Plane(src: usize, h: i32, w: i32, dst: usize, oh: i32, ow: i32, ph: i32, pw: i32): bool {
+  const rs = (<usize>w) << 2;
+  const ods = (<usize>ow) << 2;
+  let acc = f32x4.splat(0);
+  let bad = false;
+  const last = min<i32>((w - 3 + pw) >> 1, ow - 1); // last output column whose window ends inside the row
+  let vecEnd = 0; // columns [0, vecEnd) done by chunks
+  if (last >= 3) {
+    for (let ox = 0; ; ox += 4) {
+      if (ox + 3 > last) ox = last - 3;
+      const d = dst + ((<usize>ox) << 2);
+      const col = src + ((<usize>(2 * ox)) << 2) - ((<usize>pw) << 2);
+      acc = f32x4.add(acc, max3x3s2Chunk(col, rs, h, d, ods, oh, ph, ox == 0 && pw > 0, ox == 0 && pw == 0));
+      if (ox + 3 == last) break;
+    }
+    vecEnd = last + 1;
+  }
+  for (let c = vecEnd; c < ow; c++) {
+    const x0 = 2 * c - pw;
+    for (let oy = 0; oy < oh; oy++) {
+      const y0 = 2 * oy - ph;
+      let m: f32 = NEG_INF;
+      for (let y = max<i32>(y0, 0); y < min<i32>(y0 + 3, h); y++) {
+        for (let x = max<i32>(x0, 0); x < min<i32>(x0 + 3, w); x++) {
+          const v = load<f32>(src + ((<usize>(y * w + x)) << 2));
+          if (v - v != 0) bad = true;
+          if (v > m) m = v;
+        }
+      }
+      store<f32>(dst + ((<usize>(oy * ow + c)) << 2), m);
+    }
+  }
+  return !bad && !nonFinite(acc);
+}
+
+/** The scalar PyTorch rule on an unpadded plane: taps outside it are skipped (−∞ padding never wins). */
+function maxPlaneExactInPlace(
+  src: usize,
+  h: i32,
+  w: i32,
+  dst: usize,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  ph: i32,
+  pw: i32,
+): void {
+  for (let oy = 0; oy < oh; oy++) {
+    const y0 = oy * sh - ph;
+    for (let ox = 0; ox < ow; ox++) {
+      const x0 = ox * sw - pw;
+      let m: f32 = NEG_INF;
+      for (let y = max<i32>(y0, 0); y < min<i32>(y0 + kh, h); y++) {
+        for (let x = max<i32>(x0, 0); x < min<i32>(x0 + kw, w); x++) {
+          const v = load<f32>(src + ((<usize>(y * w + x)) << 2));
+          if (v > m || v != v) m = v;
+        }
+      }
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), m);
+    }
+  }
+}
+
+/** 3×3 stride 2 max pooling of `planes` planes (padding ph, pw ≤ 1, dilation 1), in place. */
+export function maxPool3x3s2(
+  src: usize,
+  dst: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  oh: i32,
+  ow: i32,
+  ph: i32,
+  pw: i32,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  const outPlane = (<usize>(oh * ow)) << 2;
+  for (let p = 0; p < planes; p++) {
+    const s = src + <usize>p * inPlane;
+    const d = dst + <usize>p * outPlane;
+    if (!max3x3s2Plane(s, h, w, d, oh, ow, ph, pw)) maxPlaneExactInPlace(s, h, w, d, oh, ow, 3, 3, 2, 2, ph, pw);
+  }
+}
+
+/**
+ * Max pooling of `planes` planes. Input plane: h×w at src (plane stride h·w). If `scratch` is non-zero the
+ * plane is first padded into it (hp×wp, top/left, −∞), else windows are read in place (row stride w).
+ */
+export function maxPool2d(
+  src: usize,
+  dst: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  dh: i32,
+  dw: i32,
+  scratch: usize,
+  hp: i32,
+  wp: i32,
+  top: i32,
+  left: i32,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  const outPlane = (<usize>(oh * ow)) << 2;
+  const fast2x2 = scratch == 0 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && dh == 1 && dw == 1;
+  const limit = prefetchLimit(src, <usize>planes * inPlane);
+  for (let p = 0; p < planes; p++) {
+    let s = src + <usize>p * inPlane;
+    let rs = w;
+    const d = dst + <usize>p * outPlane;
+    if (scratch != 0) {
+      padPlane(s, scratch, h, w, hp, wp, top, left, NEG_INF);
+      s = scratch;
+      rs = wp;
+    }
+    const ok = fast2x2 ? max2x2s2Plane(s, w, d, oh, ow, limit) : maxPlane(s, rs, d, oh, ow, kh, kw, sh, sw, dh, dw);
+    if (!ok) maxPlaneExact(s, rs, d, oh, ow, kh, kw, sh, sw, dh, dw);
+  }
+}
+
+/** Max with PyTorch's indices (flat within the unpadded plane), both written as float32. Scalar, exact. */
+export function maxPool2dIndices(
+  src: usize,
+  dst: usize,
+  idx: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  ph: i32,
+  pw: i32,
+  dh: i32,
+  dw: i32,
+): void {
+  for (let p = 0; p < planes; p++) {
+    const s = src + ((<usize>(p * h * w)) << 2);
+    const o = (<usize>(p * oh * ow)) << 2;
+    for (let oy = 0; oy < oh; oy++) {
+      const ys = oy * sh - ph;
+      for (let ox = 0; ox < ow; ox++) {
+        const xs = ox * sw - pw;
+        let m: f32 = NEG_INF;
+        let bi = -1;
+        for (let ky = 0; ky < kh; ky++) {
+          const y = ys + ky * dh;
+          if (y < 0 || y >= h) continue;
+          for (let kx = 0; kx < kw; kx++) {
+            const x = xs + kx * dw;
+            if (x < 0 || x >= w) continue;
+            const v = load<f32>(s + ((<usize>(y * w + x)) << 2));
+            if (bi < 0) bi = y * w + x;
+            if (v > m || v != v) {
+              m = v;
+              bi = y * w + x;
+            }
+          }
+        }
+        const at = o + ((<usize>(oy * ow + ox)) << 2);
+        store<f32>(dst + at, m);
+        store<f32>(idx + at, <f32>bi);
+      }
+    }
+  }
+}
+
+function avgPlane(
+  src: usize,
+  rs: i32,
+  dst: usize,
+  div: usize,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+): void {
+  const ow4 = ow & ~3;
+  for (let oy = 0; oy < oh; oy++) {
+    const o = (<usize>(oy * ow)) << 2;
+    const y0 = oy * sh;
+    let ox = 0;
+    for (; ox < ow4; ox += 4) {
+      let s = f32x4.splat(0);
+      for (let ky = 0; ky < kh; ky++) {
+        const row = src + ((<usize>((y0 + ky) * rs)) << 2);
+        for (let kx = 0; kx < kw; kx++) s = f32x4.add(s, gather(row, ox * sw + kx, sw));
+      }
+      const at = o + ((<usize>ox) << 2);
+      v128.store(dst + at, f32x4.div(s, v128.load(div + at)));
+    }
+    for (; ox < ow; ox++) {
+      let s: f32 = 0;
+      for (let ky = 0; ky < kh; ky++) {
+        const row = src + ((<usize>((y0 + ky) * rs)) << 2);
+        for (let kx = 0; kx < kw; kx++) s += load<f32>(row + ((<usize>(ox * sw + kx)) << 2));
+      }
+      const at = o + ((<usize>ox) << 2);
+      store<f32>(dst + at, s / load<f32>(div + at));
+    }
+  }
+}
+
+/** 2×2 stride 2 average, no padding, every divisor 4 (memory-bound). */
+function avg2x2s2Plane(src: usize, w: i32, dst: usize, oh: i32, ow: i32, limit: usize): void {
+  const ow8 = ow & ~7;
+  const q = f32x4.splat(0.25); // x / 4 and x · 0.25 are the same float
+  const pair = (<usize>w) << 3;
+  for (let oy = 0; oy < oh; oy++) {
+    let r0 = src + ((<usize>(2 * oy * w)) << 2);
+    let r1 = r0 + ((<usize>w) << 2);
+    touch(r0 + 2 * pair, pair, limit);
+    let d = dst + ((<usize>(oy * ow)) << 2);
+    const end = d + ((<usize>ow8) << 2);
+    // column sums first (two shuffles instead of four); float32 rounding stays within a few ulps
+    while (d < end) {
+      const v0 = f32x4.add(v128.load(r0), v128.load(r1));
+      const v1 = f32x4.add(v128.load(r0, 16), v128.load(r1, 16));
+      const v2 = f32x4.add(v128.load(r0, 32), v128.load(r1, 32));
+      const v3 = f32x4.add(v128.load(r0, 48), v128.load(r1, 48));
+      const s0 = f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7));
+      const s1 = f32x4.add(f32x4.shuffle(v2, v3, 0, 2, 4, 6), f32x4.shuffle(v2, v3, 1, 3, 5, 7));
+      v128.store(d, f32x4.mul(s0, q));
+      v128.store(d, f32x4.mul(s1, q), 16);
+      r0 += 64;
+      r1 += 64;
+      d += 32;
+    }
+    // the tail: 4-output vectors, the last one overlapping its neighbour (same sums, so same values)
+    let ox = ow8;
+    while (ox < ow && ow >= 4) {
+      if (ox + 4 > ow) ox = ow - 4;
+      const p = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const pw = p + ((<usize>w) << 2);
+      const v0 = f32x4.add(v128.load(p), v128.load(pw));
+      const v1 = f32x4.add(v128.load(p, 16), v128.load(pw, 16));
+      const sum = f32x4.add(f32x4.shuffle(v0, v1, 0, 2, 4, 6), f32x4.shuffle(v0, v1, 1, 3, 5, 7));
+      v128.store(dst + ((<usize>(oy * ow + ox)) << 2), f32x4.mul(sum, q));
+      ox += 4;
+    }
+    for (; ox < ow; ox++) {
+      const c = src + ((<usize>(2 * oy * w + 2 * ox)) << 2);
+      const cw = c + ((<usize>w) << 2);
+      const sum = load<f32>(c) + load<f32>(cw) + (load<f32>(c, 4) + load<f32>(cw, 4));
+      store<f32>(dst + ((<usize>(oy * ow + ox)) << 2), sum * 0.25);
+    }
+  }
+}
+
+/**
+ * Average pooling of `planes` planes: sums in scan order (padding adds 0), divided by div[o] (a plane of
+ * float32 divisors; a 0 divisor gives 0, as an empty window). `fast4` says every divisor is 4 (2×2/s2 path).
+ */
+export function avgPool2d(
+  src: usize,
+  dst: usize,
+  div: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  scratch: usize,
+  hp: i32,
+  wp: i32,
+  top: i32,
+  left: i32,
+  fast4: bool,
+  hasZero: bool,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  const outPlane = (<usize>(oh * ow)) << 2;
+  const fast = fast4 && scratch == 0 && kh == 2 && kw == 2 && sh == 2 && sw == 2;
+  const limit = prefetchLimit(src, <usize>planes * inPlane);
+  for (let p = 0; p < planes; p++) {
+    let s = src + <usize>p * inPlane;
+    let rs = w;
+    const d = dst + <usize>p * outPlane;
+    if (scratch != 0) {
+      padPlane(s, scratch, h, w, hp, wp, top, left, 0);
+      s = scratch;
+      rs = wp;
+    }
+    if (fast) avg2x2s2Plane(s, w, d, oh, ow, limit);
+    else avgPlane(s, rs, d, div, oh, ow, kh, kw, sh, sw);
+    if (hasZero) {
+      for (let o = 0; o < oh * ow; o++) {
+        if (load<f32>(div + ((<usize>o) << 2)) == 0) store<f32>(d + ((<usize>o) << 2), 0);
+      }
+    }
+  }
+}
+
+// ---- bins (adaptive, SPP, global): per-axis [start, end) ranges, channels first ----
+
+/**
+ * Max (mode 0) or mean (mode 1, divided by div[o]) over the rectangular bins of one plane: bin (i, j) covers
+ * rows [hs[i], he[i]) and columns [ws[j], we[j]) (int32 arrays). Per bin row band the rows are reduced
+ * column-wise with SIMD into `tmp` (w floats + 4), then each bin reduces its columns. Returns the NaN/Inf
+ * detector (the sum of every value read; max only).
+ */
+function binsPlane(
+  s: usize,
+  w: i32,
+  d: usize,
+  div: usize,
+  nh: i32,
+  nw: i32,
+  hs: usize,
+  he: usize,
+  ws: usize,
+  we: usize,
+  mode: i32,
+  tmp: usize,
+): v128 {
+  const w4 = w & ~3;
+  let acc = f32x4.splat(0);
+  for (let i = 0; i < nh; i++) {
+    const y0 = load<i32>(hs + ((<usize>i) << 2));
+    const y1 = load<i32>(he + ((<usize>i) << 2));
+    // column reduction of rows [y0, y1) into tmp
+    let x = 0;
+    for (; x < w4; x += 4) {
+      let r = v128.load(s + ((<usize>(y0 * w + x)) << 2));
+      acc = f32x4.add(acc, r);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = v128.load(s + ((<usize>(y * w + x)) << 2));
+        acc = f32x4.add(acc, v);
+        r = mode == 0 ? f32x4.pmax(r, v) : f32x4.add(r, v);
+      }
+      v128.store(tmp + ((<usize>x) << 2), r);
+    }
+    if (x < w && w >= 4) x = w - 4; // an overlapping last vector instead of a scalar tail
+    for (; x + 4 <= w; x += 4) {
+      let r = v128.load(s + ((<usize>(y0 * w + x)) << 2));
+      acc = f32x4.add(acc, r);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = v128.load(s + ((<usize>(y * w + x)) << 2));
+        acc = f32x4.add(acc, v);
+        r = mode == 0 ? f32x4.pmax(r, v) : f32x4.add(r, v);
+      }
+      v128.store(tmp + ((<usize>x) << 2), r);
+    }
+    for (; x < w; x++) {
+      let r = load<f32>(s + ((<usize>(y0 * w + x)) << 2));
+      if (r - r != 0) acc = f32x4.splat(NaN);
+      for (let y = y0 + 1; y < y1; y++) {
+        const v = load<f32>(s + ((<usize>(y * w + x)) << 2));
+        if (v - v != 0) acc = f32x4.splat(NaN);
+        r = mode == 0 ? (v > r ? v : r) : r + v;
+      }
+      store<f32>(tmp + ((<usize>x) << 2), r);
+    }
+    for (let j = 0; j < nw; j++) {
+      const x0 = load<i32>(ws + ((<usize>j) << 2));
+      const x1 = load<i32>(we + ((<usize>j) << 2));
+      const o = (<usize>(i * nw + j)) << 2;
+      if (mode == 0 && x1 - x0 >= 4) {
+        // vectors over the bin's columns (the last one overlapping), then across lanes
+        let m = v128.load(tmp + ((<usize>x0) << 2));
+        let xx = x0 + 4;
+        for (; xx + 4 <= x1; xx += 4) m = f32x4.pmax(m, v128.load(tmp + ((<usize>xx) << 2)));
+        if (xx < x1) m = f32x4.pmax(m, v128.load(tmp + ((<usize>(x1 - 4)) << 2)));
+        m = f32x4.pmax(m, f32x4.shuffle(m, m, 2, 3, 0, 1));
+        m = f32x4.pmax(m, f32x4.shuffle(m, m, 1, 0, 3, 2));
+        store<f32>(d + o, f32x4.extract_lane(m, 0));
+      } else if (mode == 0) {
+        // narrow bins: splat + pmax, branch-free (a data-dependent branch mispredicts on real data)
+        let m = v128.load32_splat(tmp + ((<usize>x0) << 2));
+        for (let xx = x0 + 1; xx < x1; xx++) m = f32x4.pmax(m, v128.load32_splat(tmp + ((<usize>xx) << 2)));
+        store<f32>(d + o, f32x4.extract_lane(m, 0));
+      } else {
+        let sum: f32 = 0;
+        for (let xx = x0; xx < x1; xx++) sum += load<f32>(tmp + ((<usize>xx) << 2));
+        store<f32>(d + o, sum / load<f32>(div + o));
+      }
+    }
+  }
+  return acc;
+}
+
+/**
+ * Max or mean over rectangular bins of every plane (see binsPlane). With idx ≠ 0 (max only) the scalar
+ * PyTorch rule runs and writes the per-plane flat indices as float32.
+ */
+export function binsPool2d(
+  src: usize,
+  dst: usize,
+  idx: usize,
+  div: usize,
+  planes: i32,
+  h: i32,
+  w: i32,
+  nh: i32,
+  nw: i32,
+  hs: usize,
+  he: usize,
+  ws: usize,
+  we: usize,
+  mode: i32,
+  tmp: usize,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  const outPlane = (<usize>(nh * nw)) << 2;
+  for (let p = 0; p < planes; p++) {
+    const s = src + <usize>p * inPlane;
+    const d = dst + <usize>p * outPlane;
+    if (idx != 0) {
+      binsMaxExact(s, w, d, idx + <usize>p * outPlane, nh, nw, hs, he, ws, we);
+      continue;
+    }
+    const acc = binsPlane(s, w, d, div, nh, nw, hs, he, ws, we, mode, tmp);
+    if (mode == 0 && nonFinite(acc)) binsMaxExact(s, w, d, 0, nh, nw, hs, he, ws, we);
+  }
+}
+
+/** Words per level in sppPool's table. */
+const SPP_WORDS = 10;
+
+/**
+ * Spatial pyramid pooling of planes [first, first + planes) straight into the (N, C·Σ bins) output: for
+ * each plane every level in table order. A level entry (SPP_WORDS int32) is nh, nw, the bins of the levels
+ * before it in the output (its offset in a sample's row is that times c), the parent's entry (−1: none), then
+ * word offsets (into the table) of hs, he, ws, we and the divisors (−1: none). Built by src/backend/wasm/sppTable.ts.
+ * A level with parent ≥ 0 (max only) is the max over blocks of kh×kw of that earlier level's bins: the
+ * caller checked its bins are exact unions of the parent's, so no input is read again; exact, because the
+ * parent's values already follow the NaN rule. `tmp` holds w + 4 floats and then one byte per level.
+ */
+export function sppPool(
+  src: usize,
+  dst: usize,
+  first: i32,
+  planes: i32,
+  c: i32,
+  h: i32,
+  w: i32,
+  perSample: i32,
+  levels: i32,
+  table: usize,
+  mode: i32,
+  tmp: usize,
+): void {
+  const inPlane = (<usize>(h * w)) << 2;
+  // per level of the current plane: whether its values are all finite (derived levels may then use pmax)
+  const finite = tmp + ((<usize>(w + 4)) << 2);
+  for (let p = first; p < first + planes; p++) {
+    const s = src + <usize>p * inPlane;
+    const b = p / c;
+    const ch = p % c;
+    const row = dst + ((<usize>(b * perSample)) << 2);
+    for (let l = 0; l < levels; l++) {
+      const e = table + ((<usize>(l * SPP_WORDS)) << 2);
+      const nh = load<i32>(e);
+      const nw = load<i32>(e, 4);
+      const d = row + ((<usize>(load<i32>(e, 8) * c + ch * nh * nw)) << 2);
+      const parent = load<i32>(e, 12);
+      if (parent >= 0) {
+        const pe = table + ((<usize>(parent * SPP_WORDS)) << 2);
+        const pnh = load<i32>(pe);
+        const pnw = load<i32>(pe, 4);
+        const pd = row + ((<usize>(load<i32>(pe, 8) * c + ch * pnh * pnw)) << 2);
+        const kh = pnh / nh;
+        const kw = pnw / nw;
+        const exact = !load<bool>(finite + <usize>parent);
+        for (let i = 0; i < nh; i++) {
+          for (let j = 0; j < nw; j++) {
+            let m: f32 = NEG_INF;
+            let mv = f32x4.splat(NEG_INF);
+            for (let y = i * kh; y < (i + 1) * kh; y++) {
+              for (let x = j * kw; x < (j + 1) * kw; x++) {
+                const at = pd + ((<usize>(y * pnw + x)) << 2);
+                if (exact) {
+                  const v = load<f32>(at);
+                  if (v > m || v != v) m = v;
+                } else mv = f32x4.pmax(mv, v128.load32_splat(at));
+              }
+            }
+            store<f32>(d + ((<usize>(i * nw + j)) << 2), exact ? m : f32x4.extract_lane(mv, 0));
+          }
+        }
+        store<bool>(finite + <usize>l, !exact);
+        continue;
+      }
+      const hs = table + ((<usize>load<i32>(e, 16)) << 2);
+      const he = table + ((<usize>load<i32>(e, 20)) << 2);
+      const ws = table + ((<usize>load<i32>(e, 24)) << 2);
+      const we = table + ((<usize>load<i32>(e, 28)) << 2);
+      const dv = load<i32>(e, 32);
+      const div: usize = dv < 0 ? 0 : table + ((<usize>dv) << 2);
+      const acc = binsPlane(s, w, d, div, nh, nw, hs, he, ws, we, mode, tmp);
+      const bad = mode == 0 && nonFinite(acc);
+      if (bad) binsMaxExact(s, w, d, 0, nh, nw, hs, he, ws, we);
+      store<bool>(finite + <usize>l, !bad);
+    }
+  }
+}
+
+function binsMaxExact(
+  s: usize,
+  w: i32,
+  d: usize,
+  ix: usize,
+  nh: i32,
+  nw: i32,
+  hs: usize,
+  he: usize,
+  ws: usize,
+  we: usize,
+): void {
+  for (let i = 0; i < nh; i++) {
+    const y0 = load<i32>(hs + ((<usize>i) << 2));
+    const y1 = load<i32>(he + ((<usize>i) << 2));
+    for (let j = 0; j < nw; j++) {
+      const x0 = load<i32>(ws + ((<usize>j) << 2));
+      const x1 = load<i32>(we + ((<usize>j) << 2));
+      let m: f32 = NEG_INF;
+      let bi = y0 * w + x0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const v = load<f32>(s + ((<usize>(y * w + x)) << 2));
+          if (v > m || v != v) {
+            m = v;
+            bi = y * w + x;
+          }
+        }
+      }
+      const o = (<usize>(i * nw + j)) << 2;
+      store<f32>(d + o, m);
+      if (ix != 0) store<f32>(ix + o, <f32>bi);
+    }
+  }
+}
+
+/** Mean (mode 1) or max (mode 0) of each contiguous plane of n values: global pooling. */
+export function planeReduce(src: usize, dst: usize, planes: i32, n: i32, mode: i32): void {
+  const n4 = n & ~3;
+  for (let p = 0; p < planes; p++) {
+    const s = src + ((<usize>(p * n)) << 2);
+    let r: f32;
+    if (mode == 1) {
+      let v = f32x4.splat(0);
+      let i = 0;
+      for (; i < n4; i += 4) v = f32x4.add(v, v128.load(s + ((<usize>i) << 2)));
+      r = f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+      for (; i < n; i++) r += load<f32>(s + ((<usize>i) << 2));
+      r = r / <f32>n;
+    } else {
+      let v = f32x4.splat(NEG_INF);
+      let acc = f32x4.splat(0);
+      let i = 0;
+      for (; i < n4; i += 4) {
+        const x = v128.load(s + ((<usize>i) << 2));
+        acc = f32x4.add(acc, x);
+        v = f32x4.pmax(v, x);
+      }
+      r = max<f32>(
+        max<f32>(f32x4.extract_lane(v, 0), f32x4.extract_lane(v, 1)),
+        max<f32>(f32x4.extract_lane(v, 2), f32x4.extract_lane(v, 3)),
+      );
+      let bad = nonFinite(acc);
+      for (; i < n; i++) {
+        const x = load<f32>(s + ((<usize>i) << 2));
+        if (x - x != 0) bad = true;
+        if (x > r) r = x;
+      }
+      if (bad) {
+        r = NEG_INF;
+        for (let j = 0; j < n; j++) {
+          const x = load<f32>(s + ((<usize>j) << 2));
+          if (x > r || x != x) r = x;
+        }
+      }
+    }
+    store<f32>(dst + ((<usize>p) << 2), r);
+  }
+}
+
+// ---- channels last (NHWC): every tap is a contiguous run of C channels, so SIMD runs over channels ----
+
+/**
+ * Max (mode 0) or mean (mode 1, divided by div[oy·ow+ox]) pooling of n images h×w×c into oh×ow×c, with
+ * explicit padding (taps outside the input are skipped). The NaN rule is kept per output vector.
+ */
+export function pool2dNhwc(
+  src: usize,
+  dst: usize,
+  div: usize,
+  n: i32,
+  h: i32,
+  w: i32,
+  c: i32,
+  oh: i32,
+  ow: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  sw: i32,
+  ph: i32,
+  pw: i32,
+  dh: i32,
+  dw: i32,
+  mode: i32,
+): void {
+  const c4 = c & ~3;
+  for (let b = 0; b < n; b++) {
+    const s = src + ((<usize>(b * h * w * c)) << 2);
+    const d = dst + ((<usize>(b * oh * ow * c)) << 2);
+    for (let oy = 0; oy < oh; oy++) {
+      const ys = oy * sh - ph;
+      for (let ox = 0; ox < ow; ox++) {
+        const xs = ox * sw - pw;
+        const o = d + ((<usize>((oy * ow + ox) * c)) << 2);
+        const dv = mode == 1 ? load<f32>(div + ((<usize>(oy * ow + ox)) << 2)) : <f32>1;
+        let ch = 0;
+        for (; ch < c4; ch += 4) {
+          let m = f32x4.splat(mode == 0 ? NEG_INF : 0);
+          let nan = f32x4.splat(0);
+          for (let ky = 0; ky < kh; ky++) {
+            const y = ys + ky * dh;
+            if (y < 0 || y >= h) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const x = xs + kx * dw;
+              if (x < 0 || x >= w) continue;
+              const v = v128.load(s + ((<usize>((y * w + x) * c + ch)) << 2));
+              if (mode == 0) {
+                nan = v128.or(nan, f32x4.ne(v, v));
+                m = f32x4.pmax(m, v);
+              } else m = f32x4.add(m, v);
+            }
+          }
+          if (mode == 0) m = v128.bitselect(f32x4.splat(NaN), m, nan);
+          else m = dv == 0 ? f32x4.splat(0) : f32x4.div(m, f32x4.splat(dv));
+          v128.store(o + ((<usize>ch) << 2), m);
+        }
+        for (; ch < c; ch++) {
+          let m: f32 = mode == 0 ? NEG_INF : 0;
+          for (let ky = 0; ky < kh; ky++) {
+            const y = ys + ky * dh;
+            if (y < 0 || y >= h) continue;
+            for (let kx = 0; kx < kw; kx++) {
+              const x = xs + kx * dw;
+              if (x < 0 || x >= w) continue;
+              const v = load<f32>(s + ((<usize>((y * w + x) * c + ch)) << 2));
+              if (mode == 0) {
+                if (v > m || v != v) m = v;
+              } else m += v;
+            }
+          }
+          if (mode == 1) m = dv == 0 ? 0 : m / dv;
+          store<f32>(o + ((<usize>ch) << 2), m);
+        }
+      }
+    }
+  }
+}

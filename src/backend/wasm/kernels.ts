@@ -1,0 +1,356 @@
+/**
+ * Calls into the WebAssembly kernels: binds inputs (in place if they live in the module's memory, else
+ * copied into the scratch arena), runs the kernel (on worker threads too when enabled and the tensor is
+ * large), and delivers the result into `out` (a caller's array) or a fresh Float32Array.
+ */
+import type { AxisGeometry } from "../../geometry/window.js";
+import { arena, arenaSize, f32View, i32View, inHeap, wasmRuntime, type PoolExports } from "./runtime.js";
+import { parallelPlanes, runParallel, type KernelName } from "./workers.js";
+
+export interface Ranges {
+  hs: Int32Array;
+  he: Int32Array;
+  ws: Int32Array;
+  we: Int32Array;
+}
+
+/** A bound array: its byte offset in the memory, and how to deliver it afterwards. */
+interface Slot {
+  ptr: number;
+  length: number;
+  /** The caller's array to fill after the kernel ran (null when the kernel wrote it in place). */
+  target: Float32Array | null;
+  /** The caller's `out` when the kernel wrote into it in place: returned as is, so no one copies it onto itself. */
+  same?: Float32Array;
+}
+
+class Binder {
+  private sizes: number[] = [];
+  /** What each size is for, to word an out-of-memory error. */
+  private roles: string[] = [];
+  private plan: (() => Slot)[] = [];
+
+  /** An input array (read only). */
+  input(x: Float32Array | Int32Array): () => number {
+    const direct = inHeap(x);
+    if (!direct) {
+      this.sizes.push(x.byteLength);
+      this.roles.push("input");
+    }
+    let slot = 0;
+    this.plan.push(() => {
+      if (direct) slot = x.byteOffset;
+      else {
+        slot = arena.take(x.byteLength);
+        if (x instanceof Float32Array) f32View(slot, x.length).set(x);
+        else i32View(slot, x.length).set(x);
+      }
+      return { ptr: slot, length: 0, target: null };
+    });
+    return () => slot;
+  }
+
+  /** An output of `length` floats, written into `out` when given. */
+  output(length: number, out?: Float32Array): () => Slot {
+    const direct = out !== undefined && inHeap(out);
+    if (!direct) {
+      this.sizes.push(length * 4);
+      this.roles.push("output");
+    }
+    let s: Slot = { ptr: 0, length, target: null };
+    this.plan.push(() => {
+      s = direct
+        ? { ptr: (out as Float32Array).byteOffset, length, target: null, same: out }
+        : { ptr: arena.take(length * 4), length, target: out ?? new Float32Array(length) };
+      return s;
+    });
+    return () => s;
+  }
+
+  /** Scratch bytes with no content. */
+  scratch(bytes: number): () => number {
+    this.sizes.push(bytes);
+    this.roles.push("scratch");
+    let p = 0;
+    this.plan.push(() => {
+      p = arena.take(bytes);
+      return { ptr: p, length: 0, target: null };
+    });
+    return () => p;
+  }
+
+  bind(): void {
+    arena.begin(
+      arenaSize(...this.sizes),
+      this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
+    );
+    for (const step of this.plan) step();
+  }
+}
+
+function deliver(s: Slot): Float32Array {
+  if (s.same) return s.same;
+  if (s.target === null) return f32View(s.ptr, s.length);
+  s.target.set(f32View(s.ptr, s.length));
+  return s.target;
+}
+
+function kernels(): PoolExports {
+  return (wasmRuntime() as NonNullable<ReturnType<typeof wasmRuntime>>).exports;
+}
+
+/** Whether windows need the padded copy: any padding, or a (ceil-mode) window running past the input. */
+function paddedDims(a: AxisGeometry): { lead: number; span: number } | null {
+  const reach = (a.outSize - 1) * a.stride + a.dilation * (a.kernel - 1) + 1;
+  if (a.padBefore === 0 && reach <= a.size) return null;
+  return { lead: a.padBefore, span: Math.max(a.padBefore + a.size, reach) };
+}
+
+const LINE: AxisGeometry = { size: 1, kernel: 1, stride: 1, dilation: 1, padBefore: 0, padAfter: 0, outSize: 1 };
+
+/** 1-d or 2-d axes as (H, W) axes. */
+export function as2d(axes: readonly AxisGeometry[]): [AxisGeometry, AxisGeometry] {
+  return axes.length === 1 ? [LINE, axes[0]] : [axes[0], axes[1]];
+}
+
+/** 3-wide, stride-2 windows with padding ≤ 1 (the ResNet stem): the in-place column-carry kernel's case. */
+function isStem3x3s2(a: AxisGeometry): boolean {
+  return a.kernel === 3 && a.stride === 2 && a.dilation === 1 && a.padBefore <= 1;
+}
+
+/** Max pooling of NCHW planes; values always, PyTorch's indices (float32) when asked. */
+export function maxPool2dWasm(
+  x: Float32Array,
+  planes: number,
+  axes: readonly AxisGeometry[],
+  wantIndices: boolean,
+  out?: Float32Array,
+): { values: Float32Array; indices?: Float32Array } {
+  const [ah, aw] = as2d(axes);
+  const h = ah.size;
+  const w = aw.size;
+  const oh = ah.outSize;
+  const ow = aw.outSize;
+  const n = planes * oh * ow;
+  const b = new Binder();
+  const src = b.input(x);
+  const dst = b.output(n, out);
+  const k = kernels();
+  if (wantIndices) {
+    const idx = b.output(n);
+    b.bind();
+    k.maxPool2dIndices(src(), dst().ptr, idx().ptr, planes, h, w, oh, ow, ah.kernel, aw.kernel, ah.stride, aw.stride,
+      ah.padBefore, aw.padBefore, ah.dilation, aw.dilation); // prettier-ignore
+    return { values: deliver(dst()), indices: deliver(idx()) };
+  }
+  const workers = parallelPlanes(planes, x.length * 4);
+  const inPlane = h * w * 4;
+  const outPlane = oh * ow * 4;
+  if (isStem3x3s2(ah) && isStem3x3s2(aw)) {
+    b.bind();
+    runPlanes("maxPool3x3s2", planes, workers, (p0, p1) => [
+      src() + p0 * inPlane, dst().ptr + p0 * outPlane, p1 - p0, h, w, oh, ow, ah.padBefore, aw.padBefore,
+    ]); // prettier-ignore
+    return { values: deliver(dst()) };
+  }
+  const ph = paddedDims(ah);
+  const pw = paddedDims(aw);
+  const pad = ph !== null || pw !== null;
+  const hp = ph ? ph.span : h;
+  const wp = (pw ? pw.span : w) + 8;
+  const scratchBytes = hp * wp * 4;
+  const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
+  b.bind();
+  const args = (p0: number, p1: number, part: number) => [
+    src() + p0 * inPlane, dst().ptr + p0 * outPlane, p1 - p0, h, w, oh, ow, ah.kernel, aw.kernel, ah.stride,
+    aw.stride, ah.dilation, aw.dilation, pad ? scratch() + part * scratchBytes : 0, hp, wp, ph ? ph.lead : 0,
+    pw ? pw.lead : 0,
+  ]; // prettier-ignore
+  runPlanes("maxPool2d", planes, workers, args);
+  return { values: deliver(dst()) };
+}
+
+/** Whether every divisor is 4 (the 2×2 fast path) and whether any is 0; kept per (cached) divisor array. */
+const flags = new WeakMap<Float32Array, { fast4: number; hasZero: number }>();
+function divisorFlags(divisors: Float32Array): { fast4: number; hasZero: number } {
+  let f = flags.get(divisors);
+  if (!f) {
+    f = { fast4: divisors.every((d) => d === 4) ? 1 : 0, hasZero: divisors.some((d) => d === 0) ? 1 : 0 };
+    flags.set(divisors, f);
+  }
+  return f;
+}
+
+/** Average pooling of NCHW planes with the per-position divisors of a plane. */
+export function avgPool2dWasm(
+  x: Float32Array,
+  planes: number,
+  axes: readonly AxisGeometry[],
+  divisors: Float32Array,
+  out?: Float32Array,
+): Float32Array {
+  const [ah, aw] = as2d(axes);
+  const h = ah.size;
+  const w = aw.size;
+  const oh = ah.outSize;
+  const ow = aw.outSize;
+  const ph = paddedDims(ah);
+  const pw = paddedDims(aw);
+  const pad = ph !== null || pw !== null;
+  const hp = ph ? ph.span : h;
+  const wp = (pw ? pw.span : w) + 8;
+  const scratchBytes = hp * wp * 4;
+  const b = new Binder();
+  const src = b.input(x);
+  const div = b.input(divisors);
+  const dst = b.output(planes * oh * ow, out);
+  const workers = parallelPlanes(planes, x.length * 4);
+  const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
+  b.bind();
+  const { fast4, hasZero } = divisorFlags(divisors);
+  const inPlane = h * w * 4;
+  const outPlane = oh * ow * 4;
+  const args = (p0: number, p1: number, part: number) => [
+    src() + p0 * inPlane, dst().ptr + p0 * outPlane, div(), p1 - p0, h, w, oh, ow, ah.kernel, aw.kernel,
+    ah.stride, aw.stride, pad ? scratch() + part * scratchBytes : 0, hp, wp, ph ? ph.lead : 0, pw ? pw.lead : 0,
+    fast4, hasZero,
+  ]; // prettier-ignore
+  runPlanes("avgPool2d", planes, workers, args);
+  return deliver(dst());
+}
+
+/** Max or mean over rectangular bins [hs, he) × [ws, we) of every NCHW plane (adaptive, SPP, global). */
+export function binsPool2dWasm(
+  x: Float32Array,
+  planes: number,
+  h: number,
+  w: number,
+  r: Ranges,
+  mode: "max" | "avg",
+  divisors: Float32Array | null,
+  wantIndices: boolean,
+  out?: Float32Array,
+): { values: Float32Array; indices?: Float32Array } {
+  const nh = r.hs.length;
+  const nw = r.ws.length;
+  const b = new Binder();
+  const src = b.input(x);
+  const hs = b.input(r.hs);
+  const he = b.input(r.he);
+  const ws = b.input(r.ws);
+  const we = b.input(r.we);
+  const div = divisors ? b.input(divisors) : () => 0;
+  const dst = b.output(planes * nh * nw, out);
+  const idx = wantIndices ? b.output(planes * nh * nw) : null;
+  const workers = parallelPlanes(planes, x.length * 4);
+  const tmpBytes = (w + 8) * 4;
+  const tmp = b.scratch(tmpBytes * workers);
+  b.bind();
+  const inPlane = h * w * 4;
+  const outPlane = nh * nw * 4;
+  const args = (p0: number, p1: number, part: number) => [
+    src() + p0 * inPlane, dst().ptr + p0 * outPlane, idx ? idx().ptr + p0 * outPlane : 0, div(), p1 - p0, h, w,
+    nh, nw, hs(), he(), ws(), we(), mode === "max" ? 0 : 1, tmp() + part * tmpBytes,
+  ]; // prettier-ignore
+  runPlanes("binsPool2d", planes, workers, args);
+  return { values: deliver(dst()), indices: idx ? deliver(idx()) : undefined };
+}
+
+/**
+ * Spatial pyramid pooling of N×C planes h×w into the (N, C·Σ bins) output in one call, from the level
+ * table of sppTable.ts (`bins`: Σ bins per channel).
+ */
+export function sppPoolWasm(
+  x: Float32Array,
+  n: number,
+  c: number,
+  h: number,
+  w: number,
+  table: Int32Array,
+  levels: number,
+  bins: number,
+  mode: "max" | "avg",
+  out?: Float32Array,
+): Float32Array {
+  const planes = n * c;
+  const b = new Binder();
+  const src = b.input(x);
+  const tab = b.input(table);
+  const dst = b.output(n * c * bins, out);
+  const workers = parallelPlanes(planes, x.length * 4);
+  const tmpBytes = (w + 8) * 4 + ((levels + 15) & ~15);
+  const tmp = b.scratch(tmpBytes * workers);
+  b.bind();
+  const args = (p0: number, p1: number, part: number) => [
+    src(), dst().ptr, p0, p1 - p0, c, h, w, c * bins, levels, tab(), mode === "max" ? 0 : 1, tmp() + part * tmpBytes,
+  ]; // prettier-ignore
+  runPlanes("sppPool", planes, workers, args);
+  return deliver(dst());
+}
+
+/** Global max or mean of every contiguous plane of `n` values. */
+export function planeReduceWasm(
+  x: Float32Array,
+  planes: number,
+  n: number,
+  mode: "max" | "avg",
+  out?: Float32Array,
+): Float32Array {
+  const b = new Binder();
+  const src = b.input(x);
+  const dst = b.output(planes, out);
+  b.bind();
+  const workers = parallelPlanes(planes, x.length * 4);
+  runPlanes("planeReduce", planes, workers, (p0, p1) => [
+    src() + p0 * n * 4,
+    dst().ptr + p0 * 4,
+    p1 - p0,
+    n,
+    mode === "max" ? 0 : 1,
+  ]);
+  return deliver(dst());
+}
+
+/** Max or mean pooling of an NHWC tensor directly (SIMD over channels). Max gives values only. */
+export function pool2dNhwcWasm(
+  x: Float32Array,
+  shape: readonly number[],
+  axes: readonly AxisGeometry[],
+  mode: "max" | "avg",
+  divisors: Float32Array | null,
+  out?: Float32Array,
+): Float32Array {
+  const [ah, aw] = as2d(axes);
+  const n = shape[0];
+  const c = shape[shape.length - 1];
+  const h = ah.size;
+  const w = aw.size;
+  const oh = ah.outSize;
+  const ow = aw.outSize;
+  const b = new Binder();
+  const src = b.input(x);
+  const div = divisors ? b.input(divisors) : () => 0;
+  const dst = b.output(n * oh * ow * c, out);
+  b.bind();
+  const workers = parallelPlanes(n, x.length * 4);
+  runPlanes("pool2dNhwc", n, workers, (p0, p1) => [
+    src() + p0 * h * w * c * 4, dst().ptr + p0 * oh * ow * c * 4, div(), p1 - p0, h, w, c, oh, ow, ah.kernel,
+    aw.kernel, ah.stride, aw.stride, ah.padBefore, aw.padBefore, ah.dilation, aw.dilation, mode === "max" ? 0 : 1,
+  ]); // prettier-ignore
+  return deliver(dst());
+}
+
+/** Runs a kernel over planes [0, planes), split across `parts` threads (this one included). */
+function runPlanes(
+  name: KernelName,
+  planes: number,
+  parts: number,
+  args: (p0: number, p1: number, part: number) => number[],
+): void {
+  const k = kernels();
+  if (parts <= 1) {
+    k[name](...args(0, planes, 0));
+    return;
+  }
+  runParallel(name, planes, parts, args);
+}

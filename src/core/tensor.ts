@@ -1,0 +1,143 @@
+/**
+ * src/core/: the tensor and its constructors (this file, random.ts), its errors (errors.ts), shape sizes
+ * (shape.ts) and the backend choice (backend.ts) — what every other folder builds on, and nothing of presentation.
+ *
+ * The float32 tensor: a shape and its row-major data. Layout is NCHW unless an op says otherwise.
+ *
+ * Imports nothing of display: src/display/index.ts installs `[JUPYTER_DISPLAY]` on Tensor when it loads (the
+ * library's entry point loads it), so the core type does not pull in PNG encoding and the bitmap font.
+ */
+import { bytesText, ParameterError, ResourceError } from "./errors.js";
+import { checkShape, shapeSize } from "./shape.js";
+
+/** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
+export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
+
+export type NestedNumbers = number | readonly NestedNumbers[];
+
+export class Tensor {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+
+  constructor(data: Float32Array, shape: readonly number[]) {
+    checkShape("tensor", shape);
+    const size = shapeSize(shape);
+    if (data.length !== size) {
+      throw new ParameterError(
+        "tensor",
+        "data",
+        data.length,
+        `must hold ${size} values for shape [${shape.join(", ")}]`,
+      );
+    }
+    this.shape = Object.freeze([...shape]);
+    this.data = data;
+  }
+
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** The value at a full index, e.g. `t.get(0, 1, 2, 3)`. */
+  get(...index: number[]): number {
+    return this.data[flatIndex(this.shape, index)];
+  }
+
+  /** Nested arrays, the inverse of `tensor(nested)`. */
+  toArray(): NestedNumbers {
+    const build = (dim: number, offset: number): NestedNumbers => {
+      if (dim === this.shape.length) return this.data[offset];
+      const stride = shapeSize(this.shape.slice(dim + 1));
+      return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * stride));
+    };
+    return build(0, 0);
+  }
+
+  toString(): string {
+    return `Tensor(shape=[${this.shape.join(", ")}])`;
+  }
+}
+
+/**
+ * Builds a float32 tensor. `tensor([[1, 2], [3, 4]])` infers the shape; `tensor([1, 2, 3, 4], [1, 1, 2, 2])`
+ * takes flat data and a shape. The data is always copied.
+ */
+export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly number[]): Tensor {
+  if (shape !== undefined) {
+    checkShape("tensor", shape);
+    // a copy, as torch.tensor makes: later writes to the caller's array must not change the tensor
+    // (`new Tensor(data, shape)` shares a Float32Array on purpose, e.g. for wasm-resident memory)
+    const flat = ArrayBuffer.isView(data)
+      ? Float32Array.from(data as ArrayLike<number>)
+      : Float32Array.from(flatten(data as NestedNumbers));
+    return new Tensor(flat, shape);
+  }
+  if (data instanceof Float32Array || ArrayBuffer.isView(data)) {
+    return new Tensor(Float32Array.from(data as ArrayLike<number>), [(data as ArrayLike<number>).length]);
+  }
+  const inferred = inferShape(data as NestedNumbers);
+  return new Tensor(Float32Array.from(flatten(data as NestedNumbers)), inferred);
+}
+
+/** A tensor of zeros. */
+export function zeros(shape: readonly number[]): Tensor {
+  checkShape("zeros", shape);
+  return new Tensor(newValues("zeros", shape), shape);
+}
+
+/** A zeroed Float32Array for `shape`; a ResourceError naming the size when the engine cannot make one. */
+export function newValues(op: string, shape: readonly number[]): Float32Array {
+  const size = shapeSize(shape);
+  try {
+    return new Float32Array(size);
+  } catch (e) {
+    // V8 says "Invalid typed array length: N" past its limit (2^32 values here), or "Array buffer allocation failed"
+    if (!(e instanceof RangeError)) throw e;
+    throw new ResourceError(
+      op,
+      "Float32Array length",
+      `shape [${shape.join(", ")}] holds ${size.toLocaleString("en-US")} values (${bytesText(size * 4)} as float32), ` +
+        `more than this JavaScript engine can allocate as one Float32Array (${e.message})`,
+    );
+  }
+}
+
+function flatIndex(shape: readonly number[], index: readonly number[]): number {
+  if (index.length !== shape.length) {
+    throw new ParameterError("Tensor.get", "index", index, `must have ${shape.length} entries`);
+  }
+  let flat = 0;
+  for (let i = 0; i < shape.length; i++) {
+    if (!Number.isInteger(index[i]) || index[i] < 0 || index[i] >= shape[i]) {
+      throw new ParameterError("Tensor.get", "index", index, `is out of range for shape [${shape.join(", ")}]`);
+    }
+    flat = flat * shape[i] + index[i];
+  }
+  return flat;
+}
+
+function inferShape(data: NestedNumbers): number[] {
+  const shape: number[] = [];
+  let level: NestedNumbers = data;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = (level as readonly NestedNumbers[])[0];
+  }
+  return shape;
+}
+
+function flatten(data: NestedNumbers | ArrayLike<number>): number[] {
+  if (typeof data === "number") return [data];
+  const out: number[] = [];
+  const walk = (v: NestedNumbers | ArrayLike<number>): void => {
+    if (typeof v === "number") out.push(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else for (let i = 0; i < (v as ArrayLike<number>).length; i++) out.push((v as ArrayLike<number>)[i]);
+  };
+  walk(data);
+  return out;
+}

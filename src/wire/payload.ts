@@ -1,0 +1,310 @@
+/**
+ * The display payload of a tensor: the one definition of what travels under the poolscope MIME type, from
+ * the kernel to the JupyterLab renderer. Values are base64 of little-endian float32 (compact, exact), stats
+ * are over the whole tensor. The renderer imports this module; it has no Node or DOM dependency.
+ */
+import { decodeBase64, encodeBase64 } from "./base64.js";
+import { computeStats, type TensorStats } from "./stats.js";
+import type { PoolTrace } from "./traceTypes.js";
+import { parseTrace } from "./traceValidate.js";
+import type { ReducedInfo } from "./reduce.js";
+
+export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";
+
+/**
+ * Bumped whenever the payload's shape changes; the renderer refuses versions it does not know.
+ * 2: optional `input` (the pooled tensor) and `trace` (how each output cell was computed).
+ * 3: optional `reduced` (the data is a bounded view of a larger tensor), `compare` (a second traced result),
+ *    trace kind "stripFusion". A version-2 payload is a valid version-3 one without them, so both are read.
+ */
+export const PAYLOAD_VERSION = 3;
+export const READABLE_VERSIONS: readonly number[] = [2, 3];
+
+/** A tensor's values without the envelope: the input of a traced op travels as one. */
+export interface TensorData {
+  /** Row-major shape (of the view, when reduced). */
+  shape: number[];
+  /** Base64 of the little-endian float32 values, row-major. */
+  data: string;
+  /** Over all values of the tensor, even when the data is a reduced view. */
+  stats: TensorStats;
+  /** Present when the data is a reduced view of a tensor too large to embed (see reduce.ts). */
+  reduced?: ReducedInfo;
+}
+
+export interface TensorPayload {
+  version: typeof PAYLOAD_VERSION;
+  dtype: "float32";
+  /** Row-major shape, NCHW for images. */
+  shape: number[];
+  /** Base64 of the little-endian float32 values, row-major. */
+  data: string;
+  /** Over all values (computed by the kernel, exact even when the view is reduced). */
+  stats: TensorStats;
+  /** Present when `shape` and `data` are a reduced view of a larger tensor: its real shape and how. */
+  reduced?: ReducedInfo;
+  /** Optional caption, e.g. the op that produced the tensor. */
+  title?: string;
+  /** A traced pooling result: the op's input, so the renderer can draw each output cell's window on it. */
+  input?: TensorData;
+  /** A traced pooling result: the geometry of every output cell (see trace/types.ts). */
+  trace?: PoolTrace;
+  /**
+   * A second traced result drawn beside this one and linked to it, e.g. SPP on an input of another size giving
+   * a vector of the same length (compareSpp).
+   */
+  compare?: ComparedResult;
+}
+
+/** The second traced result of a comparison: its output, its input and its trace. */
+export interface ComparedResult {
+  output: TensorData;
+  input: TensorData;
+  trace: PoolTrace;
+}
+
+/** Values to embed: stats default to theirs; a reduced view brings the full tensor's stats and how it was made. */
+export interface PayloadPart {
+  shape: readonly number[];
+  values: Float32Array;
+  stats?: TensorStats;
+  reduced?: ReducedInfo;
+}
+
+export interface PayloadExtras {
+  input?: PayloadPart;
+  trace?: PoolTrace;
+  compare?: { output: PayloadPart; input: PayloadPart; trace: PoolTrace };
+  /** The main tensor's stats and reduction, when its values are a reduced view. */
+  stats?: TensorStats;
+  reduced?: ReducedInfo;
+}
+
+function tensorData(t: PayloadPart): TensorData {
+  const d: TensorData = {
+    shape: [...t.shape],
+    data: encodeFloat32(t.values),
+    stats: t.stats ?? computeStats(t.values),
+  };
+  if (t.reduced) d.reduced = t.reduced;
+  return d;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+export function float32ToBytes(values: Float32Array): Uint8Array {
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
+  return bytes;
+}
+
+export function bytesToFloat32(bytes: Uint8Array): Float32Array {
+  const out = new Float32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/** Float32 values as base64 of little-endian bytes: how payloads and traces carry exact values in JSON. */
+export function encodeFloat32(values: Float32Array): string {
+  return encodeBase64(float32ToBytes(values));
+}
+
+/** The inverse of encodeFloat32; null when the text is not base64 of whole float32 values. */
+export function decodeFloat32(text: string): Float32Array | null {
+  const bytes = decodeBase64(text);
+  return bytes === null || bytes.length % 4 !== 0 ? null : bytesToFloat32(bytes);
+}
+
+export function encodeTensorPayload(
+  shape: readonly number[],
+  values: Float32Array,
+  title?: string,
+  extras: PayloadExtras = {},
+): TensorPayload {
+  const payload: TensorPayload = {
+    version: PAYLOAD_VERSION,
+    dtype: "float32",
+    shape: [...shape],
+    data: encodeBase64(float32ToBytes(values)),
+    stats: extras.stats ?? computeStats(values),
+  };
+  if (extras.reduced !== undefined) payload.reduced = extras.reduced;
+  if (title !== undefined) payload.title = title;
+  if (extras.input !== undefined) payload.input = tensorData(extras.input);
+  if (extras.trace !== undefined) payload.trace = extras.trace;
+  if (extras.compare !== undefined) {
+    const c = extras.compare;
+    payload.compare = { output: tensorData(c.output), input: tensorData(c.input), trace: c.trace };
+  }
+  return payload;
+}
+
+export interface PayloadLimits {
+  /** Refuse to decode more values than this (a hostile shape must not allocate gigabytes). */
+  maxElements: number;
+}
+
+export const DEFAULT_LIMITS: PayloadLimits = { maxElements: 16 * 1024 * 1024 };
+
+export type ParsedPayload =
+  | {
+      ok: true;
+      payload: TensorPayload;
+      values: Float32Array;
+      /** The decoded values of payload.input, when it is present and valid. */
+      inputValues?: Float32Array;
+      /** The decoded second result of a comparison, when present and valid. */
+      compare?: { outputValues: Float32Array; inputValues: Float32Array };
+      /** Optional parts that were malformed and left out (input, trace); the tensor itself is fine. */
+      warnings?: string[];
+    }
+  | { ok: false; error: string };
+
+/** Validates untrusted JSON and decodes its values; never throws. */
+export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT_LIMITS): ParsedPayload {
+  const fail = (error: string): ParsedPayload => ({ ok: false, error });
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return fail("payload is not an object");
+  const p = raw as Record<string, unknown>;
+  if (typeof p.version !== "number" || !READABLE_VERSIONS.includes(p.version)) {
+    return fail(
+      `unsupported payload version ${describe(p.version)} (this renderer reads versions ${READABLE_VERSIONS.join(" and ")})`,
+    );
+  }
+  if (p.dtype !== "float32") return fail(`unsupported dtype ${describe(p.dtype)}`);
+  const main = decodeTensorData(p, limits.maxElements);
+  if (!main.ok) return fail(main.error);
+  const payload: TensorPayload = {
+    version: PAYLOAD_VERSION,
+    dtype: "float32",
+    shape: main.data.shape,
+    data: main.data.data,
+    stats: main.data.stats,
+  };
+  if (main.data.reduced) payload.reduced = main.data.reduced;
+  if (typeof p.title === "string") payload.title = p.title;
+  const result: Extract<ParsedPayload, { ok: true }> = { ok: true, payload, values: main.values };
+  const warnings: string[] = [];
+  if (p.input !== undefined) {
+    const input =
+      typeof p.input === "object" && p.input !== null && !Array.isArray(p.input)
+        ? decodeTensorData(p.input as Record<string, unknown>, limits.maxElements)
+        : { ok: false as const, error: "is not an object" };
+    if (input.ok) {
+      payload.input = input.data;
+      result.inputValues = input.values;
+    } else warnings.push(`input left out: ${input.error}`);
+  }
+  if (p.trace !== undefined) {
+    const trace = parseTrace(p.trace);
+    if (trace.ok) payload.trace = trace.trace;
+    else warnings.push(`trace left out: ${trace.error}`);
+  }
+  if (p.compare !== undefined) {
+    const c = decodeCompared(p.compare, limits.maxElements);
+    if (c.ok) {
+      payload.compare = c.compare;
+      result.compare = { outputValues: c.outputValues, inputValues: c.inputValues };
+    } else warnings.push(`compared result left out: ${c.error}`);
+  }
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}
+
+type DecodedCompared =
+  | { ok: true; compare: ComparedResult; outputValues: Float32Array; inputValues: Float32Array }
+  | { ok: false; error: string };
+
+/** Validates and decodes a payload's `compare` part; never throws. */
+function decodeCompared(raw: unknown, maxElements: number): DecodedCompared {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, error: "is not an object" };
+  const c = raw as Record<string, unknown>;
+  const part = (v: unknown): DecodedData =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? decodeTensorData(v as Record<string, unknown>, maxElements)
+      : { ok: false, error: "is not an object" };
+  const output = part(c.output);
+  if (!output.ok) return { ok: false, error: `output: ${output.error}` };
+  const input = part(c.input);
+  if (!input.ok) return { ok: false, error: `input: ${input.error}` };
+  const trace = parseTrace(c.trace);
+  if (!trace.ok) return { ok: false, error: trace.error };
+  return {
+    ok: true,
+    compare: { output: output.data, input: input.data, trace: trace.trace },
+    outputValues: output.values,
+    inputValues: input.values,
+  };
+}
+
+type DecodedData = { ok: true; data: TensorData; values: Float32Array } | { ok: false; error: string };
+
+/** Validates and decodes { shape, data, stats } of untrusted JSON; never throws. */
+function decodeTensorData(p: Record<string, unknown>, maxElements: number): DecodedData {
+  const fail = (error: string): DecodedData => ({ ok: false, error });
+  const shape = p.shape;
+  if (!Array.isArray(shape) || shape.length > 8 || shape.some((d) => !Number.isInteger(d) || d < 0)) {
+    return fail("shape must be a list of at most 8 non-negative integers");
+  }
+  let size = 1;
+  for (const d of shape as number[]) size *= d;
+  if (size > maxElements) {
+    return fail(`shape [${shape.join(", ")}] has ${size} elements, more than the ${maxElements} allowed`);
+  }
+  if (typeof p.data !== "string") return fail("data must be a base64 string");
+  const expectedChars = Math.ceil((size * 4) / 3) * 4;
+  if (p.data.length !== expectedChars) {
+    return fail(`data holds ${Math.floor((p.data.length * 3) / 16)} values, shape [${shape.join(", ")}] needs ${size}`);
+  }
+  const bytes = decodeBase64(p.data);
+  if (bytes === null || bytes.length !== size * 4) return fail("data is not valid base64 of float32 values");
+  const values = bytesToFloat32(bytes);
+  const stats = isStats(p.stats) ? p.stats : computeStats(values);
+  const data: TensorData = { shape: [...(shape as number[])], data: p.data, stats };
+  if (p.reduced !== undefined) {
+    const reduced = reducedInfo(p.reduced, data.shape);
+    if (typeof reduced === "string") return fail(`reduced ${reduced}`);
+    data.reduced = reduced;
+  }
+  return { ok: true, data, values };
+}
+
+/** Validates a `reduced` description against the view's shape; a string says what is wrong. */
+function reducedInfo(raw: unknown, viewShape: readonly number[]): ReducedInfo | string {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "is not an object";
+  const r = raw as Record<string, unknown>;
+  const shape = r.originalShape;
+  if (
+    !Array.isArray(shape) ||
+    shape.length !== viewShape.length ||
+    shape.some((d, k) => !Number.isInteger(d) || d < viewShape[k])
+  )
+    return "originalShape must list, axis by axis, sizes at least the view's";
+  if (!Number.isInteger(r.factor) || (r.factor as number) < 1) return "factor must be a whole number ≥ 1";
+  if (r.method !== "mean") return 'method must be "mean"';
+  return { originalShape: [...(shape as number[])], factor: r.factor as number, method: "mean" };
+}
+
+function isStats(s: unknown): s is TensorStats {
+  if (typeof s !== "object" || s === null) return false;
+  const r = s as Record<string, unknown>;
+  const numOrNull = (v: unknown): boolean => v === null || (typeof v === "number" && Number.isFinite(v));
+  const count = (v: unknown): boolean => typeof v === "number" && Number.isInteger(v) && v >= 0;
+  return (
+    numOrNull(r.min) &&
+    numOrNull(r.max) &&
+    numOrNull(r.mean) &&
+    numOrNull(r.std) &&
+    count(r.nanCount) &&
+    count(r.posInfCount) &&
+    count(r.negInfCount)
+  );
+}
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.slice(0, 40));
+  if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
+  return typeof v;
+}
