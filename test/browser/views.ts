@@ -44,7 +44,7 @@ export async function whileHovering(stage: Locator, i: number, j: number, check:
     await hoverCell(stage, i, j);
     await check();
     await expect(stage).toHaveAttribute("data-hover", `${i},${j}`, { timeout: 100 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
