@@ -2,8 +2,8 @@
  * The walking skeleton end to end: the tutorial notebook runs on the poolscope kernel inside JupyterLab, the
  * renderer draws each tensor as a heatmap on a canvas, and hovering a cell reads out its index and value.
  */
-import { expect, test } from "@playwright/test";
-import { openNotebook, rerunAll } from "./lab.js";
+import { expect, KNOWN_KERNEL_ERROR, openNotebook, rerunAll, test } from "./lab.js";
+import { whileHovering } from "./views.js";
 
 test("the poolscope kernel is listed", async ({ request }) => {
   const specs = await (await request.get("/api/kernelspecs")).json();
@@ -37,20 +37,32 @@ test("running the basics notebook draws heatmaps with a hover read-out", async (
   expect(pixels.colours).toBeGreaterThan(5);
 
   // hover row 2, column 2 of the 4×4 input (value 9): the read-out shows the full index and the value
-  const cell = (await canvas.boundingBox())!.width / 4;
-  await canvas.hover({ position: { x: cell * 2.5, y: cell * 2.5 } });
-  await expect(views.nth(0).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 2, 2] = 9");
-  await canvas.hover({ position: { x: cell * 0.5, y: cell * 3.5 } });
-  await expect(views.nth(0).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 3, 0] = 3");
+  const stage = views.nth(0).locator(".jp-PoolscopeTensor-stage");
+  const readout = views.nth(0).locator(".jp-PoolscopeTensor-readout");
+  await whileHovering(stage, 2, 2, () => expect(readout).toHaveText("[0, 0, 2, 2] = 9"));
+  await whileHovering(stage, 3, 0, () => expect(readout).toHaveText("[0, 0, 3, 0] = 3"));
 
   // the mean-pooled map's first cell is (1+3+5+6)/4
-  await views
-    .nth(2)
-    .locator("canvas.jp-PoolscopeTensor-canvas")
-    .hover({ position: { x: 2, y: 2 } });
-  await expect(views.nth(2).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 0, 0] = 3.75");
+  await whileHovering(views.nth(2).locator(".jp-PoolscopeTensor-stage"), 0, 0, () =>
+    expect(views.nth(2).locator(".jp-PoolscopeTensor-readout")).toHaveText("[0, 0, 0, 0] = 3.75"),
+  );
 
   await page.screenshot({ path: "test/artifacts/basics-notebook.png", fullPage: true });
+});
+
+test("running cells logs no page error or console error", async ({ page, pageErrors }) => {
+  // MARKED: fails on this branch alone, with KNOWN_KERNEL_ERROR once per executed cell; the kernel-wire branch's
+  // kernel_info (debugger: false) removes it. Once both are merged this test passes, Playwright reports that as
+  // "expected to fail" having passed, and this line goes (with KNOWN_KERNEL_ERROR's allowance in lab.ts).
+  test.fail(true, `until the kernel answers JupyterLab's debugger: ${KNOWN_KERNEL_ERROR}`);
+  const panel = await openNotebook(page, "en/01-pooling-basics.ipynb");
+  await rerunAll(page, panel);
+  // every cell has run: none waits ("[*]") or is unrun ("[ ]"), and the kernel is idle again
+  const prompts = panel.locator(".jp-CodeCell .jp-InputPrompt");
+  await expect(prompts.first()).toHaveText(/\[\d+\]/, { timeout: 60_000 });
+  await expect(prompts.filter({ hasText: /\[[ *]?\]/ })).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: "TypeScript (poolscope)" })).toHaveText(/Idle/);
+  expect(pageErrors).toEqual([]);
 });
 
 test("a malformed payload shows a readable message, not a blank output", async ({ page }) => {

@@ -16,12 +16,15 @@ writeFileSync(
   join(settings, "overrides.json"),
   JSON.stringify({ "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false } }),
 );
+// the port comes from playwright.config.ts (a free one, or POOLSCOPE_TEST_PORT as given)
+const port = process.env.POOLSCOPE_TEST_PORT;
+if (!port) throw new Error("serve-lab.mjs: POOLSCOPE_TEST_PORT is not set (run it through playwright.config.ts)");
 const args = [
   "lab",
   "--no-browser",
   `--ServerApp.root_dir=${work}`,
   "--ServerApp.ip=127.0.0.1",
-  `--ServerApp.port=${process.env.POOLSCOPE_TEST_PORT ?? 8899}`,
+  `--ServerApp.port=${port}`,
   "--ServerApp.port_retries=0",
   "--IdentityProvider.token=",
   "--ServerApp.password=",

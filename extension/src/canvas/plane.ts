@@ -44,6 +44,15 @@ export class Plane {
     this.stage = el("div", "jp-PoolscopeTensor-stage");
     this.stage.style.width = `${stageW}px`;
     this.stage.style.height = `${stageH}px`;
+    // the stage's own geometry, for tests (and anything else) that must find a cell without measuring layout
+    Object.assign(this.stage.dataset, {
+      zoom: String(zoom),
+      marginTop: String(m.top),
+      marginLeft: String(m.left),
+      rows: String(h),
+      cols: String(w),
+      marks: "",
+    });
 
     const base = document.createElement("canvas");
     base.className = "jp-PoolscopeTensor-canvas";
@@ -75,6 +84,8 @@ export class Plane {
 
   /** Replaces the overlay marks. */
   setMarks(marks: readonly Mark[]): void {
+    // what is drawn, as state a test can wait for before it reads pixels
+    this.stage.dataset.marks = marksSummary(marks);
     if (!this.marksCanvas) {
       if (marks.length === 0) return;
       this.marksCanvas = el("canvas", "jp-PoolscopeTensor-layer jp-PoolscopeTensor-marks");
@@ -99,6 +110,16 @@ export class Plane {
       this.spec.w,
     );
   }
+}
+
+/** "argmax:1 window:9": how many marks of each style, by style name. */
+function marksSummary(marks: readonly Mark[]): string {
+  const counts = new Map<string, number>();
+  for (const m of marks) counts.set(m.style, (counts.get(m.style) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([style, n]) => `${style}:${n}`)
+    .join(" ");
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

@@ -12,8 +12,17 @@ export function wirePlane(plane: Plane, selection: Selection, role: string, inde
     const c = plane.cellAt(e);
     return c ? { role, plane: index, i: c[0], j: c[1] } : null;
   };
-  plane.stage.addEventListener("mousemove", (e) => selection.hover(at(e)));
-  plane.stage.addEventListener("mouseleave", () => selection.hover(null));
+  // data-hover says which cell the view has drawn as hovered ("i,j", empty for none): set after the redraw, so a
+  // test that waits for it reads the marks of that hover
+  plane.stage.addEventListener("mousemove", (e) => {
+    const cell = at(e);
+    selection.hover(cell);
+    plane.stage.dataset.hover = cell ? `${cell.i},${cell.j}` : "";
+  });
+  plane.stage.addEventListener("mouseleave", () => {
+    selection.hover(null);
+    plane.stage.dataset.hover = "";
+  });
   if (pin) plane.stage.addEventListener("click", (e) => selection.pin(at(e)));
 }
 
