@@ -50,6 +50,7 @@ export class StreamCoalescer {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.segments.length === 0) return; // an empty flush must not delay the next write's
     this.lastFlush = performance.now();
     const segments = this.segments;
     this.segments = [];
