@@ -382,11 +382,11 @@ class StartAndEndTests(unittest.TestCase):
         km, kc = start_kernel()
         try:
             s = Session(kc)
-            msg_id = kc.execute('console.log("bye"); process.exit(1)')
+            # the first line leaves at once, the second waits for the next batch: the exit must send it
+            msg_id = kc.execute('console.log("first"); console.log("bye"); process.exit(1)')
             wait_until(lambda: not km.is_alive(), timeout=30, what="the kernel process to end")
             self.assertEqual(km.provisioner.process.returncode, 1)
-            # what it printed before exiting still arrived
-            s.wait_stream(msg_id, "bye")
+            s.wait_stream(msg_id, "first\nbye")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
