@@ -1,15 +1,19 @@
 /**
- * stdout and stderr of the cells, coalesced into few `stream` messages, as ipykernel does with its IOPub buffer:
- * one message per stream per flush instead of one per write, so a loop of a million console.log calls costs a
- * few hundred messages, not a million. A flush happens on the first write after a flush interval has passed
- * (so a line printed before a long synchronous computation still shows at once), on a timer for the rest, and
- * before any other output of the cell. The order of writes is kept, across stdout and stderr too.
+ * stdout and stderr of the cells, coalesced into few `stream` messages, as ipykernel does with its IOPub buffer,
+ * so a loop of a million console.log calls costs a few hundred messages, not a million. The first BURST writes
+ * of each flush interval leave at once, one message each (a line printed before a long synchronous computation
+ * shows at once, and a cell that prints a few lines gets the same outputs as before batching, so executed
+ * notebooks stay reproducible); past that, writes wait and leave together at the end of the interval. Buffered
+ * output also leaves before any other output of the cell, so the order of writes is kept, across stdout and
+ * stderr too.
  *
  * A cell's stream output is capped at OUTPUT_LIMIT characters: past it, writes are counted, not kept, and one
  * line on stderr says how much was dropped. JupyterLab's server drops IOPub data beyond 1 MB/s averaged over 3 s
  * and the browser slows down long before that, so the cap keeps the kernel and the page responsive.
  */
 export const FLUSH_INTERVAL_MS = 200;
+/** Writes per interval sent as they come, before coalescing starts. */
+export const BURST = 50;
 export const OUTPUT_LIMIT = 1_000_000;
 
 export type StreamName = "stdout" | "stderr";
@@ -19,7 +23,8 @@ export class StreamCoalescer {
   private kept = 0;
   private droppedChars = 0;
   private droppedLines = 0;
-  private lastFlush = -Infinity;
+  private windowStart = -Infinity;
+  private sentInWindow = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -43,15 +48,19 @@ export class StreamCoalescer {
     if (last && last[0] === name) last[1] += text;
     else this.segments.push([name, text]);
     const now = performance.now();
-    if (now - this.lastFlush >= this.interval) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.interval - (now - this.lastFlush));
+    if (now - this.windowStart >= this.interval) {
+      this.windowStart = now;
+      this.sentInWindow = 0;
+    }
+    if (this.sentInWindow < BURST) {
+      this.sentInWindow++;
+      this.flush();
+    } else this.timer ??= setTimeout(() => this.flush(), this.interval - (now - this.windowStart));
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.segments.length === 0) return; // an empty flush must not delay the next write's
-    this.lastFlush = performance.now();
     const segments = this.segments;
     this.segments = [];
     for (const [name, text] of segments) this.emit(name, text);
@@ -73,7 +82,8 @@ export class StreamCoalescer {
     this.kept = 0;
     this.droppedChars = 0;
     this.droppedLines = 0;
-    this.lastFlush = -Infinity;
+    this.windowStart = -Infinity;
+    this.sentInWindow = 0;
   }
 }
 
