@@ -33,9 +33,7 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
     banner: `poolscope kernel ${kernelVersion} (tslab ${tslabVersion}): TypeScript with poolscope preloaded`,
   });
 
-  // Interrupts before the executor exists have nothing to stop.
-  process.on("SIGINT", () => executor?.interrupt());
-  exitWithParent();
+  // Interrupts (SIGINT) and the parent watch are the server's (server.ts, parent.ts).
   // A rejected promise or an exception in a callback must not end the kernel: report it in the latest cell.
   process.on("unhandledRejection", (reason) => {
     process.stderr.write(`Unhandled promise rejection: ${formatReason(reason)}\n`);
@@ -83,22 +81,6 @@ async function runPrelude(executor: Executor): Promise<CellHandler> {
     throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
   }
   return createHandler(executor);
-}
-
-/**
- * A kernel whose server died (killed, crashed) must not live on as an orphan: like ipykernel's parent poller,
- * leave when the process that started us is gone. Jupyter passes its pid as JPY_PARENT_PID.
- */
-function exitWithParent(): void {
-  const parent = Number(process.env.JPY_PARENT_PID ?? process.ppid);
-  if (!Number.isInteger(parent) || parent <= 1) return;
-  setInterval(() => {
-    try {
-      process.kill(parent, 0);
-    } catch {
-      process.exit(0);
-    }
-  }, 1000).unref();
 }
 
 function formatReason(reason: unknown): string {

@@ -3,6 +3,12 @@
  * are bound retries only every 100 ms (ZeroMQ's reconnect interval), so binding first, before tslab and the
  * TypeScript compiler are even loaded, saves it a retry. Messages that arrive meanwhile wait in the sockets.
  * iopub is an XPUB socket so that the server sees subscriptions and can welcome them (JEP 65).
+ *
+ * Every send goes through an Outbox. zeromq.js allows one send in flight per socket and throws EBUSY on a second;
+ * after 512 synchronous sends it defers one to the event loop (to not starve it), and a send issued before that
+ * one completes would throw. sendTimeout 0 makes each send complete at once (these socket types never block: PUB
+ * and ROUTER drop at the high-water mark), so output still leaves during a busy synchronous cell; the Outbox
+ * queues whatever is refused behind the send in flight, in order, and logs failures instead of throwing.
  */
 import { readFileSync } from "node:fs";
 
@@ -10,6 +16,7 @@ export interface Socket {
   bind(address: string): Promise<void>;
   close(): void;
   send(frames: (Buffer | string)[]): Promise<void>;
+  sendTimeout: number;
   [Symbol.asyncIterator](): AsyncIterator<Buffer[]>;
 }
 
@@ -51,6 +58,7 @@ export async function bindSockets(configPath: string): Promise<BoundSockets> {
     hb: new zmq.Reply(),
   };
   const address = (port: number): string => `${info.transport}://${info.ip}:${port}`;
+  for (const sock of [sockets.iopub, sockets.shell, sockets.control, sockets.stdin, sockets.hb]) sock.sendTimeout = 0;
   await Promise.all([
     sockets.iopub.bind(address(info.iopub_port)),
     sockets.shell.bind(address(info.shell_port)),
@@ -59,4 +67,44 @@ export async function bindSockets(configPath: string): Promise<BoundSockets> {
     sockets.hb.bind(address(info.hb_port)),
   ]);
   return sockets;
+}
+
+/** Sends on one socket in order, never two at once; a refused send waits behind the one in flight. */
+export class Outbox {
+  private last: Promise<void> = Promise.resolve();
+  private queued = 0;
+
+  constructor(
+    private readonly sock: Socket,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  send(frames: (Buffer | string)[]): Promise<void> {
+    if (this.queued === 0) {
+      try {
+        this.last = this.sock.send(frames).catch((e: unknown) => this.fail(e));
+        return this.last;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "EBUSY") {
+          this.fail(e);
+          return Promise.resolve();
+        }
+      }
+    }
+    this.queued++;
+    this.last = this.last
+      .then(() => this.sock.send(frames))
+      .catch((e: unknown) => this.fail(e))
+      .finally(() => void this.queued--);
+    return this.last;
+  }
+
+  /** Resolves once everything sent so far has left (or failed). */
+  flushed(): Promise<void> {
+    return this.last;
+  }
+
+  private fail(e: unknown): void {
+    this.log(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -1,73 +1,116 @@
 /**
- * The Jupyter wire format for the few requests tslab does not route (history, interrupt): identities, the
- * <IDS|MSG> delimiter, an HMAC-SHA256 signature, then header, parent, metadata and content as JSON. The
- * returned object has the same createReply/signAndSend surface as tslab's own (private) message class.
+ * The Jupyter wire format, the kernel's only codec: routing identities, the <IDS|MSG> delimiter, an HMAC
+ * signature over header, parent header, metadata and content (JSON), then any binary buffers. One Codec per
+ * kernel holds the key and the signature scheme of the connection file; every message in and out goes through it.
  */
-import { createHmac, randomBytes } from "node:crypto";
-import type { ZmqMessage } from "./tslab.js";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 
 const DELIM = Buffer.from("<IDS|MSG>");
+export const PROTOCOL_VERSION = "5.3";
 
-interface Send {
-  send(frames: (Buffer | string)[]): unknown;
+export interface Header {
+  msg_id: string;
+  msg_type: string;
+  session: string;
+  username: string;
+  date: string;
+  version: string;
 }
 
-class WireMessage implements ZmqMessage {
+export interface Message {
+  /** ROUTER identities of the requester, sent back with every reply. */
+  identities: Buffer[];
+  header: Header;
+  /** The request this message answers; empty for a message that answers nothing. */
+  parent_header: Header | Record<string, never>;
+  metadata: Record<string, unknown>;
+  content: Record<string, unknown>;
+  buffers: Buffer[];
+}
+
+export class Codec {
+  /** The kernel's own session id: the header of everything it sends carries it. */
+  readonly session = randomUUID();
+  private readonly algorithm: string;
+
   constructor(
-    readonly identity: Buffer[],
-    public header: ZmqMessage["header"],
-    public parent: unknown,
-    public metadata: Record<string, unknown>,
-    public content: Record<string, unknown>,
-  ) {}
-
-  createReply(): ZmqMessage {
-    return new WireMessage(
-      this.identity,
-      { ...this.header, version: "5.3", date: new Date().toISOString(), msg_id: randomBytes(16).toString("hex") },
-      this.header,
-      {},
-      {},
-    );
+    private readonly key: string,
+    scheme = "hmac-sha256",
+  ) {
+    this.algorithm = scheme.replace(/^hmac-/, "");
   }
 
-  signAndSend(key: string, sock: unknown): void {
-    const bodies = [this.header, this.parent, this.metadata, this.content].map((p) => JSON.stringify(p));
-    const hmac = createHmac("sha256", key);
-    for (const b of bodies) hmac.update(b);
-    void (sock as Send).send([...this.identity, DELIM, hmac.digest("hex"), ...bodies]);
-  }
-}
-
-/** A message that answers nothing (parent header empty), e.g. iopub_welcome. */
-export function newMessage(type: string, content: Record<string, unknown>, session: string): ZmqMessage {
-  const header = {
-    msg_id: randomBytes(16).toString("hex"),
-    msg_type: type,
-    session,
-    username: "kernel",
-    date: new Date().toISOString(),
-    version: "5.3",
-  };
-  return new WireMessage([], header, {}, {}, content);
-}
-
-/** Decodes frames; with a key, verifies the signature (null skips it, for peeking at the type only). */
-export function decodeMessage(frames: Buffer[], key: string | null): ZmqMessage {
-  const d = frames.findIndex((f) => f.equals(DELIM));
-  if (d < 0 || frames.length < d + 6) throw new Error("malformed Jupyter message");
-  const parts = frames.slice(d + 2, d + 6);
-  if (key !== null && key !== "") {
-    const hmac = createHmac("sha256", key);
+  private sign(parts: (Buffer | string)[]): string {
+    if (!this.key) return "";
+    const hmac = createHmac(this.algorithm, this.key);
     for (const p of parts) hmac.update(p);
-    if (hmac.digest("hex") !== frames[d + 1].toString()) throw new Error("invalid message signature");
+    return hmac.digest("hex");
   }
-  const [header, parent, metadata, content] = parts.map((p) => JSON.parse(p.toString()) as unknown);
-  return new WireMessage(
-    frames.slice(0, d),
-    header as ZmqMessage["header"],
-    parent,
-    metadata as Record<string, unknown>,
-    content as Record<string, unknown>,
-  );
+
+  /** Decodes and verifies frames; throws on a malformed message or a wrong signature. */
+  decode(frames: Buffer[]): Message {
+    const d = frames.findIndex((f) => f.equals(DELIM));
+    if (d < 0 || frames.length < d + 6) throw new Error("malformed Jupyter message");
+    const parts = frames.slice(d + 2, d + 6);
+    if (this.key) {
+      const expected = Buffer.from(this.sign(parts));
+      const got = frames[d + 1];
+      if (got.length !== expected.length || !timingSafeEqual(got, expected)) {
+        throw new Error("invalid message signature");
+      }
+    }
+    const [header, parent, metadata, content] = parts.map((p) => JSON.parse(p.toString("utf8")) as unknown);
+    return {
+      identities: frames.slice(0, d),
+      header: header as Header,
+      parent_header: (parent ?? {}) as Message["parent_header"],
+      metadata: (metadata ?? {}) as Record<string, unknown>,
+      content: (content ?? {}) as Record<string, unknown>,
+      buffers: frames.slice(d + 6),
+    };
+  }
+
+  encode(msg: Message): (Buffer | string)[] {
+    const bodies = [msg.header, msg.parent_header, msg.metadata, msg.content].map((p) => JSON.stringify(p));
+    return [...msg.identities, DELIM, this.sign(bodies), ...bodies, ...msg.buffers];
+  }
+
+  header(type: string): Header {
+    return {
+      msg_id: randomUUID(),
+      msg_type: type,
+      session: this.session,
+      username: "kernel",
+      date: new Date().toISOString(),
+      version: PROTOCOL_VERSION,
+    };
+  }
+
+  /** A message answering `parent` (a reply, or an iopub message about it), addressed to its requester. */
+  reply(parent: Message, type: string, content: Record<string, unknown>, metadata = {}): Message {
+    return {
+      identities: parent.identities,
+      header: this.header(type),
+      parent_header: parent.header,
+      metadata,
+      content,
+      buffers: [],
+    };
+  }
+
+  /** A message that answers nothing (parent header empty), e.g. iopub_welcome. */
+  message(type: string, content: Record<string, unknown>): Message {
+    return { identities: [], header: this.header(type), parent_header: {}, metadata: {}, content, buffers: [] };
+  }
+}
+
+/** The message type, without verifying the signature (to route before the message is fully handled). */
+export function peekType(frames: Buffer[]): string | undefined {
+  const d = frames.findIndex((f) => f.equals(DELIM));
+  if (d < 0 || frames.length < d + 3) return undefined;
+  try {
+    return (JSON.parse(frames[d + 2].toString("utf8")) as Header).msg_type;
+  } catch {
+    return undefined;
+  }
 }

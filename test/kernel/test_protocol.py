@@ -1,6 +1,8 @@
 """The poolscope kernel against jupyter_kernel_test's protocol checks, over ZeroMQ, started from its kernelspec."""
-import time
+import json
+import tempfile
 import unittest
+from pathlib import Path
 
 import jupyter_kernel_test as jkt
 
@@ -92,17 +94,29 @@ class PoolscopeKernelTests(jkt.KernelTests):
 
     def test_queued_request_is_aborted_after_error(self):
         self.flush_channels()
-        # the first cell fails only after the second request has arrived and is queued behind it
-        first = self.kc.execute('await new Promise((r) => setTimeout(r, 500)); throw new Error("stop")')
+        # the first cell fails only once the second request has been sent (it waits for a file the test writes then)
+        marker = Path(tempfile.mkdtemp(prefix="poolscope-protocol-")) / "go"
+        first = self.kc.execute(
+            'console.log("started"); const fsq = require("fs");'
+            f" while (!fsq.existsSync({json.dumps(str(marker))})) await new Promise((r) => setTimeout(r, 5));"
+            ' throw new Error("stop")'
+        )
+        self.wait_for_iopub(first, lambda m: m["msg_type"] == "stream" and "started" in m["content"]["text"])
         second = self.kc.execute("3")
+        marker.touch()
         replies = {}
         while len(replies) < 2:
             msg = self.kc.get_shell_msg(timeout=15)
             replies[msg["parent_header"]["msg_id"]] = msg["content"]["status"]
         self.assertEqual(replies[first], "error")
         self.assertEqual(replies[second], "aborted")
-        time.sleep(0.1)
-        self.flush_channels()
+        self.wait_for_iopub(second, lambda m: m["msg_type"] == "status" and m["content"]["execution_state"] == "idle")
+
+    def wait_for_iopub(self, msg_id, predicate):
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=15)
+            if msg["parent_header"].get("msg_id") == msg_id and predicate(msg):
+                return msg
 
 
 class PoolscopeIopubWelcomeTests(jkt.IopubWelcomeTests):

@@ -1,0 +1,410 @@
+"""The kernel's wire and protocol plumbing through real clients (jupyter_client, nbclient) over ZeroMQ: sends that
+cannot kill it (long sessions, printing loops), stop_on_error as ipykernel, execution counts, user_expressions,
+is_complete, history search, stray warnings, interrupts from the first moment, and the kernel's death when its
+parent dies or a cell exits. Every wait is on an observable state (a status, a stream line, a process state)."""
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import unittest
+import uuid
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+TENSOR_MIME = "application/vnd.poolscope.tensor+json"
+TIMEOUT = 60
+# kernel/src/output.ts: OUTPUT_LIMIT
+OUTPUT_LIMIT = 1_000_000
+
+
+def start_kernel(cwd=None):
+    km = KernelManager(kernel_name="poolscope")
+    km.start_kernel(cwd=cwd or tempfile.gettempdir())
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=TIMEOUT)
+    return km, kc
+
+
+def wait_until(predicate, timeout=TIMEOUT, what="a state"):
+    """Polls an observable state (a process's life) until it holds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+class Session:
+    """Helpers over one client: iopub messages per request, read until the request's idle status."""
+
+    def __init__(self, kc):
+        self.kc = kc
+        self.iopub = {}  # msg_id -> list of iopub messages seen for it
+        self.idle = set()
+
+    def pump(self, timeout=TIMEOUT):
+        msg = self.kc.get_iopub_msg(timeout=timeout)
+        parent = msg["parent_header"].get("msg_id")
+        self.iopub.setdefault(parent, []).append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            self.idle.add(parent)
+        return msg
+
+    def wait_for(self, msg_id, predicate, timeout=TIMEOUT):
+        """Reads iopub until a message for msg_id satisfies predicate; returns it."""
+        for msg in self.iopub.get(msg_id, []):
+            if predicate(msg):
+                return msg
+        while True:
+            msg = self.pump(timeout)
+            if msg["parent_header"].get("msg_id") == msg_id and predicate(msg):
+                return msg
+
+    def wait_idle(self, msg_id, timeout=TIMEOUT):
+        if msg_id not in self.idle:
+            self.wait_for(msg_id, is_idle, timeout)
+        return self.iopub.get(msg_id, [])
+
+    def wait_stream(self, msg_id, text, timeout=TIMEOUT):
+        """Waits until the request's stdout so far contains text (a line the cell prints first)."""
+        def seen():
+            return text in "".join(
+                m["content"]["text"] for m in self.iopub.get(msg_id, []) if m["msg_type"] == "stream"
+            )
+
+        while not seen():
+            self.pump(timeout)
+
+    def replies(self, msg_ids, timeout=TIMEOUT):
+        out = {}
+        while len(out) < len(msg_ids):
+            msg = self.kc.get_shell_msg(timeout=timeout)
+            parent = msg["parent_header"].get("msg_id")
+            if parent in msg_ids:
+                out[parent] = msg["content"]
+        return [out[m] for m in msg_ids]
+
+    def run(self, code, **kw):
+        msg_id = self.kc.execute(code, **kw)
+        reply = self.replies([msg_id])[0]
+        return reply, self.wait_idle(msg_id)
+
+
+def is_idle(msg):
+    return msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
+
+
+def of_type(messages, msg_type):
+    return [m["content"] for m in messages if m["msg_type"] == msg_type]
+
+
+class WireTests(unittest.TestCase):
+    """One kernel for the tests that leave it alive."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = Path(tempfile.mkdtemp(prefix="poolscope-wire-"))
+        cls.km, cls.kc = start_kernel(str(cls.tmp))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def setUp(self):
+        for channel in (self.kc.iopub_channel, self.kc.shell_channel):
+            while channel.msg_ready():
+                channel.get_msg(timeout=TIMEOUT)
+        self.s = Session(self.kc)
+
+    def assert_answers(self):
+        reply, messages = self.s.run("20 + 22")
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual([r["data"]["text/plain"] for r in of_type(messages, "execute_result")], ["42"])
+
+    # 1. sends that cannot kill the kernel
+
+    def test_thousand_cells_in_a_row(self):
+        """tslab's unawaited sends died with EBUSY at about the 128th cell."""
+        for i in range(1000):
+            reply, messages = self.s.run(f"{i} + 1")
+            self.assertEqual(reply["status"], "ok", (i, reply))
+            self.assertEqual(of_type(messages, "execute_result")[0]["data"]["text/plain"], str(i + 1))
+        self.assertTrue(self.km.is_alive())
+
+    # 2. output that cannot kill it
+
+    def test_million_lines_finish_in_order_truncated_with_a_note(self):
+        lines = 10**6
+        reply, messages = self.s.run(f'for (let i = 0; i < {lines}; i++) console.log("line " + i)', silent=False)
+        self.assertEqual(reply["status"], "ok")
+        streams = of_type(messages, "stream")
+        stdout = "".join(m["text"] for m in streams if m["name"] == "stdout")
+        stderr = "".join(m["text"] for m in streams if m["name"] == "stderr")
+        # batched: the kept ~86,000 lines came in a few hundred messages at most, not one per line
+        self.assertLess(len(streams), 1000)
+        self.assertEqual(len(stdout), OUTPUT_LIMIT)
+        kept = stdout.split("\n")
+        complete = kept[:-1]  # the last line may be cut at the limit
+        self.assertEqual(complete, [f"line {i}" for i in range(len(complete))])
+        full = sum(len(f"line {i}\n") for i in range(lines))
+        self.assertIn(f"{full - OUTPUT_LIMIT} more characters", stderr)
+        self.assertIn(f"({lines - len(complete)} lines) were dropped", stderr)
+        self.assert_answers()
+
+    def test_output_order_across_streams_and_displays(self):
+        # past the first 50 writes of an interval output is buffered: the display must not overtake it
+        code = 'for (let i = 0; i < 60; i++) { console.log("o" + i); console.error("e" + i); } display("c"); console.log("d"); "r"'
+        reply, messages = self.s.run(code)
+        self.assertEqual(reply["status"], "ok")
+        seen = []
+        for m in messages:
+            if m["msg_type"] == "stream":
+                seen += m["content"]["text"].split()
+            elif m["msg_type"] in ("display_data", "execute_result"):
+                seen.append(m["content"]["data"]["text/plain"].strip("'"))
+        expected = [f"{s}{i}" for i in range(60) for s in ("o", "e")] + ["c", "d", "r"]
+        self.assertEqual(seen, expected)
+
+    # 3. stop_on_error
+
+    def queue_behind_failing_cell(self, failing, stop_on_error=True):
+        """Sends `failing` (which prints "started", then waits for a marker file and fails), then two cells while it
+        runs; the marker is written once they are sent, so they are waiting when the first cell fails."""
+        marker = self.tmp / f"marker-{uuid.uuid4().hex}"
+        first = self.kc.execute(failing.replace("MARKER", str(marker)), stop_on_error=stop_on_error)
+        self.s.wait_stream(first, "started")
+        second = self.kc.execute("'second'")
+        third = self.kc.execute("'third'")
+        marker.touch()
+        replies = self.s.replies([first, second, third])
+        for m in (first, second, third):
+            self.s.wait_idle(m)
+        return replies, [self.s.iopub.get(m, []) for m in (first, second, third)]
+
+    SYNC_FAILURE = (
+        'console.log("started"); const fs_ = require("fs");'
+        ' while (!fs_.existsSync("MARKER")) {} throw new Error("sync failure")'
+    )
+    ASYNC_FAILURE = (
+        'console.log("started"); const fsa = require("fs");'
+        ' while (!fsa.existsSync("MARKER")) await new Promise((r) => setTimeout(r, 5));'
+        ' throw new Error("async failure")'
+    )
+
+    def check_aborted(self, code):
+        before, _ = self.s.run("1")
+        (first, second, third), (_, m2, m3) = self.queue_behind_failing_cell(code)
+        self.assertEqual(first["status"], "error")
+        self.assertEqual(first["execution_count"], before["execution_count"] + 1)
+        for reply, messages in ((second, m2), (third, m3)):
+            self.assertEqual(reply["status"], "aborted")
+            # as ipykernel: an aborted cell did not run, so it has no count and no execute_input
+            self.assertNotIn("execution_count", reply)
+            self.assertEqual(of_type(messages, "execute_input"), [])
+        after, _ = self.s.run("2")
+        self.assertEqual(after["status"], "ok")
+        self.assertEqual(after["execution_count"], first["execution_count"] + 1)
+
+    def test_sync_error_aborts_queued_requests(self):
+        """The queued requests are still in the socket when a synchronous cell throws."""
+        self.check_aborted(self.SYNC_FAILURE)
+
+    def test_async_error_aborts_queued_requests(self):
+        self.check_aborted(self.ASYNC_FAILURE)
+
+    def test_stop_on_error_false_keeps_queued_requests_running(self):
+        for code in (self.SYNC_FAILURE, self.ASYNC_FAILURE):
+            (first, second, third), (_, m2, m3) = self.queue_behind_failing_cell(
+                code.replace("fs_", "fs1").replace("fsa", "fs2"), stop_on_error=False
+            )
+            self.assertEqual(first["status"], "error")
+            self.assertEqual([second["status"], third["status"]], ["ok", "ok"])
+            self.assertEqual(second["execution_count"], first["execution_count"] + 1)
+            self.assertEqual(of_type(m3, "execute_result")[0]["data"]["text/plain"], "'third'")
+
+    def test_request_after_error_reply_is_not_aborted(self):
+        """Only requests already waiting are aborted; one sent after the error's reply runs (tslab aborted for 200 ms)."""
+        for _ in range(20):
+            reply, _ = self.s.run('throw new Error("x")')
+            self.assertEqual(reply["status"], "error")
+            reply, _ = self.s.run("1")
+            self.assertEqual(reply["status"], "ok")
+
+    # 4. counts, user_expressions, is_complete, stray warnings, history
+
+    def test_silent_and_unstored_executions_do_not_count(self):
+        first, _ = self.s.run("1")
+        silent, messages = self.s.run("console.log('hidden'); 5", silent=True)
+        self.assertEqual(silent["status"], "ok")
+        self.assertEqual(silent["execution_count"], first["execution_count"])
+        # silent: nothing on iopub but busy and idle
+        self.assertEqual(sorted({m["msg_type"] for m in messages}), ["status"])
+        unstored, messages = self.s.run("6", store_history=False)
+        self.assertEqual(unstored["execution_count"], first["execution_count"])
+        self.assertEqual(of_type(messages, "execute_result")[0]["data"]["text/plain"], "6")
+        nxt, _ = self.s.run("7")
+        self.assertEqual(nxt["execution_count"], first["execution_count"] + 1)
+
+    def test_user_expressions(self):
+        expressions = {
+            "sum": "1 + 1",
+            "tensor": "maxPool2d(tensor([[[[1, 2], [3, 4]]]]), { kernelSize: 2 })",
+            "bad": "notDefinedAnywhere.x",
+        }
+        reply, _ = self.s.run("const ue = 40;", user_expressions={**expressions, "uses": "ue + 2"})
+        self.assertEqual(reply["status"], "ok")
+        ue = reply["user_expressions"]
+        self.assertEqual(ue["sum"], {"status": "ok", "data": {"text/plain": "2"}, "metadata": {}})
+        self.assertEqual(ue["uses"]["data"]["text/plain"], "42")
+        self.assertEqual(ue["tensor"]["status"], "ok")
+        self.assertIn(TENSOR_MIME, ue["tensor"]["data"])
+        self.assertEqual(ue["bad"]["status"], "error")
+        self.assertIn("notDefinedAnywhere", ue["bad"]["evalue"])
+        self.assertTrue(ue["bad"]["traceback"])
+        # expressions are not cells: no count taken
+        nxt, _ = self.s.run("1")
+        self.assertEqual(nxt["execution_count"], reply["execution_count"] + 1)
+
+    def test_open_template_literal_is_incomplete(self):
+        for code, status in (
+            ("const s = `abc", "incomplete"),
+            ("const s = `abc ${1 +", "incomplete"),
+            ("const s = `abc`", "complete"),
+            ('const s = "abc', "invalid"),
+        ):
+            reply = self.s.replies([self.kc.is_complete(code)])[0]
+            self.assertEqual(reply["status"], status, code)
+
+    def test_unknown_message_type_stays_out_of_cell_output(self):
+        cell = self.kc.execute("1")
+        self.s.replies([cell])
+        self.s.wait_idle(cell)
+        msg = self.kc.session.msg("poolscope_bogus_request", {})
+        self.kc.shell_channel.send(msg)
+        unknown = msg["header"]["msg_id"]
+        self.s.wait_idle(unknown)  # the kernel published busy/idle around it: it has handled it
+        reply, messages = self.s.run("2")
+        self.assertEqual(reply["status"], "ok")
+        for m_id in (cell, unknown):
+            self.assertEqual(of_type(self.s.iopub.get(m_id, []), "stream"), [], m_id)
+        self.assertEqual(of_type(messages, "stream"), [])
+
+    def test_history_search_glob_unique_tail_range(self):
+        tag = "hs" + uuid.uuid4().hex[:6]
+        cells = [f"const {tag}a = 1;", f"{tag}a + 1", f"{tag}a + 2", f"{tag}a + 1", "1 + 2"]
+        counts = [self.s.run(c)[0]["execution_count"] for c in cells]
+
+        def history(**kw):
+            return self.kc.history(reply=True, timeout=TIMEOUT, **kw)["content"]["history"]
+
+        found = history(hist_access_type="search", pattern=f"{tag}a + ?")
+        self.assertEqual([h[2] for h in found], cells[1:4])
+        unique = history(hist_access_type="search", pattern=f"{tag}a + ?", unique=True)
+        # the latest occurrence of each input, in order
+        self.assertEqual([(h[1], h[2]) for h in unique], [(counts[2], cells[2]), (counts[3], cells[3])])
+        self.assertEqual([h[2] for h in history(hist_access_type="search", pattern=f"*{tag}a [+] [12]", n=1)], [cells[3]])
+        self.assertEqual([h[2] for h in history(hist_access_type="search", pattern=f"const {tag}*")], cells[:1])
+        self.assertEqual(history(hist_access_type="search", pattern=f"{tag.upper()}*"), [])  # case-sensitive, as GLOB
+        self.assertEqual([h[2] for h in history(hist_access_type="tail", n=2)], cells[3:])
+        ranged = history(hist_access_type="range", session=0, start=counts[1], stop=counts[3])
+        self.assertEqual([h[2] for h in ranged], cells[1:3])
+
+    def test_kernel_info_advertises_no_debugger(self):
+        info = self.kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
+        self.assertIs(info["debugger"], False)
+
+
+class NotebookTests(unittest.TestCase):
+    def test_thousand_cell_notebook_under_nbclient(self):
+        """nbconvert died with DeadKernelError on a 150-cell notebook, and on one printing 600 lines."""
+        cells = [nbformat.v4.new_code_cell("for (let i = 0; i < 600; i++) console.log(`row ${i}`)")]
+        cells += [nbformat.v4.new_code_cell(f"{i} * 2") for i in range(999)]
+        nb = nbformat.v4.new_notebook(cells=cells)
+        nb.metadata["kernelspec"] = {"name": "poolscope", "display_name": "TypeScript (poolscope)", "language": "typescript"}
+        NotebookClient(nb, timeout=TIMEOUT, kernel_name="poolscope", resources={"metadata": {"path": tempfile.gettempdir()}}).execute()
+        rows = "".join(o["text"] for o in nb.cells[0].outputs if o["output_type"] == "stream")
+        self.assertEqual(rows.splitlines(), [f"row {i}" for i in range(600)])
+        for i, cell in enumerate(nb.cells[1:]):
+            self.assertEqual(cell.execution_count, i + 2)
+            self.assertEqual(cell.outputs[0]["data"]["text/plain"], str(i * 2))
+
+
+class StartAndEndTests(unittest.TestCase):
+    """Each test on a kernel of its own: they start it, or end it."""
+
+    def test_interrupt_right_after_start(self):
+        """The interrupt arrives while the kernel still builds its compiler; the cell must not spin for ever."""
+        km, kc = start_kernel()
+        try:
+            msg_id = kc.execute("while (true) {}")
+            km.interrupt_kernel()
+            s = Session(kc)
+            reply = s.replies([msg_id])[0]
+            self.assertEqual(reply["status"], "error")
+            self.assertIn("interrupt", reply["evalue"].lower())
+            reply, _ = s.run("1 + 1")
+            self.assertEqual(reply["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_kernel_exits_when_its_parent_dies_mid_loop(self):
+        """A kernel spinning in a synchronous cell must not outlive the client process that started it."""
+        parent = textwrap.dedent(
+            """
+            import sys, signal
+            sys.path.insert(0, %r)
+            from test_wire import start_kernel, Session
+            km, kc = start_kernel()
+            msg_id = kc.execute('console.log("spinning"); while (true) {}')
+            Session(kc).wait_stream(msg_id, "spinning")
+            print(km.provisioner.process.pid, flush=True)
+            signal.pause()
+            """
+        ) % str(Path(__file__).parent)
+        proc = subprocess.Popen([sys.executable, "-c", parent], stdout=subprocess.PIPE, text=True)
+        try:
+            kernel_pid = int(proc.stdout.readline())
+            self.assertTrue(alive(kernel_pid))
+            proc.kill()  # SIGKILL: the parent has no chance to shut the kernel down
+            proc.wait()
+            wait_until(lambda: not alive(kernel_pid), timeout=30, what="the orphaned kernel to exit")
+        finally:
+            proc.kill()
+
+    def test_process_exit_in_a_cell_ends_the_kernel_visibly(self):
+        """jupyter_client (and jupyter console, nbclient through it) sees the process gone: no hang."""
+        km, kc = start_kernel()
+        try:
+            s = Session(kc)
+            # the first line leaves at once, the second waits for the next batch: the exit must send it
+            msg_id = kc.execute('console.log("first"); console.log("bye"); process.exit(1)')
+            wait_until(lambda: not km.is_alive(), timeout=30, what="the kernel process to end")
+            self.assertEqual(km.provisioner.process.returncode, 1)
+            s.wait_stream(msg_id, "first\nbye")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (exited, not yet reaped) is dead too
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    unittest.main()
