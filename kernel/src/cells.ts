@@ -19,6 +19,7 @@ import { mapToSource } from "./sourcemap.js";
 import {
   converterModule,
   executorModule,
+  metadataModule,
   ts,
   type Converter,
   type ConvertResult,
@@ -84,11 +85,26 @@ export function isCellScript(script: string): boolean {
 export function createCellExecutor(rootDir: string, console: ExecConsole): Executor {
   let decls = "";
   let nextId = 0;
-  let current: { id: number; source: string; result: ConvertResult | null; count?: number } | null = null;
+  let current: {
+    id: number;
+    source: string;
+    result: ConvertResult | null;
+    count?: number;
+    /** The cell compiled ahead of tslab's execute, handed to it by convert (see execute). */
+    compiled?: ConvertResult;
+  } | null = null;
+  /** While a cell is compiled ahead of its run, and whether an interrupt came then: the cell then does not run. */
+  let compiling = false;
+  let interruptedWhileCompiling = false;
 
   const wrap = (inner: Converter): Converter => ({
     // tslab passes its own prevDecl; the wrapper's is the one that survives a throw
     convert(_prev, src) {
+      if (current?.compiled && current.source === src) {
+        const ready = current.compiled;
+        current.compiled = undefined;
+        return ready;
+      }
       const result = inner.convert(decls, src);
       if (current && result.output !== undefined && result.diagnostics.length === 0) {
         result.output = instrument(result.output, current.id);
@@ -133,6 +149,23 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
       current = { id: nextId++, source: src, result: null, count };
       const cell = current;
       try {
+        // Compile first, then yield once before running. Node runs a SIGINT listener only between tasks, and
+        // breakOnSigint covers only the run itself, so an interrupt sent while tslab compiled a cell (seconds for
+        // the first one) used to be lost and a `while (true) {}` after it ran for ever. The yield lets that
+        // interrupt reach interrupt() below, and the cell is answered as interrupted instead of running.
+        interruptedWhileCompiling = false;
+        compiling = true;
+        try {
+          if (plainCell(src)) cell.compiled = node.convert(decls, src);
+          await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+          compiling = false;
+        }
+        if (interruptedWhileCompiling) {
+          interruptedWhileCompiling = false;
+          console.error(interruptedError());
+          return false;
+        }
         const ok = await inner.execute(src);
         const result = cell.result;
         if (result) {
@@ -157,10 +190,25 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
       inner.reset();
       decls = "";
     },
-    interrupt: () => inner.interrupt(),
+    interrupt(): void {
+      if (compiling) interruptedWhileCompiling = true;
+      inner.interrupt();
+    },
     locals: inner.locals,
     close: () => inner.close(),
   };
+}
+
+/** A cell tslab's execute compiles with its node converter: not a `//%module` or `//%browser` cell. */
+function plainCell(src: string): boolean {
+  const meta = metadataModule.getCodeMetadata(src);
+  return !meta.module && meta.mode !== "browser";
+}
+
+function interruptedError(): Error {
+  const e = new Error("Script execution was interrupted (while the cell was being compiled, before it ran)");
+  e.name = "Interrupted";
+  return e;
 }
 
 function remember(id: number, cell: CellCode): void {

@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type * as ConverterModule from "tslab/dist/converter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
+import type * as MetadataModule from "tslab/dist/metadata.js";
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +51,8 @@ export interface TslabJupyterModule {
 
 export const converterModule = require("tslab/dist/converter") as typeof ConverterModule;
 export const executorModule = require("tslab/dist/executor") as typeof ExecutorModule;
+/** How tslab's executor tells a `//%module` or `//%browser` cell from a plain one. */
+export const metadataModule = require("tslab/dist/metadata") as typeof MetadataModule;
 export const jupyterModule = require("tslab/dist/jupyter") as TslabJupyterModule;
 export const tslabVersion = (require("tslab/package.json") as { version: string }).version;
 

@@ -355,6 +355,31 @@ class StartAndEndTests(unittest.TestCase):
             kc.stop_channels()
             km.shutdown_kernel(now=True)
 
+    def test_interrupt_while_the_cell_compiles(self):
+        """An interrupt sent while a long cell is still being type-checked (seconds, before its code runs) stops the
+        cell: it used to be lost, because Node runs a SIGINT listener only between tasks and breakOnSigint covers the
+        run alone, so the `while (true) {}` after the compile ran for ever."""
+        km, kc = start_kernel()
+        try:
+            s = Session(kc)
+            s.run("1 + 1")
+            heavy = "\n".join(
+                f"const v{i} = [1, 2, 3].map((x) => x * {i}).filter((x) => x > 1).reduce((a, b) => a + b, 0);"
+                for i in range(500)
+            )
+            msg_id = kc.execute(heavy + "\nwhile (true) {}")
+            # execute_input is published before the compile starts, which takes seconds for this cell
+            s.wait_for(msg_id, lambda m: m["msg_type"] == "execute_input")
+            km.interrupt_kernel()
+            reply = s.replies([msg_id])[0]
+            self.assertEqual(reply["status"], "error")
+            self.assertIn("interrupt", reply["evalue"].lower())
+            reply, _ = s.run("1 + 1")
+            self.assertEqual(reply["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
     def test_kernel_exits_when_its_parent_dies_mid_loop(self):
         """A kernel spinning in a synchronous cell must not outlive the client process that started it."""
         parent = textwrap.dedent(
