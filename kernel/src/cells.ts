@@ -105,7 +105,7 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
         current.compiled = undefined;
         return ready;
       }
-      const result = inner.convert(decls, src);
+      const result = inner.convert(decls, expandShorthands(src, decls));
       if (current && result.output !== undefined && result.diagnostics.length === 0) {
         result.output = instrument(result.output, current.id);
         current.result = result;
@@ -197,6 +197,52 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
     locals: inner.locals,
     close: () => inner.close(),
   };
+}
+
+/**
+ * `{ kernel, label }` with names from earlier cells, spelled `{ kernel: kernel, label: label }`. tslab rewrites a
+ * reference to an earlier cell's name as `exports.name`, but its rewrite asks the checker for the symbol at a
+ * shorthand property's name, which is the property, not the variable: the emit kept a bare `kernel` and the cell
+ * threw "kernel is not defined". The long form means the same (also as a destructuring target, `{ a = 1 }` →
+ * `{ a: a = 1 }`), so it is what the converter is given.
+ */
+export function expandShorthands(src: string, decls: string): string {
+  if (decls === "" || !src.includes("{")) return src;
+  const earlier = declaredNames(decls);
+  if (earlier.size === 0) return src;
+  const sf = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const at: { end: number; name: string }[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isShorthandPropertyAssignment(node) && earlier.has(node.name.text)) {
+      at.push({ end: node.name.end, name: node.name.text });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  let out = src;
+  for (const { end, name } of at.reverse()) out = `${out.slice(0, end)}: ${name}${out.slice(end)}`;
+  return out;
+}
+
+let namesOf: { decls: string; names: Set<string> } = { decls: "", names: new Set() };
+
+/** The value names an earlier cells' declarations text declares (variables, functions, classes, enums). */
+function declaredNames(decls: string): Set<string> {
+  if (namesOf.decls === decls) return namesOf.names;
+  const names = new Set<string>();
+  const sf = ts.createSourceFile("__prev__.d.ts", decls, ts.ScriptTarget.Latest, true);
+  for (const stmt of sf.statements) {
+    if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+    } else if (
+      (ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt)) &&
+      stmt.name
+    ) {
+      names.add(stmt.name.text);
+    }
+  }
+  namesOf = { decls, names };
+  return names;
 }
 
 /** A cell tslab's execute compiles with its node converter: not a `//%module` or `//%browser` cell. */

@@ -60,6 +60,17 @@ class ExecutionTests(unittest.TestCase):
             self.assertEqual(content["status"], "error")
             self.assertIn(f"Cannot find name '{name}'", content["evalue"])
 
+    def test_shorthand_properties_name_earlier_cells(self):
+        """`{ kernel, label }` with names from earlier cells: tslab's emit left a bare `kernel` (ReferenceError)."""
+        content, _ = self.run_cell("const kernelName = 3; let labelText = 'a'; function twice(v: number) { return 2 * v; }")
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(
+            self.result_text("const o = { kernelName, labelText, twice }; [o.kernelName, o.labelText, o.twice(2)]"),
+            ["[ 3, 'a', 4 ]"],
+        )
+        # as a destructuring target too, default included: the earlier cell's `let` is assigned
+        self.assertEqual(self.result_text("({ labelText = 'z' } = { labelText: undefined }); labelText"), ["'z'"])
+
     def test_declarations_count_by_statement(self):
         # two statements on one line: the first completed; a statement that throws part-way counts as skipped
         content, _ = self.run_cell('let kept = 1; let lost = 2, alsoLost = (() => { throw new Error("x"); })();')
