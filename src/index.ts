@@ -92,6 +92,70 @@ export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/l
 export { rand, randn, arange, type RandomOptions } from "./ops/random.js";
 export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
+// the everyday tensor API, PyTorch's names; each file also installs its Tensor methods (t.add(1).sum())
+export {
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  neg,
+  abs,
+  exp,
+  log,
+  sqrt,
+  clamp,
+  maximum,
+  minimum,
+  where,
+  eq,
+  ne,
+  gt,
+  ge,
+  lt,
+  le,
+  map,
+  type Operand,
+} from "./ops/elementwise.js";
+export {
+  sum,
+  mean,
+  prod,
+  max,
+  min,
+  amax,
+  amin,
+  argmax,
+  argmin,
+  std,
+  variance,
+  norm,
+  item,
+  type Dims,
+  type ValuesIndices,
+  type VarOptions,
+} from "./ops/reduce.js";
+export { select, narrow, slice, set, type SliceEntry } from "./ops/select.js";
+export {
+  clone,
+  transpose,
+  permute,
+  view,
+  squeeze,
+  unsqueeze,
+  expand,
+  repeat,
+  flip,
+  roll,
+  cat,
+  stack,
+} from "./ops/view.js";
+export { pad, type PadMode } from "./ops/pad.js";
+export { ones, full, zerosLike, onesLike, fullLike, eye, linspace } from "./ops/construct.js";
+export { matmul } from "./ops/matmul.js";
+export { allclose, equal, type AllcloseOptions } from "./ops/compare.js";
+export { sort, topk, nonzero } from "./ops/sort.js";
+
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
 export { TracedStripPooling } from "./trace/stripResult.js";
