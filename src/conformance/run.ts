@@ -2,13 +2,14 @@
  * The conformance runner: every case of a golden file through the public API, one verdict per case. Nothing
  * is skipped: an unknown op, an unknown parameter, a malformed case or a missing output is a failure with its
  * reason. A case marked "error" passes only if the op throws a ParameterError whose message names the
- * offending parameter.
+ * offending parameter (the one its `error_param` records, when it does).
  */
 import { ParameterError } from "../core/errors.js";
 import type { Tensor } from "../core/tensor.js";
 import { camel, EXACT_OUTPUTS, OPS, type Inputs, type Options } from "./cases.js";
 import { compareTensor } from "./compare.js";
 import { toTensor, type GoldenCase, type GoldenFile } from "./load.js";
+import { TENSOR_OPS } from "./tensorCases.js";
 
 export interface CaseResult {
   id: string;
@@ -32,7 +33,7 @@ export function runCase(c: GoldenCase): CaseResult {
   if (c.problem) return result(false, c.problem);
   const backward = c.op.endsWith(BACKWARD);
   const base = backward ? c.op.slice(0, -BACKWARD.length) : c.op;
-  const spec = OPS[base];
+  const spec = OPS[base] ?? TENSOR_OPS[base];
   if (!spec) return result(false, `unknown op "${c.op}"`);
   if (backward && !spec.backward) return result(false, `op "${base}" has no backward`);
 
@@ -66,8 +67,15 @@ export function runCase(c: GoldenCase): CaseResult {
     if (!(e instanceof ParameterError))
       return result(false, `threw ${(e as Error).name}, not a ParameterError: ${(e as Error).message}`);
     if (!e.message.includes(e.param)) return result(false, `the error does not name its parameter: ${e.message}`);
-    if (!given.includes(e.param) && !Object.keys(c.inputs).includes(e.param.split(".")[0])) {
+    // an input list (tensors0, tensors1, …) is one argument, `tensors[1]` in the library's words
+    const inputNames = Object.keys(c.inputs).flatMap((k) => [k, k.replace(/\d+$/, "")]);
+    if (!given.includes(e.param) && !inputNames.includes(e.param.split(/[.[]/)[0])) {
       return result(false, `the error names "${e.param}", which is not a parameter of this case: ${e.message}`);
+    }
+    // a refusal may record which of PyTorch's arguments it is about; the library must blame the same one
+    const want = c.extra.error_param;
+    if (typeof want === "string" && e.param.split(/[.[]/)[0] !== camel(want)) {
+      return result(false, `the error names "${e.param}", but PyTorch's refusal is about "${want}": ${e.message}`);
     }
     return result(true);
   }
