@@ -42,22 +42,33 @@ export {
 } from "./geometry/explain.js";
 
 // pooling
-export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
-export { avgPool1d, avgPool2d, avgPool3d, type AvgPoolOptions } from "./ops/avgPool.js";
+// the poolings that take PyTorch's unbatched input too, (C, H, W) for 2-d, come through ops/unbatched.ts
 export {
+  maxPool1d,
+  maxPool2d,
+  maxPool3d,
+  avgPool1d,
+  avgPool2d,
+  avgPool3d,
+  lpPool1d,
+  lpPool2d,
+  lpPool3d,
   adaptiveMaxPool1d,
   adaptiveMaxPool2d,
   adaptiveMaxPool3d,
   adaptiveAvgPool1d,
   adaptiveAvgPool2d,
   adaptiveAvgPool3d,
-  type AdaptivePoolOptions,
-  type AdaptiveMaxPoolOptions,
-  type OutputSize,
-} from "./ops/adaptivePool.js";
+  maxUnpool1d,
+  maxUnpool2d,
+  maxUnpool3d,
+} from "./ops/unbatched.js";
+export { type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
+export { type AvgPoolOptions } from "./ops/avgPool.js";
+export { type AdaptivePoolOptions, type AdaptiveMaxPoolOptions, type OutputSize } from "./ops/adaptivePool.js";
 export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
-export { lpPool1d, lpPool2d, lpPool3d, type LpPoolOptions } from "./ops/lpPool.js";
-export { maxUnpool1d, maxUnpool2d, maxUnpool3d, type MaxUnpoolOptions } from "./ops/unpool.js";
+export { type LpPoolOptions } from "./ops/lpPool.js";
+export { type MaxUnpoolOptions } from "./ops/unpool.js";
 export { roiPool, type RoiPoolOptions } from "./ops/roiPool.js";
 export { roiAlign, type RoiAlignOptions } from "./ops/roiAlign.js";
 export { spatialPyramidPool, type SppOptions } from "./ops/spp.js";
