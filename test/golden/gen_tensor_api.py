@@ -10,12 +10,12 @@ argument the refusal is about, and the library must blame the same one.
     /tmp/torchvenv/bin/python test/golden/gen_tensor_api.py
 """
 
-import math
+import json
 import pathlib
 
 import torch
 
-from golden_io import Cases
+from golden_io import Cases, encode
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "golden" / "torch2_tensor_api.json"
 
@@ -414,5 +414,62 @@ xz = floats(0.0, 1.0, 0.0, -2.0, NAN, 0.0).reshape(2, 3)
 case("nonzero", lambda: torch.nonzero(xz), {"input": xz})
 case("nonzero", lambda: torch.nonzero(torch.zeros(2, 2)), {"input": torch.zeros(2, 2)})
 case("nonzero", lambda: torch.nonzero(torch.tensor(3.0)), {"input": torch.tensor(3.0)})
+
+# ---- pooling on unbatched input, where PyTorch takes it -----------------------------------------------------
+for nd, shape in [(1, [2, 7]), (2, [2, 5, 6]), (3, [2, 4, 6, 4])]:
+    x = rnd(*shape)
+    y, idx = getattr(F, f"max_pool{nd}d")(x, 2, 2, return_indices=True)
+    cases.add(f"max_pool{nd}d", {"kernel_size": 2, "stride": 2}, {"x": x}, {"y": y, "indices": idx})
+    cases.add(f"avg_pool{nd}d", {"kernel_size": 2, "stride": 1}, {"x": x}, {"y": getattr(F, f"avg_pool{nd}d")(x, 2, 1)})
+    cases.add(
+        f"lp_pool{nd}d",
+        {"norm_type": 2, "kernel_size": 2, "stride": 2},
+        {"x": x},
+        {"y": getattr(F, f"lp_pool{nd}d")(x, 2, 2, 2)},
+    )
+    out = [3] * nd
+    cases.add(f"adaptive_avg_pool{nd}d", {"output_size": out}, {"x": x}, {"y": getattr(F, f"adaptive_avg_pool{nd}d")(x, out)})
+    ay, ai = getattr(F, f"adaptive_max_pool{nd}d")(x, out, return_indices=True)
+    cases.add(f"adaptive_max_pool{nd}d", {"output_size": out, "return_indices": True}, {"x": x}, {"y": ay, "indices": ai})
+    cases.add(
+        f"max_unpool{nd}d",
+        {"kernel_size": 2, "stride": 2},
+        {"x": y, "indices": idx.float()},
+        {"y": getattr(F, f"max_unpool{nd}d")(y, idx, 2, 2)},
+    )
+# one rank too few for even the unbatched form: PyTorch refuses
+x = rnd(5, 6)
+case("max_pool2d", lambda: F.max_pool2d(x, 2), {"x": x}, {"kernel_size": 2}, error_param="x")
+
+# ---- printing: str(t) for test/unit/core/print.test.ts (not a golden case: the output is text) ------------
+PRINTS = {
+    "ints2d": torch.tensor([[1.0, 2.0], [3.0, 4.0]]),
+    "mixed": torch.tensor([[1.5, -2.25, 3.0], [0.0, 100.125, -0.5]]),
+    "scalar": torch.tensor(3.5),
+    "scalar_int": torch.tensor(-2.0),
+    "tiny": torch.tensor([1e-5, 1.0]),
+    "big": torch.tensor([1e9, 1.0]),
+    "int_ratio": torch.tensor([1.0, 2000.0]),
+    "nan_inf": torch.tensor([NAN, INF, -INF, 1.5]),
+    "nan_int": torch.tensor([NAN, 1.0, 2.0]),
+    "all_nan": torch.tensor([NAN, NAN]),
+    "zeros": torch.zeros(2, 3),
+    "negzero": torch.tensor([-0.0, 1.0]),
+    "tie_half_even": torch.tensor([0.03125, 0.5]),
+    "empty1": torch.zeros(0),
+    "empty2": torch.zeros(0, 3),
+    "wrapped": torch.arange(30.0) / 7,
+    "summarised2d": torch.arange(2000.0).reshape(40, 50) / 3,
+    "summarised3d": torch.arange(1200.0).reshape(2, 30, 20),
+    "rank4": torch.arange(16.0).reshape(1, 2, 2, 4),
+    "sci_negative": torch.tensor([-1.5e-7, 2.0, 3e5]),
+    "arange2000": torch.arange(2000.0),
+    "exactly1000": torch.arange(1000.0) / 1000,
+    "randn": rnd(3, 4),
+}
+prints = {k: {"shape": list(v.shape), "data": encode(v)["data"], "str": str(v)} for k, v in PRINTS.items()}
+with open(OUT.parent.parent / "torch2_print.json", "w") as f:
+    json.dump({"about": f"str(tensor) in PyTorch {torch.__version__}", "cases": prints}, f, separators=(",", ":"))
+    f.write("\n")
 
 cases.write(OUT, "the everyday tensor API (issue 14): elementwise, reductions, indexing, shape moves, constructors")
