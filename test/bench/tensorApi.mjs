@@ -43,7 +43,13 @@ const time = (f) => {
   f();
   return performance.now() - t;
 };
-for (const k of Object.keys(hand)) for (let i = 0; i < 5; i++) (hand[k](), api[k]()); // warm up
+// warm up, so both sides run optimised code
+for (const k of Object.keys(hand)) {
+  for (let i = 0; i < 5; i++) {
+    hand[k]();
+    api[k]();
+  }
+}
 console.log(`2^20 float32 values, median of ${ROUNDS} interleaved rounds (ms)`);
 console.log("op          hand loop  tensor API  ratio");
 for (const k of Object.keys(hand)) {
