@@ -46,40 +46,39 @@ function unbatched<F extends (...args: any[]) => unknown>(op: F, nd: number, ten
   return wrapped as F;
 }
 
-/** torch.nn.functional.max_pool1d; a (C, L) input is one unbatched sample. */
+/** 1-d max pooling over (N, C, L) or unbatched (C, L), e.g. `maxPool1d(x, { kernelSize: 2 })`. */
 export const maxPool1d = unbatched(max1, 1);
-/** torch.nn.functional.max_pool2d; a (C, H, W) input is one unbatched sample. */
+/** 2-d max pooling over (N, C, H, W) or unbatched (C, H, W), e.g. `maxPool2d(x, { kernelSize: 2 })`. */
 export const maxPool2d = unbatched(max2, 2);
-/** torch.nn.functional.max_pool3d; a (C, D, H, W) input is one unbatched sample. */
+/** 3-d max pooling over (N, C, D, H, W) or unbatched (C, D, H, W). */
 export const maxPool3d = unbatched(max3, 3);
-/** torch.nn.functional.avg_pool1d; a (C, L) input is one unbatched sample. */
+/** 1-d average pooling over (N, C, L) or unbatched (C, L). */
 export const avgPool1d = unbatched(avg1, 1);
-/** torch.nn.functional.avg_pool2d; a (C, H, W) input is one unbatched sample. */
+/** 2-d average pooling over (N, C, H, W) or unbatched (C, H, W), e.g. `avgPool2d(x, { kernelSize: 2 })`. */
 export const avgPool2d = unbatched(avg2, 2);
-/** torch.nn.functional.avg_pool3d; a (C, D, H, W) input is one unbatched sample. */
+/** 3-d average pooling over (N, C, D, H, W) or unbatched (C, D, H, W). */
 export const avgPool3d = unbatched(avg3, 3);
-/** torch.nn.functional.lp_pool1d; a (C, L) input is one unbatched sample. */
+/** 1-d power-average (Lp) pooling over (N, C, L) or unbatched (C, L). */
 export const lpPool1d = unbatched(lp1, 1);
-/** torch.nn.functional.lp_pool2d; a (C, H, W) input is one unbatched sample. */
+/** 2-d power-average (Lp) pooling over (N, C, H, W) or unbatched (C, H, W). */
 export const lpPool2d = unbatched(lp2, 2);
-/** torch.nn.functional.lp_pool3d; a (C, D, H, W) input is one unbatched sample. */
+/** 3-d power-average (Lp) pooling over (N, C, D, H, W) or unbatched (C, D, H, W). */
 export const lpPool3d = unbatched(lp3, 3);
-/** torch.nn.functional.adaptive_avg_pool1d; a (C, L) input is one unbatched sample. */
+/** 1-d adaptive average pooling to an output size, over (N, C, L) or unbatched (C, L). */
 export const adaptiveAvgPool1d = unbatched(aavg1, 1);
-/** torch.nn.functional.adaptive_avg_pool2d; a (C, H, W) input is one unbatched sample. */
+/** 2-d adaptive average pooling to an output size, over (N, C, H, W) or unbatched (C, H, W). */
 export const adaptiveAvgPool2d = unbatched(aavg2, 2);
-/** torch.nn.functional.adaptive_avg_pool3d; a (C, D, H, W) input is one unbatched sample. */
+/** 3-d adaptive average pooling to an output size, over (N, C, D, H, W) or unbatched (C, D, H, W). */
 export const adaptiveAvgPool3d = unbatched(aavg3, 3);
-/** torch.nn.functional.adaptive_max_pool1d; a (C, L) input is one unbatched sample. */
+/** 1-d adaptive max pooling to an output size, over (N, C, L) or unbatched (C, L). */
 export const adaptiveMaxPool1d = unbatched(amax1, 1);
-/** torch.nn.functional.adaptive_max_pool2d; a (C, H, W) input is one unbatched sample. */
+/** 2-d adaptive max pooling to an output size, over (N, C, H, W) or unbatched (C, H, W). */
 export const adaptiveMaxPool2d = unbatched(amax2, 2);
-/** torch.nn.functional.adaptive_max_pool3d; a (C, D, H, W) input is one unbatched sample. */
+/** 3-d adaptive max pooling to an output size, over (N, C, D, H, W) or unbatched (C, D, H, W). */
 export const adaptiveMaxPool3d = unbatched(amax3, 3);
-// the pooled values and their indices are both unbatched
-/** torch.nn.functional.max_unpool1d; (C, L) values and indices are one unbatched sample. */
+/** 1-d max unpooling (the inverse of max pooling with its indices), batched or unbatched (C, L). */
 export const maxUnpool1d = unbatched(unpool1, 1, 2);
-/** torch.nn.functional.max_unpool2d; (C, H, W) values and indices are one unbatched sample. */
+/** 2-d max unpooling (the inverse of max pooling with its indices), batched or unbatched (C, H, W). */
 export const maxUnpool2d = unbatched(unpool2, 2, 2);
-/** torch.nn.functional.max_unpool3d; (C, D, H, W) values and indices are one unbatched sample. */
+/** 3-d max unpooling (the inverse of max pooling with its indices), batched or unbatched (C, D, H, W). */
 export const maxUnpool3d = unbatched(unpool3, 3, 2);
