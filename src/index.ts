@@ -42,22 +42,33 @@ export {
 } from "./geometry/explain.js";
 
 // pooling
-export { maxPool1d, maxPool2d, maxPool3d, type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
-export { avgPool1d, avgPool2d, avgPool3d, type AvgPoolOptions } from "./ops/avgPool.js";
+// the poolings that take PyTorch's unbatched input too, (C, H, W) for 2-d, come through ops/unbatched.ts
 export {
+  maxPool1d,
+  maxPool2d,
+  maxPool3d,
+  avgPool1d,
+  avgPool2d,
+  avgPool3d,
+  lpPool1d,
+  lpPool2d,
+  lpPool3d,
   adaptiveMaxPool1d,
   adaptiveMaxPool2d,
   adaptiveMaxPool3d,
   adaptiveAvgPool1d,
   adaptiveAvgPool2d,
   adaptiveAvgPool3d,
-  type AdaptivePoolOptions,
-  type AdaptiveMaxPoolOptions,
-  type OutputSize,
-} from "./ops/adaptivePool.js";
+  maxUnpool1d,
+  maxUnpool2d,
+  maxUnpool3d,
+} from "./ops/unbatched.js";
+export { type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
+export { type AvgPoolOptions } from "./ops/avgPool.js";
+export { type AdaptivePoolOptions, type AdaptiveMaxPoolOptions, type OutputSize } from "./ops/adaptivePool.js";
 export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
-export { lpPool1d, lpPool2d, lpPool3d, type LpPoolOptions } from "./ops/lpPool.js";
-export { maxUnpool1d, maxUnpool2d, maxUnpool3d, type MaxUnpoolOptions } from "./ops/unpool.js";
+export { type LpPoolOptions } from "./ops/lpPool.js";
+export { type MaxUnpoolOptions } from "./ops/unpool.js";
 export { roiPool, type RoiPoolOptions } from "./ops/roiPool.js";
 export { roiAlign, type RoiAlignOptions } from "./ops/roiAlign.js";
 export { spatialPyramidPool, type SppOptions } from "./ops/spp.js";
@@ -91,6 +102,70 @@ export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
 export { rand, randn, arange, type RandomOptions } from "./core/random.js";
 export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
+
+// the everyday tensor API, PyTorch's names; each file also installs its Tensor methods (t.add(1).sum())
+export {
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  neg,
+  abs,
+  exp,
+  log,
+  sqrt,
+  clamp,
+  maximum,
+  minimum,
+  where,
+  eq,
+  ne,
+  gt,
+  ge,
+  lt,
+  le,
+  map,
+  type Operand,
+} from "./ops/elementwise.js";
+export {
+  sum,
+  mean,
+  prod,
+  max,
+  min,
+  amax,
+  amin,
+  argmax,
+  argmin,
+  std,
+  variance,
+  norm,
+  item,
+  type Dims,
+  type ValuesIndices,
+  type VarOptions,
+} from "./ops/reduce.js";
+export { select, narrow, slice, set, type SliceEntry } from "./ops/select.js";
+export {
+  clone,
+  transpose,
+  permute,
+  view,
+  squeeze,
+  unsqueeze,
+  expand,
+  repeat,
+  flip,
+  roll,
+  cat,
+  stack,
+} from "./ops/view.js";
+export { pad, type PadMode } from "./ops/pad.js";
+export { ones, full, zerosLike, onesLike, fullLike, eye, linspace } from "./ops/construct.js";
+export { matmul } from "./ops/matmul.js";
+export { allclose, equal, type AllcloseOptions } from "./ops/compare.js";
+export { sort, topk, nonzero } from "./ops/sort.js";
 
 // traces
 export { TracedPool, TracedMaxPool } from "./trace/result.js";

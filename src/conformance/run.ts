@@ -10,6 +10,7 @@ import type { Tensor } from "../core/tensor.js";
 import { camel, EXACT_OUTPUTS, OPS, type Inputs, type OpSpec, type Options } from "./cases.js";
 import { compareTensor } from "./compare.js";
 import { toTensor, type GoldenCase, type GoldenFile } from "./load.js";
+import { TENSOR_OPS } from "./tensorCases.js";
 
 export interface CaseResult {
   id: string;
@@ -33,7 +34,7 @@ export function runCase(c: GoldenCase): CaseResult {
   if (c.problem) return result(false, c.problem);
   const backward = c.op.endsWith(BACKWARD);
   const base = backward ? c.op.slice(0, -BACKWARD.length) : c.op;
-  const spec = OPS[base];
+  const spec = OPS[base] ?? TENSOR_OPS[base];
   if (!spec) return result(false, `unknown op "${c.op}"`);
   if (backward && !spec.backward) return result(false, `op "${base}" has no backward`);
 
@@ -47,7 +48,7 @@ export function runCase(c: GoldenCase): CaseResult {
     given.push(name, camel(k));
   }
   if (spec.convert) options = spec.convert(options);
-  if (c.errorParam !== undefined && !(c.errorParam in c.params) && !(c.errorParam in c.inputs)) {
+  if (c.errorParam !== undefined && !(c.errorParam in c.params) && !inputNames(c).includes(c.errorParam)) {
     return result(false, `error_param "${c.errorParam}" is neither a parameter nor an input of this case`);
   }
 
@@ -83,6 +84,11 @@ export function runCase(c: GoldenCase): CaseResult {
 
 type BackwardFn = NonNullable<OpSpec["backward"]>;
 
+/** The case's inputs by name; an input list (tensors0, tensors1, …) is one argument, `tensors[1]` in the library's words. */
+function inputNames(c: GoldenCase): string[] {
+  return Object.keys(c.inputs).flatMap((k) => [k, k.replace(/\d+$/, "")]);
+}
+
 /** One call of the op against the case: null if it gives the golden outputs (or refuses as it must), else why not. */
 function verdict(
   c: GoldenCase,
@@ -101,11 +107,11 @@ function verdict(
     if (!e.message.includes(e.param)) return `the error does not name its parameter: ${e.message}`;
     if (c.errorParam !== undefined) {
       // a golden parameter goes by its option's name (output_size → outputSize), an input by its own
-      const want = c.errorParam in c.inputs ? c.errorParam : spec.params[c.errorParam];
-      if (e.param.split(".")[0] === want) return null;
+      const want = inputNames(c).includes(c.errorParam) ? c.errorParam : spec.params[c.errorParam];
+      if (e.param.split(/[.[]/)[0] === want) return null;
       return `the error names "${e.param}", but PyTorch refuses "${c.errorParam}": ${e.message}`;
     }
-    if (!given.includes(e.param) && !Object.keys(c.inputs).includes(e.param.split(".")[0])) {
+    if (!given.includes(e.param) && !inputNames(c).includes(e.param.split(/[.[]/)[0])) {
       return `the error names "${e.param}", which is not a parameter of this case: ${e.message}`;
     }
     return null;

@@ -8,6 +8,7 @@
  * library's entry point loads it), so the core type does not pull in PNG encoding and the bitmap font.
  */
 import { bytesText, ParameterError, ResourceError } from "./errors.js";
+import { formatTensor } from "./print.js";
 import { checkShape, shapeSize } from "./shape.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
@@ -57,8 +58,14 @@ export class Tensor {
     return build(0, 0);
   }
 
+  /** The values as PyTorch prints them: `tensor([[1., 2.], [3., 4.]])`, summarised past 1000 values. */
   toString(): string {
-    return `Tensor(shape=[${this.shape.join(", ")}])`;
+    return formatTensor(this);
+  }
+
+  /** What console.log and Node's util.inspect show: the same as toString. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return formatTensor(this);
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * A tensor as a Jupyter MIME bundle: the poolscope payload for the JupyterLab renderer, a PNG heatmap for
- * every other front end (GitHub, nbviewer, VS Code, nbconvert), and a one-line text summary.
+ * every other front end (GitHub, nbviewer, VS Code, nbconvert), and text: the values as PyTorch prints them
+ * and a one-line summary.
  */
+import { formatTensor } from "../core/print.js";
 import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
 import { scaleFor } from "../wire/colormap.js";
@@ -57,7 +59,9 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     panels.unshift({ label: "input", values: input.values, layout: gridLayout(input.shape), marks: marks.input });
     range = widen(range, colourRange(input.values, payload.input.stats, input.reduced));
   }
+  // a plain tensor's text reads as PyTorch prints it, then the summary line; a traced result keeps its summary
   let text = largeTensorText({ ...main, stats: payload.stats });
+  if (!input && !compare) text = `${formatTensor(t)}\n${text}`;
   if (compare && payload.compare) {
     // the two results one after the other, numbered, on one scale
     panels[0].label = "input 1";

@@ -139,7 +139,7 @@ const stats = {
   lp8: lpPool2d(x, { normType: 8, kernelSize: 2 }).data,
 };
 for (const [name, v] of Object.entries(stats)) console.log(name.padEnd(5), Array.from(v, (a) => a.toFixed(3)).join("  "));
-console.log("global max", globalMaxPool(x).data[0], " global mean", globalAvgPool(x).data[0]);
+console.log("global max", globalMaxPool(x).item(), " global mean", globalAvgPool(x).item());
 """
     ),
     md(
@@ -157,16 +157,10 @@ and pool again with 2×2 windows.
     ),
     code(
         """
-const shiftRight = (t: Tensor, by: number): Tensor => {
-  const [n, c, h, w] = t.shape;
-  const out = zeros(t.shape);
-  for (let p = 0; p < n * c; p++)
-    for (let i = 0; i < h; i++)
-      for (let j = by; j < w; j++) out.data[(p * h + i) * w + j] = t.data[(p * h + i) * w + j - by];
-  return out;
-};
+// pad `by` zero columns on the left and crop as many on the right (F.pad with a negative amount crops)
+const shiftRight = (t: Tensor, by: number): Tensor => t.pad([by, -by]);
 const peaks = zeros([1, 1, 8, 8]);
-for (const [i, j, v] of [[1, 0, 5], [2, 4, 3], [5, 2, 8], [6, 5, 4]]) peaks.data[i * 8 + j] = v;
+for (const [i, j, v] of [[1, 0, 5], [2, 4, 3], [5, 2, 8], [6, 5, 4]]) peaks.set([0, 0, i, j], v);
 const moved = shiftRight(peaks, 1);
 display(peaks);
 moved
@@ -174,7 +168,7 @@ moved
     ),
     code(
         """
-const changed = (a: Tensor, b: Tensor) => a.data.filter((v, i) => v !== b.data[i]).length;
+const changed = (a: Tensor, b: Tensor) => a.ne(b).sum().item();
 const pooledPeaks = maxPool2d(peaks, { kernelSize: 2 });
 const pooledMoved = maxPool2d(moved, { kernelSize: 2 });
 console.log(`input:  ${changed(peaks, moved)} of ${peaks.size} cells differ`);
@@ -213,8 +207,7 @@ on an 8×8 map, then 2×2 max pooling:
     code(
         """
 const img8 = rand([1, 1, 8, 8], { seed: 1 });
-const scaled = (t: Tensor, k: number) => tensor(t.data.map((v) => v * k), t.shape);
-const w4 = scaled(randn([4, 1, 3, 3], { seed: 2 }), Math.sqrt(2 / 9)); // He initialisation
+const w4 = randn([4, 1, 3, 3], { seed: 2 }).mul(Math.sqrt(2 / 9)); // He initialisation
 const conv4 = relu(conv2d(img8, w4, { padding: 1 }));
 const pool4 = maxPool2d(conv4, { kernelSize: 2 });
 console.log(`input ${img8.shape.join("×")} = ${img8.size} values`);
@@ -249,7 +242,7 @@ let seed = 10;
 console.log(`input        ${h.shape.slice(1).join("×")}`);
 for (const c of channels) {
   const fanIn = h.shape[1] * 9;
-  const w = scaled(randn([c, h.shape[1], 3, 3], { seed: seed++ }), Math.sqrt(2 / fanIn));
+  const w = randn([c, h.shape[1], 3, 3], { seed: seed++ }).mul(Math.sqrt(2 / fanIn));
   h = relu(conv2d(h, w, { padding: 1 }));
   const convShape = h.shape.slice(1).join("×");
   h = maxPool2d(h, { kernelSize: 2 });

@@ -84,8 +84,7 @@ blob (zero mean, scaled by 1/8). As in UFLDL, each response goes through the sig
     code(
         """
 const street = await loadImage("../images/street.png", { channels: "gray" });
-const mean = street.data.reduce((s, v) => s + v, 0) / street.size;
-const centred = tensor(street.data.map((v) => v - mean), street.shape);
+const centred = street.sub(street.mean());
 const feature = (f: (i: number, j: number) => number) => {
   const w = Array.from({ length: 64 }, (_, k) => f(Math.floor(k / 8), k % 8));
   const m = w.reduce((s, v) => s + v, 0) / 64;
@@ -173,15 +172,10 @@ much the 89×89 maps and the pooled 8×8 summaries change, relative to their siz
     ),
     code(
         """
-const shifted = zeros(centred.shape);
-for (let i = 0; i < 96; i++) for (let j = 2; j < 96; j++) shifted.data[i * 96 + j] = centred.data[i * 96 + j - 2];
+const shifted = centred.pad([2, -2]); // two zero columns in on the left, two out on the right
 const mapsShifted = sigmoid(conv2d(shifted, features));
-const relChange = (a: Tensor, b: Tensor) => {
-  let d = 0, n = 0;
-  for (let i = 0; i < a.size; i++) { d += (a.data[i] - b.data[i]) ** 2; n += a.data[i] ** 2; }
-  return Math.sqrt(d / n);
-};
-const detail = (t: Tensor) => tensor(t.data.map((v) => v - 0.5), t.shape); // σ(0) = 0.5 is "no response"
+const relChange = (a: Tensor, b: Tensor) => a.sub(b).norm().div(a.norm()).item(); // ‖a − b‖ / ‖a‖
+const detail = (t: Tensor) => t.sub(0.5); // σ(0) = 0.5 is "no response"
 console.log("maps   change:", relChange(detail(maps), detail(mapsShifted)).toFixed(3));
 for (const k of [5, 10, 20]) {
   const a = avgPool2d(detail(maps), { kernelSize: k }), b = avgPool2d(detail(mapsShifted), { kernelSize: k });

@@ -121,7 +121,7 @@ PyTorch 还规定填充不得超过窗口的一半。膨胀让最大池化的抽
     ),
     code(
         """
-const ones5 = tensor(new Float32Array(25).fill(1), [1, 1, 5, 5]);
+const ones5 = ones([1, 1, 5, 5]);
 console.log("avg, zeros counted:    ", Array.from(avgPool2d(ones5, { kernelSize: 3, stride: 2, padding: 1 }).data, (v) => v.toFixed(3)).join(" "));
 console.log("avg, zeros not counted:", Array.from(avgPool2d(ones5, { kernelSize: 3, stride: 2, padding: 1, countIncludePad: false }).data).join(" "));
 console.log(explainPoolOutputSize({ size: 7, kernelSize: 3, stride: 1, dilation: 2 }).text);
@@ -231,7 +231,7 @@ const nhwc = rand([1, 5, 5, 2], { seed: 4 });
 const a = maxPool2d(nhwc, { kernelSize: 2, stride: 1, padding: "same", dataFormat: "NHWC" });
 const b = maxPool2d(toChannelsFirst(nhwc), { kernelSize: 2, stride: 1, padding: "same" });
 console.log("NHWC result", a.shape, "NCHW result", b.shape);
-console.log("identical after moving the channel:", toChannelsFirst(a).data.every((v, i) => v === b.data[i]));
+console.log("identical after moving the channel:", toChannelsFirst(a).equal(b));
 b
 """
     ),

@@ -277,16 +277,9 @@ R-CNN 从图像中裁出约 2000 个候选区域，把每个区域缩放到固�
     code(
         """
 const photo = avgPool2d(await loadImage("../images/street.png"), { kernelSize: 2 }); // 1×3×48×48
-const filters = tensor(randn([8, 3, 3, 3], { seed: 7 }).data.map((v) => v / 3), [8, 3, 3, 3]);
+const filters = randn([8, 3, 3, 3], { seed: 7 }).div(3);
 const featureMap = relu(conv2d(photo, filters, { padding: 1 })); // computed once: 1×8×48×48
-const crop = (t: Tensor, [x1, y1, x2, y2]: number[]) => {
-  const [, c, h, w] = t.shape;
-  const out = zeros([1, c, y2 - y1, x2 - x1]);
-  for (let ch = 0; ch < c; ch++)
-    for (let i = y1; i < y2; i++)
-      for (let j = x1; j < x2; j++) out.data[(ch * (y2 - y1) + i - y1) * (x2 - x1) + j - x1] = t.data[(ch * h + i) * w + j];
-  return out;
-};
+const crop = (t: Tensor, [x1, y1, x2, y2]: number[]) => t.slice(`..., ${y1}:${y2}, ${x1}:${x2}`); // t[..., y1:y2, x1:x2]
 const regions = { building: [1, 6, 13, 23], poles: [32, 0, 48, 36], road: [8, 20, 48, 48] };
 for (const [name, box] of Object.entries(regions)) {
   const vec = spatialPyramidPool(crop(featureMap, box), { levels: [4, 2, 1] });
@@ -336,7 +329,7 @@ RoI 池化把每个框取整到整格，再把它的格子取整，所以框移�
     code(
         """
 const road = (dx: number) => tensor([[0, 8 + dx, 20, 47, 47]]);
-const total = (t: Tensor) => t.data.reduce((a, b) => a + b, 0); // over all 8×4×4 outputs
+const total = (t: Tensor) => t.sum().item(); // over all 8×4×4 outputs
 for (const dx of [0, 0.2, 0.4]) {
   const pooled = total(roiPool(featureMap, road(dx), { outputSize: 4 }));
   const aligned = total(roiAlign(featureMap, road(dx), { outputSize: 4, aligned: true }));

@@ -41,8 +41,8 @@ padding would make false edges, is set to 0.
         """
 const gray = await loadImage("../images/street.png", { channels: "gray" });
 const diff = tensor([[[[0, 0, 0], [-1, 0, 1], [0, 0, 0]]], [[[0, -1, 0], [0, 0, 0], [0, 1, 0]]]]); // 2×1×3×3
-const border = (k: number) => [0, 95].includes(Math.floor(k / 96) % 96) || [0, 95].includes(k % 96);
-const edges = tensor(conv2d(gray, diff, { padding: 1 }).data.map((v, k) => (border(k) ? 0 : Math.abs(v))), [1, 2, 96, 96]);
+// |response|, with the one-pixel border (where the padding makes false edges) set to 0
+const edges = conv2d(gray, diff, { padding: 1 }).abs().slice("..., 1:-1, 1:-1").pad([1, 1, 1, 1]);
 edges
 """
     ),
@@ -65,10 +65,10 @@ JupyterLab to see its strip.
         """
 const rowStrip = stripPool(edges, "horizontal", { trace: true }); // 1×2×96×1
 const colStrip = stripPool(edges, "vertical", { trace: true }); //   1×2×1×96
-const top = (values: ArrayLike<number>, k: number) =>
-  Array.from(values, (v, i) => [i, v]).sort((a, b) => b[1] - a[1]).slice(0, k).map(([i]) => i).sort((a, b) => a - b);
-console.log("strongest columns, vertical edges:", top(colStrip.output.data.subarray(0, 96), 6).join(", "), "");
-console.log("strongest rows, horizontal edges: ", top(rowStrip.output.data.subarray(96), 6).join(", "));
+// the k largest of a channel's strip, their positions in ascending order
+const top = (strip: Tensor, k: number) => Array.from(strip.flatten().topk(k).indices.sort().values.data);
+console.log("strongest columns, vertical edges:", top(colStrip.output.select(1, 0), 6).join(", "), "");
+console.log("strongest rows, horizontal edges: ", top(rowStrip.output.select(1, 1), 6).join(", "));
 display(rowStrip);
 colStrip
 """
@@ -96,17 +96,10 @@ square 9×9 average window, which sees 81 cells around each position. A strip se
     ),
     code(
         """
-const expand = (t: Tensor, h: number, w: number) => {
-  const [n, c, th, tw] = t.shape;
-  const out = zeros([n, c, h, w]);
-  for (let p = 0; p < n * c; p++)
-    for (let i = 0; i < h; i++)
-      for (let j = 0; j < w; j++) out.data[(p * h + i) * w + j] = t.data[p * th * tw + (th === 1 ? 0 : i) * tw + (tw === 1 ? 0 : j)];
-  return out;
-};
-const rows = expand(rowStrip.output, 96, 96);
-const cols = expand(colStrip.output, 96, 96);
-const both = tensor(rows.data.map((v, i) => v + cols.data[i]), rows.shape); // y(i, j) = h(i) + v(j)
+// a strip of size 1 in H (or W) stretched over 96 rows (or columns); −1 keeps N and C
+const rows = rowStrip.output.expand(-1, -1, 96, 96);
+const cols = colStrip.output.expand(-1, -1, 96, 96);
+const both = rows.add(cols); // y(i, j) = h(i) + v(j)
 const square = avgPool2d(edges, { kernelSize: 9, stride: 1, padding: 4, countIncludePad: false });
 display(square);
 both
@@ -193,11 +186,10 @@ The same five steps written out with the module's own weights, checked against i
 const W = spm.weights;
 const yh = conv2d(stripPool(x, "horizontal"), W.conv1, { padding: [1, 0] }); // step 1–2: 1×3×48×1
 const yv = conv2d(stripPool(x, "vertical"), W.conv2, { padding: [0, 1] }); //   1×3×1×48
-const ey = expand(yh, 48, 48), ev = expand(yv, 48, 48);
-const y = tensor(ey.data.map((v, i) => v + ev.data[i]), ey.shape); // step 3
+const y = yh.add(yv); // step 3: 1×3×48×1 + 1×3×1×48 broadcast to 1×3×48×48
 const s = sigmoid(conv2d(relu(y), W.conv3, { bias: W.bias3 })); // step 4
-const z = tensor(x.data.map((v, i) => v * s.data[i]), x.shape); // step 5
-const maxDiff = (a: Tensor, b: Tensor) => Math.max(...Array.from(a.data, (v, i) => Math.abs(v - b.data[i])));
+const z = x.mul(s); // step 5
+const maxDiff = (a: Tensor, b: Tensor) => a.sub(b).abs().max().item();
 console.log("attention matches the module:", maxDiff(s, spm.attention));
 console.log("output matches the module:   ", maxDiff(z, spm.output));
 display(y);

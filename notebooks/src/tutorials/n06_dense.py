@@ -77,7 +77,7 @@ a dense layer with 10 outputs. Weights are seeded and untrained; the point is th
         """
 const he = (shape: number[], seed: number) => {
   const fanIn = shape.slice(1).reduce((a, b) => a * b, 1);
-  return tensor(randn(shape, { seed }).data.map((v) => v * Math.sqrt(2 / fanIn)), shape);
+  return randn(shape, { seed }).mul(Math.sqrt(2 / fanIn));
 };
 const image = avgPool2d(await loadImage("../images/street.png"), { kernelSize: 4 }); // 1×3×24×24
 const w1 = he([8, 3, 3, 3], 1), w2 = he([16, 8, 3, 3], 2);

@@ -59,9 +59,9 @@ wins gets nothing. A tie goes to the first maximum in scan order.
     code(
         """
 const peak = zeros([1, 1, 5, 5]);
-peak.data[12] = 1; // the centre
+peak.set("0, 0, 2, 2", 1); // the centre: peak[0, 0, 2, 2] = 1
 const out3 = maxPool2d(peak, { kernelSize: 3, stride: 1 });
-const g3 = maxPool2dBackward(tensor(new Float32Array(out3.size).fill(1), out3.shape), peak, { kernelSize: 3, stride: 1 });
+const g3 = maxPool2dBackward(onesLike(out3), peak, { kernelSize: 3, stride: 1 });
 console.log("9 overlapping windows, the centre wins all of them → gradient", g3.get(0, 0, 2, 2));
 const tie = tensor([[[[5, 5], [5, 5]]]]);
 console.log("a 2×2 tie, gradient per cell:", Array.from(maxPool2dBackward(tensor([[[[1]]]]), tie, { kernelSize: 2 }).data).join(" "));
@@ -89,9 +89,8 @@ cell gets a quarter of its window's gradient. With padding, the padded cells tak
 display(avgPool2dBackward(gradY, x, { kernelSize: 2 }));
 const x5 = rand([1, 1, 5, 5], { seed: 3 });
 const opts = { kernelSize: 3, stride: 1, padding: 1 };
-const ones = tensor(new Float32Array(25).fill(1), [1, 1, 5, 5]);
-const withPad = avgPool2dBackward(ones, x5, opts);
-const withoutPad = avgPool2dBackward(ones, x5, { ...opts, countIncludePad: false });
+const withPad = avgPool2dBackward(ones([1, 1, 5, 5]), x5, opts);
+const withoutPad = avgPool2dBackward(ones([1, 1, 5, 5]), x5, { ...opts, countIncludePad: false });
 console.log("corner cell:", withPad.get(0, 0, 0, 0).toFixed(4), "vs", withoutPad.get(0, 0, 0, 0).toFixed(4));
 console.log("centre cell:", withPad.get(0, 0, 2, 2).toFixed(4), "vs", withoutPad.get(0, 0, 2, 2).toFixed(4));
 concat([withPad, withoutPad], 1)
@@ -121,18 +120,18 @@ with the backward pass:
         """
 const xr = randn([1, 1, 6, 6], { seed: 8 });
 const w = randn([1, 1, 3, 3], { seed: 9 });
-const loss = (t: Tensor) => maxPool2d(t, { kernelSize: 2 }).data.reduce((s, v, i) => s + v * w.data[i], 0);
+const loss = (t: Tensor) => maxPool2d(t, { kernelSize: 2 }).mul(w).sum().item();
 const eps = 1e-2;
 const numeric = zeros(xr.shape);
 for (let i = 0; i < xr.size; i++) {
-  const up = tensor(xr.data, xr.shape); // tensor(data, shape) copies, as torch.tensor does: xr stays as it is
-  const down = tensor(xr.data, xr.shape);
+  const up = xr.clone();
+  const down = xr.clone();
   up.data[i] += eps;
   down.data[i] -= eps;
   numeric.data[i] = (loss(up) - loss(down)) / (2 * eps);
 }
 const analytic = maxPool2dBackward(w, xr, { kernelSize: 2 });
-console.log("largest difference:", Math.max(...Array.from(numeric.data, (v, i) => Math.abs(v - analytic.data[i]))).toFixed(5));
+console.log("largest difference:", numeric.sub(analytic).abs().max().item().toFixed(5));
 analytic
 """
     ),
@@ -160,7 +159,7 @@ const pooled = maxPool2d(x, { kernelSize: 2, returnIndices: true });
 const routed = maxUnpool2d(gradY, pooled.indices, { kernelSize: 2 });
 const backward = maxPool2dBackward(gradY, x, { kernelSize: 2 });
 console.log("indices:", Array.from(pooled.indices.data).join(", "));
-console.log("unpooled gradient equals the backward pass:", routed.data.every((v, i) => v === backward.data[i]));
+console.log("unpooled gradient equals the backward pass:", routed.equal(backward));
 maxUnpool2d(pooled.output, pooled.indices, { kernelSize: 2, trace: true })
 """
     ),
@@ -180,8 +179,12 @@ Given a different `outputSize`, PyTorch keeps the flat indices and re-reads them
 const grid = reshape(arange(1, 17), [1, 1, 4, 4]);
 const p = maxPool2d(grid, { kernelSize: 2, returnIndices: true });
 const into5 = maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5] });
-const where = Array.from(into5.data, (v, i) => [v, i]).filter(([v]) => v !== 0).map(([v, i]) => `${v} at (${Math.floor(i / 5)},${i % 5})`);
-console.log(where.join(", "));
+const hits = into5.nonzero(); // one row (n, c, i, j) per non-zero value
+const placed = Array.from({ length: hits.shape[0] }, (_, k) => {
+  const [n, c, i, j] = hits.select(0, k).toArray() as number[];
+  return `${into5.get(n, c, i, j)} at (${i},${j})`;
+});
+console.log(placed.join(", "));
 maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5], trace: true })
 """
     ),

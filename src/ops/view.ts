@@ -1,0 +1,284 @@
+/**
+ * Shape moves, as PyTorch's: reshape/view/flatten/squeeze/unsqueeze share the data (the order of values does
+ * not change); transpose, permute, expand, repeat, flip and roll copy (a tensor here is always contiguous);
+ * cat and stack join tensors. reshape, flatten and concat are ops/reshape.ts's and ops/concat.ts's, unchanged.
+ */
+import { normDim, normDims } from "../core/broadcast.js";
+import { ParameterError } from "../core/errors.js";
+import { installMethods } from "../core/methods.js";
+import { Tensor } from "../core/tensor.js";
+import { contiguousStrides } from "../core/broadcast.js";
+import { concat } from "./concat.js";
+import { flatten, reshape } from "./reshape.js";
+import { gather, range } from "./select.js";
+
+function needTensor(op: string, v: unknown): Tensor {
+  if (v instanceof Tensor) return v;
+  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+}
+
+/** PyTorch takes a shape as a list or as separate numbers: t.reshape(2, 3) or t.reshape([2, 3]). */
+function sizes(args: readonly (number | readonly number[])[]): number[] {
+  return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as number[])] : (args as number[]);
+}
+
+/** A copy with its own data (torch.clone). */
+export function clone(input: Tensor): Tensor {
+  const x = needTensor("clone", input);
+  return new Tensor(x.data.slice(), x.shape);
+}
+
+/** The dims in a new order, copied (torch.permute). */
+export function permute(input: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  const x = needTensor("permute", input);
+  const order = sizes(dims);
+  if (order.length !== x.rank)
+    throw new ParameterError("permute", "dims", order, `must name each of the ${x.rank} dims once`);
+  const p = order.map((d) => normDim("permute", d, x.rank, "dims"));
+  if (new Set(p).size !== p.length) throw new ParameterError("permute", "dims", order, "names a dim more than once");
+  const strides = contiguousStrides(x.shape);
+  const shape = p.map((d) => x.shape[d]);
+  const st = p.map((d) => strides[d]);
+  const out = new Float32Array(x.size);
+  let o = 0;
+  const rec = (k: number, off: number): void => {
+    if (k === shape.length) {
+      out[o++] = x.data[off];
+      return;
+    }
+    for (let i = 0; i < shape[k]; i++) rec(k + 1, off + i * st[k]);
+  };
+  if (out.length > 0) rec(0, 0);
+  return new Tensor(out, shape);
+}
+
+/** dim0 and dim1 swapped, copied (torch.transpose). */
+export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
+  const x = needTensor("transpose", input);
+  const a = normDim("transpose", dim0, x.rank, "dim0");
+  const b = normDim("transpose", dim1, x.rank, "dim1");
+  if (x.rank === 0) return clone(x);
+  const order = x.shape.map((_, i) => (i === a ? b : i === b ? a : i));
+  return permute(x, order);
+}
+
+/** The same values under a new shape, one entry may be −1 (Tensor.view; here the same as reshape). */
+export function view(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
+  return reshape(needTensor("view", input), sizes(shape));
+}
+
+/** Size-1 dims removed: all of them, or those of dim (a number or list) that have size 1 (torch.squeeze). */
+export function squeeze(input: Tensor, dim?: number | readonly number[]): Tensor {
+  const x = needTensor("squeeze", input);
+  const dims = dim === undefined ? x.shape.map((_, i) => i) : normDims("squeeze", dim, x.rank);
+  return new Tensor(
+    x.data,
+    x.shape.filter((s, i) => !(s === 1 && dims.includes(i))),
+  );
+}
+
+/** A size-1 dim inserted at dim, in [−rank−1, rank] (torch.unsqueeze). */
+export function unsqueeze(input: Tensor, dim: number): Tensor {
+  const x = needTensor("unsqueeze", input);
+  const d = normDim("unsqueeze", dim, x.rank, "dim", x.rank === 0 ? 0 : 1);
+  const shape = [...x.shape];
+  shape.splice(d, 0, 1);
+  return new Tensor(x.data, shape);
+}
+
+/** Size-1 dims stretched to `sizes` (−1 keeps a dim; new dims go in front), copied (Tensor.expand). */
+export function expand(input: Tensor, ...size: (number | readonly number[])[]): Tensor {
+  const x = needTensor("expand", input);
+  const target = sizes(size);
+  if (target.length < x.rank)
+    throw new ParameterError(
+      "expand",
+      "size",
+      target,
+      `must have at least the ${x.rank} dims of shape [${x.shape.join(", ")}]`,
+    );
+  const lead = target.length - x.rank;
+  const shape = target.map((t, i) => {
+    const s = i < lead ? undefined : x.shape[i - lead];
+    if (t === -1) {
+      if (s === undefined) throw new ParameterError("expand", "size", target, "cannot use −1 for a new leading dim");
+      return s;
+    }
+    if (!Number.isInteger(t) || t < 0 || (s !== undefined && s !== 1 && s !== t))
+      throw new ParameterError(
+        "expand",
+        "size",
+        target,
+        `does not match shape [${x.shape.join(", ")}] (only size-1 dims stretch)`,
+      );
+    return t;
+  });
+  const maps = shape.map((t, i) =>
+    i < lead ? new Int32Array(t) : x.shape[i - lead] === 1 ? new Int32Array(t) : range(0, t),
+  );
+  const g = gather(new Tensor(x.data, [...new Array<number>(lead).fill(1), ...x.shape]), maps);
+  return g;
+}
+
+/** The tensor tiled `repeats` times along each dim; more repeats than dims add leading dims (Tensor.repeat). */
+export function repeat(input: Tensor, ...repeats: (number | readonly number[])[]): Tensor {
+  const x = needTensor("repeat", input);
+  const reps = sizes(repeats);
+  if (reps.length < x.rank)
+    throw new ParameterError(
+      "repeat",
+      "repeats",
+      reps,
+      `must have at least the ${x.rank} dims of shape [${x.shape.join(", ")}]`,
+    );
+  if (reps.some((r) => !Number.isInteger(r) || r < 0))
+    throw new ParameterError("repeat", "repeats", reps, "must be whole numbers ≥ 0");
+  const lead = reps.length - x.rank;
+  const src = [...new Array<number>(lead).fill(1), ...x.shape];
+  const maps = reps.map((r, i) => Int32Array.from({ length: r * src[i] }, (_, k) => k % src[i]));
+  return gather(new Tensor(x.data, src), maps);
+}
+
+/** The order of values reversed along each of dims (torch.flip). */
+export function flip(input: Tensor, ...dims: (number | readonly number[])[]): Tensor {
+  const x = needTensor("flip", input);
+  const list = sizes(dims);
+  const ds = list.map((d) => normDim("flip", d, x.rank, "dims"));
+  if (new Set(ds).size !== ds.length) throw new ParameterError("flip", "dims", list, "names a dim more than once");
+  if (x.rank === 0) return clone(x);
+  return gather(
+    x,
+    x.shape.map((s, i) => (ds.includes(i) ? range(s - 1, s, -1) : range(0, s))),
+  );
+}
+
+/**
+ * Values shifted by `shifts` along dims, wrapping around (torch.roll); without dims the flattened tensor rolls
+ * and keeps its shape. shifts and dims are a number each or lists of one length.
+ */
+export function roll(input: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+  const x = needTensor("roll", input);
+  const sh = Array.isArray(shifts) ? (shifts as number[]) : [shifts as number];
+  if (sh.some((s) => !Number.isInteger(s))) throw new ParameterError("roll", "shifts", shifts, "must be whole numbers");
+  if (dims === undefined || (Array.isArray(dims) && dims.length === 0)) {
+    if (sh.length !== 1)
+      throw new ParameterError("roll", "shifts", shifts, "must be one number when dims is not given");
+    const flat = new Tensor(x.data, [x.size]);
+    return new Tensor(roll(flat, sh[0], 0).data, x.shape);
+  }
+  const ds = (Array.isArray(dims) ? (dims as number[]) : [dims as number]).map((d) =>
+    normDim("roll", d, x.rank, "dims"),
+  );
+  if (ds.length !== sh.length)
+    throw new ParameterError("roll", "shifts", shifts, `must have one shift per dim (dims ${JSON.stringify(dims)})`);
+  const maps = x.shape.map((s) => range(0, s));
+  ds.forEach((d, i) => {
+    const s = x.shape[d];
+    if (s === 0) return;
+    const k = ((sh[i] % s) + s) % s;
+    // compose: a dim may be named twice, its shifts add up
+    maps[d] = Int32Array.from(maps[d], (_, j) => maps[d][(j - k + s) % s]);
+  });
+  return x.rank === 0 ? clone(x) : gather(x, maps);
+}
+
+/** Joins tensors along an existing dim (torch.cat); the library's concat under PyTorch's name. */
+export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  return concat(tensors, dim);
+}
+
+/** Joins equal-shaped tensors along a new dim (torch.stack). */
+export function stack(list: readonly Tensor[], dim = 0): Tensor {
+  // a separate binding: Array.isArray would narrow the parameter to any[]
+  const tensors: readonly Tensor[] = list;
+  if (!Array.isArray(list) || tensors.length === 0)
+    throw new ParameterError("stack", "tensors", tensors, "must be a non-empty list of tensors");
+  tensors.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new ParameterError("stack", `tensors[${i}]`, t, "must be a Tensor");
+  });
+  const first = tensors[0];
+  tensors.forEach((t, i) => {
+    if (t.rank !== first.rank || t.shape.some((s, a) => s !== first.shape[a]))
+      throw new ParameterError(
+        "stack",
+        `tensors[${i}].shape`,
+        t.shape,
+        `must equal the first tensor's shape [${first.shape.join(", ")}]`,
+      );
+  });
+  const d = normDim("stack", dim, first.rank, "dim", 1);
+  return concat(
+    tensors.map((t) => unsqueeze(t, d)),
+    d,
+  );
+}
+
+declare module "../core/tensor.js" {
+  interface Tensor {
+    /** A copy with its own data (Tensor.clone). */
+    clone(): Tensor;
+    /** dim0 and dim1 swapped (Tensor.transpose); a copy. */
+    transpose(dim0: number, dim1: number): Tensor;
+    /** The dims in a new order, `t.permute(0, 2, 3, 1)` (Tensor.permute); a copy. */
+    permute(...dims: (number | readonly number[])[]): Tensor;
+    /** A new shape, one entry may be −1: `t.reshape(2, -1)` (Tensor.reshape); shares the data. */
+    reshape(...shape: (number | readonly number[])[]): Tensor;
+    /** The same as reshape (Tensor.view); shares the data. */
+    view(...shape: (number | readonly number[])[]): Tensor;
+    /** Dims startDim..endDim merged into one; default all, as Tensor.flatten (the free flatten's default startDim is 1). */
+    flatten(startDim?: number, endDim?: number): Tensor;
+    /** Size-1 dims removed, all or those of dim (Tensor.squeeze). */
+    squeeze(dim?: number | readonly number[]): Tensor;
+    /** A size-1 dim inserted at dim (Tensor.unsqueeze). */
+    unsqueeze(dim: number): Tensor;
+    /** Size-1 dims stretched to the given sizes, −1 keeps a dim (Tensor.expand); a copy. */
+    expand(...size: (number | readonly number[])[]): Tensor;
+    /** Tiled repeats times along each dim (Tensor.repeat). */
+    repeat(...repeats: (number | readonly number[])[]): Tensor;
+    /** Reversed along the given dims (Tensor.flip). */
+    flip(...dims: (number | readonly number[])[]): Tensor;
+    /** Shifted along dims with wrap-around (Tensor.roll). */
+    roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor;
+  }
+}
+
+installMethods({
+  clone() {
+    return clone(this);
+  },
+  transpose(dim0: number, dim1: number) {
+    return transpose(this, dim0, dim1);
+  },
+  permute(...d: (number | readonly number[])[]) {
+    return permute(this, ...d);
+  },
+  reshape(...shape: (number | readonly number[])[]) {
+    return reshape(this, sizes(shape));
+  },
+  view(...shape: (number | readonly number[])[]) {
+    return view(this, ...shape);
+  },
+  // PyTorch's Tensor.flatten() flattens everything; the free flatten keeps the library's startDim 1
+  flatten(startDim = 0, endDim = -1) {
+    if (this.rank === 0) return flatten(this, 0, -1);
+    return flatten(this, startDim, endDim);
+  },
+  squeeze(dim?: number | readonly number[]) {
+    return squeeze(this, dim);
+  },
+  unsqueeze(dim: number) {
+    return unsqueeze(this, dim);
+  },
+  expand(...size: (number | readonly number[])[]) {
+    return expand(this, ...size);
+  },
+  repeat(...r: (number | readonly number[])[]) {
+    return repeat(this, ...r);
+  },
+  flip(...d: (number | readonly number[])[]) {
+    return flip(this, ...d);
+  },
+  roll(shifts: number | readonly number[], d?: number | readonly number[]) {
+    return roll(this, shifts, d);
+  },
+});
