@@ -7,6 +7,7 @@ import { ParameterError } from "../core/errors.js";
 import { checkTensor, expandParam, type PerDim } from "../geometry/params.js";
 import { convAxis, windowStart } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 
 export interface Conv2dOptions {
   /** Added per output channel, shape (Cout). */
@@ -55,7 +56,7 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
   const ow = ax.outSize;
   const coutG = cout / groups;
   const acc = new Float64Array(oh * ow);
-  const y = new Float32Array(n * cout * oh * ow);
+  const y = allocValues(OP, n * cout * oh * ow, false);
   for (let b = 0; b < n; b++) {
     for (let oc = 0; oc < cout; oc++) {
       acc.fill(bias === null ? 0 : bias.data[oc]);

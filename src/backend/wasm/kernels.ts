@@ -1,10 +1,20 @@
 /**
  * Calls into the WebAssembly kernels: binds inputs (in place if they live in the module's memory, else
  * copied into the scratch arena), runs the kernel (on worker threads too when enabled and the tensor is
- * large), and delivers the result into `out` (a caller's array) or a fresh Float32Array.
+ * large), and delivers the result into `out` (a caller's array) or a new resident block the kernel wrote in
+ * place (a fresh Float32Array, copied out of the arena, only when the resident part of the memory is full).
  */
 import type { AxisGeometry } from "../../geometry/window.js";
-import { arena, arenaSize, f32View, i32View, inHeap, wasmRuntime, type PoolExports } from "./runtime.js";
+import {
+  arena,
+  arenaSize,
+  f32View,
+  i32View,
+  inHeap,
+  residentFloats,
+  wasmRuntime,
+  type PoolExports,
+} from "./runtime.js";
 import { parallelPlanes, runParallel, type KernelName } from "./workers.js";
 
 export interface Ranges {
@@ -29,6 +39,8 @@ class Binder {
   /** What each size is for, to word an out-of-memory error. */
   private roles: string[] = [];
   private plan: (() => Slot)[] = [];
+  /** Outputs with no `out`: a resident block each, taken in bind(). */
+  private fresh: { length: number; view: Float32Array | null }[] = [];
 
   /** An input array (read only). */
   input(x: Float32Array | Int32Array): () => number {
@@ -50,17 +62,20 @@ class Binder {
     return () => slot;
   }
 
-  /** An output of `length` floats, written into `out` when given. */
+  /** An output of `length` floats, written into `out` when given, else into a new resident block. */
   output(length: number, out?: Float32Array): () => Slot {
     const direct = out !== undefined && inHeap(out);
-    if (!direct) {
+    if (out !== undefined && !direct) {
       this.sizes.push(length * 4);
       this.roles.push("output");
     }
+    const fresh = out === undefined ? { length, view: null as Float32Array | null } : null;
+    if (fresh) this.fresh.push(fresh);
     let s: Slot = { ptr: 0, length, target: null };
     this.plan.push(() => {
-      s = direct
-        ? { ptr: (out as Float32Array).byteOffset, length, target: null, same: out }
+      const into = fresh ? fresh.view : direct ? (out as Float32Array) : null;
+      s = into
+        ? { ptr: into.byteOffset, length, target: null, same: into }
         : { ptr: arena.take(length * 4), length, target: out ?? new Float32Array(length) };
       return s;
     });
@@ -80,10 +95,25 @@ class Binder {
   }
 
   bind(): void {
-    arena.begin(
-      arenaSize(...this.sizes),
-      this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
-    );
+    const begin = (): void =>
+      arena.begin(
+        arenaSize(...this.sizes),
+        this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
+      );
+    // the arena first: a call that cannot have its copies and scratch takes no output block either
+    begin();
+    let full = false;
+    for (const f of this.fresh) {
+      // the kernel writes every output value, so the block needs no zeroing
+      f.view = residentFloats(f.length, false);
+      if (f.view === null) {
+        // the resident part of the memory is full: the output goes through the arena into a plain array
+        this.sizes.push(f.length * 4);
+        this.roles.push("output");
+        full = true;
+      }
+    }
+    if (full) begin();
     for (const step of this.plan) step();
   }
 }
