@@ -12,6 +12,7 @@ import { maxPool3dWasm } from "./depthMax.js";
 import {
   avgPool2dWasm,
   binsPool2dWasm,
+  conv2dWasm,
   maxPool2dWasm,
   planeReduceWasm,
   pool2dNhwcWasm,
@@ -45,4 +46,5 @@ export const WASM_KERNELS: PoolKernels = {
     return axes.length <= 2 ? pool2dNhwcWasm(x, shape, axes, mode, divisors, out) : null;
   },
   sppPool: sppPoolWasm,
+  conv2d: conv2dWasm,
 };

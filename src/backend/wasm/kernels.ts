@@ -5,6 +5,7 @@
  * place (a fresh Float32Array, copied out of the arena, only when the resident part of the memory is full).
  */
 import type { AxisGeometry } from "../../geometry/window.js";
+import type { ConvShape } from "../kernels.js";
 import {
   arena,
   arenaSize,
@@ -383,4 +384,59 @@ function runPlanes(
     return;
   }
   runParallel(name, planes, parts, args);
+}
+
+/**
+ * conv2d of a whole batch (groups 1, column stride 1; null otherwise): each sample's planes zero-padded into
+ * scratch, the weights laid out once per call, then the SIMD tiles. The output is written in place when its
+ * width is a multiple of 8 and its channels of 4, else through a padded scratch plane.
+ */
+export function conv2dWasm(
+  x: Float32Array,
+  weight: Float32Array,
+  bias: Float32Array | null,
+  g: ConvShape,
+): Float32Array | null {
+  if (g.strideW !== 1) return null;
+  const coutp = (g.cout + 3) & ~3;
+  const owp = (g.ow + 7) & ~7;
+  const taps = g.kh * g.kw;
+  const hp = Math.max(g.padTop + g.h, (g.oh - 1) * g.strideH + (g.kh - 1) * g.dilationH + 1);
+  const wp = Math.max(g.padLeft + g.w, owp + (g.kw - 1) * g.dilationW);
+  const direct = coutp === g.cout && owp === g.ow;
+  const inPlane = g.cin * g.h * g.w;
+  const outPlane = g.cout * g.oh * g.ow;
+  const b = new Binder();
+  const src = b.input(x);
+  const wts = b.input(weight);
+  const dst = b.output(g.n * outPlane);
+  const xp = b.scratch(g.cin * hp * wp * 4);
+  const pack = b.scratch(coutp * g.cin * taps * 16 * 4);
+  const biasp = b.scratch(coutp * 4);
+  const tile = direct ? () => 0 : b.scratch(coutp * g.oh * owp * 4);
+  b.bind();
+  const k = kernels();
+  k.convPackWeights(wts(), pack(), g.cout, g.cin, taps);
+  const bv = f32View(biasp(), coutp);
+  bv.fill(0);
+  if (bias) bv.set(bias);
+  const out = dst();
+  for (let s = 0; s < g.n; s++) {
+    for (let c = 0; c < g.cin; c++) {
+      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
+      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
+    }
+    const into = direct ? out.ptr + s * outPlane * 4 : tile();
+    k.conv2dTiles(xp(), pack(), biasp(), into, g.cin, coutp, hp, wp, g.oh, owp, g.kh, g.kw, g.strideH,
+      g.dilationH, g.dilationW, 0, g.oh); // prettier-ignore
+    if (!direct) {
+      // the valid columns of the first cout planes, row by row
+      const t = f32View(tile(), coutp * g.oh * owp);
+      const o = f32View(out.ptr + s * outPlane * 4, outPlane);
+      for (let c = 0; c < g.cout; c++)
+        for (let r = 0; r < g.oh; r++)
+          o.set(t.subarray((c * g.oh + r) * owp, (c * g.oh + r) * owp + g.ow), (c * g.oh + r) * g.ow);
+    }
+  }
+  return deliver(out);
 }

@@ -40,6 +40,9 @@ export interface PoolExports {
   sppPool(...args: number[]): void;
   planeReduce(...args: number[]): void;
   pool2dNhwc(...args: number[]): void;
+  padPlane(...args: number[]): void;
+  convPackWeights(...args: number[]): void;
+  conv2dTiles(...args: number[]): void;
 }
 
 export interface WasmRuntime {

@@ -302,3 +302,39 @@ describe("wasm backend", () => {
     }
   });
 });
+
+describe("conv2d on the SIMD kernel", () => {
+  const close = (a: ps.Tensor, b: ps.Tensor): void => {
+    expect(b.shape).toEqual(a.shape);
+    // float32 sums in the kernel, float64 in the reference: equal to float32 rounding of the sum
+    a.data.forEach((v, i) => expect(Math.abs(b.data[i] - v)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(v))));
+  };
+  const cases: [number[], number[], ps.Conv2dOptions][] = [
+    [[1, 8, 12, 16], [8, 8, 3, 3], { padding: 1 }], // in place: width 16, 8 channels
+    [[2, 3, 7, 9], [5, 3, 3, 2], { padding: [1, 0] }], // through the padded tile: width 8 → 8, 5 channels
+    [[1, 4, 10, 11], [6, 4, 3, 3], { stride: [2, 1], dilation: 2, padding: 2 }],
+    [[1, 2, 5, 5], [3, 2, 1, 1], {}],
+    [[1, 3, 6, 21], [4, 3, 5, 4], { padding: [2, 3], dilation: [1, 2] }],
+  ];
+  for (const [xs, ws, o] of cases) {
+    it(`x [${xs}] weight [${ws}] ${JSON.stringify(o)}, with and without bias`, () => {
+      const x = input(xs, false);
+      const w = input(ws, false);
+      const bias = input([ws[0]], false);
+      const [a, b] = both(() => ps.conv2d(x, w, { ...o, bias }));
+      close(a, b);
+      const [c, d] = both(() => ps.conv2d(x, w, o));
+      close(c, d);
+    });
+  }
+
+  it("a NaN or an infinity in the input spreads as in the reference", () => {
+    const x = input([1, 2, 9, 9], false);
+    x.data[20] = NaN;
+    x.data[60] = Infinity;
+    const w = input([3, 2, 3, 3], false);
+    const [a, b] = both(() => ps.conv2d(x, w, { padding: 1 }));
+    expect(Array.from(b.data, Number.isFinite)).toEqual(Array.from(a.data, Number.isFinite));
+    expect(Array.from(b.data, Number.isNaN)).toEqual(Array.from(a.data, Number.isNaN));
+  });
+});

@@ -985,3 +985,121 @@ export function pool2dNhwc(
     }
   }
 }
+
+// ---- 2-d convolution (cross-correlation), column stride 1, groups 1 ----
+// Not pooling, but the CNN stage a notebook builds around it (conv2d → relu → pool): in plain TypeScript the
+// convolution was ~30× TF.js's XNNPACK and dominated the stage. Float32 sums in (ic, i, j) order per output.
+
+/**
+ * Lays the weights (cout, cin, kh, kw) out for conv2dTiles: per block of 4 output channels, per (ic, i, j),
+ * 4 splatted vectors (one per output channel of the block, 64 bytes); channels past cout get zeros.
+ */
+export function convPackWeights(w: usize, dst: usize, cout: i32, cin: i32, taps: i32): void {
+  const blocks = (cout + 3) >> 2;
+  let q = dst;
+  for (let b = 0; b < blocks; b++) {
+    for (let t = 0; t < cin * taps; t++) {
+      for (let k = 0; k < 4; k++) {
+        const oc = b * 4 + k;
+        const v: f32 = oc < cout ? load<f32>(w + ((<usize>(oc * cin * taps + t)) << 2)) : 0;
+        v128.store(q, f32x4.splat(v));
+        q += 16;
+      }
+    }
+  }
+}
+
+/**
+ * Output rows [r0, r1) of every output channel, for one sample whose cin planes are already zero-padded
+ * (hp×wp each at xp). Output channels are taken 4 at a time and columns 8 at a time (8 accumulators), so a
+ * tap's 2 input vectors serve 4 channels; dst holds ceil(cout/4)·4 planes of oh×owp (owp = ceil(ow/8)·8).
+ * bias: 0 or ceil(cout/4)·4 floats.
+ */
+export function conv2dTiles(
+  xp: usize,
+  wpack: usize,
+  bias: usize,
+  dst: usize,
+  cin: i32,
+  coutp: i32,
+  hp: i32,
+  wp: i32,
+  oh: i32,
+  owp: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  dh: i32,
+  dw: i32,
+  r0: i32,
+  r1: i32,
+): void {
+  const planeIn = (<usize>(hp * wp)) << 2;
+  const planeOut = (<usize>(oh * owp)) << 2;
+  const rowIn = (<usize>wp) << 2;
+  const taps = kh * kw;
+  const blockW = (<usize>(cin * taps)) << 6;
+  for (let b = 0; b < coutp >> 2; b++) {
+    const wb = wpack + <usize>b * blockW;
+    let b0 = f32x4.splat(0);
+    let b1 = b0;
+    let b2 = b0;
+    let b3 = b0;
+    if (bias != 0) {
+      const bp = bias + ((<usize>(b * 4)) << 2);
+      b0 = v128.load32_splat(bp);
+      b1 = v128.load32_splat(bp + 4);
+      b2 = v128.load32_splat(bp + 8);
+      b3 = v128.load32_splat(bp + 12);
+    }
+    const d0 = dst + <usize>(b * 4) * planeOut;
+    for (let r = r0; r < r1; r++) {
+      const rowBase = xp + <usize>(r * sh) * rowIn;
+      const drow = d0 + ((<usize>(r * owp)) << 2);
+      for (let s = 0; s < owp; s += 8) {
+        let a0 = b0;
+        let a1 = b0;
+        let a2 = b1;
+        let a3 = b1;
+        let a4 = b2;
+        let a5 = b2;
+        let a6 = b3;
+        let a7 = b3;
+        let wq = wb;
+        for (let ic = 0; ic < cin; ic++) {
+          const pc = rowBase + <usize>ic * planeIn + ((<usize>s) << 2);
+          for (let i = 0; i < kh; i++) {
+            const pr = pc + <usize>(i * dh) * rowIn;
+            for (let j = 0; j < kw; j++) {
+              const p = pr + ((<usize>(j * dw)) << 2);
+              const x0 = v128.load(p);
+              const x1 = v128.load(p, 16);
+              const w0 = v128.load(wq);
+              const w1 = v128.load(wq, 16);
+              const w2 = v128.load(wq, 32);
+              const w3 = v128.load(wq, 48);
+              a0 = f32x4.add(a0, f32x4.mul(x0, w0));
+              a1 = f32x4.add(a1, f32x4.mul(x1, w0));
+              a2 = f32x4.add(a2, f32x4.mul(x0, w1));
+              a3 = f32x4.add(a3, f32x4.mul(x1, w1));
+              a4 = f32x4.add(a4, f32x4.mul(x0, w2));
+              a5 = f32x4.add(a5, f32x4.mul(x1, w2));
+              a6 = f32x4.add(a6, f32x4.mul(x0, w3));
+              a7 = f32x4.add(a7, f32x4.mul(x1, w3));
+              wq += 64;
+            }
+          }
+        }
+        const o = drow + ((<usize>s) << 2);
+        v128.store(o, a0);
+        v128.store(o, a1, 16);
+        v128.store(o + planeOut, a2);
+        v128.store(o + planeOut, a3, 16);
+        v128.store(o + 2 * planeOut, a4);
+        v128.store(o + 2 * planeOut, a5, 16);
+        v128.store(o + 3 * planeOut, a6);
+        v128.store(o + 3 * planeOut, a7, 16);
+      }
+    }
+  }
+}
