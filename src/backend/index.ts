@@ -31,7 +31,7 @@ export function run<K extends "maxPool" | "avgPool" | "binsPool">(name: K, ...ar
 }
 
 /** Runs an optional fast path on the backend in use; null when it has none for the case. */
-export function tryFast<K extends "poolChannelsLast" | "sppPool" | "conv2d">(
+export function tryFast<K extends "poolChannelsLast" | "sppPool" | "conv2d" | "relu">(
   name: K,
   ...args: Call<K>
 ): Result<K> | null {

@@ -88,4 +88,6 @@ export interface PoolKernels {
   ): Float32Array | null;
   /** Optional fast path: 2-d convolution, groups 1 (null for a case it has no kernel for). */
   conv2d?(x: Float32Array, weight: Float32Array, bias: Float32Array | null, shape: ConvShape): Float32Array | null;
+  /** Optional fast path: max(x, 0) of every value, NaN and −0 kept. */
+  relu?(x: Float32Array): Float32Array | null;
 }

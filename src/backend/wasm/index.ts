@@ -15,6 +15,7 @@ import {
   conv2dWasm,
   maxPool2dWasm,
   planeReduceWasm,
+  reluWasm,
   pool2dNhwcWasm,
   sppPoolWasm,
 } from "./kernels.js";
@@ -47,4 +48,5 @@ export const WASM_KERNELS: PoolKernels = {
   },
   sppPool: sppPoolWasm,
   conv2d: conv2dWasm,
+  relu: reluWasm,
 };

@@ -440,3 +440,13 @@ export function conv2dWasm(
   }
   return deliver(out);
 }
+
+/** max(x, 0) of every value into a new resident block (NaN and −0 kept). */
+export function reluWasm(x: Float32Array): Float32Array {
+  const b = new Binder();
+  const src = b.input(x);
+  const dst = b.output(x.length);
+  b.bind();
+  kernels().relu(src(), dst().ptr, x.length);
+  return deliver(dst());
+}

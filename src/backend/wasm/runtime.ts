@@ -43,6 +43,7 @@ export interface PoolExports {
   padPlane(...args: number[]): void;
   convPackWeights(...args: number[]): void;
   conv2dTiles(...args: number[]): void;
+  relu(...args: number[]): void;
 }
 
 export interface WasmRuntime {

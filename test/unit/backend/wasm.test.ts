@@ -338,3 +338,18 @@ describe("conv2d on the SIMD kernel", () => {
     expect(Array.from(b.data, Number.isNaN)).toEqual(Array.from(a.data, Number.isNaN));
   });
 });
+
+describe("relu on the SIMD kernel", () => {
+  it("equals the reference bit for bit: NaN and −0 kept, every length's tail", () => {
+    for (const n of [1, 3, 4, 7, 64, 1001]) {
+      const x = input([n]);
+      x.data[0] = -0;
+      if (n > 2) x.data[2] = NaN;
+      const [a, b] = both(() => ps.relu(x));
+      expect(Array.from(b.data, (v) => (Object.is(v, -0) ? "-0" : v))).toEqual(
+        Array.from(a.data, (v) => (Object.is(v, -0) ? "-0" : v)),
+      );
+      expect(b.data.some((v) => v < 0)).toBe(false);
+    }
+  });
+});

@@ -1103,3 +1103,21 @@ export function conv2dTiles(
     }
   }
 }
+
+/**
+ * max(x, 0) of n floats, NaN and −0 kept as they are (as `v < 0 ? 0 : v`): the values below 0 are masked to
+ * +0. Branch-free: in JS, the branch on random signs cost ~10 ns a value in mispredictions.
+ */
+export function relu(src: usize, dst: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(src + o);
+    v128.store(dst + o, v128.andnot(v, f32x4.lt(v, zero)));
+  }
+  for (; i < n; i++) {
+    const v = load<f32>(src + ((<usize>i) << 2));
+    store<f32>(dst + ((<usize>i) << 2), v < 0 ? 0 : v);
+  }
+}
