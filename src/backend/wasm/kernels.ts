@@ -411,7 +411,7 @@ export function conv2dWasm(
   const wts = b.input(weight);
   const dst = b.output(g.n * outPlane);
   const xp = b.scratch(g.cin * hp * wp * 4);
-  const pack = b.scratch(coutp * g.cin * taps * 16 * 4);
+  const pack = b.scratch(coutp * g.cin * taps * 4);
   const biasp = b.scratch(coutp * 4);
   const tile = direct ? () => 0 : b.scratch(coutp * g.oh * owp * 4);
   b.bind();

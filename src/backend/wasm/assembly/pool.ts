@@ -992,7 +992,7 @@ export function pool2dNhwc(
 
 /**
  * Lays the weights (cout, cin, kh, kw) out for conv2dTiles: per block of 4 output channels, per (ic, i, j),
- * 4 splatted vectors (one per output channel of the block, 64 bytes); channels past cout get zeros.
+ * one vector of the 4 channels' weights (16 bytes); channels past cout get zeros.
  */
 export function convPackWeights(w: usize, dst: usize, cout: i32, cin: i32, taps: i32): void {
   const blocks = (cout + 3) >> 2;
@@ -1001,9 +1001,8 @@ export function convPackWeights(w: usize, dst: usize, cout: i32, cin: i32, taps:
     for (let t = 0; t < cin * taps; t++) {
       for (let k = 0; k < 4; k++) {
         const oc = b * 4 + k;
-        const v: f32 = oc < cout ? load<f32>(w + ((<usize>(oc * cin * taps + t)) << 2)) : 0;
-        v128.store(q, f32x4.splat(v));
-        q += 16;
+        store<f32>(q, oc < cout ? load<f32>(w + ((<usize>(oc * cin * taps + t)) << 2)) : 0);
+        q += 4;
       }
     }
   }
@@ -1038,7 +1037,7 @@ export function conv2dTiles(
   const planeOut = (<usize>(oh * owp)) << 2;
   const rowIn = (<usize>wp) << 2;
   const taps = kh * kw;
-  const blockW = (<usize>(cin * taps)) << 6;
+  const blockW = (<usize>(cin * taps)) << 4;
   for (let b = 0; b < coutp >> 2; b++) {
     const wb = wpack + <usize>b * blockW;
     let b0 = f32x4.splat(0);
@@ -1074,19 +1073,22 @@ export function conv2dTiles(
               const p = pr + ((<usize>(j * dw)) << 2);
               const x0 = v128.load(p);
               const x1 = v128.load(p, 16);
-              const w0 = v128.load(wq);
-              const w1 = v128.load(wq, 16);
-              const w2 = v128.load(wq, 32);
-              const w3 = v128.load(wq, 48);
-              a0 = f32x4.add(a0, f32x4.mul(x0, w0));
-              a1 = f32x4.add(a1, f32x4.mul(x1, w0));
-              a2 = f32x4.add(a2, f32x4.mul(x0, w1));
-              a3 = f32x4.add(a3, f32x4.mul(x1, w1));
-              a4 = f32x4.add(a4, f32x4.mul(x0, w2));
-              a5 = f32x4.add(a5, f32x4.mul(x1, w2));
-              a6 = f32x4.add(a6, f32x4.mul(x0, w3));
-              a7 = f32x4.add(a7, f32x4.mul(x1, w3));
-              wq += 64;
+              // one load for the 4 channels' weights, each lane splatted in a register: the block's weights
+              // (cin·taps·16 bytes, 9 KiB for 64×3×3) then stay in L1, where 4 splatted copies did not
+              const wv = v128.load(wq);
+              let w = i32x4.shuffle(wv, wv, 0, 0, 0, 0);
+              a0 = f32x4.add(a0, f32x4.mul(x0, w));
+              a1 = f32x4.add(a1, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 1, 1, 1, 1);
+              a2 = f32x4.add(a2, f32x4.mul(x0, w));
+              a3 = f32x4.add(a3, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 2, 2, 2, 2);
+              a4 = f32x4.add(a4, f32x4.mul(x0, w));
+              a5 = f32x4.add(a5, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 3, 3, 3, 3);
+              a6 = f32x4.add(a6, f32x4.mul(x0, w));
+              a7 = f32x4.add(a7, f32x4.mul(x1, w));
+              wq += 16;
             }
           }
         }
