@@ -398,6 +398,7 @@ export function conv2dWasm(
   g: ConvShape,
 ): Float32Array | null {
   if (g.strideW !== 1) return null;
+  if (winogradFits(g)) return conv3x3Winograd(x, weight, bias, g);
   const coutp = (g.cout + 3) & ~3;
   const owp = (g.ow + 7) & ~7;
   const taps = g.kh * g.kw;
@@ -449,4 +450,54 @@ export function reluWasm(x: Float32Array): Float32Array {
   b.bind();
   kernels().relu(src(), dst().ptr, x.length);
   return deliver(dst());
+}
+
+/**
+ * Whether Winograd F(2×2, 3×3) pays: 3×3, stride 1, dilation 1, and enough channels and tiles for its transforms
+ * to be small beside the products it saves (2.25× fewer); small convolutions keep the direct kernel's sums.
+ */
+function winogradFits(g: ConvShape): boolean {
+  return (
+    g.kh === 3 && g.kw === 3 && g.strideH === 1 && g.dilationH === 1 && g.dilationW === 1 &&
+    g.cin >= 16 && g.cout >= 16 && g.oh * g.ow >= 256
+  ); // prettier-ignore
+}
+
+/** conv2d 3×3 / stride 1 by Winograd F(2×2, 3×3): weights, then per sample input transform, 16 GEMMs, output. */
+function conv3x3Winograd(x: Float32Array, weight: Float32Array, bias: Float32Array | null, g: ConvShape): Float32Array {
+  const coutp = (g.cout + 7) & ~7;
+  const th = Math.ceil(g.oh / 2);
+  const tw = (Math.ceil(g.ow / 2) + 3) & ~3;
+  const tiles = th * tw;
+  // the patches reach row 2·th + 1 and column 2·tw + 1 (plus the 2-float overread of the odd lanes)
+  const hp = Math.max(g.padTop + g.h, 2 * th + 2);
+  const wp = Math.max(g.padLeft + g.w, 2 * tw + 4);
+  const inPlane = g.cin * g.h * g.w;
+  const outPlane = g.cout * g.oh * g.ow;
+  const b = new Binder();
+  const src = b.input(x);
+  const wts = b.input(weight);
+  const dst = b.output(g.n * outPlane);
+  const xp = b.scratch(g.cin * hp * wp * 4);
+  const u = b.scratch(16 * g.cin * coutp * 4);
+  const v = b.scratch(16 * g.cin * tiles * 4);
+  const m = b.scratch(16 * tiles * coutp * 4);
+  const biasp = b.scratch(coutp * 4);
+  b.bind();
+  const k = kernels();
+  k.winoWeights(wts(), u(), g.cout, g.cin, coutp);
+  const bv = f32View(biasp(), coutp);
+  bv.fill(0);
+  if (bias) bv.set(bias);
+  const out = dst();
+  for (let s = 0; s < g.n; s++) {
+    for (let c = 0; c < g.cin; c++) {
+      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
+      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
+    }
+    k.winoInput(xp(), v(), g.cin, hp, wp, th, tw);
+    k.winoGemm(v(), u(), m(), g.cin, tiles, coutp);
+    k.winoOutput(m(), biasp(), out.ptr + s * outPlane * 4, g.cout, coutp, g.oh, g.ow, th, tw);
+  }
+  return deliver(out);
 }

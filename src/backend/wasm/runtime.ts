@@ -44,6 +44,10 @@ export interface PoolExports {
   convPackWeights(...args: number[]): void;
   conv2dTiles(...args: number[]): void;
   relu(...args: number[]): void;
+  winoWeights(...args: number[]): void;
+  winoInput(...args: number[]): void;
+  winoGemm(...args: number[]): void;
+  winoOutput(...args: number[]): void;
 }
 
 export interface WasmRuntime {

@@ -304,10 +304,12 @@ describe("wasm backend", () => {
 });
 
 describe("conv2d on the SIMD kernel", () => {
-  const close = (a: ps.Tensor, b: ps.Tensor): void => {
+  const abs = (t: ps.Tensor): ps.Tensor => new ps.Tensor(t.data.map(Math.abs), t.shape);
+  /** b within float32 rounding of a, measured against Σ|x·w| + |bias| (a sum's rounding scales with its terms). */
+  const close = (a: ps.Tensor, b: ps.Tensor, scale: ps.Tensor): void => {
     expect(b.shape).toEqual(a.shape);
-    // float32 sums in the kernel, float64 in the reference: equal to float32 rounding of the sum
-    a.data.forEach((v, i) => expect(Math.abs(b.data[i] - v)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(v))));
+    // float32 sums (direct, or Winograd's transformed products) against the reference's float64 sums
+    a.data.forEach((v, i) => expect(Math.abs(b.data[i] - v)).toBeLessThanOrEqual(1e-5 * (1e-3 + scale.data[i])));
   };
   const cases: [number[], number[], ps.Conv2dOptions][] = [
     [[1, 8, 12, 16], [8, 8, 3, 3], { padding: 1 }], // in place: width 16, 8 channels
@@ -315,16 +317,23 @@ describe("conv2d on the SIMD kernel", () => {
     [[1, 4, 10, 11], [6, 4, 3, 3], { stride: [2, 1], dilation: 2, padding: 2 }],
     [[1, 2, 5, 5], [3, 2, 1, 1], {}],
     [[1, 3, 6, 21], [4, 3, 5, 4], { padding: [2, 3], dilation: [1, 2] }],
+    // Winograd F(2×2, 3×3) (3×3, stride 1, ≥ 16 channels each side, ≥ 256 outputs): whole tiles; odd output
+    // rows and columns, channels not a multiple of 8, 2 samples; no padding
+    [[1, 16, 16, 16], [16, 16, 3, 3], { padding: 1 }],
+    [[2, 17, 17, 19], [19, 17, 3, 3], { padding: 1 }],
+    [[1, 16, 20, 18], [24, 16, 3, 3], {}],
   ];
   for (const [xs, ws, o] of cases) {
     it(`x [${xs}] weight [${ws}] ${JSON.stringify(o)}, with and without bias`, () => {
       const x = input(xs, false);
       const w = input(ws, false);
       const bias = input([ws[0]], false);
+      setBackend("js");
+      const scale = ps.conv2d(abs(x), abs(w), { ...o, bias: abs(bias) });
       const [a, b] = both(() => ps.conv2d(x, w, { ...o, bias }));
-      close(a, b);
+      close(a, b, scale);
       const [c, d] = both(() => ps.conv2d(x, w, o));
-      close(c, d);
+      close(c, d, scale);
     });
   }
 
