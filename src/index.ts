@@ -101,6 +101,7 @@ export { reshape, flatten } from "./ops/reshape.js";
 export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
 export { rand, randn, arange, type RandomOptions } from "./core/random.js";
+export { tidy } from "./core/storage.js";
 export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
 // the everyday tensor API, PyTorch's names; each file also installs its Tensor methods (t.add(1).sum())

@@ -12,7 +12,7 @@ import { JS_KERNELS } from "./js/kernels.js";
 import type { PoolKernels } from "./kernels.js";
 import { WASM_KERNELS } from "./wasm/index.js";
 
-export type { PoolKernels, PoolValues } from "./kernels.js";
+export type { ConvShape, PoolKernels, PoolValues } from "./kernels.js";
 
 type AllKernels = { [K in keyof PoolKernels]-?: PoolKernels[K] };
 type Call<K extends keyof PoolKernels> = Parameters<AllKernels[K]>;
@@ -31,7 +31,10 @@ export function run<K extends "maxPool" | "avgPool" | "binsPool">(name: K, ...ar
 }
 
 /** Runs an optional fast path on the backend in use; null when it has none for the case. */
-export function tryFast<K extends "poolChannelsLast" | "sppPool">(name: K, ...args: Call<K>): Result<K> | null {
+export function tryFast<K extends "poolChannelsLast" | "sppPool" | "conv2d" | "relu">(
+  name: K,
+  ...args: Call<K>
+): Result<K> | null {
   const kernel = selected()[name] as unknown as ((...a: Call<K>) => Result<K> | null) | undefined;
   return kernel ? kernel(...args) : null;
 }

@@ -5,6 +5,25 @@
  */
 import type { AxisGeometry, AxisWindows } from "../geometry/window.js";
 
+/** The geometry of a 2-d convolution call (NCHW x, OIHW weights, zero padding, groups 1). */
+export interface ConvShape {
+  n: number;
+  cin: number;
+  h: number;
+  w: number;
+  cout: number;
+  kh: number;
+  kw: number;
+  oh: number;
+  ow: number;
+  strideH: number;
+  strideW: number;
+  padTop: number;
+  padLeft: number;
+  dilationH: number;
+  dilationW: number;
+}
+
 export interface PoolValues {
   values: Float32Array;
   /** Max pooling's argmax within each plane, as float32 (absent when not asked for and not free). */
@@ -67,4 +86,8 @@ export interface PoolKernels {
     mode: "max" | "avg",
     out?: Float32Array,
   ): Float32Array | null;
+  /** Optional fast path: 2-d convolution, groups 1 (null for a case it has no kernel for). */
+  conv2d?(x: Float32Array, weight: Float32Array, bias: Float32Array | null, shape: ConvShape): Float32Array | null;
+  /** Optional fast path: max(x, 0) of every value, NaN and −0 kept. */
+  relu?(x: Float32Array): Float32Array | null;
 }

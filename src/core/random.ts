@@ -5,6 +5,7 @@
  */
 import { ParameterError } from "./errors.js";
 import { checkShape, shapeSize } from "./shape.js";
+import { allocValues } from "./storage.js";
 import { Tensor } from "./tensor.js";
 
 export interface RandomOptions {
@@ -35,7 +36,7 @@ function checkSeed(op: string, seed: unknown): number {
 export function rand(shape: readonly number[], options: RandomOptions = {}): Tensor {
   checkShape("rand", shape);
   const next = seededUniform(checkSeed("rand", options.seed));
-  const data = new Float32Array(shapeSize(shape));
+  const data = allocValues("rand", shapeSize(shape), false, shape);
   for (let i = 0; i < data.length; i++) data[i] = next();
   return new Tensor(data, shape);
 }
@@ -44,7 +45,7 @@ export function rand(shape: readonly number[], options: RandomOptions = {}): Ten
 export function randn(shape: readonly number[], options: RandomOptions = {}): Tensor {
   checkShape("randn", shape);
   const next = seededUniform(checkSeed("randn", options.seed));
-  const data = new Float32Array(shapeSize(shape));
+  const data = allocValues("randn", shapeSize(shape), false, shape);
   for (let i = 0; i < data.length; i += 2) {
     const u1 = 1 - next(); // in (0, 1], so log is finite
     const u2 = next();
@@ -69,8 +70,7 @@ export function arange(start: number, end?: number, step = 1): Tensor {
   if (step === 0) throw new ParameterError("arange", "step", step, "must not be 0");
   const count = Math.max(0, Math.ceil((b - a) / step));
   if (count > 1 << 28) throw new ParameterError("arange", "end", b, `gives ${count} values, too many`);
-  return new Tensor(
-    Float32Array.from({ length: count }, (_, i) => a + i * step),
-    [count],
-  );
+  const data = allocValues("arange", count, false);
+  for (let i = 0; i < count; i++) data[i] = a + i * step;
+  return new Tensor(data, [count]);
 }

@@ -10,6 +10,7 @@
 import { bytesText, ParameterError, ResourceError } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { checkShape, shapeSize } from "./shape.js";
+import { adopt, allocValues, release } from "./storage.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -33,6 +34,24 @@ export class Tensor {
     }
     this.shape = Object.freeze([...shape]);
     this.data = data;
+    adopt(this, data);
+  }
+
+  /** True after `dispose()`. */
+  get disposed(): boolean {
+    return this.data === DISPOSED;
+  }
+
+  /**
+   * Gives the values back now instead of when the collector finds them (on the wasm backend, their block of
+   * the module's memory; shared with other tensors, e.g. a reshape, the last one's dispose frees it). The
+   * tensor cannot be used afterwards, nor a `data` array read from it before.
+   */
+  dispose(): void {
+    if (this.data === DISPOSED) return;
+    release(this.data);
+    // the field is readonly to users; only dispose replaces it
+    (this as { data: Float32Array }).data = DISPOSED;
   }
 
   get rank(): number {
@@ -78,16 +97,24 @@ export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly
     checkShape("tensor", shape);
     // a copy, as torch.tensor makes: later writes to the caller's array must not change the tensor
     // (`new Tensor(data, shape)` shares a Float32Array on purpose, e.g. for wasm-resident memory)
-    const flat = ArrayBuffer.isView(data)
-      ? Float32Array.from(data as ArrayLike<number>)
-      : Float32Array.from(flatten(data as NestedNumbers));
-    return new Tensor(flat, shape);
+    return new Tensor(
+      copyOf(ArrayBuffer.isView(data) ? (data as ArrayLike<number>) : flatten(data as NestedNumbers)),
+      shape,
+    );
   }
   if (data instanceof Float32Array || ArrayBuffer.isView(data)) {
-    return new Tensor(Float32Array.from(data as ArrayLike<number>), [(data as ArrayLike<number>).length]);
+    return new Tensor(copyOf(data as ArrayLike<number>), [(data as ArrayLike<number>).length]);
   }
   const inferred = inferShape(data as NestedNumbers);
-  return new Tensor(Float32Array.from(flatten(data as NestedNumbers)), inferred);
+  return new Tensor(copyOf(flatten(data as NestedNumbers)), inferred);
+}
+
+/** The values as a new Float32Array where the backend keeps tensors (resident on the wasm backend). */
+function copyOf(values: ArrayLike<number>): Float32Array {
+  const y = allocValues("tensor", values.length, false);
+  // set() takes typed arrays and plain arrays alike, converting to float32
+  y.set(values);
+  return y;
 }
 
 /** A tensor of zeros. */
@@ -96,22 +123,16 @@ export function zeros(shape: readonly number[]): Tensor {
   return new Tensor(newValues("zeros", shape), shape);
 }
 
-/** A zeroed Float32Array for `shape`; a ResourceError naming the size when the engine cannot make one. */
+/**
+ * A zeroed Float32Array for `shape` where the backend keeps tensors (core/storage.ts); a ResourceError naming
+ * the size when the engine cannot make one.
+ */
 export function newValues(op: string, shape: readonly number[]): Float32Array {
-  const size = shapeSize(shape);
-  try {
-    return new Float32Array(size);
-  } catch (e) {
-    // V8 says "Invalid typed array length: N" past its limit (2^32 values here), or "Array buffer allocation failed"
-    if (!(e instanceof RangeError)) throw e;
-    throw new ResourceError(
-      op,
-      "Float32Array length",
-      `shape [${shape.join(", ")}] holds ${size.toLocaleString("en-US")} values (${bytesText(size * 4)} as float32), ` +
-        `more than this JavaScript engine can allocate as one Float32Array (${e.message})`,
-    );
-  }
+  return allocValues(op, shapeSize(shape), true, shape);
 }
+
+/** What a disposed tensor holds: no values (ops refuse it, see geometry/params.ts checkTensor). */
+const DISPOSED = new Float32Array(0);
 
 function flatIndex(shape: readonly number[], index: readonly number[]): number {
   if (index.length !== shape.length) {

@@ -90,6 +90,9 @@ export function checkTensor(op: string, name: string, x: unknown): void {
       "must be a Tensor (see tensor())",
     );
   }
+  if ((x as { disposed?: unknown }).disposed === true) {
+    throw new ParameterError(op, name, "a disposed tensor", "was disposed (dispose() or tidy()) and holds no values");
+  }
 }
 
 /** Names of the spatial axes, for messages: L; H, W; D, H, W. */

@@ -2,6 +2,7 @@
 import { ParameterError } from "../core/errors.js";
 import { checkTensor } from "../geometry/params.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 import { shapeSize } from "../core/shape.js";
 
 export function concat(list: readonly Tensor[], dim = 0): Tensor {
@@ -27,7 +28,7 @@ export function concat(list: readonly Tensor[], dim = 0): Tensor {
   const outer = shapeSize(first.shape.slice(0, d));
   const inner = shapeSize(first.shape.slice(d + 1));
   const total = tensors.reduce((n, t) => n + t.shape[d], 0);
-  const y = new Float32Array(outer * total * inner);
+  const y = allocValues("concat", outer * total * inner, false);
   let off = 0;
   for (const t of tensors) {
     const block = t.shape[d] * inner;

@@ -7,6 +7,8 @@ import { ParameterError } from "../core/errors.js";
 import { checkTensor, expandParam, type PerDim } from "../geometry/params.js";
 import { convAxis, windowStart } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
+import { tryFast } from "../backend/index.js";
 
 export interface Conv2dOptions {
   /** Added per output channel, shape (Cout). */
@@ -53,9 +55,17 @@ export function conv2d(x: Tensor, weight: Tensor, options: Conv2dOptions = {}): 
   const ax = convAxis(OP, "W", w, { kernel: kw, stride: stride[1], padding: padding[1], dilation: dilation[1] });
   const oh = ay.outSize;
   const ow = ax.outSize;
+  if (groups === 1) {
+    const fast = tryFast("conv2d", x.data, weight.data, bias?.data ?? null, {
+      n, cin, h, w, cout, kh, kw, oh, ow,
+      strideH: ay.stride, strideW: ax.stride, padTop: ay.padBefore, padLeft: ax.padBefore,
+      dilationH: ay.dilation, dilationW: ax.dilation,
+    }); // prettier-ignore
+    if (fast) return new Tensor(fast, [n, cout, oh, ow]);
+  }
   const coutG = cout / groups;
   const acc = new Float64Array(oh * ow);
-  const y = new Float32Array(n * cout * oh * ow);
+  const y = allocValues(OP, n * cout * oh * ow, false);
   for (let b = 0; b < n; b++) {
     for (let oc = 0; oc < cout; oc++) {
       acc.fill(bias === null ? 0 : bias.data[oc]);

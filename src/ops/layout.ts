@@ -7,6 +7,7 @@ import { channelsFirstValues } from "../geometry/layout.js";
 import { checkTensor } from "../geometry/params.js";
 import { shapeSize } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 
 /** (N, spatial…, C) → (N, C, spatial…), any rank ≥ 3. */
 export function toChannelsFirst(x: Tensor, op = "toChannelsFirst"): Tensor {
@@ -20,7 +21,7 @@ export function toChannelsLast(x: Tensor, op = "toChannelsLast"): Tensor {
   checkRank(op, x);
   const [n, c, ...spatial] = x.shape;
   const plane = shapeSize(spatial);
-  const out = new Float32Array(x.size);
+  const out = allocValues("layout", x.size, false);
   for (let b = 0; b < n; b++) {
     const base = b * plane * c;
     for (let k = 0; k < c; k++) for (let p = 0; p < plane; p++) out[base + p * c + k] = x.data[base + k * plane + p];

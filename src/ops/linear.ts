@@ -5,6 +5,7 @@
 import { ParameterError } from "../core/errors.js";
 import { checkTensor } from "../geometry/params.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 
 const OP = "linear";
 
@@ -28,7 +29,7 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
       throw new ParameterError(OP, "bias.shape", bias.shape, `must be [${out}]`);
   }
   const rows = k === 0 ? x.size : x.size / k;
-  const y = new Float32Array(rows * out);
+  const y = allocValues("linear", rows * out);
   for (let r = 0; r < rows; r++) {
     for (let o = 0; o < out; o++) {
       let sum = bias ? bias.data[o] : 0;

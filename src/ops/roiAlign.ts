@@ -9,6 +9,7 @@ import { ParameterError } from "../core/errors.js";
 import type { PerDim } from "../geometry/params.js";
 import { alignBinSpan, roiAlignAxis, type AlignAxis } from "../geometry/roi.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 import { roiArgs, roiRow } from "./roiArgs.js";
 import { TracedPool } from "../trace/result.js";
 import { TRACE_ARRAY_LIMIT, type RoiRegionTrace, type RoiTrace } from "../wire/traceTypes.js";
@@ -41,7 +42,7 @@ export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Te
   const aligned = options.aligned ?? false;
   if (typeof aligned !== "boolean") throw new ParameterError(OP, "aligned", aligned, "must be true or false");
   const plane = height * width;
-  const out = new Float32Array(k * c * ph * pw);
+  const out = allocValues("roiAlign", k * c * ph * pw);
   const regions: RoiRegionTrace[] = [];
   for (let r = 0; r < k; r++) {
     const row = roiRow(OP, boxes, r, n);

@@ -7,6 +7,7 @@
 import type { PerDim } from "../geometry/params.js";
 import { roiAxisBins, roiAxisSpan } from "../geometry/roi.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 import { roiArgs, roiRow } from "./roiArgs.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { RoiRegionTrace, RoiTrace } from "../wire/traceTypes.js";
@@ -30,7 +31,7 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tens
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace> {
   const { n, c, height, width, k, ph, pw, spatialScale: scale } = roiArgs(OP, x, boxes, options);
   const plane = height * width;
-  const out = new Float32Array(k * c * ph * pw);
+  const out = allocValues("roiPool", k * c * ph * pw);
   const argmax = new Int32Array(out.length);
   const regions: RoiRegionTrace[] = [];
   for (let r = 0; r < k; r++) {

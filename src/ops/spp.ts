@@ -9,6 +9,7 @@ import { checkTensor, spatialShape } from "../geometry/params.js";
 import { SPP_RULES, sppLevelAxis, type SppRule } from "../geometry/spp.js";
 import { axisOutSize, type AxisGeometry, type AxisWindows } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { SppLevelTrace, SppTrace } from "../wire/traceTypes.js";
 import { binVolumes } from "./adaptivePool.js";
@@ -65,7 +66,7 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
   const argmaxes: (Int32Array | undefined)[] = plan.levels.map(() => undefined);
   if (fast) y = fast;
   else {
-    y = out ? out.data : new Float32Array(n * perSample);
+    y = out ? out.data : allocValues(OP, n * perSample, false);
     plan.levels.forEach((level, li) => {
       let values: Float32Array;
       if (mode === "max") {

@@ -9,6 +9,7 @@ import { ParameterError } from "../core/errors.js";
 import { checkTensor, expandParam, spatialNames, spatialShape, type PerDim } from "../geometry/params.js";
 import { sliding, unpoolOutputSizes } from "../geometry/window.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { UnpoolTrace } from "../wire/traceTypes.js";
 import { shapeSize } from "../core/shape.js";
@@ -57,7 +58,7 @@ function maxUnpoolNd(
   const planes = x.shape[0] * x.shape[1];
   const inVolume = shapeSize(sizes);
   const outVolume = shapeSize(outSizes);
-  const y = new Float32Array(planes * outVolume);
+  const y = allocValues("maxUnpool", planes * outVolume);
   for (let p = 0; p < planes; p++) {
     for (let i = 0; i < inVolume; i++) {
       const idx = indices.data[p * inVolume + i];

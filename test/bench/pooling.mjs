@@ -1,7 +1,10 @@
-// `npm run bench`: workloads W1–W6 of issue 7 (see /work/shared/research/perf.md), poolscope (wasm SIMD, TS)
-// against TensorFlow.js (wasm SIMD and cpu backends) in one process, interleaved in blocks, medians, ratios
-// and GB/s. Writes test/bench/RESULTS.md with the machine it ran on. Needs `npm run build` first.
-// Env: BENCH_ROUNDS (default 7), BENCH_BLOCK (calls per block, default 5), BENCH_WL (e.g. "W1,W3").
+// `npm run bench`: workloads W1–W6 of issues 7 and 15 (see /work/shared/research/perf.md), poolscope against
+// TensorFlow.js (wasm SIMD and cpu backends) in one process, interleaved in blocks, medians, ratios and GB/s.
+// First the plain call, as a notebook cell makes it (`x = tensor(data, shape)` once, then `maxPool2d(x, opts)`
+// returning a new tensor; TF.js's op inside tf.tidy), then a conv2d → relu → maxPool2d → SPP chain, then the
+// expert path (input resident, `out` preallocated). Writes test/bench/RESULTS.md with the machine it ran on.
+// Needs `npm run build` first. Env: BENCH_ROUNDS (default 7), BENCH_BLOCK (calls per block, default 5),
+// BENCH_WL (e.g. "W1,W3"; "none" skips the workloads), BENCH_CHAIN=0 skips the chain, BENCH_EXPERT=0 the expert table.
 import { cpus, loadavg, totalmem } from "node:os";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,6 +25,8 @@ const require = createRequire(import.meta.url);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const BLOCK = Number(process.env.BENCH_BLOCK ?? 5);
 const ONLY = process.env.BENCH_WL ? process.env.BENCH_WL.split(",") : null;
+const CHAIN = process.env.BENCH_CHAIN !== "0";
+const EXPERT = process.env.BENCH_EXPERT !== "0";
 
 const wasmDir = dirname(require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm"));
 setWasmPaths(`${wasmDir}/`);
@@ -58,6 +63,7 @@ const WORKLOADS = [
     what: "max 3×3 s2 p1, 1×64×112×112",
     shape: [1, 64, 112, 112],
     ps: (x, out) => ps.maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1, out }),
+    plain: (x) => ps.maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1 }),
     tf: (x) => tf.maxPool(x, 3, 2, "same"),
   },
   {
@@ -65,6 +71,7 @@ const WORKLOADS = [
     what: "avg 2×2 s2, 1×256×56×56",
     shape: [1, 256, 56, 56],
     ps: (x, out) => ps.avgPool2d(x, { kernelSize: 2, stride: 2, out }),
+    plain: (x) => ps.avgPool2d(x, { kernelSize: 2, stride: 2 }),
     tf: (x) => tf.avgPool(x, 2, 2, "valid"),
   },
   {
@@ -72,6 +79,7 @@ const WORKLOADS = [
     what: "max 2×2 s2, 8×64×224×224",
     shape: [8, 64, 224, 224],
     ps: (x, out) => ps.maxPool2d(x, { kernelSize: 2, stride: 2, out }),
+    plain: (x) => ps.maxPool2d(x, { kernelSize: 2, stride: 2 }),
     tf: (x) => tf.maxPool(x, 2, 2, "valid"),
     threads: true,
   },
@@ -80,6 +88,7 @@ const WORKLOADS = [
     what: "global avg, 1×2048×7×7",
     shape: [1, 2048, 7, 7],
     ps: (x, out) => ps.globalAvgPool(x, { out }),
+    plain: (x) => ps.globalAvgPool(x),
     tf: (x) => tf.mean(x, [1, 2]),
   },
   {
@@ -87,6 +96,7 @@ const WORKLOADS = [
     what: "SPP max {6,3,2,1}, 1×256×13×13",
     shape: [1, 256, 13, 13],
     ps: (x, out) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1], out }),
+    plain: (x) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1] }),
     tf: (x) => tfSpp(x),
   },
   {
@@ -94,6 +104,7 @@ const WORKLOADS = [
     what: "SPP max {6,3,2,1}, 1×256×37×53",
     shape: [1, 256, 37, 53],
     ps: (x, out) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1], out }),
+    plain: (x) => ps.spatialPyramidPool(x, { levels: [6, 3, 2, 1] }),
     tf: (x) => tfSpp(x),
   },
   {
@@ -127,9 +138,155 @@ const median = (a) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** A macrotask turn: lets FinalizationRegistry callbacks (queued by a collection) run, as between two cells. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs `competitors` ({name, setup, run, teardown?}) interleaved: ROUNDS rounds, each one block per competitor
+ * (an untimed call, then up to BLOCK timed calls). Before each block the previous one's garbage is collected
+ * and the event loop turns once, so outputs dropped in one block are back in the allocator for the next (what
+ * happens between notebook cells); within a block nothing is reclaimed. Returns {med, n, perRound} by name.
+ */
+async function measure(competitors) {
+  const samples = Object.fromEntries(competitors.map((k) => [k.name, []]));
+  // each round's block median: the 1- and 2-worker blocks of a round run seconds apart, under the same load
+  const perRound = Object.fromEntries(competitors.map((k) => [k.name, []]));
+  // calls per block: fewer for slow competitors (tfjs-cpu on W3 takes ~1 s a call)
+  const block = {};
+  for (const k of competitors) {
+    await k.setup();
+    k.run();
+    const t0 = performance.now();
+    k.run();
+    const dt = performance.now() - t0;
+    block[k.name] = Math.max(1, Math.min(BLOCK, Math.floor(300 / Math.max(dt, 1e-3))));
+    k.teardown?.();
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const k of competitors) {
+      // collect the previous competitor's garbage first (tfjs-cpu leaves hundreds of MB), so that no block pays
+      // for another's (with --expose-gc, as `npm run bench` runs it)
+      globalThis.gc?.();
+      await turn();
+      await k.setup();
+      k.run(); // untimed
+      const mine = [];
+      for (let i = 0; i < block[k.name]; i++) {
+        const t0 = performance.now();
+        k.run();
+        mine.push(performance.now() - t0);
+      }
+      samples[k.name].push(...mine);
+      perRound[k.name].push(median(mine));
+      k.teardown?.();
+    }
+  }
+  const med = {};
+  const n = {};
+  for (const k of competitors) {
+    med[k.name] = median(samples[k.name]);
+    n[k.name] = samples[k.name].length;
+  }
+  return { med, n, perRound };
+}
+
+const diff = (a, b) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
+
 const loadBefore = loadavg();
+
+// 1. The plain call: a tensor made once with tensor(), the op returning a new tensor; TF.js's op in tf.tidy.
+const plainResults = [];
+for (const wl of WORKLOADS.filter((w) => w.plain)) {
+  const size = wl.shape.reduce((p, q) => p * q, 1);
+  const data = randn(size, 1234);
+  const [n, c, h, w] = wl.shape;
+  const nhwc = nchwToNhwc(data, wl.shape);
+  setBackend("js");
+  const ref = wl.plain(ps.tensor(data, wl.shape));
+  setBackend("wasm");
+  const x = ps.tensor(data, wl.shape);
+  await tf.setBackend("wasm");
+  const xTfWasm = tf.tensor4d(nhwc, [n, h, w, c]);
+  await tf.setBackend("cpu");
+  const xTfCpu = tf.tensor4d(nhwc, [n, h, w, c]);
+  const tfTidy = (t) => () => tf.tidy(() => wl.tf(t));
+  const agree = diff(wl.plain(x).data, ref.data);
+  const m = await measure([
+    { name: "poolscope", setup: () => setBackend("wasm"), run: () => wl.plain(x) },
+    { name: "tfjs-wasm-simd", setup: () => tf.setBackend("wasm"), run: tfTidy(xTfWasm) },
+    { name: "tfjs-cpu", setup: () => tf.setBackend("cpu"), run: tfTidy(xTfCpu) },
+  ]);
+  xTfWasm.dispose();
+  xTfCpu.dispose();
+  const row = { id: wl.id, what: wl.what, bytes: (size + ref.size) * 4, agree, ...m };
+  plainResults.push(row);
+  console.log(formatRow(row, "poolscope"));
+}
+
+// 2. A CNN stage as a notebook writes it: conv2d 3×3 (64 → 64, padding 1) → relu → maxPool2d 2×2 → SPP {6,3,2,1}.
+let chain = null;
+if (CHAIN) {
+  const shape = [1, 64, 56, 56];
+  const size = shape.reduce((p, q) => p * q, 1);
+  const data = randn(size, 99);
+  const wData = randn(64 * 64 * 9, 7).map((v) => v / 24);
+  setBackend("wasm");
+  const x = ps.tensor(data, shape);
+  const weight = ps.tensor(wData, [64, 64, 3, 3]);
+  const psChain = () =>
+    ps.spatialPyramidPool(ps.maxPool2d(ps.relu(ps.conv2d(x, weight, { padding: 1 })), { kernelSize: 2, stride: 2 }), {
+      levels: [6, 3, 2, 1],
+    });
+  // TF.js: NHWC input, HWIO filter
+  const nhwc = nchwToNhwc(data, shape);
+  const hwio = new Float32Array(wData.length);
+  for (let o = 0; o < 64; o++)
+    for (let i = 0; i < 64; i++) for (let k = 0; k < 9; k++) hwio[(k * 64 + i) * 64 + o] = wData[(o * 64 + i) * 9 + k];
+  const tfInputs = {};
+  for (const b of ["wasm", "cpu"]) {
+    await tf.setBackend(b);
+    tfInputs[b] = { x: tf.tensor4d(nhwc, [1, 56, 56, 64]), w: tf.tensor4d(hwio, [3, 3, 64, 64]) };
+  }
+  const tfChain = (b) => () =>
+    tf.tidy(() => tfSpp(tf.maxPool(tf.relu(tf.conv2d(tfInputs[b].x, tfInputs[b].w, 1, "same")), 2, 2, "valid")));
+  // agreement up to the pool (TF.js's SPP-net rule takes other windows on 28×28 than the adaptive bins)
+  await tf.setBackend("wasm");
+  const tfPooled = tf.tidy(() =>
+    tf.transpose(
+      tf.maxPool(tf.relu(tf.conv2d(tfInputs.wasm.x, tfInputs.wasm.w, 1, "same")), 2, 2, "valid"),
+      [0, 3, 1, 2],
+    ),
+  );
+  const tfValues = tfPooled.dataSync();
+  tfPooled.dispose();
+  const mine = ps.maxPool2d(ps.relu(ps.conv2d(x, weight, { padding: 1 })), { kernelSize: 2, stride: 2 }).data;
+  chain = {
+    what: "conv2d 3×3 64→64 p1 → relu → maxPool2d 2×2 s2 → SPP max {6,3,2,1}, 1×64×56×56",
+    agree: diff(mine, tfValues),
+    ...(await measure([
+      { name: "poolscope", setup: () => setBackend("wasm"), run: psChain },
+      { name: "poolscope-js", setup: () => setBackend("js"), run: psChain },
+      { name: "tfjs-wasm-simd", setup: () => tf.setBackend("wasm"), run: tfChain("wasm") },
+      { name: "tfjs-cpu", setup: () => tf.setBackend("cpu"), run: tfChain("cpu") },
+    ])),
+  };
+  for (const b of Object.values(tfInputs)) {
+    b.x.dispose();
+    b.w.dispose();
+  }
+  setBackend("wasm");
+  console.log(`chain ${chain.what}`);
+  for (const [name, ms] of Object.entries(chain.med)) console.log(`  ${name.padEnd(22)} ${fmt(ms).padStart(8)} ms`);
+  console.log(`  ratio poolscope / tfjs-wasm-simd: ${(chain.med.poolscope / chain.med["tfjs-wasm-simd"]).toFixed(2)}`);
+}
+
+// 3. The expert path: input resident (allocFloats), `out` preallocated.
 const results = [];
-for (const wl of WORKLOADS) {
+for (const wl of EXPERT ? WORKLOADS : []) {
   const size = wl.shape.reduce((p, q) => p * q, 1);
   const data = randn(size, 1234);
   const nhwc = nchwToNhwc(data, wl.shape);
@@ -174,55 +331,13 @@ for (const wl of WORKLOADS) {
   );
   // agreement with the TS reference
   setBackend("wasm");
-  const diff = (a, b) => {
-    let m = 0;
-    for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-    return m;
-  };
   const agree = { wasm: diff(wl.ps(xRes, outRes).data, ref.data), alloc: diff(wl.ps(xJs).data, ref.data) };
-
-  const samples = Object.fromEntries(competitors.map((k) => [k.name, []]));
-  // each round's block median: the 1- and 2-worker blocks of a round run seconds apart, under the same load
-  const perRound = Object.fromEntries(competitors.map((k) => [k.name, []]));
-  // calls per block: fewer for slow competitors (tfjs-cpu on W3 takes ~1 s a call)
-  const block = {};
-  for (const k of competitors) {
-    await k.setup();
-    k.run();
-    const t0 = performance.now();
-    k.run();
-    const dt = performance.now() - t0;
-    block[k.name] = Math.max(1, Math.min(BLOCK, Math.floor(300 / Math.max(dt, 1e-3))));
-    k.teardown?.();
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const k of competitors) {
-      // collect the previous competitor's garbage first (tfjs-cpu leaves hundreds of MB), so that no block pays
-      // for another's (with --expose-gc, as `npm run bench` runs it)
-      globalThis.gc?.();
-      await k.setup();
-      k.run(); // untimed
-      const mine = [];
-      for (let i = 0; i < block[k.name]; i++) {
-        const t0 = performance.now();
-        k.run();
-        mine.push(performance.now() - t0);
-      }
-      samples[k.name].push(...mine);
-      perRound[k.name].push(median(mine));
-      k.teardown?.();
-    }
-  }
-  const bytes = (size + ref.size) * 4;
-  const row = { id: wl.id, what: wl.what, bytes, agree, med: {}, n: {}, perRound };
-  for (const k of competitors) {
-    row.med[k.name] = median(samples[k.name]);
-    row.n[k.name] = samples[k.name].length;
-  }
+  const m = await measure(competitors);
+  const row = { id: wl.id, what: wl.what, bytes: (size + ref.size) * 4, agree, ...m };
   results.push(row);
   xTfWasm.dispose();
   xTfCpu.dispose();
-  console.log(formatRow(row));
+  console.log(formatRow(row, "poolscope-wasm"));
 }
 const loadAfter = loadavg();
 // native C on the same tensor, after the rounds so it cannot disturb them (W3 runs only)
@@ -233,7 +348,7 @@ function fmt(ms) {
   return ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
 }
 
-function formatRow(r) {
+function formatRow(r, main) {
   const lines = [`${r.id} ${r.what}`];
   for (const [name, ms] of Object.entries(r.med)) {
     const gbs = r.bytes / (ms * 1e6);
@@ -241,9 +356,7 @@ function formatRow(r) {
       `  ${name.padEnd(22)} ${fmt(ms).padStart(8)} ms  ${gbs.toFixed(2).padStart(6)} GB/s  (${r.n[name]} calls)`,
     );
   }
-  lines.push(
-    `  ratio poolscope-wasm / tfjs-wasm-simd: ${(r.med["poolscope-wasm"] / r.med["tfjs-wasm-simd"]).toFixed(2)}`,
-  );
+  lines.push(`  ratio ${main} / tfjs-wasm-simd: ${(r.med[main] / r.med["tfjs-wasm-simd"]).toFixed(2)}`);
   return lines.join("\n");
 }
 
@@ -296,7 +409,7 @@ function goalRows() {
 
 const stamp = new Date().toISOString();
 const md = [
-  "# Pooling benchmark (issue 7)",
+  "# Pooling benchmark (issues 7 and 15)",
   "",
   `Generated by \`npm run bench\` (test/bench/pooling.mjs) on ${stamp}.`,
   "",
@@ -306,6 +419,31 @@ const md = [
   `- ${ROUNDS} rounds; each round runs every competitor in turn, one untimed call then a block of up to ${BLOCK} timed calls (fewer for calls over 60 ms). ms = median over all samples; GB/s = (input + output bytes) / median.`,
   "- float32, randn input; poolscope NCHW, tfjs NHWC (its layout). tfjs time = the op call (synchronous) plus dispose, no dataSync.",
   "",
+  "## The plain call (issue 15)",
+  "",
+  "As a notebook cell calls it: `const x = tensor(data, shape)` made once outside the timing (on the wasm backend its values live in the module's memory), then `maxPool2d(x, opts)` (W2 `avgPool2d`, W4 `globalAvgPool`, W5/W6 `spatialPyramidPool`) returning a new tensor that is dropped. TF.js: the tensor made once, the op inside `tf.tidy`. Dropped poolscope outputs go back to the allocator when the garbage collector finds them: between blocks the bench collects garbage and lets the event loop turn once (as between cells); within a block nothing is reclaimed.",
+  "",
+  "| workload | poolscope | tfjs-wasm-simd | tfjs-cpu | ratio poolscope / tfjs-wasm-simd | ratio poolscope / tfjs-cpu | max diff vs js backend |",
+  "|---|---|---|---|---|---|---|",
+  ...plainResults.map(
+    (r) =>
+      `| ${r.id} ${r.what} | ${fmt(r.med.poolscope)} | ${fmt(r.med["tfjs-wasm-simd"])} | ${fmt(r.med["tfjs-cpu"])} | ${(r.med.poolscope / r.med["tfjs-wasm-simd"]).toFixed(2)} | ${(r.med.poolscope / r.med["tfjs-cpu"]).toFixed(3)} | ${r.agree} |`,
+  ),
+  "",
+  ...(chain
+    ? [
+        "## A CNN stage (issue 15)",
+        "",
+        `${chain.what}; each call builds every intermediate tensor, TF.js's inside \`tf.tidy\`. TF.js's SPP uses the SPP-net rule (other windows than the adaptive bins on 28×28); the max |difference| up to the pool is ${chain.agree.toExponential(2)}.`,
+        "",
+        "| | poolscope | poolscope-js | tfjs-wasm-simd | tfjs-cpu | ratio poolscope / tfjs-wasm-simd |",
+        "|---|---|---|---|---|---|",
+        `| median ms | ${fmt(chain.med.poolscope)} | ${fmt(chain.med["poolscope-js"])} | ${fmt(chain.med["tfjs-wasm-simd"])} | ${fmt(chain.med["tfjs-cpu"])} | ${(chain.med.poolscope / chain.med["tfjs-wasm-simd"]).toFixed(2)} |`,
+        "",
+      ]
+    : []),
+  "## The expert path (issue 7)",
+  "",
   "Competitors:",
   "- `poolscope-wasm`: WebAssembly SIMD path, input tensor resident in the module's memory (`allocFloats`) and `out` preallocated there (as a tfjs tensor lives in its wasm heap).",
   "- `poolscope-wasm-2T`: the same with `setThreads(2)` (W3 and R only).",
@@ -314,7 +452,7 @@ const md = [
   "- `poolscope-js`: the TypeScript reference path (`POOLSCOPE_BACKEND=js`), `out` preallocated.",
   "- `tfjs-wasm-simd`, `tfjs-cpu`: TF.js 4.22 backends. W1 uses padding 'same' (pad 0 before, 1 after; PyTorch's p1 pads 1 on both sides: same output size, same work); W4 is `tf.mean(x, [1, 2])`; W5/W6 SPP per level `maxPool(ceil(a/n), floor(a/n), 'valid')` (SPP-net rule: on W6 not the same windows as poolscope's exact adaptive bins).",
   "",
-  "## Median ms per call",
+  "### Median ms per call",
   "",
   `| workload | ${names.join(" | ")} | ratio poolscope-wasm / tfjs-wasm-simd |`,
   `|---|${names.map(() => "---|").join("")}---|`,
@@ -323,7 +461,7 @@ const md = [
       `| ${r.id} ${r.what} | ${names.map((k) => fmt(r.med[k])).join(" | ")} | ${(r.med["poolscope-wasm"] / r.med["tfjs-wasm-simd"]).toFixed(2)} |`,
   ),
   "",
-  "## GB/s ((input + output bytes) / median time)",
+  "### GB/s ((input + output bytes) / median time)",
   "",
   `| workload | MB moved | ${names.join(" | ")} |`,
   `|---|---|${names.map(() => "---|").join("")}`,
@@ -332,7 +470,7 @@ const md = [
       `| ${r.id} | ${(r.bytes / 1e6).toFixed(2)} | ${names.map((k) => (r.med[k] ? (r.bytes / (r.med[k] * 1e6)).toFixed(2) : "–")).join(" | ")} |`,
   ),
   "",
-  "## Against the goals of issue 7",
+  "### Against the goals of issue 7",
   "",
   "PyTorch times are the issue's (channels-last, one thread, measured on these machines in /work/shared/research/perf.md); they are not re-measured here.",
   "",
@@ -355,7 +493,18 @@ const md = [
             .map(([k, v]) => `${k} ${v}`)
             .join(", ")}`,
       )
-      .join("; "),
+      .join("; ") +
+    (plainResults.length
+      ? "; plain call: " +
+        plainResults
+          .map(
+            (r) =>
+              `${r.id}: ${Object.entries(r.n)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(", ")}`,
+          )
+          .join("; ")
+      : ""),
   "",
 ];
 const file = process.env.BENCH_OUT ?? join(here, "RESULTS.md");

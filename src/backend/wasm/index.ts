@@ -12,8 +12,10 @@ import { maxPool3dWasm } from "./depthMax.js";
 import {
   avgPool2dWasm,
   binsPool2dWasm,
+  conv2dWasm,
   maxPool2dWasm,
   planeReduceWasm,
+  reluWasm,
   pool2dNhwcWasm,
   sppPoolWasm,
 } from "./kernels.js";
@@ -45,4 +47,6 @@ export const WASM_KERNELS: PoolKernels = {
     return axes.length <= 2 ? pool2dNhwcWasm(x, shape, axes, mode, divisors, out) : null;
   },
   sppPool: sppPoolWasm,
+  conv2d: conv2dWasm,
+  relu: reluWasm,
 };

@@ -1,10 +1,21 @@
 /**
  * Calls into the WebAssembly kernels: binds inputs (in place if they live in the module's memory, else
  * copied into the scratch arena), runs the kernel (on worker threads too when enabled and the tensor is
- * large), and delivers the result into `out` (a caller's array) or a fresh Float32Array.
+ * large), and delivers the result into `out` (a caller's array) or a new resident block the kernel wrote in
+ * place (a fresh Float32Array, copied out of the arena, only when the resident part of the memory is full).
  */
 import type { AxisGeometry } from "../../geometry/window.js";
-import { arena, arenaSize, f32View, i32View, inHeap, wasmRuntime, type PoolExports } from "./runtime.js";
+import type { ConvShape } from "../kernels.js";
+import {
+  arena,
+  arenaSize,
+  f32View,
+  i32View,
+  inHeap,
+  residentFloats,
+  wasmRuntime,
+  type PoolExports,
+} from "./runtime.js";
 import { parallelPlanes, runParallel, type KernelName } from "./workers.js";
 
 export interface Ranges {
@@ -29,6 +40,8 @@ class Binder {
   /** What each size is for, to word an out-of-memory error. */
   private roles: string[] = [];
   private plan: (() => Slot)[] = [];
+  /** Outputs with no `out`: a resident block each, taken in bind(). */
+  private fresh: { length: number; view: Float32Array | null }[] = [];
 
   /** An input array (read only). */
   input(x: Float32Array | Int32Array): () => number {
@@ -50,17 +63,20 @@ class Binder {
     return () => slot;
   }
 
-  /** An output of `length` floats, written into `out` when given. */
+  /** An output of `length` floats, written into `out` when given, else into a new resident block. */
   output(length: number, out?: Float32Array): () => Slot {
     const direct = out !== undefined && inHeap(out);
-    if (!direct) {
+    if (out !== undefined && !direct) {
       this.sizes.push(length * 4);
       this.roles.push("output");
     }
+    const fresh = out === undefined ? { length, view: null as Float32Array | null } : null;
+    if (fresh) this.fresh.push(fresh);
     let s: Slot = { ptr: 0, length, target: null };
     this.plan.push(() => {
-      s = direct
-        ? { ptr: (out as Float32Array).byteOffset, length, target: null, same: out }
+      const into = fresh ? fresh.view : direct ? (out as Float32Array) : null;
+      s = into
+        ? { ptr: into.byteOffset, length, target: null, same: into }
         : { ptr: arena.take(length * 4), length, target: out ?? new Float32Array(length) };
       return s;
     });
@@ -80,10 +96,25 @@ class Binder {
   }
 
   bind(): void {
-    arena.begin(
-      arenaSize(...this.sizes),
-      this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
-    );
+    const begin = (): void =>
+      arena.begin(
+        arenaSize(...this.sizes),
+        this.sizes.map((bytes, i) => ({ what: this.roles[i], bytes })),
+      );
+    // the arena first: a call that cannot have its copies and scratch takes no output block either
+    begin();
+    let full = false;
+    for (const f of this.fresh) {
+      // the kernel writes every output value, so the block needs no zeroing
+      f.view = residentFloats(f.length, false);
+      if (f.view === null) {
+        // the resident part of the memory is full: the output goes through the arena into a plain array
+        this.sizes.push(f.length * 4);
+        this.roles.push("output");
+        full = true;
+      }
+    }
+    if (full) begin();
     for (const step of this.plan) step();
   }
 }
@@ -353,4 +384,120 @@ function runPlanes(
     return;
   }
   runParallel(name, planes, parts, args);
+}
+
+/**
+ * conv2d of a whole batch (groups 1, column stride 1; null otherwise): each sample's planes zero-padded into
+ * scratch, the weights laid out once per call, then the SIMD tiles. The output is written in place when its
+ * width is a multiple of 8 and its channels of 4, else through a padded scratch plane.
+ */
+export function conv2dWasm(
+  x: Float32Array,
+  weight: Float32Array,
+  bias: Float32Array | null,
+  g: ConvShape,
+): Float32Array | null {
+  if (g.strideW !== 1) return null;
+  if (winogradFits(g)) return conv3x3Winograd(x, weight, bias, g);
+  const coutp = (g.cout + 3) & ~3;
+  const owp = (g.ow + 7) & ~7;
+  const taps = g.kh * g.kw;
+  const hp = Math.max(g.padTop + g.h, (g.oh - 1) * g.strideH + (g.kh - 1) * g.dilationH + 1);
+  const wp = Math.max(g.padLeft + g.w, owp + (g.kw - 1) * g.dilationW);
+  const direct = coutp === g.cout && owp === g.ow;
+  const inPlane = g.cin * g.h * g.w;
+  const outPlane = g.cout * g.oh * g.ow;
+  const b = new Binder();
+  const src = b.input(x);
+  const wts = b.input(weight);
+  const dst = b.output(g.n * outPlane);
+  const xp = b.scratch(g.cin * hp * wp * 4);
+  const pack = b.scratch(coutp * g.cin * taps * 4);
+  const biasp = b.scratch(coutp * 4);
+  const tile = direct ? () => 0 : b.scratch(coutp * g.oh * owp * 4);
+  b.bind();
+  const k = kernels();
+  k.convPackWeights(wts(), pack(), g.cout, g.cin, taps);
+  const bv = f32View(biasp(), coutp);
+  bv.fill(0);
+  if (bias) bv.set(bias);
+  const out = dst();
+  for (let s = 0; s < g.n; s++) {
+    for (let c = 0; c < g.cin; c++) {
+      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
+      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
+    }
+    const into = direct ? out.ptr + s * outPlane * 4 : tile();
+    k.conv2dTiles(xp(), pack(), biasp(), into, g.cin, coutp, hp, wp, g.oh, owp, g.kh, g.kw, g.strideH,
+      g.dilationH, g.dilationW, 0, g.oh); // prettier-ignore
+    if (!direct) {
+      // the valid columns of the first cout planes, row by row
+      const t = f32View(tile(), coutp * g.oh * owp);
+      const o = f32View(out.ptr + s * outPlane * 4, outPlane);
+      for (let c = 0; c < g.cout; c++)
+        for (let r = 0; r < g.oh; r++)
+          o.set(t.subarray((c * g.oh + r) * owp, (c * g.oh + r) * owp + g.ow), (c * g.oh + r) * g.ow);
+    }
+  }
+  return deliver(out);
+}
+
+/** max(x, 0) of every value into a new resident block (NaN and −0 kept). */
+export function reluWasm(x: Float32Array): Float32Array {
+  const b = new Binder();
+  const src = b.input(x);
+  const dst = b.output(x.length);
+  b.bind();
+  kernels().relu(src(), dst().ptr, x.length);
+  return deliver(dst());
+}
+
+/**
+ * Whether Winograd F(2×2, 3×3) pays: 3×3, stride 1, dilation 1, and enough channels and tiles for its transforms
+ * to be small beside the products it saves (2.25× fewer); small convolutions keep the direct kernel's sums.
+ */
+function winogradFits(g: ConvShape): boolean {
+  return (
+    g.kh === 3 && g.kw === 3 && g.strideH === 1 && g.dilationH === 1 && g.dilationW === 1 &&
+    g.cin >= 16 && g.cout >= 16 && g.oh * g.ow >= 256
+  ); // prettier-ignore
+}
+
+/** conv2d 3×3 / stride 1 by Winograd F(2×2, 3×3): weights, then per sample input transform, 16 GEMMs, output. */
+function conv3x3Winograd(x: Float32Array, weight: Float32Array, bias: Float32Array | null, g: ConvShape): Float32Array {
+  const coutp = (g.cout + 7) & ~7;
+  const th = Math.ceil(g.oh / 2);
+  const tw = (Math.ceil(g.ow / 2) + 3) & ~3;
+  const tiles = th * tw;
+  // the patches reach row 2·th + 1 and column 2·tw + 1 (plus the 2-float overread of the odd lanes)
+  const hp = Math.max(g.padTop + g.h, 2 * th + 2);
+  const wp = Math.max(g.padLeft + g.w, 2 * tw + 4);
+  const inPlane = g.cin * g.h * g.w;
+  const outPlane = g.cout * g.oh * g.ow;
+  const b = new Binder();
+  const src = b.input(x);
+  const wts = b.input(weight);
+  const dst = b.output(g.n * outPlane);
+  const xp = b.scratch(g.cin * hp * wp * 4);
+  const u = b.scratch(16 * g.cin * coutp * 4);
+  const v = b.scratch(16 * g.cin * tiles * 4);
+  const m = b.scratch(16 * tiles * coutp * 4);
+  const biasp = b.scratch(coutp * 4);
+  b.bind();
+  const k = kernels();
+  k.winoWeights(wts(), u(), g.cout, g.cin, coutp);
+  const bv = f32View(biasp(), coutp);
+  bv.fill(0);
+  if (bias) bv.set(bias);
+  const out = dst();
+  for (let s = 0; s < g.n; s++) {
+    for (let c = 0; c < g.cin; c++) {
+      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
+      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
+    }
+    k.winoInput(xp(), v(), g.cin, hp, wp, th, tw);
+    k.winoGemm(v(), u(), m(), g.cin, tiles, coutp);
+    k.winoOutput(m(), biasp(), out.ptr + s * outPlane * 4, g.cout, coutp, g.oh, g.ow, th, tw);
+  }
+  return deliver(out);
 }

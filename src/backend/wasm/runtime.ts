@@ -4,8 +4,12 @@
  * allocator over that memory. Loading is lazy and fails soft: if the .wasm file is missing or the engine has
  * no SIMD, `wasmRuntime()` returns null and the ops keep to the TypeScript path.
  *
- * Tensors made by `allocTensor` live in this memory, so the kernels read and write them in place; other
- * tensors are copied into a reusable scratch arena for the call (the only per-call cost besides the output).
+ * On the wasm backend every tensor's values live in this memory (`residentFloats`, through core/storage.ts), so
+ * the kernels read and write them in place; an array from elsewhere is copied into a reusable scratch arena for
+ * the call. Resident blocks come from size classes over the block heap: a freed block waits in its class for
+ * the next tensor of about its size (no search, no zeroing), and the classes are emptied back into the heap
+ * before the memory would grow. The memory is shared, so growing it never detaches a view: a view made before a
+ * grow keeps addressing the same bytes (test/unit/core/storage.test.ts holds this).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -36,6 +40,14 @@ export interface PoolExports {
   sppPool(...args: number[]): void;
   planeReduce(...args: number[]): void;
   pool2dNhwc(...args: number[]): void;
+  padPlane(...args: number[]): void;
+  convPackWeights(...args: number[]): void;
+  conv2dTiles(...args: number[]): void;
+  relu(...args: number[]): void;
+  winoWeights(...args: number[]): void;
+  winoInput(...args: number[]): void;
+  winoGemm(...args: number[]): void;
+  winoOutput(...args: number[]): void;
 }
 
 export interface WasmRuntime {
@@ -145,6 +157,7 @@ class Heap {
         throw e;
       }
       this.buffers.add(this.memory.buffer);
+      this.current = null;
     }
     // only now: a refused block leaves the heap as it was, so later calls still work
     this.top = off + size;
@@ -195,12 +208,30 @@ class Heap {
     }
   }
 
+  /** Whether `bytes` fit in a free block or below the current end of the memory (no grow needed). */
+  fits(bytes: number): boolean {
+    const size = Math.ceil((bytes + SLACK) / ALIGN) * ALIGN;
+    if (this.top + size + SLACK <= this.memory.buffer.byteLength) return true;
+    return this.free.some((b) => b.size >= size);
+  }
+
+  /** The offset one past the highest block in use: how much of the memory the heap spans. */
+  span(): number {
+    return this.top;
+  }
+
   /** The current buffer (after a grow, a new SharedArrayBuffer object over the same memory). */
   buffer(): SharedArrayBuffer {
-    const b = this.memory.buffer as unknown as SharedArrayBuffer;
-    this.buffers.add(b);
-    return b;
+    // memory.buffer of a shared memory costs ~0.6 µs a read in V8; only this heap grows the memory, so the
+    // object read after the last grow is still the current one
+    if (this.current === null) {
+      this.current = this.memory.buffer as unknown as SharedArrayBuffer;
+      this.buffers.add(this.current);
+    }
+    return this.current;
   }
+
+  private current: SharedArrayBuffer | null = null;
 }
 
 let heap: Heap | null = null;
@@ -210,7 +241,112 @@ function count(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
 
-const registry = new FinalizationRegistry<{ off: number; bytes: number }>((b) => heap?.release(b.off, b.bytes));
+/**
+ * A resident block: where it is, its class size in bytes (what the heap gave), and how many tensors use it
+ * (tensors may share one view, e.g. a reshape); `dispose()` of the last one frees it at once.
+ */
+interface Block {
+  off: number;
+  bytes: number;
+  users: number;
+  free: boolean;
+}
+
+/** Resident blocks by their view; a view not in here is no block of ours (a plain array, a subarray). */
+const blocks = new WeakMap<Float32Array, Block>();
+/** Freed resident blocks by class size: the next tensor of that class takes one back without a search. */
+const classes = new Map<number, number[]>();
+let cachedBytes = 0;
+/** Resident bytes in use (not counting the cached free blocks), for tests and diagnostics. */
+let residentBytes = 0;
+/** Resident tensors stop here; past it they are plain arrays (the kernels copy them), so the arena keeps room. */
+export const RESIDENT_LIMIT = WASM_MEMORY_LIMIT / 2;
+
+/** Rounds a request up to its size class: multiples of 64 bytes up to 4 KiB, then 8 classes per power of two. */
+export function sizeClass(bytes: number): number {
+  if (bytes <= 4096) return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+  const step = 2 ** (Math.floor(Math.log2(bytes)) - 3);
+  return Math.ceil(bytes / step) * step;
+}
+
+function freeBlock(b: Block): void {
+  if (b.free) return;
+  b.free = true;
+  residentBytes -= b.bytes;
+  let list = classes.get(b.bytes);
+  if (!list) classes.set(b.bytes, (list = []));
+  list.push(b.off);
+  cachedBytes += b.bytes;
+}
+
+/** Gives every cached block back to the heap, which coalesces them (before the memory would grow). */
+function flushClasses(): void {
+  for (const [bytes, list] of classes) for (const off of list) (heap as Heap).release(off, bytes);
+  classes.clear();
+  cachedBytes = 0;
+}
+
+// a dropped view's block goes back to its class when the collector finds the view
+const registry = new FinalizationRegistry<Block>(freeBlock);
+
+/**
+ * `length` floats of resident memory as a tracked view (zeroed when `zero`), or null when the runtime is
+ * absent or the block would take the resident part of the memory past RESIDENT_LIMIT (the caller then makes
+ * a plain array). Never throws for lack of memory.
+ */
+export function residentFloats(length: number, zero: boolean): Float32Array | null {
+  if (!wasmRuntime() || !heap) return null;
+  const bytes = sizeClass(length * 4);
+  let off: number | undefined = classes.get(bytes)?.pop();
+  if (off !== undefined) cachedBytes -= bytes;
+  else {
+    if (!heap.fits(bytes) && cachedBytes > 0) flushClasses();
+    if (heap.span() + bytes > RESIDENT_LIMIT && !heap.fits(bytes)) return null;
+    try {
+      off = heap.alloc(bytes);
+    } catch (e) {
+      if (e instanceof ResourceError) return null;
+      throw e;
+    }
+  }
+  const view = new Float32Array(heap.buffer(), off, length);
+  if (zero) view.fill(0);
+  const block: Block = { off, bytes, users: 0, free: false };
+  blocks.set(view, block);
+  registry.register(view, block, block);
+  residentBytes += bytes;
+  return view;
+}
+
+/** One more tensor uses `view` (a no-op for arrays that are not resident blocks). */
+export function retainFloats(view: Float32Array): void {
+  const b = blocks.get(view);
+  if (b) b.users++;
+}
+
+/** One tensor less uses `view`; the last one gives the block back now. True if a block was freed. */
+export function releaseFloats(view: Float32Array): boolean {
+  const b = blocks.get(view);
+  if (!b || b.free) return false;
+  if (--b.users > 0) return false;
+  registry.unregister(b);
+  blocks.delete(view);
+  freeBlock(b);
+  return true;
+}
+
+/** Whether `view` is a live resident block (its values are in the module's memory, tracked). */
+export function isResident(view: Float32Array): boolean {
+  const b = blocks.get(view);
+  return b !== undefined && !b.free;
+}
+
+/** Resident bytes in use by tensors (class sizes), without the freed blocks waiting in their classes. */
+export function residentLiveBytes(): number {
+  return residentBytes;
+}
+
+const arrays = new FinalizationRegistry<{ off: number; bytes: number }>((b) => heap?.release(b.off, b.bytes));
 
 /** A Float32Array of `length` floats in the shared memory, freed when the array is garbage-collected. */
 export function allocFloats(length: number): Float32Array | null {
@@ -219,7 +355,7 @@ export function allocFloats(length: number): Float32Array | null {
   const off = heap.alloc(bytes, [{ what: "array", bytes }]);
   const view = new Float32Array(heap.buffer(), off, length);
   view.fill(0);
-  registry.register(view, { off, bytes });
+  arrays.register(view, { off, bytes });
   return view;
 }
 

@@ -302,3 +302,63 @@ describe("wasm backend", () => {
     }
   });
 });
+
+describe("conv2d on the SIMD kernel", () => {
+  const abs = (t: ps.Tensor): ps.Tensor => new ps.Tensor(t.data.map(Math.abs), t.shape);
+  /** b within float32 rounding of a, measured against Σ|x·w| + |bias| (a sum's rounding scales with its terms). */
+  const close = (a: ps.Tensor, b: ps.Tensor, scale: ps.Tensor): void => {
+    expect(b.shape).toEqual(a.shape);
+    // float32 sums (direct, or Winograd's transformed products) against the reference's float64 sums
+    a.data.forEach((v, i) => expect(Math.abs(b.data[i] - v)).toBeLessThanOrEqual(1e-5 * (1e-3 + scale.data[i])));
+  };
+  const cases: [number[], number[], ps.Conv2dOptions][] = [
+    [[1, 8, 12, 16], [8, 8, 3, 3], { padding: 1 }], // in place: width 16, 8 channels
+    [[2, 3, 7, 9], [5, 3, 3, 2], { padding: [1, 0] }], // through the padded tile: width 8 → 8, 5 channels
+    [[1, 4, 10, 11], [6, 4, 3, 3], { stride: [2, 1], dilation: 2, padding: 2 }],
+    [[1, 2, 5, 5], [3, 2, 1, 1], {}],
+    [[1, 3, 6, 21], [4, 3, 5, 4], { padding: [2, 3], dilation: [1, 2] }],
+    // Winograd F(2×2, 3×3) (3×3, stride 1, ≥ 16 channels each side, ≥ 256 outputs): whole tiles; odd output
+    // rows and columns, channels not a multiple of 8, 2 samples; no padding
+    [[1, 16, 16, 16], [16, 16, 3, 3], { padding: 1 }],
+    [[2, 17, 17, 19], [19, 17, 3, 3], { padding: 1 }],
+    [[1, 16, 20, 18], [24, 16, 3, 3], {}],
+  ];
+  for (const [xs, ws, o] of cases) {
+    it(`x [${xs}] weight [${ws}] ${JSON.stringify(o)}, with and without bias`, () => {
+      const x = input(xs, false);
+      const w = input(ws, false);
+      const bias = input([ws[0]], false);
+      setBackend("js");
+      const scale = ps.conv2d(abs(x), abs(w), { ...o, bias: abs(bias) });
+      const [a, b] = both(() => ps.conv2d(x, w, { ...o, bias }));
+      close(a, b, scale);
+      const [c, d] = both(() => ps.conv2d(x, w, o));
+      close(c, d, scale);
+    });
+  }
+
+  it("a NaN or an infinity in the input spreads as in the reference", () => {
+    const x = input([1, 2, 9, 9], false);
+    x.data[20] = NaN;
+    x.data[60] = Infinity;
+    const w = input([3, 2, 3, 3], false);
+    const [a, b] = both(() => ps.conv2d(x, w, { padding: 1 }));
+    expect(Array.from(b.data, Number.isFinite)).toEqual(Array.from(a.data, Number.isFinite));
+    expect(Array.from(b.data, Number.isNaN)).toEqual(Array.from(a.data, Number.isNaN));
+  });
+});
+
+describe("relu on the SIMD kernel", () => {
+  it("equals the reference bit for bit: NaN and −0 kept, every length's tail", () => {
+    for (const n of [1, 3, 4, 7, 64, 1001]) {
+      const x = input([n]);
+      x.data[0] = -0;
+      if (n > 2) x.data[2] = NaN;
+      const [a, b] = both(() => ps.relu(x));
+      expect(Array.from(b.data, (v) => (Object.is(v, -0) ? "-0" : v))).toEqual(
+        Array.from(a.data, (v) => (Object.is(v, -0) ? "-0" : v)),
+      );
+      expect(b.data.some((v) => v < 0)).toBe(false);
+    }
+  });
+});

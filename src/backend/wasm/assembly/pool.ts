@@ -985,3 +985,414 @@ export function pool2dNhwc(
     }
   }
 }
+
+// ---- 2-d convolution (cross-correlation), column stride 1, groups 1 ----
+// Not pooling, but the CNN stage a notebook builds around it (conv2d → relu → pool): in plain TypeScript the
+// convolution was ~30× TF.js's XNNPACK and dominated the stage. Float32 sums in (ic, i, j) order per output.
+
+/**
+ * Lays the weights (cout, cin, kh, kw) out for conv2dTiles: per block of 4 output channels, per (ic, i, j),
+ * one vector of the 4 channels' weights (16 bytes); channels past cout get zeros.
+ */
+export function convPackWeights(w: usize, dst: usize, cout: i32, cin: i32, taps: i32): void {
+  const blocks = (cout + 3) >> 2;
+  let q = dst;
+  for (let b = 0; b < blocks; b++) {
+    for (let t = 0; t < cin * taps; t++) {
+      for (let k = 0; k < 4; k++) {
+        const oc = b * 4 + k;
+        store<f32>(q, oc < cout ? load<f32>(w + ((<usize>(oc * cin * taps + t)) << 2)) : 0);
+        q += 4;
+      }
+    }
+  }
+}
+
+/**
+ * Output rows [r0, r1) of every output channel, for one sample whose cin planes are already zero-padded
+ * (hp×wp each at xp). Output channels are taken 4 at a time and columns 8 at a time (8 accumulators), so a
+ * tap's 2 input vectors serve 4 channels; dst holds ceil(cout/4)·4 planes of oh×owp (owp = ceil(ow/8)·8).
+ * bias: 0 or ceil(cout/4)·4 floats.
+ */
+export function conv2dTiles(
+  xp: usize,
+  wpack: usize,
+  bias: usize,
+  dst: usize,
+  cin: i32,
+  coutp: i32,
+  hp: i32,
+  wp: i32,
+  oh: i32,
+  owp: i32,
+  kh: i32,
+  kw: i32,
+  sh: i32,
+  dh: i32,
+  dw: i32,
+  r0: i32,
+  r1: i32,
+): void {
+  const planeIn = (<usize>(hp * wp)) << 2;
+  const planeOut = (<usize>(oh * owp)) << 2;
+  const rowIn = (<usize>wp) << 2;
+  const taps = kh * kw;
+  const blockW = (<usize>(cin * taps)) << 4;
+  for (let b = 0; b < coutp >> 2; b++) {
+    const wb = wpack + <usize>b * blockW;
+    let b0 = f32x4.splat(0);
+    let b1 = b0;
+    let b2 = b0;
+    let b3 = b0;
+    if (bias != 0) {
+      const bp = bias + ((<usize>(b * 4)) << 2);
+      b0 = v128.load32_splat(bp);
+      b1 = v128.load32_splat(bp + 4);
+      b2 = v128.load32_splat(bp + 8);
+      b3 = v128.load32_splat(bp + 12);
+    }
+    const d0 = dst + <usize>(b * 4) * planeOut;
+    for (let r = r0; r < r1; r++) {
+      const rowBase = xp + <usize>(r * sh) * rowIn;
+      const drow = d0 + ((<usize>(r * owp)) << 2);
+      for (let s = 0; s < owp; s += 8) {
+        let a0 = b0;
+        let a1 = b0;
+        let a2 = b1;
+        let a3 = b1;
+        let a4 = b2;
+        let a5 = b2;
+        let a6 = b3;
+        let a7 = b3;
+        let wq = wb;
+        for (let ic = 0; ic < cin; ic++) {
+          const pc = rowBase + <usize>ic * planeIn + ((<usize>s) << 2);
+          for (let i = 0; i < kh; i++) {
+            const pr = pc + <usize>(i * dh) * rowIn;
+            for (let j = 0; j < kw; j++) {
+              const p = pr + ((<usize>(j * dw)) << 2);
+              const x0 = v128.load(p);
+              const x1 = v128.load(p, 16);
+              // one load for the 4 channels' weights, each lane splatted in a register: the block's weights
+              // (cin·taps·16 bytes, 9 KiB for 64×3×3) then stay in L1, where 4 splatted copies did not
+              const wv = v128.load(wq);
+              let w = i32x4.shuffle(wv, wv, 0, 0, 0, 0);
+              a0 = f32x4.add(a0, f32x4.mul(x0, w));
+              a1 = f32x4.add(a1, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 1, 1, 1, 1);
+              a2 = f32x4.add(a2, f32x4.mul(x0, w));
+              a3 = f32x4.add(a3, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 2, 2, 2, 2);
+              a4 = f32x4.add(a4, f32x4.mul(x0, w));
+              a5 = f32x4.add(a5, f32x4.mul(x1, w));
+              w = i32x4.shuffle(wv, wv, 3, 3, 3, 3);
+              a6 = f32x4.add(a6, f32x4.mul(x0, w));
+              a7 = f32x4.add(a7, f32x4.mul(x1, w));
+              wq += 16;
+            }
+          }
+        }
+        const o = drow + ((<usize>s) << 2);
+        v128.store(o, a0);
+        v128.store(o, a1, 16);
+        v128.store(o + planeOut, a2);
+        v128.store(o + planeOut, a3, 16);
+        v128.store(o + 2 * planeOut, a4);
+        v128.store(o + 2 * planeOut, a5, 16);
+        v128.store(o + 3 * planeOut, a6);
+        v128.store(o + 3 * planeOut, a7, 16);
+      }
+    }
+  }
+}
+
+/**
+ * max(x, 0) of n floats, NaN and −0 kept as they are (as `v < 0 ? 0 : v`): the values below 0 are masked to
+ * +0. Branch-free: in JS, the branch on random signs cost ~10 ns a value in mispredictions.
+ */
+export function relu(src: usize, dst: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(src + o);
+    v128.store(dst + o, v128.andnot(v, f32x4.lt(v, zero)));
+  }
+  for (; i < n; i++) {
+    const v = load<f32>(src + ((<usize>i) << 2));
+    store<f32>(dst + ((<usize>i) << 2), v < 0 ? 0 : v);
+  }
+}
+
+// ---- conv2d 3×3, stride 1, dilation 1 by Winograd F(2×2, 3×3) ----
+// Each 2×2 output tile from a 4×4 input patch with 16 products per (input, output) channel pair instead of 36
+// (Lavin & Gray 2016): the transforms cost O(tiles·channels), the 16 channel GEMMs the rest. Sums are float32;
+// against the direct sum the error is a few float32 roundings of the patch's magnitude.
+
+/** Row r of U = (G g) Gᵀ from row r of G g: 4 values, one per ξ = 4r + j, each `xi` bytes apart. */
+function winoRow(dst: usize, xi: usize, r: i32, a0: f32, a1: f32, a2: f32): void {
+  store<f32>(dst + <usize>(r * 4) * xi, a0);
+  store<f32>(dst + <usize>(r * 4 + 1) * xi, (a0 + a1 + a2) * 0.5);
+  store<f32>(dst + <usize>(r * 4 + 2) * xi, (a0 - a1 + a2) * 0.5);
+  store<f32>(dst + <usize>(r * 4 + 3) * xi, a2);
+}
+
+/**
+ * U = G g Gᵀ of every 3×3 filter (cout, cin, 3, 3) into U[ξ][ic][oc] (16 positions ξ, oc padded to coutp with
+ * zeros), so the GEMM reads 8 output channels as 2 vectors.
+ */
+export function winoWeights(w: usize, u: usize, cout: i32, cin: i32, coutp: i32): void {
+  const xi = (<usize>(cin * coutp)) << 2;
+  memory.fill(u, 0, xi * 16);
+  for (let oc = 0; oc < cout; oc++) {
+    for (let ic = 0; ic < cin; ic++) {
+      const g = w + ((<usize>((oc * cin + ic) * 9)) << 2);
+      const dst = u + ((<usize>(ic * coutp + oc)) << 2);
+      const g00 = load<f32>(g, 0),
+        g01 = load<f32>(g, 4),
+        g02 = load<f32>(g, 8);
+      const g10 = load<f32>(g, 12),
+        g11 = load<f32>(g, 16),
+        g12 = load<f32>(g, 20);
+      const g20 = load<f32>(g, 24),
+        g21 = load<f32>(g, 28),
+        g22 = load<f32>(g, 32);
+      winoRow(dst, xi, 0, g00, g01, g02);
+      winoRow(dst, xi, 1, (g00 + g10 + g20) * 0.5, (g01 + g11 + g21) * 0.5, (g02 + g12 + g22) * 0.5);
+      winoRow(dst, xi, 2, (g00 - g10 + g20) * 0.5, (g01 - g11 + g21) * 0.5, (g02 - g12 + g22) * 0.5);
+      winoRow(dst, xi, 3, g20, g21, g22);
+    }
+  }
+}
+
+/**
+ * V = Bᵀ d B of every 4×4 patch of the zero-padded planes xp (cin planes hp×wp; tile (ty, tx) starts at row
+ * 2ty, column 2tx) into V[ξ][ic][t] (t = ty·tw + tx, tw a multiple of 4), 4 tiles of a row at a time: a patch
+ * row of 4 tiles is columns 2tx … 2tx+9, split into even and odd lanes.
+ */
+export function winoInput(xp: usize, v: usize, cin: i32, hp: i32, wp: i32, th: i32, tw: i32): void {
+  const tiles = th * tw;
+  const xi = (<usize>(cin * tiles)) << 2;
+  for (let ic = 0; ic < cin; ic++) {
+    const plane = xp + ((<usize>(ic * hp * wp)) << 2);
+    const vrow = v + ((<usize>(ic * tiles)) << 2);
+    for (let ty = 0; ty < th; ty++) {
+      for (let tx = 0; tx < tw; tx += 4) {
+        const p = plane + ((<usize>(2 * ty * wp + 2 * tx)) << 2);
+        const rs = (<usize>wp) << 2;
+        // d[r][c] for the 4 tiles: row r, columns 2k + c
+        let e0 = v128.load(p),
+          e1 = v128.load(p, 16),
+          f0 = v128.load(p, 8),
+          f1 = v128.load(p, 24);
+        const d00 = i32x4.shuffle(e0, e1, 0, 2, 4, 6),
+          d01 = i32x4.shuffle(e0, e1, 1, 3, 5, 7);
+        const d02 = i32x4.shuffle(f0, f1, 0, 2, 4, 6),
+          d03 = i32x4.shuffle(f0, f1, 1, 3, 5, 7);
+        e0 = v128.load(p + rs);
+        e1 = v128.load(p + rs, 16);
+        f0 = v128.load(p + rs, 8);
+        f1 = v128.load(p + rs, 24);
+        const d10 = i32x4.shuffle(e0, e1, 0, 2, 4, 6),
+          d11 = i32x4.shuffle(e0, e1, 1, 3, 5, 7);
+        const d12 = i32x4.shuffle(f0, f1, 0, 2, 4, 6),
+          d13 = i32x4.shuffle(f0, f1, 1, 3, 5, 7);
+        e0 = v128.load(p + 2 * rs);
+        e1 = v128.load(p + 2 * rs, 16);
+        f0 = v128.load(p + 2 * rs, 8);
+        f1 = v128.load(p + 2 * rs, 24);
+        const d20 = i32x4.shuffle(e0, e1, 0, 2, 4, 6),
+          d21 = i32x4.shuffle(e0, e1, 1, 3, 5, 7);
+        const d22 = i32x4.shuffle(f0, f1, 0, 2, 4, 6),
+          d23 = i32x4.shuffle(f0, f1, 1, 3, 5, 7);
+        e0 = v128.load(p + 3 * rs);
+        e1 = v128.load(p + 3 * rs, 16);
+        f0 = v128.load(p + 3 * rs, 8);
+        f1 = v128.load(p + 3 * rs, 24);
+        const d30 = i32x4.shuffle(e0, e1, 0, 2, 4, 6),
+          d31 = i32x4.shuffle(e0, e1, 1, 3, 5, 7);
+        const d32 = i32x4.shuffle(f0, f1, 0, 2, 4, 6),
+          d33 = i32x4.shuffle(f0, f1, 1, 3, 5, 7);
+        // Bᵀ d: rows d0 − d2, d1 + d2, d2 − d1, d1 − d3
+        const r00 = f32x4.sub(d00, d20),
+          r01 = f32x4.sub(d01, d21),
+          r02 = f32x4.sub(d02, d22),
+          r03 = f32x4.sub(d03, d23);
+        const r10 = f32x4.add(d10, d20),
+          r11 = f32x4.add(d11, d21),
+          r12 = f32x4.add(d12, d22),
+          r13 = f32x4.add(d13, d23);
+        const r20 = f32x4.sub(d20, d10),
+          r21 = f32x4.sub(d21, d11),
+          r22 = f32x4.sub(d22, d12),
+          r23 = f32x4.sub(d23, d13);
+        const r30 = f32x4.sub(d10, d30),
+          r31 = f32x4.sub(d11, d31),
+          r32 = f32x4.sub(d12, d32),
+          r33 = f32x4.sub(d13, d33);
+        const q = vrow + ((<usize>(ty * tw + tx)) << 2);
+        // (Bᵀ d) B per row: c0 − c2, c1 + c2, c2 − c1, c1 − c3
+        v128.store(q, f32x4.sub(r00, r02));
+        v128.store(q + xi, f32x4.add(r01, r02));
+        v128.store(q + 2 * xi, f32x4.sub(r02, r01));
+        v128.store(q + 3 * xi, f32x4.sub(r01, r03));
+        v128.store(q + 4 * xi, f32x4.sub(r10, r12));
+        v128.store(q + 5 * xi, f32x4.add(r11, r12));
+        v128.store(q + 6 * xi, f32x4.sub(r12, r11));
+        v128.store(q + 7 * xi, f32x4.sub(r11, r13));
+        v128.store(q + 8 * xi, f32x4.sub(r20, r22));
+        v128.store(q + 9 * xi, f32x4.add(r21, r22));
+        v128.store(q + 10 * xi, f32x4.sub(r22, r21));
+        v128.store(q + 11 * xi, f32x4.sub(r21, r23));
+        v128.store(q + 12 * xi, f32x4.sub(r30, r32));
+        v128.store(q + 13 * xi, f32x4.add(r31, r32));
+        v128.store(q + 14 * xi, f32x4.sub(r32, r31));
+        v128.store(q + 15 * xi, f32x4.sub(r31, r33));
+      }
+    }
+  }
+}
+
+/**
+ * M[ξ][t][oc] = Σ_ic V[ξ][ic][t] · U[ξ][ic][oc] for the 16 ξ: 4 tiles × 8 output channels of accumulators, the
+ * 4 tiles' V values one vector splatted lane by lane (as the direct kernel's weights).
+ */
+export function winoGemm(v: usize, u: usize, m: usize, cin: i32, tiles: i32, coutp: i32): void {
+  const vxi = (<usize>(cin * tiles)) << 2;
+  const uxi = (<usize>(cin * coutp)) << 2;
+  const mxi = (<usize>(tiles * coutp)) << 2;
+  const vic = (<usize>tiles) << 2;
+  const uic = (<usize>coutp) << 2;
+  const mt = (<usize>coutp) << 2;
+  for (let x = 0; x < 16; x++) {
+    const vx = v + <usize>x * vxi;
+    const ux = u + <usize>x * uxi;
+    const mx = m + <usize>x * mxi;
+    for (let oc = 0; oc < coutp; oc += 8) {
+      for (let t = 0; t < tiles; t += 4) {
+        let a0 = f32x4.splat(0),
+          a1 = a0,
+          a2 = a0,
+          a3 = a0,
+          a4 = a0,
+          a5 = a0,
+          a6 = a0,
+          a7 = a0;
+        let pv = vx + ((<usize>t) << 2);
+        let pu = ux + ((<usize>oc) << 2);
+        for (let ic = 0; ic < cin; ic++) {
+          const u0 = v128.load(pu);
+          const u1 = v128.load(pu, 16);
+          const vv = v128.load(pv);
+          let s = i32x4.shuffle(vv, vv, 0, 0, 0, 0);
+          a0 = f32x4.add(a0, f32x4.mul(s, u0));
+          a1 = f32x4.add(a1, f32x4.mul(s, u1));
+          s = i32x4.shuffle(vv, vv, 1, 1, 1, 1);
+          a2 = f32x4.add(a2, f32x4.mul(s, u0));
+          a3 = f32x4.add(a3, f32x4.mul(s, u1));
+          s = i32x4.shuffle(vv, vv, 2, 2, 2, 2);
+          a4 = f32x4.add(a4, f32x4.mul(s, u0));
+          a5 = f32x4.add(a5, f32x4.mul(s, u1));
+          s = i32x4.shuffle(vv, vv, 3, 3, 3, 3);
+          a6 = f32x4.add(a6, f32x4.mul(s, u0));
+          a7 = f32x4.add(a7, f32x4.mul(s, u1));
+          pv += vic;
+          pu += uic;
+        }
+        const q = mx + <usize>t * mt + ((<usize>oc) << 2);
+        v128.store(q, a0);
+        v128.store(q, a1, 16);
+        v128.store(q + mt, a2);
+        v128.store(q + mt, a3, 16);
+        v128.store(q + 2 * mt, a4);
+        v128.store(q + 2 * mt, a5, 16);
+        v128.store(q + 3 * mt, a6);
+        v128.store(q + 3 * mt, a7, 16);
+      }
+    }
+  }
+}
+
+/**
+ * Y = Aᵀ M A + bias of every tile into the NCHW output (cout planes oh×ow at dst), 4 channels at a time;
+ * tiles or rows/columns past the output are dropped. bias: coutp floats (zeros when there is none).
+ */
+export function winoOutput(
+  m: usize,
+  bias: usize,
+  dst: usize,
+  cout: i32,
+  coutp: i32,
+  oh: i32,
+  ow: i32,
+  th: i32,
+  tw: i32,
+): void {
+  const tiles = th * tw;
+  const mxi = (<usize>(tiles * coutp)) << 2;
+  const plane = <usize>(oh * ow);
+  for (let ty = 0; ty < th; ty++) {
+    const y0 = 2 * ty;
+    const twoRows = y0 + 1 < oh;
+    for (let tx = 0; tx < tw; tx++) {
+      const x0 = 2 * tx;
+      if (x0 >= ow) break;
+      const twoCols = x0 + 1 < ow;
+      const t = ty * tw + tx;
+      for (let oc = 0; oc < cout; oc += 4) {
+        const p = m + ((<usize>(t * coutp + oc)) << 2);
+        const m0 = v128.load(p),
+          m1 = v128.load(p + mxi),
+          m2 = v128.load(p + 2 * mxi),
+          m3 = v128.load(p + 3 * mxi);
+        const m4 = v128.load(p + 4 * mxi),
+          m5 = v128.load(p + 5 * mxi),
+          m6 = v128.load(p + 6 * mxi),
+          m7 = v128.load(p + 7 * mxi);
+        const m8 = v128.load(p + 8 * mxi),
+          m9 = v128.load(p + 9 * mxi),
+          m10 = v128.load(p + 10 * mxi),
+          m11 = v128.load(p + 11 * mxi);
+        const m12 = v128.load(p + 12 * mxi),
+          m13 = v128.load(p + 13 * mxi),
+          m14 = v128.load(p + 14 * mxi),
+          m15 = v128.load(p + 15 * mxi);
+        // Aᵀ M: row 0 = M0 + M1 + M2, row 1 = M1 − M2 − M3 (rows of 4)
+        const s0 = f32x4.add(f32x4.add(m0, m4), m8),
+          s1 = f32x4.add(f32x4.add(m1, m5), m9);
+        const s2 = f32x4.add(f32x4.add(m2, m6), m10),
+          s3 = f32x4.add(f32x4.add(m3, m7), m11);
+        const t0 = f32x4.sub(f32x4.sub(m4, m8), m12),
+          t1 = f32x4.sub(f32x4.sub(m5, m9), m13);
+        const t2 = f32x4.sub(f32x4.sub(m6, m10), m14),
+          t3 = f32x4.sub(f32x4.sub(m7, m11), m15);
+        const b = v128.load(bias + ((<usize>oc) << 2));
+        const y00 = f32x4.add(f32x4.add(f32x4.add(s0, s1), s2), b);
+        const y01 = f32x4.add(f32x4.sub(f32x4.sub(s1, s2), s3), b);
+        const y10 = f32x4.add(f32x4.add(f32x4.add(t0, t1), t2), b);
+        const y11 = f32x4.add(f32x4.sub(f32x4.sub(t1, t2), t3), b);
+        const n = min(4, cout - oc);
+        for (let l = 0; l < n; l++) {
+          const o = dst + ((<usize>(oc + l) * plane + <usize>(y0 * ow + x0)) << 2);
+          store<f32>(o, laneOf(y00, l));
+          if (twoCols) store<f32>(o, laneOf(y01, l), 4);
+          if (twoRows) {
+            store<f32>(o + ((<usize>ow) << 2), laneOf(y10, l));
+            if (twoCols) store<f32>(o + ((<usize>ow) << 2), laneOf(y11, l), 4);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Lane l of v (l not a constant: a select through the 4 constant extracts). */
+function laneOf(v: v128, l: i32): f32 {
+  return l == 0
+    ? f32x4.extract_lane(v, 0)
+    : l == 1
+      ? f32x4.extract_lane(v, 1)
+      : l == 2
+        ? f32x4.extract_lane(v, 2)
+        : f32x4.extract_lane(v, 3);
+}
