@@ -7,7 +7,7 @@
  * Imports nothing of display: src/display/index.ts installs `[JUPYTER_DISPLAY]` on Tensor when it loads (the
  * library's entry point loads it), so the core type does not pull in PNG encoding and the bitmap font.
  */
-import { bytesText, ParameterError, ResourceError } from "./errors.js";
+import { ParameterError } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { checkShape, shapeSize } from "./shape.js";
 import { adopt, allocValues, release } from "./storage.js";
