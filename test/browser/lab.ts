@@ -2,33 +2,19 @@
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
 /**
- * The one page error JupyterLab logs today for every executed cell: its debugger service asks a kernel whose
- * kernel_info does not say `debugger: false` for a debug session. The kernel side answers it on the kernel-wire
- * branch; until that lands, this exact message is allowed in the per-test check below (each occurrence noted in
- * the report) and the test "running cells logs no page error or console error" is marked as failing.
- */
-export const KNOWN_KERNEL_ERROR = "pageerror: No active debugger session";
-
-/**
  * Every test collects the page's errors (uncaught exceptions and rejections) and console errors, as text, and
  * fails on any of them when it ends; `pageErrors` lets a test check them itself.
  */
 export const test = base.extend<{ pageErrors: string[] }>({
   pageErrors: [
-    async ({ page }, use, testInfo) => {
+    async ({ page }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
       });
       await use(errors);
-      const known = errors.filter((e) => e === KNOWN_KERNEL_ERROR).length;
-      if (known)
-        testInfo.annotations.push({ type: "known kernel issue", description: `${known}× ${KNOWN_KERNEL_ERROR}` });
-      expect(
-        errors.filter((e) => e !== KNOWN_KERNEL_ERROR),
-        "page errors and console errors",
-      ).toEqual([]);
+      expect(errors, "page errors and console errors").toEqual([]);
     },
     { auto: true },
   ],
