@@ -8,10 +8,14 @@ import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import {
   channelsFirstValues,
+  formatNumber,
   parseTensorPayload,
+  quantLevels,
+  quantStep,
   reducedNote,
   unpoolAsWindow,
   type PoolTrace,
+  type QuantInfo,
   type TensorPayload,
   type WindowTrace,
 } from "poolscope/wire";
@@ -97,10 +101,24 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const { payload, values, inputValues } = parsed;
-    const output = panel(inputValues ? "output" : "tensor", payload.shape, values, payload.stats, payload.reduced);
+    const output = panel(
+      inputValues ? "output" : "tensor",
+      payload.shape,
+      values,
+      payload.stats,
+      payload.reduced,
+      payload.quantized,
+    );
     const input =
       inputValues && payload.input
-        ? panel("input", payload.input.shape, inputValues, payload.input.stats, payload.input.reduced)
+        ? panel(
+            "input",
+            payload.input.shape,
+            inputValues,
+            payload.input.stats,
+            payload.input.reduced,
+            payload.input.quantized,
+          )
         : null;
 
     const stats = el("div", "jp-PoolscopeTensor-stats");
@@ -116,6 +134,9 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       notices: [...(parsed.warnings ?? [])],
     };
     for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
+    const compared = comparedPanels(payload, parsed.compare);
+    const quantised = [input, output, compared?.input, compared?.output].filter((pn) => pn?.quantized);
+    if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[]));
 
     const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
     scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
@@ -134,7 +155,6 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     });
     toolbar.append(scale, save);
 
-    const compared = comparedPanels(payload, parsed.compare);
     this.view = compared
       ? this.chooseCompareView(payload, input, output, compared, ctx)
       : this.chooseView(payload, input, output, ctx);
@@ -275,7 +295,7 @@ function windowFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewCon
 function relaid(pn: Panel): Panel | null {
   const r = channelsFirstValues(pn.shape, pn.values);
   if (!r) return null;
-  const out = panel(pn.role, r.shape, r.values, pn.stats);
+  const out = panel(pn.role, r.shape, r.values, pn.stats, undefined, pn.quantized);
   out.perm = r.perm;
   return out;
 }
@@ -291,6 +311,23 @@ function reducedNotice(pn: Panel): string {
   );
 }
 
+/**
+ * The visible notice of quantised values: which tensors, in how many bits, how close a read-out is, and why (the
+ * notebook's size); exact values travel when a bundle's values fit EMBED_BYTES (display/largeTensor.ts).
+ */
+function quantisedNotice(panels: readonly Panel[]): string {
+  const one = (pn: Panel): string => {
+    const q = pn.quantized as QuantInfo;
+    const what = pn.role === "tensor" ? "this tensor's values" : `the ${pn.role}'s values`;
+    return `${what} to ${q.bits} bits (${quantLevels(q.bits)} levels, step ${formatNumber(quantStep(q))})`;
+  };
+  return (
+    `quantised view: to keep the notebook small, ${panels.map(one).join(" and ")} are embedded in fewer bits than ` +
+    `float32 (exact values are embedded when a result's values fit 1 MiB). Colours and read-outs (≈) are within ` +
+    `half a step; the smallest and largest values, NaN, ±Inf and the stats are exact.`
+  );
+}
+
 /** The second result of a comparison as panels, when the payload carries one. */
 function comparedPanels(
   payload: TensorPayload,
@@ -299,8 +336,8 @@ function comparedPanels(
   const c = payload.compare;
   if (!c || !values) return null;
   return {
-    input: panel("input 2", c.input.shape, values.inputValues, c.input.stats),
-    output: panel("output 2", c.output.shape, values.outputValues, c.output.stats),
+    input: panel("input 2", c.input.shape, values.inputValues, c.input.stats, undefined, c.input.quantized),
+    output: panel("output 2", c.output.shape, values.outputValues, c.output.stats, undefined, c.output.quantized),
     trace: c.trace,
   };
 }

@@ -49,8 +49,12 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
   executor = createPreludedExecutor(server);
   trace("compiler built");
   try {
-    server.attach(executor, await runPrelude(executor));
+    const handler = await runPrelude(executor);
+    const warm = warmedUp(executor);
+    server.attach(warm.executor, handler);
     trace("prelude run, ready");
+    // after the requests that waited for the executor have started (they run first, on promise jobs)
+    setImmediate(() => void warm.start());
   } catch (e) {
     process.stderr.write(`${formatReason(e)}\n`);
     process.exit(1);
@@ -81,6 +85,52 @@ async function runPrelude(executor: Executor): Promise<CellHandler> {
     throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
   }
   return createHandler(executor);
+}
+
+/**
+ * A cell like a learner's first ones: a tensor, a traced pooling, each shown as a cell's value would be. After the
+ * prelude the type checker has only seen imports; the first real cell then paid for checking poolscope's types in
+ * use, emitting, and the first (unoptimised) runs of the display path, about 0.1–0.3 s. Declares nothing and
+ * evaluates to undefined, so the namespace, the declarations and the kernel's output are as before.
+ */
+export const WARM_UP_CELL = [
+  "void (() => {",
+  "  const x = tensor([[[[1, 2, 0], [3, 4, 5], [6, 7, 8]]]]);",
+  "  const traced = maxPool2d(x, { kernelSize: 2, stride: 1, trace: true });",
+  "  return [x[JUPYTER_DISPLAY](), traced[JUPYTER_DISPLAY](), randn([1, 1, 600, 600])[JUPYTER_DISPLAY]()];",
+  "})();",
+].join("\n");
+
+/**
+ * The executor the server gets, and the warm-up: start() runs WARM_UP_CELL unless a cell came first (a cell that
+ * waited for the prelude does the warming itself, and must not wait for a warm-up too); a cell that comes during
+ * the warm-up waits for it to end, so the two never run interleaved. kernel_info, interrupts and the rest are
+ * answered between its steps. A failure only costs the speed-up.
+ */
+function warmedUp(executor: Executor): { executor: Executor; start(): Promise<void> } {
+  let used = false;
+  let warming: Promise<unknown> = Promise.resolve();
+  const guarded: Executor = {
+    ...executor,
+    async execute(src: string, count?: number): Promise<boolean> {
+      used = true;
+      await warming;
+      return executor.execute(src, count);
+    },
+  };
+  const start = async (): Promise<void> => {
+    if (used || process.env.POOLSCOPE_KERNEL_NO_WARM_UP) return;
+    trace("warm-up starts");
+    warming = executor.execute(WARM_UP_CELL).then(
+      (ok) => ok || process.stderr.write("poolscope kernel: the warm-up cell failed\n"),
+      (e: unknown) => process.stderr.write(`poolscope kernel: the warm-up cell failed: ${formatReason(e)}\n`),
+    );
+    await warming;
+    // for the kernel's tests: whether a warm-up ran (its trace may land in a running cell's stream instead)
+    (globalThis as Record<symbol, unknown>)[Symbol.for("poolscope.kernel.warmedUp")] = true;
+    trace("warmed up");
+  };
+  return { executor: guarded, start };
 }
 
 function formatReason(reason: unknown): string {

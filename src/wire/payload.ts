@@ -1,13 +1,15 @@
 /**
  * The display payload of a tensor: the one definition of what travels under the poolscope MIME type, from
- * the kernel to the JupyterLab renderer. Values are base64 of little-endian float32 (compact, exact), stats
- * are over the whole tensor. The renderer imports this module; it has no Node or DOM dependency.
+ * the kernel to the JupyterLab renderer. Values are base64 of little-endian float32 (exact), or past the
+ * bundle's size budget base64 of packed codes (`quantized`, quantize.ts); stats are over the whole tensor, exact
+ * either way. The renderer imports this module; it has no Node or DOM dependency.
  */
 import { decodeBase64, encodeBase64 } from "./base64.js";
 import { computeStats, type TensorStats } from "./stats.js";
 import type { PoolTrace } from "./traceTypes.js";
 import { parseTrace } from "./traceValidate.js";
 import type { ReducedInfo } from "./reduce.js";
+import { dequantize, packedBytes, quantInfo, quantize, type QuantInfo } from "./quantize.js";
 
 export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";
 
@@ -16,20 +18,24 @@ export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";
  * 2: optional `input` (the pooled tensor) and `trace` (how each output cell was computed).
  * 3: optional `reduced` (the data is a bounded view of a larger tensor), `compare` (a second traced result),
  *    trace kind "stripFusion". A version-2 payload is a valid version-3 one without them, so both are read.
+ * 4: optional `quantized` on the tensor and on each part (the data is packed codes of that many bits). Older
+ *    payloads are valid version-4 ones without it.
  */
-export const PAYLOAD_VERSION = 3;
-export const READABLE_VERSIONS: readonly number[] = [2, 3];
+export const PAYLOAD_VERSION = 4;
+export const READABLE_VERSIONS: readonly number[] = [2, 3, 4];
 
 /** A tensor's values without the envelope: the input of a traced op travels as one. */
 export interface TensorData {
   /** Row-major shape (of the view, when reduced). */
   shape: number[];
-  /** Base64 of the little-endian float32 values, row-major. */
+  /** Base64 of the little-endian float32 values, row-major; of packed codes when `quantized` is present. */
   data: string;
   /** Over all values of the tensor, even when the data is a reduced view. */
   stats: TensorStats;
   /** Present when the data is a reduced view of a tensor too large to embed (see reduce.ts). */
   reduced?: ReducedInfo;
+  /** Present when the data is quantised: the values read back are within half a step of the real ones. */
+  quantized?: QuantInfo;
 }
 
 export interface TensorPayload {
@@ -37,12 +43,14 @@ export interface TensorPayload {
   dtype: "float32";
   /** Row-major shape, NCHW for images. */
   shape: number[];
-  /** Base64 of the little-endian float32 values, row-major. */
+  /** Base64 of the little-endian float32 values, row-major; of packed codes when `quantized` is present. */
   data: string;
-  /** Over all values (computed by the kernel, exact even when the view is reduced). */
+  /** Over all values (computed by the kernel, exact even when the view is reduced or quantised). */
   stats: TensorStats;
   /** Present when `shape` and `data` are a reduced view of a larger tensor: its real shape and how. */
   reduced?: ReducedInfo;
+  /** Present when `data` holds quantised codes instead of exact float32 values (the size budget). */
+  quantized?: QuantInfo;
   /** Optional caption, e.g. the op that produced the tensor. */
   title?: string;
   /** A traced pooling result: the op's input, so the renderer can draw each output cell's window on it. */
@@ -63,12 +71,16 @@ export interface ComparedResult {
   trace: PoolTrace;
 }
 
-/** Values to embed: stats default to theirs; a reduced view brings the full tensor's stats and how it was made. */
+/**
+ * Values to embed: stats default to theirs; a reduced view brings the full tensor's stats and how it was made;
+ * `bits` asks for quantised data (absent: exact float32).
+ */
 export interface PayloadPart {
   shape: readonly number[];
   values: Float32Array;
   stats?: TensorStats;
   reduced?: ReducedInfo;
+  bits?: number;
 }
 
 export interface PayloadExtras {
@@ -78,14 +90,19 @@ export interface PayloadExtras {
   /** The main tensor's stats and reduction, when its values are a reduced view. */
   stats?: TensorStats;
   reduced?: ReducedInfo;
+  /** Quantise the main tensor's data to this many bits (absent: exact float32). */
+  bits?: number;
 }
 
 function tensorData(t: PayloadPart): TensorData {
-  const d: TensorData = {
-    shape: [...t.shape],
-    data: encodeFloat32(t.values),
-    stats: t.stats ?? computeStats(t.values),
-  };
+  const d: TensorData = { shape: [...t.shape], data: "", stats: t.stats ?? computeStats(t.values) };
+  if (t.bits === undefined) d.data = encodeFloat32(t.values);
+  else {
+    // a whole tensor's exact stats are its range; a reduced view's block means have their own
+    const q = quantize(t.values, t.bits, t.stats && !t.reduced ? t.stats : undefined);
+    d.data = encodeBase64(q.bytes);
+    d.quantized = q.info;
+  }
   if (t.reduced) d.reduced = t.reduced;
   return d;
 }
@@ -101,6 +118,10 @@ export function float32ToBytes(values: Float32Array): Uint8Array {
 }
 
 export function bytesToFloat32(bytes: Uint8Array): Float32Array {
+  // a view where the platform's order is the wire's and the offset allows it; else value by value
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 && bytes.length % 4 === 0) {
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  }
   const out = new Float32Array(bytes.length / 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
@@ -124,14 +145,8 @@ export function encodeTensorPayload(
   title?: string,
   extras: PayloadExtras = {},
 ): TensorPayload {
-  const payload: TensorPayload = {
-    version: PAYLOAD_VERSION,
-    dtype: "float32",
-    shape: [...shape],
-    data: encodeBase64(float32ToBytes(values)),
-    stats: extras.stats ?? computeStats(values),
-  };
-  if (extras.reduced !== undefined) payload.reduced = extras.reduced;
+  const main = tensorData({ shape, values, stats: extras.stats, reduced: extras.reduced, bits: extras.bits });
+  const payload: TensorPayload = { version: PAYLOAD_VERSION, dtype: "float32", ...main };
   if (title !== undefined) payload.title = title;
   if (extras.input !== undefined) payload.input = tensorData(extras.input);
   if (extras.trace !== undefined) payload.trace = extras.trace;
@@ -170,7 +185,7 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
   const p = raw as Record<string, unknown>;
   if (typeof p.version !== "number" || !READABLE_VERSIONS.includes(p.version)) {
     return fail(
-      `unsupported payload version ${describe(p.version)} (this renderer reads versions ${READABLE_VERSIONS.join(" and ")})`,
+      `unsupported payload version ${describe(p.version)} (this renderer reads versions ${READABLE_VERSIONS.slice(0, -1).join(", ")} and ${READABLE_VERSIONS[READABLE_VERSIONS.length - 1]})`,
     );
   }
   if (p.dtype !== "float32") return fail(`unsupported dtype ${describe(p.dtype)}`);
@@ -184,6 +199,7 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
     stats: main.data.stats,
   };
   if (main.data.reduced) payload.reduced = main.data.reduced;
+  if (main.data.quantized) payload.quantized = main.data.quantized;
   if (typeof p.title === "string") payload.title = p.title;
   const result: Extract<ParsedPayload, { ok: true }> = { ok: true, payload, values: main.values };
   const warnings: string[] = [];
@@ -254,15 +270,28 @@ function decodeTensorData(p: Record<string, unknown>, maxElements: number): Deco
     return fail(`shape [${shape.join(", ")}] has ${size} elements, more than the ${maxElements} allowed`);
   }
   if (typeof p.data !== "string") return fail("data must be a base64 string");
-  const expectedChars = Math.ceil((size * 4) / 3) * 4;
+  let quantized: QuantInfo | undefined;
+  if (p.quantized !== undefined) {
+    const q = quantInfo(p.quantized);
+    if (typeof q === "string") return fail(`quantized ${q}`);
+    quantized = q;
+  }
+  const bits = quantized?.bits ?? 32;
+  const byteCount = packedBytes(size, bits);
+  const expectedChars = Math.ceil(byteCount / 3) * 4;
   if (p.data.length !== expectedChars) {
-    return fail(`data holds ${Math.floor((p.data.length * 3) / 16)} values, shape [${shape.join(", ")}] needs ${size}`);
+    const held = Math.floor((((p.data.length * 3) / 4) * 8) / bits);
+    return fail(`data holds ${held} values, shape [${shape.join(", ")}] needs ${size}`);
   }
   const bytes = decodeBase64(p.data);
-  if (bytes === null || bytes.length !== size * 4) return fail("data is not valid base64 of float32 values");
-  const values = bytesToFloat32(bytes);
+  if (bytes === null || bytes.length !== byteCount) {
+    return fail(`data is not valid base64 of ${quantized ? `${bits}-bit codes` : "float32 values"}`);
+  }
+  const values = quantized ? dequantize(bytes, size, quantized) : bytesToFloat32(bytes);
+  if (values === null) return fail("data is too short for its codes");
   const stats = isStats(p.stats) ? p.stats : computeStats(values);
   const data: TensorData = { shape: [...(shape as number[])], data: p.data, stats };
+  if (quantized) data.quantized = quantized;
   if (p.reduced !== undefined) {
     const reduced = reducedInfo(p.reduced, data.shape);
     if (typeof reduced === "string") return fail(`reduced ${reduced}`);

@@ -18,28 +18,36 @@ export function computeStats(data: ArrayLike<number>): TensorStats {
   let max = -Infinity;
   let sum = 0;
   let finite = 0;
-  let nan = 0;
-  let posInf = 0;
-  let negInf = 0;
+  let nonFinite = 0;
+  // the common case first: one branch-light pass, non-finite values only counted (v - v is NaN for them)
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    if (v !== v) nan++;
-    else if (v === Infinity) posInf++;
-    else if (v === -Infinity) negInf++;
-    else {
+    if (v - v === 0) {
       if (v < min) min = v;
       if (v > max) max = v;
       sum += v;
       finite++;
+    } else nonFinite++;
+  }
+  let nan = 0;
+  let posInf = 0;
+  let negInf = 0;
+  if (nonFinite > 0) {
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      if (v !== v) nan++;
+      else if (v === Infinity) posInf++;
+      else if (v === -Infinity) negInf++;
     }
   }
   if (finite === 0)
     return { min: null, max: null, mean: null, std: null, nanCount: nan, posInfCount: posInf, negInfCount: negInf };
   const mean = sum / finite;
+  // a second pass over deviations: sum of squares minus the squared mean would cancel for values far from 0
   let sq = 0;
   for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (Number.isFinite(v)) sq += (v - mean) * (v - mean);
+    const d = data[i] - mean;
+    if (d - d === 0) sq += d * d;
   }
   return { min, max, mean, std: Math.sqrt(sq / finite), nanCount: nan, posInfCount: posInf, negInfCount: negInf };
 }

@@ -2,7 +2,14 @@
  * The renderer's arithmetic, free of the DOM so it is unit-tested without a browser: how large a cell is drawn,
  * which cell the mouse is over, what the read-out and the stats line say, and where the legend's ticks go.
  */
-import { formatNumber, summaryFields, type TensorPayload, type TensorStats } from "poolscope/wire";
+import {
+  formatNumber,
+  quantStep,
+  summaryFields,
+  type QuantInfo,
+  type TensorPayload,
+  type TensorStats,
+} from "poolscope/wire";
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
@@ -31,6 +38,19 @@ export function exactValue(v: number): string {
 
 export function readoutText(index: readonly number[], value: number): string {
   return `[${index.join(", ")}] = ${exactValue(value)}`;
+}
+
+/**
+ * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value to the digits the
+ * codes hold, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
+ */
+export function approxReadoutText(index: readonly number[], value: number, q: QuantInfo): string {
+  if (value - value !== 0) return readoutText(index, value);
+  const digits = q.bits > 8 ? 6 : 4;
+  return (
+    `[${index.join(", ")}] ≈ ${exactValue(Number(value.toPrecision(digits)))} ` +
+    `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`
+  );
 }
 
 /** Plane caption, e.g. "n=0 c=2" for NCHW; other ranks name dims d0, d1, ... */

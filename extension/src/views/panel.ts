@@ -8,11 +8,12 @@ import {
   gridLayout,
   type ColorScale,
   type GridLayout,
+  type QuantInfo,
   type ReducedInfo,
   type TensorStats,
 } from "poolscope/wire";
 import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
-import { blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
+import { approxReadoutText, blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
 import { formatNumber } from "poolscope/wire";
 import { channelScales, sharedScale, type ScaleMode } from "../canvas/scale.js";
 
@@ -25,6 +26,8 @@ export interface Panel {
   plan: ViewPlan;
   /** The values are a reduced view of a larger tensor (the payload said so). */
   reduced?: ReducedInfo;
+  /** The values are quantised (the payload carried codes): read-outs say "≈" and by how much. */
+  quantized?: QuantInfo;
   /** Drawn re-laid (channels-last as channels-first): the tensor's own index is own[k] = drawn[perm[k]]. */
   perm?: number[];
 }
@@ -35,11 +38,18 @@ export function panel(
   values: Float32Array,
   stats: TensorStats,
   reduced?: ReducedInfo,
+  quantized?: QuantInfo,
 ): Panel {
   const layout = gridLayout(shape);
   const pn: Panel = { role, shape, values, stats, layout, plan: viewPlan(layout) };
   if (reduced) pn.reduced = reduced;
+  if (quantized) pn.quantized = quantized;
   return pn;
+}
+
+/** The read-out of value v at a tensor index of this panel: exact, or "≈" for a quantised panel. */
+export function valueReadout(pn: Panel, index: readonly number[], v: number): string {
+  return pn.quantized ? approxReadoutText(index, v, pn.quantized) : readoutText(index, v);
 }
 
 /** The read-out of drawn cell (i, j) of plane p: its full index and exact value, or a reduced view's block. */
@@ -47,7 +57,7 @@ export function cellReadout(pn: Panel, p: number, i: number, j: number): string 
   const drawn = fullIndex(pn, p, i, j);
   const index = pn.perm ? pn.perm.map((k) => drawn[k]) : drawn;
   const v = valueAt(pn, p, i, j);
-  return pn.reduced ? blockReadoutText(index, pn.reduced, v) : readoutText(index, v);
+  return pn.reduced && !pn.quantized ? blockReadoutText(index, pn.reduced, v) : valueReadout(pn, index, v);
 }
 
 /** Plane p's values as drawn (sampled by plan.step) and their size. */

@@ -5,7 +5,7 @@
  * sample points and the mean said in words); hovering a map cell lights every bin (of every region on that
  * sample) that contains it.
  */
-import { readoutText, zoomFor } from "../canvas/screen.js";
+import { zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { el } from "../canvas/plane.js";
@@ -21,7 +21,15 @@ import {
 } from "../link/roi.js";
 import { Selection } from "./selection.js";
 import { showSelection } from "./pointer.js";
-import { cellReadout, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import {
+  cellReadout,
+  scalesFor,
+  valueAt,
+  valueReadout,
+  type BuiltView,
+  type Panel,
+  type ViewContext,
+} from "./panel.js";
 import { finishView, planeGrid } from "./skeleton.js";
 
 /** Most bins the reverse link lists in words. */
@@ -90,7 +98,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       const hit = roiBinsContaining(geo, batch, focus.i, focus.j);
       for (const [k, bi, bj] of hit) outMarks[k * geo.c + channel]?.push({ i: bi, j: bj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${readoutText([batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j))}`;
+      read = `input ${valueReadout(input, [batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j))}`;
       const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `region ${k} (${bi}, ${bj})`);
       if (hit.length > LISTED) listed.push(`… (${hit.length - LISTED} more)`);
       formula =

@@ -4,13 +4,12 @@
  * Hovering a feature lights its bin; hovering a map cell lights its bins and their features.
  */
 import type { SppTrace } from "poolscope/wire";
-import { readoutText } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { el } from "../canvas/plane.js";
 import { Selection } from "./selection.js";
 import { lengthFormula, levelBins, locateFeature, vectorIndex, type BinRect } from "../link/spp.js";
-import { fullIndex, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { fullIndex, scalesFor, valueAt, valueReadout, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { zoomFor } from "../canvas/screen.js";
 import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
 
@@ -55,7 +54,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
       const n = focus.i;
       const loc = locateFeature(trace, channels, focus.j);
       vecMarks.push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `output ${readoutText([n, focus.j], valueAt(output, 0, focus.i, focus.j))}`;
+      read = `output ${valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j))}`;
       if (loc) {
         if (loc.level !== level) {
           level = loc.level;
@@ -86,7 +85,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
         inMarks[focus.plane].push(binMark(b, "binActive"));
         vecMarks.push({ i: n, j: vectorIndex(lv, c, b.bi, b.bj), style: "linked" });
       }
-      read = `input ${readoutText(fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
+      read = `input ${valueReadout(input, fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
       formula = `in ${hit.length} bin${hit.length === 1 ? "" : "s"} of level ${level + 1}: features ${hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", ")}`;
     }
     if (pinned && pinned !== focus && pinned.role === "vector")

@@ -4,14 +4,14 @@
  * the argmax; hovering a map cell lights its bins there and the same features, and their bins, on the other side.
  */
 import type { SppTrace } from "poolscope/wire";
-import { readoutText, zoomFor } from "../canvas/screen.js";
+import { zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { el, type Plane } from "../canvas/plane.js";
 import { Selection } from "./selection.js";
 import { levelBins, lengthFormula, locateFeature } from "../link/spp.js";
 import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../link/sppCompare.js";
-import { fullIndex, scalesFor, valueAt, type BuiltView, type Panel, type ViewContext } from "./panel.js";
+import { fullIndex, scalesFor, valueAt, valueReadout, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
 
 export interface SppResult {
@@ -72,7 +72,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
         if (own.level !== null) level = Math.min(own.level, levels - 1);
         marks[s].push(own);
         if (n < other.result.output.shape[0]) marks[1 - s].push(featureMarks(other, n, k, "linked"));
-        read = `output ${s + 1} ${readoutText([n, k], valueAt(side.result.output, 0, n, k))}`;
+        read = `output ${s + 1} ${valueReadout(side.result.output, [n, k], valueAt(side.result.output, 0, n, k))}`;
         const loc = locateFeature(side.trace, side.channels, k);
         if (loc) {
           const lv = side.trace.levels[loc.level];
@@ -98,7 +98,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
         };
         marks[s].push(cursor, ...ks.map((k) => featureMarks(side, n, k, "linked")));
         if (n < other.result.output.shape[0]) marks[1 - s].push(...ks.map((k) => featureMarks(other, n, k, "linked")));
-        read = `input ${s + 1} ${readoutText(fullIndex(side.result.input, focus.plane, focus.i, focus.j), valueAt(side.result.input, focus.plane, focus.i, focus.j))}`;
+        read = `input ${s + 1} ${valueReadout(side.result.input, fullIndex(side.result.input, focus.plane, focus.i, focus.j), valueAt(side.result.input, focus.plane, focus.i, focus.j))}`;
         formula = `in ${ks.length} bin${ks.length === 1 ? "" : "s"} of level ${level + 1}: features ${ks.join(", ")} (the same features on the other side)`;
       }
     }

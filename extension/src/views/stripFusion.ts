@@ -18,6 +18,7 @@ import {
   planeScale,
   scalesFor,
   valueAt,
+  valueReadout,
   type BuiltView,
   type Panel,
   type ViewContext,
@@ -92,7 +93,7 @@ export function stripFusionView(
       const [n, c] = [Math.floor(p / strips.c), p % strips.c];
       if (role === "fused") {
         const v = valueAt(output, p, focus.i, focus.j);
-        read = `fused ${readoutText(fullIndex(output, p, focus.i, focus.j), v)}`;
+        read = `fused ${valueReadout(output, fullIndex(output, p, focus.i, focus.j), v)}`;
         formula = fusedFormula(focus.i, focus.j, rowMean, colMean, v, h, w, trace.taps);
       } else if (role === "rows") {
         read = `row mean ${readoutText([n, c, focus.i], rowMean)}`;
@@ -101,7 +102,7 @@ export function stripFusionView(
         read = `column mean ${readoutText([n, c, focus.j], colMean)}`;
         formula = meanFormula(`column ${focus.j}`, colValues(p, focus.j), colMean);
       } else {
-        read = `input ${readoutText(fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j))}`;
+        read = `input ${valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j))}`;
         formula = `averaged into row mean ${focus.i} and column mean ${focus.j}; they feed fused row ${focus.i} and column ${focus.j}`;
       }
     }

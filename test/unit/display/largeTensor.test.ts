@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
+import { EMBED_BYTES, embedBits, MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
 import { parseTensorPayload } from "../../../src/wire/payload.js";
 import { colourRange, reducedNote, reduceView, REDUCED_VALUES } from "../../../src/wire/reduce.js";
-import { JUPYTER_DISPLAY, maxPool2d, rand, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
+import { JUPYTER_DISPLAY, maxPool2d, rand, randn, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
 
 describe("display size budget", () => {
   it("embeds a tensor at the budget whole, and one past it as a reduced view with exact stats", () => {
@@ -92,5 +92,49 @@ describe("colourRange: what a colour scale spans", () => {
   it("a reduced view's scale is the finite range of the block means shown, not the tensor's extremes", () => {
     expect(colourRange(Float32Array.of(0.5, NaN, 2, Infinity, -1), stats, info)).toEqual({ min: -1, max: 2 });
     expect(colourRange(Float32Array.of(NaN, -Infinity), stats, info)).toEqual({ min: null, max: null });
+  });
+});
+
+describe("the bundle's byte budget: exact float32 where it fits, quantised codes past it", () => {
+  it("keeps everything exact within EMBED_BYTES, the smallest parts first past it, never under 4 bits", () => {
+    expect(EMBED_BYTES).toBe(2 ** 20);
+    expect(embedBits([2 ** 18])).toEqual([undefined]);
+    expect(embedBits([2 ** 18 + 1])).toEqual([16]);
+    expect(embedBits([2 ** 20])).toEqual([8]);
+    // W1's traced pooling of a 2^20-value input: both quantised alike
+    expect(embedBits([2 ** 18, 2 ** 20])).toEqual([6, 6]);
+    // a small output stays exact while the input keeps 8 bits or more
+    expect(embedBits([2 ** 16, 2 ** 18])).toEqual([undefined, 16]);
+    expect(embedBits([2 ** 16, 2 ** 19, 10])).toEqual([undefined, 11, undefined]);
+    expect(embedBits([2 ** 20, 2 ** 20, 2 ** 20, 2 ** 20])).toEqual([4, 4, 4, 4]);
+  });
+
+  it("embeds a 2^20-value tensor in 8 bits and under 1.5 MB, with exact stats and a notice in the text", () => {
+    const x = randn([1, 64, 128, 128], { seed: 3 });
+    const bundle = x[JUPYTER_DISPLAY]();
+    const p = bundle[TENSOR_MIME];
+    expect(p.quantized).toMatchObject({ bits: 8, lo: p.stats.min, hi: p.stats.max });
+    expect(JSON.stringify(bundle).length).toBeLessThan(1.5e6);
+    const parsed = parseTensorPayload(JSON.parse(JSON.stringify(p)));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const half = (p.quantized!.hi - p.quantized!.lo) / 252 / 2;
+    let worst = 0;
+    for (let k = 0; k < x.size; k++) worst = Math.max(worst, Math.abs(parsed.values[k] - x.data[k]));
+    expect(worst).toBeLessThanOrEqual(half * 1.0001);
+    expect(p.stats.mean).toBe(x.data.reduce((a, b) => a + b, 0) / x.size);
+  });
+
+  it("keeps a traced pooling of 2^20 values under 1.5 MB, and a small one's values exact", () => {
+    const x = randn([1, 64, 128, 128], { seed: 4 });
+    const big = maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1, trace: true })[JUPYTER_DISPLAY]();
+    expect(big[TENSOR_MIME].quantized?.bits).toBe(6);
+    expect(big[TENSOR_MIME].input?.quantized?.bits).toBe(6);
+    expect(JSON.stringify(big).length).toBeLessThan(1.5e6);
+    const small = maxPool2d(randn([1, 4, 32, 32], { seed: 4 }), { kernelSize: 2, trace: true });
+    const p = small[JUPYTER_DISPLAY]()[TENSOR_MIME];
+    expect(p.quantized).toBeUndefined();
+    expect(p.input?.quantized).toBeUndefined();
+    const parsed = parseTensorPayload(JSON.parse(JSON.stringify(p)));
+    expect(parsed.ok && Array.from(parsed.values)).toEqual(Array.from(small.output.data));
   });
 });

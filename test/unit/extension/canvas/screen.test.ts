@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  approxReadoutText,
   blockReadoutText,
   exactValue,
   hitCell,
@@ -32,6 +33,14 @@ describe("renderer geometry", () => {
     expect(exactValue(Math.fround(0.1))).toBe("0.10000000149011612");
     expect(exactValue(-Infinity)).toBe("−∞");
     expect(exactValue(NaN)).toBe("NaN");
+  });
+
+  it("reads out a quantised value as approximate, with its error bound; NaN and ±Inf exactly", () => {
+    const q = { bits: 8, lo: -1, hi: 1 }; // step 2 / 252
+    expect(approxReadoutText([0, 2], Math.fround(0.123456), q)).toBe("[0, 2] ≈ 0.1235 (±0.003968: 8-bit view)");
+    expect(approxReadoutText([1], Math.fround(0.123456), { ...q, bits: 16 })).toMatch(/≈ 0\.123456 \(±1\.526e−5/);
+    expect(approxReadoutText([0], NaN, q)).toBe("[0] = NaN");
+    expect(approxReadoutText([0], -Infinity, q)).toBe("[0] = −∞");
   });
 
   it("labels planes by their leading indices", () => {

@@ -1,0 +1,110 @@
+/**
+ * From running a cell to its output painted, in JupyterLab and Chromium with the poolscope kernel, as a learner
+ * presses Shift+Enter: `1 + 1`, a small tensor, a 2^20-value tensor and a traced maxPool2d of it (W1's op). The
+ * tensors are made in a set-up cell, so the timed cells are what showing costs (kernel: bundle, JSON, ZeroMQ;
+ * server; browser: parse, decode, draw). Each cell runs RUNS times; the clock starts in the page when the run
+ * command is issued and stops after the frame that paints the output (rAF, then a posted message). Prints
+ * medians; asserts nothing (issue 15's goals: ≤ 150 ms small tensor, ≤ 400 ms traced 2^20 pooling).
+ */
+import { test, type Page } from "@playwright/test";
+import { openNotebook } from "../browser/lab.js";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+const SETUP = [
+  "const small = randn([1, 2, 8, 8], { seed: 1 });",
+  "const big = randn([1, 64, 128, 128], { seed: 2 }); // 2^20 values",
+  "const w1 = { kernelSize: 3, stride: 2, padding: 1 };",
+  "1 + 1",
+].join("\n");
+
+const CASES: { name: string; source: string; tensor: boolean }[] = [
+  { name: "1 + 1", source: "1 + 1", tensor: false },
+  { name: "small tensor [1×2×8×8]", source: "small", tensor: true },
+  { name: "2^20-value tensor [1×64×128×128]", source: "big", tensor: true },
+  { name: "traced maxPool2d of it (3×3 s2 p1)", source: "maxPool2d(big, { ...w1, trace: true })", tensor: true },
+];
+
+interface Panel {
+  content: { activeCellIndex: number; widgets: { node: HTMLElement }[] };
+  sessionContext: { session: { kernel: { status: string } | null } | null };
+}
+
+/** Runs cell k once; ms from the run command to the end of the frame that paints its output. */
+async function timeCell(page: Page, k: number, tensor: boolean): Promise<number> {
+  return page.evaluate(
+    async ({ k, tensor }) => {
+      const app = window.jupyterapp as unknown as {
+        shell: { currentWidget: Panel };
+        commands: { execute(id: string): Promise<unknown> };
+      };
+      const panel = app.shell.currentWidget;
+      panel.content.activeCellIndex = k;
+      await app.commands.execute("notebook:clear-cell-output");
+      const node = panel.content.widgets[k].node;
+      const painted = (): boolean =>
+        tensor
+          ? node.querySelector(".jp-PoolscopeTensor canvas") !== null
+          : (node.querySelector(".jp-OutputArea-output")?.textContent ?? "").trim() === "2";
+      const idle = (): boolean => panel.sessionContext.session?.kernel?.status === "idle";
+      // the previous run's output gone and the kernel idle: nothing of it is left to wait for
+      while (painted() || !idle()) await new Promise((r) => setTimeout(r, 5));
+      const t0 = performance.now();
+      void app.commands.execute("notebook:run-cell");
+      await new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (painted()) {
+            observer.disconnect();
+            resolve();
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(node, { childList: true, subtree: true, characterData: true });
+        check();
+      });
+      // the next frame's rAF runs before its style, layout and paint; a message posted from it runs after them
+      await new Promise<void>((res) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => res();
+          ch.port2.postMessage(null);
+        }),
+      );
+      return performance.now() - t0;
+    },
+    { k, tensor },
+  );
+}
+
+test("cell timings", async ({ page, request }) => {
+  test.setTimeout(600_000);
+  const cell = (source: string, k: number) => ({
+    cell_type: "code",
+    id: `cell${k}`,
+    execution_count: null,
+    metadata: {},
+    source,
+    outputs: [],
+  });
+  const content = {
+    cells: [SETUP, ...CASES.map((c) => c.source)].map(cell),
+    metadata: { kernelspec: { name: "poolscope", display_name: "TypeScript (poolscope)", language: "typescript" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  await request.put("/api/contents/bench-cell.ipynb", { data: { type: "notebook", format: "json", content } });
+  await openNotebook(page, "bench-cell.ipynb");
+  // the set-up cell, which also waits out the kernel's start-up and warm-up
+  await timeCell(page, 0, false);
+  const lines: string[] = [];
+  for (const [i, c] of CASES.entries()) {
+    const times: number[] = [];
+    for (let r = 0; r < RUNS; r++) times.push(await timeCell(page, i + 1, c.tensor));
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    lines.push(
+      `${c.name}: median ${median.toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}), first run ${times[0].toFixed(0)} ms`,
+    );
+  }
+  console.log(`cell benchmark, run command to output painted (${RUNS} runs, Chromium)\n  ${lines.join("\n  ")}`);
+});
