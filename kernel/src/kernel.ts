@@ -53,8 +53,9 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
     const warm = warmedUp(executor);
     server.attach(warm.executor, handler);
     trace("prelude run, ready");
-    // after the requests that waited for the executor have started (they run first, on promise jobs)
-    setImmediate(() => void warm.start());
+    // A cell that waited for the prelude goes first and does the warming itself: the server starts it only after
+    // one more turn of the event loop (so a pending interrupt reaches it), hence the explicit check, not the order.
+    if (!server.cellsWaiting) setImmediate(() => void (server.cellsWaiting ? undefined : warm.start()));
   } catch (e) {
     process.stderr.write(`${formatReason(e)}\n`);
     process.exit(1);

@@ -167,6 +167,11 @@ export class PoolscopeServer {
     return Promise.resolve();
   }
 
+  /** Whether an execute request is queued and has not started yet (the warm-up then gives way to it). */
+  get cellsWaiting(): boolean {
+    return this.waiting > 0;
+  }
+
   /** Hands over the executor (with the prelude run) and tslab's handler; waiting requests proceed. */
   attach(executor: Executor, handler: object): void {
     this.executor = executor;
