@@ -1,43 +1,16 @@
 """What a cell that throws leaves behind, and the traceback a learner reads: a real kernel over ZeroMQ."""
 import re
-import shutil
-import tempfile
 import unittest
-from pathlib import Path
 
-from jupyter_client.manager import KernelManager
-
-TIMEOUT = 30
+from kernel_session import KernelCase
 
 
-class ExecutionTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.cwd = Path(tempfile.mkdtemp(prefix="poolscope-exec-cwd-"))
+class ExecutionTests(KernelCase):
+    files = {
         # type-checks, then throws when it is loaded
-        (cls.cwd / "ok.ts").write_text("export const first = 1;\nexport const second = 2;\n")
-        (cls.cwd / "boom.ts").write_text('export const loaded = 1;\nthrow new Error("boom.ts failed to load");\n')
-        cls.km = KernelManager(kernel_name="poolscope")
-        cls.km.start_kernel(cwd=str(cls.cwd))
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=60)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-        shutil.rmtree(cls.cwd, ignore_errors=True)
-
-    def run_cell(self, code):
-        outputs = []
-        reply = self.kc.execute_interactive(code, timeout=TIMEOUT, output_hook=outputs.append)
-        return reply["content"], outputs
-
-    def result_text(self, code):
-        content, outputs = self.run_cell(code)
-        self.assertEqual(content["status"], "ok", content)
-        return [o["content"]["data"]["text/plain"] for o in outputs if o["msg_type"] == "execute_result"]
+        "ok.ts": "export const first = 1;\nexport const second = 2;\n",
+        "boom.ts": 'export const loaded = 1;\nthrow new Error("boom.ts failed to load");\n',
+    }
 
     def test_declarations_before_a_throw_stay_defined(self):
         content, _ = self.run_cell(

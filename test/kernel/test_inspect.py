@@ -2,26 +2,17 @@
 import re
 import unittest
 
-from jupyter_client.manager import KernelManager
+from kernel_session import KernelCase
 
 TIMEOUT = 30
 SLIDING = ("kernelSize", "stride", "padding", "dilation", "ceilMode")
 
 
-class InspectTests(unittest.TestCase):
+class InspectTests(KernelCase):
     @classmethod
     def setUpClass(cls):
-        cls.km = KernelManager(kernel_name="poolscope")
-        cls.km.start_kernel()
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=60)
+        super().setUpClass()
         cls.kc.execute_interactive("const x = tensor([[[[1, 2], [3, 4]]]]);", timeout=TIMEOUT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
 
     def inspect(self, code, cursor=None):
         reply = self.kc.inspect(code, len(code) if cursor is None else cursor, reply=True, timeout=TIMEOUT)

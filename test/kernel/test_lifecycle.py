@@ -1,37 +1,15 @@
 """The kernel beyond the protocol checks: interrupts, restart, robustness, display ids, inspection of the
 preloaded names, local .ts imports. One kernel, started in a temporary folder holding a helper .ts file."""
-import shutil
-import tempfile
 import unittest
-from pathlib import Path
 
-from jupyter_client.manager import KernelManager
+from kernel_session import KernelCase
 
 TENSOR_MIME = "application/vnd.poolscope.tensor+json"
 TIMEOUT = 30
 
 
-class KernelLifecycleTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.cwd = Path(tempfile.mkdtemp(prefix="poolscope-kernel-cwd-"))
-        (cls.cwd / "helpers.ts").write_text("export function double(x: number): number {\n  return 2 * x;\n}\n")
-        cls.km = KernelManager(kernel_name="poolscope")
-        cls.km.start_kernel(cwd=str(cls.cwd))
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=60)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-        shutil.rmtree(cls.cwd, ignore_errors=True)
-
-    def run_cell(self, code, timeout=TIMEOUT):
-        outputs = []
-        reply = self.kc.execute_interactive(code, timeout=timeout, output_hook=outputs.append)
-        return reply["content"], outputs
+class KernelLifecycleTests(KernelCase):
+    files = {"helpers.ts": "export function double(x: number): number {\n  return 2 * x;\n}\n"}
 
     def assert_alive(self):
         content, outputs = self.run_cell("20 + 22")

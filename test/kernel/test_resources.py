@@ -3,29 +3,12 @@ WebAssembly memory than its 4 GiB limit, or making a tensor larger than a Float3
 with a ResourceError naming the size and the limit, and the kernel goes on serving the next cell."""
 import unittest
 
-from jupyter_client.manager import KernelManager
-
-TIMEOUT = 60
+from kernel_session import KernelCase
 
 
-class KernelResourceTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km = KernelManager(kernel_name="poolscope")
-        cls.km.start_kernel()
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=60)
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
-    def run_cell(self, code):
-        outputs = []
-        reply = self.kc.execute_interactive(code, timeout=TIMEOUT, output_hook=outputs.append)
-        return reply["content"], outputs
+class KernelResourceTests(KernelCase):
+    timeout = 60
 
     def assert_refused(self, code, *phrases):
         content, outputs = self.run_cell(code)

@@ -7,101 +7,19 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 import unittest
 import uuid
 from pathlib import Path
 
 import nbformat
-from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
+
+from kernel_session import Session, of_type, start_kernel, wait_until
 
 TENSOR_MIME = "application/vnd.poolscope.tensor+json"
 TIMEOUT = 60
 # kernel/src/output.ts: OUTPUT_LIMIT
 OUTPUT_LIMIT = 1_000_000
-
-
-def start_kernel(cwd=None):
-    km = KernelManager(kernel_name="poolscope")
-    km.start_kernel(cwd=cwd or tempfile.gettempdir())
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=TIMEOUT)
-    return km, kc
-
-
-def wait_until(predicate, timeout=TIMEOUT, what="a state"):
-    """Polls an observable state (a process's life) until it holds."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-class Session:
-    """Helpers over one client: iopub messages per request, read until the request's idle status."""
-
-    def __init__(self, kc):
-        self.kc = kc
-        self.iopub = {}  # msg_id -> list of iopub messages seen for it
-        self.idle = set()
-
-    def pump(self, timeout=TIMEOUT):
-        msg = self.kc.get_iopub_msg(timeout=timeout)
-        parent = msg["parent_header"].get("msg_id")
-        self.iopub.setdefault(parent, []).append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            self.idle.add(parent)
-        return msg
-
-    def wait_for(self, msg_id, predicate, timeout=TIMEOUT):
-        """Reads iopub until a message for msg_id satisfies predicate; returns it."""
-        for msg in self.iopub.get(msg_id, []):
-            if predicate(msg):
-                return msg
-        while True:
-            msg = self.pump(timeout)
-            if msg["parent_header"].get("msg_id") == msg_id and predicate(msg):
-                return msg
-
-    def wait_idle(self, msg_id, timeout=TIMEOUT):
-        if msg_id not in self.idle:
-            self.wait_for(msg_id, is_idle, timeout)
-        return self.iopub.get(msg_id, [])
-
-    def wait_stream(self, msg_id, text, timeout=TIMEOUT):
-        """Waits until the request's stdout so far contains text (a line the cell prints first)."""
-        def seen():
-            return text in "".join(
-                m["content"]["text"] for m in self.iopub.get(msg_id, []) if m["msg_type"] == "stream"
-            )
-
-        while not seen():
-            self.pump(timeout)
-
-    def replies(self, msg_ids, timeout=TIMEOUT):
-        out = {}
-        while len(out) < len(msg_ids):
-            msg = self.kc.get_shell_msg(timeout=timeout)
-            parent = msg["parent_header"].get("msg_id")
-            if parent in msg_ids:
-                out[parent] = msg["content"]
-        return [out[m] for m in msg_ids]
-
-    def run(self, code, **kw):
-        msg_id = self.kc.execute(code, **kw)
-        reply = self.replies([msg_id])[0]
-        return reply, self.wait_idle(msg_id)
-
-
-def is_idle(msg):
-    return msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
-
-
-def of_type(messages, msg_type):
-    return [m["content"] for m in messages if m["msg_type"] == msg_type]
 
 
 class WireTests(unittest.TestCase):
@@ -386,7 +304,7 @@ class StartAndEndTests(unittest.TestCase):
             """
             import sys, signal
             sys.path.insert(0, %r)
-            from test_wire import start_kernel, Session
+            from kernel_session import start_kernel, Session
             km, kc = start_kernel()
             msg_id = kc.execute('console.log("spinning"); while (true) {}')
             Session(kc).wait_stream(msg_id, "spinning")
