@@ -44,7 +44,7 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tens
       rect: [roiAxisSpan(row[2], row[4], scale), roiAxisSpan(row[1], row[3], scale)],
       axes,
     });
-    const plan = planAxes(axes);
+    const plan = planAxes(axes, OP);
     for (let ch = 0; ch < c; ch++) {
       const inBase = (batch * c + ch) * plane;
       const outBase = (r * c + ch) * ph * pw;

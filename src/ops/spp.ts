@@ -70,10 +70,10 @@ export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | Tra
     plan.levels.forEach((level, li) => {
       let values: Float32Array;
       if (mode === "max") {
-        const r = maxOverPlan(x.data, planes, planAxes(level.axes));
+        const r = maxOverPlan(x.data, planes, planAxes(level.axes, OP));
         values = r.values;
         argmaxes[li] = r.indices;
-      } else values = meanOverPlan(x.data, planes, planAxes(level.axes), level.divisors as Float32Array);
+      } else values = meanOverPlan(x.data, planes, planAxes(level.axes, OP), level.divisors as Float32Array);
       const cells = c * level.bins[0] * level.bins[1];
       // (N, C, bh, bw) row-major is already channel-major within a sample: copy each sample's block.
       const offset = c * level.before;

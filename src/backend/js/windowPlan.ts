@@ -12,6 +12,7 @@ import {
   type AxisWindows,
 } from "../../geometry/window.js";
 import { shapeSize } from "../../core/shape.js";
+import { ResourceError, bytesText } from "../../core/errors.js";
 
 export interface WindowPlan {
   readonly axes: readonly AxisWindows[];
@@ -25,12 +26,18 @@ export interface WindowPlan {
 }
 
 /** The plan of sliding windows (max, average, LP pooling). */
-export function planWindows(axes: readonly AxisGeometry[]): WindowPlan {
-  return planAxes(axes.map(sliding));
+export function planWindows(axes: readonly AxisGeometry[], op = "pooling"): WindowPlan {
+  return planAxes(axes.map(sliding), op);
 }
 
+/**
+ * Most taps one plan may list: 2^27 int32 offsets (512 MiB). Past it the plan is refused with a ResourceError
+ * instead of growing an array until the JavaScript engine dies (which takes the kernel with it).
+ */
+export const MAX_PLAN_TAPS = 2 ** 27;
+
 /** The plan of any per-axis windows; a window is the Cartesian product of its per-axis taps. */
-export function planAxes(axes: readonly AxisWindows[]): WindowPlan {
+export function planAxes(axes: readonly AxisWindows[], op = "pooling"): WindowPlan {
   const nd = axes.length;
   const inStrides = new Array<number>(nd);
   let inPlane = 1;
@@ -42,30 +49,52 @@ export function planAxes(axes: readonly AxisWindows[]): WindowPlan {
   const perAxis = axes.map((axis, a) =>
     Array.from({ length: outSizes[a] }, (_, i) => axisTaps(axis, i).map((p) => p * inStrides[a])),
   );
+  // windows are products of per-axis taps, so the plan's length is the product of the per-axis tap totals
+  const total = perAxis.reduce((n, lists) => n * lists.reduce((m, l) => m + l.length, 0), 1);
+  if (total > MAX_PLAN_TAPS || inPlane > 2 ** 31 - 1) {
+    throw new ResourceError(
+      op,
+      "TypeScript window plan",
+      `the TypeScript backend lists every window tap of a plane, and this plane of ${inPlane.toLocaleString("en-US")} ` +
+        `values needs ${total.toLocaleString("en-US")} taps (${bytesText(total * 4)}); its limit is ` +
+        `${MAX_PLAN_TAPS.toLocaleString("en-US")} taps (${bytesText(MAX_PLAN_TAPS * 4)}). ` +
+        `Use the WebAssembly backend (POOLSCOPE_BACKEND=wasm) or pool a smaller plane`,
+    );
+  }
   const outPlane = shapeSize(outSizes);
   const tapStart = new Int32Array(outPlane + 1);
-  const taps: number[] = [];
+  const taps = new Int32Array(total);
   const idx = new Array<number>(nd).fill(0);
+  let n = 0;
   for (let o = 0; o < outPlane; o++) {
-    tapStart[o] = taps.length;
-    appendProduct(perAxis, idx, 0, 0, taps);
+    tapStart[o] = n;
+    n = appendProduct(perAxis, idx, 0, 0, taps, n);
     // advance the row-major output index
     for (let a = nd - 1; a >= 0; a--) {
       if (++idx[a] < outSizes[a]) break;
       idx[a] = 0;
     }
   }
-  tapStart[outPlane] = taps.length;
-  return { axes, inPlane, outPlane, tapStart, taps: Int32Array.from(taps) };
+  tapStart[outPlane] = n;
+  return { axes, inPlane, outPlane, tapStart, taps };
 }
 
-function appendProduct(perAxis: number[][][], idx: number[], a: number, base: number, out: number[]): void {
+/** Writes the window's taps from out[n]; returns the next free slot. */
+function appendProduct(
+  perAxis: number[][][],
+  idx: number[],
+  a: number,
+  base: number,
+  out: Int32Array,
+  n: number,
+): number {
   const list = perAxis[a][idx[a]];
   const last = a === perAxis.length - 1;
   for (const off of list) {
-    if (last) out.push(base + off);
-    else appendProduct(perAxis, idx, a + 1, base + off, out);
+    if (last) out[n++] = base + off;
+    else n = appendProduct(perAxis, idx, a + 1, base + off, out, n);
   }
+  return n;
 }
 
 /**

@@ -21,7 +21,7 @@ function adaptiveBackwardNd(
   const core = adaptivePoolNd(op, x, nd, mode, { outputSize: options?.outputSize });
   checkGradY(op, gradY, core.output.shape);
   const planes = x.shape[0] * x.shape[1];
-  const plan = planAxes(core.axes);
+  const plan = planAxes(core.axes, op);
   const data =
     mode === "max"
       ? scatterToArgmax(gradY.data, (core.indices as Tensor).data, planes, plan.outPlane, plan.inPlane)
