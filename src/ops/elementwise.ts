@@ -9,6 +9,7 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor } from "../core/tensor.js";
 import { shapeSize } from "../core/shape.js";
+import { allocValues, valuesOf } from "../core/storage.js";
 
 /** A tensor, or a number read as a 0-d tensor. */
 export type Operand = Tensor | number;
@@ -43,22 +44,22 @@ export function binaryOp(
 ): Tensor {
   const x = operand(op, names[0], a);
   const y = operand(op, names[1], b);
-  if (typeof x === "number" && typeof y === "number") return new Tensor(Float32Array.of(f(x, y)), []);
+  if (typeof x === "number" && typeof y === "number") return new Tensor(valuesOf(op, [f(x, y)]), []);
   if (typeof y === "number") {
     const xt = x as Tensor;
-    const out = new Float32Array(xt.size);
+    const out = allocValues(op, xt.size, false, xt.shape);
     const d = xt.data;
     for (let i = 0; i < d.length; i++) out[i] = f(d[i], y);
     return new Tensor(out, xt.shape);
   }
   if (typeof x === "number") {
-    const out = new Float32Array(y.size);
+    const out = allocValues(op, y.size, false, y.shape);
     const d = y.data;
     for (let i = 0; i < d.length; i++) out[i] = f(x, d[i]);
     return new Tensor(out, y.shape);
   }
   const shape = broadcastShapes(op, names[1], x.shape, y.shape, names[0]);
-  const out = new Float32Array(shapeSize(shape));
+  const out = allocValues(op, shapeSize(shape), false, shape);
   if (sameShape(x.shape, shape) && sameShape(y.shape, shape)) {
     const p = x.data;
     const q = y.data;
@@ -111,7 +112,7 @@ function walk2(
 
 /** x's values read at the broadcast shape `shape` (which the caller has checked x broadcasts to), copied. */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
-  const out = new Float32Array(shapeSize(shape));
+  const out = allocValues("broadcastTo", shapeSize(shape), false, shape);
   const p = x.data;
   walk2(shape, broadcastStrides(x.shape, shape), new Array<number>(shape.length).fill(0), (o, i, _j, n, si) => {
     for (let k = 0; k < n; k++) out[o + k] = p[i + k * si];
@@ -126,7 +127,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /** f over every value, in a new tensor of the same shape. */
 export function unaryOp(op: string, input: Tensor, f: (x: number) => number): Tensor {
   const x = needTensor(op, "input", input);
-  const out = new Float32Array(x.size);
+  const out = allocValues(op, x.size, false, x.shape);
   const d = x.data;
   for (let i = 0; i < d.length; i++) out[i] = f(d[i]);
   return new Tensor(out, x.shape);
@@ -141,7 +142,7 @@ function fast(
   loop: (p: Float32Array, q: Float32Array | number, out: Float32Array) => void,
 ): Tensor {
   if (a instanceof Tensor && (typeof b === "number" || (b instanceof Tensor && sameShape(a.shape, b.shape)))) {
-    const out = new Float32Array(a.size);
+    const out = allocValues(op, a.size, false, a.shape);
     loop(a.data, typeof b === "number" ? Math.fround(b) : b.data, out);
     return new Tensor(out, a.shape);
   }
@@ -259,7 +260,7 @@ export function sqrt(input: Tensor): Tensor {
 export function map(input: Tensor, fn: (value: number, index: number) => number): Tensor {
   const x = needTensor("map", "input", input);
   if (typeof fn !== "function") throw new ParameterError("map", "fn", fn, "must be a function of one value");
-  const out = new Float32Array(x.size);
+  const out = allocValues("map", x.size, false, x.shape);
   for (let i = 0; i < out.length; i++) out[i] = fn(x.data[i], i);
   return new Tensor(out, x.shape);
 }
@@ -303,7 +304,7 @@ export function where(condition: Tensor, input: Operand, other: Operand): Tensor
   const cx = expandTo(c);
   const vx = expandTo(x);
   const vy = expandTo(y);
-  const out = new Float32Array(size);
+  const out = allocValues("where", size, false, shape);
   for (let i = 0; i < size; i++) out[i] = cx[i] !== 0 ? vx[i] : vy[i];
   return new Tensor(out, shape);
 }

@@ -11,6 +11,7 @@ import { Tensor } from "../core/tensor.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { maximum, minimum } from "./elementwise.js";
+import { allocValues, valuesOf } from "../core/storage.js";
 
 /** One dim, or several. */
 export type Dims = number | readonly number[];
@@ -71,7 +72,7 @@ function reduceBy(
   f: (data: Float32Array, base: number, reduced: Int32Array) => number,
 ): Tensor {
   const p = plan(x, dims, keepdim);
-  const out = new Float32Array(p.kept.length);
+  const out = allocValues("reduce", p.kept.length, false);
   for (let k = 0; k < out.length; k++) out[k] = f(x.data, p.kept[k], p.reduced);
   return new Tensor(out, p.shape);
 }
@@ -98,7 +99,7 @@ export function sum(input: Tensor, dim?: Dims | null, keepdim?: boolean): Tensor
     const d = x.data;
     let s = 0;
     for (let i = 0; i < d.length; i++) s += d[i];
-    return new Tensor(Float32Array.of(s), []);
+    return new Tensor(valuesOf("sum", [s]), []);
   }
   return reduceBy(x, dims, kd, (d, b, r) => {
     let s = 0;
@@ -188,7 +189,7 @@ function argOf(
     refuseEmpty(op, x, all, true);
     // over the flattened tensor; keepdim keeps every dim as 1, as PyTorch 2 does
     const r = plan(x, all, kd);
-    return new Tensor(Float32Array.of(argExtreme(x.data, 0, r.reduced, larger)), r.shape);
+    return new Tensor(valuesOf(op, [argExtreme(x.data, 0, r.reduced, larger)]), r.shape);
   }
   const d = normDim(op, dim, x.rank);
   const dims = x.rank === 0 ? [] : [d];

@@ -1,7 +1,7 @@
-/** Shape-only ops: the data is shared order-wise (row-major), only the shape changes. */
+/** Shape-only ops: views, the values are shared (row-major order does not change), only the shape changes. */
 import { ParameterError } from "../core/errors.js";
 import { checkTensor } from "../geometry/params.js";
-import { Tensor } from "../core/tensor.js";
+import { Tensor, viewOf } from "../core/tensor.js";
 import { shapeSize } from "../core/shape.js";
 
 /** A new shape with the same number of values; one entry may be −1 (inferred), as torch.reshape. */
@@ -23,7 +23,7 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
       `does not hold the ${x.size} values of shape [${x.shape.join(", ")}]`,
     );
   }
-  return new Tensor(x.data, resolved);
+  return viewOf(x, resolved);
 }
 
 /** Merges dims startDim..endDim into one, as torch.flatten (default: all but the batch dim). */
@@ -36,7 +36,7 @@ export function flatten(x: Tensor, startDim = 1, endDim = -1): Tensor {
     throw new ParameterError("flatten", "startDim", startDim, `must index one of ${r} dims`);
   if (!Number.isInteger(e) || e < s || e >= Math.max(r, 1))
     throw new ParameterError("flatten", "endDim", endDim, `must index a dim from startDim ${s} to ${r - 1}`);
-  if (r === 0) return new Tensor(x.data, [1]);
+  if (r === 0) return viewOf(x, [1]);
   const merged = shapeSize(x.shape.slice(s, e + 1));
-  return new Tensor(x.data, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
+  return viewOf(x, [...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
 }

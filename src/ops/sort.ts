@@ -8,6 +8,7 @@ import { installMethods } from "../core/methods.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { Tensor } from "../core/tensor.js";
 import type { ValuesIndices } from "./reduce.js";
+import { allocValues, valuesOf } from "../core/storage.js";
 
 function needTensor(op: string, v: unknown): Tensor {
   if (v instanceof Tensor) return v;
@@ -30,8 +31,12 @@ function ordered(x: Tensor, dim: number, descending: boolean, take: number): Val
   const outShape = [...shape];
   outShape[dim] = take;
   const outStrides = contiguousStrides(outShape);
-  const values = new Float32Array(shape.reduce((n, s, i) => n * (i === dim ? take : s), 1));
-  const indices = new Float32Array(values.length);
+  const values = allocValues(
+    "sort",
+    shape.reduce((n, s, i) => n * (i === dim ? take : s), 1),
+    false,
+  );
+  const indices = allocValues("sort", values.length, false);
   const lines = x.size / Math.max(len, 1);
   const order = Array.from({ length: len }, (_, i) => i);
   for (let l = 0; l < (len === 0 ? 0 : lines); l++) {
@@ -70,7 +75,11 @@ export function sort(input: Tensor, dim = -1, descending = false): ValuesIndices
   return ordered(x, d, descending, x.rank === 0 ? 1 : x.shape[d]);
 }
 
-/** The k largest (or smallest) values along dim, largest first, with their indices (torch.topk). */
+/**
+ * The k largest (or smallest) values along dim, largest (smallest) first, with their indices (torch.topk).
+ * With sorted = false PyTorch promises no order (its CPU kernel's varies with k and the size); this one
+ * returns the sorted order then too, ties by index as with sorted = true.
+ */
 export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
   const x = needTensor("topk", input);
   const d = normDim("topk", dim, x.rank);
@@ -78,8 +87,7 @@ export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted 
   if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k > len)
     throw new ParameterError("topk", "k", k, `must be in [0, ${len}], the size of dim ${d}`);
   if (typeof largest !== "boolean") throw new ParameterError("topk", "largest", largest, "must be true or false");
-  // sorted = false lets PyTorch return any order; this one returns the sorted one
-  void sorted;
+  if (typeof sorted !== "boolean") throw new ParameterError("topk", "sorted", sorted, "must be true or false");
   return ordered(x, d, largest, k);
 }
 
@@ -94,14 +102,14 @@ export function nonzero(input: Tensor): Tensor {
     count++;
     for (let d = 0; d < x.rank; d++) rows.push(Math.floor(i / strides[d]) % x.shape[d]);
   }
-  return new Tensor(Float32Array.from(rows), [count, x.rank]);
+  return new Tensor(valuesOf("nonzero", rows), [count, x.rank]);
 }
 
 declare module "../core/tensor.js" {
   interface Tensor {
     /** Sorted along dim (default −1), `{ values, indices }`, stable (torch.sort). */
     sort(dim?: number, descending?: boolean): ValuesIndices;
-    /** The k largest (or smallest) along dim, `{ values, indices }` (torch.topk). */
+    /** The k largest (or smallest) along dim, `{ values, indices }` (torch.topk); always in sorted order. */
     topk(k: number, dim?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
     /** The indices of the non-zero values, shape [count, rank] (torch.nonzero). */
     nonzero(): Tensor;
