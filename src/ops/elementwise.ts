@@ -149,8 +149,24 @@ function fast(
   return binaryOp(op, a, b, f);
 }
 
-/** input + other, broadcast (torch.add). */
-export function add(input: Operand, other: Operand): Tensor {
+/** PyTorch's `alpha` keyword, as a number or `{ alpha }`. */
+export type Alpha = number | { alpha?: number };
+
+/** The alpha of add/sub as float32 (PyTorch computes a float32 tensor's alpha in float32). */
+function alphaOf(op: string, alpha: Alpha | undefined): number {
+  const a = typeof alpha === "object" && alpha !== null ? alpha.alpha : alpha;
+  if (a === undefined) return 1;
+  if (typeof a !== "number") throw new ParameterError(op, "alpha", a, "must be a number");
+  return Math.fround(a);
+}
+
+/**
+ * input + alpha × other, broadcast (torch.add; alpha defaults to 1, as a number or `{ alpha }`). Computed in
+ * double and stored as float32: one rounding of the exact value, as PyTorch's fused multiply-add gives.
+ */
+export function add(input: Operand, other: Operand, alpha?: Alpha): Tensor {
+  const k = alphaOf("add", alpha);
+  if (k !== 1) return scaledAdd("add", input, other, k);
   return fast(
     "add",
     input,
@@ -163,8 +179,11 @@ export function add(input: Operand, other: Operand): Tensor {
   );
 }
 
-/** input − other, broadcast (torch.sub). */
-export function sub(input: Operand, other: Operand): Tensor {
+/** input − alpha × other, broadcast (torch.sub; alpha defaults to 1, as a number or `{ alpha }`). */
+export function sub(input: Operand, other: Operand, alpha?: Alpha): Tensor {
+  const k = alphaOf("sub", alpha);
+  // PyTorch's sub is add with −alpha
+  if (k !== 1) return scaledAdd("sub", input, other, -k);
   return fast(
     "sub",
     input,
@@ -173,6 +192,19 @@ export function sub(input: Operand, other: Operand): Tensor {
     (p, q, out) => {
       if (typeof q === "number") for (let i = 0; i < out.length; i++) out[i] = p[i] - q;
       else for (let i = 0; i < out.length; i++) out[i] = p[i] - q[i];
+    },
+  );
+}
+
+function scaledAdd(op: string, input: Operand, other: Operand, k: number): Tensor {
+  return fast(
+    op,
+    input,
+    other,
+    (x, y) => x + k * y,
+    (p, q, out) => {
+      if (typeof q === "number") for (let i = 0; i < out.length; i++) out[i] = p[i] + k * q;
+      else for (let i = 0; i < out.length; i++) out[i] = p[i] + k * q[i];
     },
   );
 }
@@ -191,8 +223,22 @@ export function mul(input: Operand, other: Operand): Tensor {
   );
 }
 
-/** input ÷ other, broadcast, true division (torch.div): x/0 is ±inf, 0/0 NaN. */
-export function div(input: Operand, other: Operand): Tensor {
+/** torch.div's rounding_mode: none (true division), "trunc" (toward zero) or "floor" (toward −inf). */
+export interface DivOptions {
+  roundingMode?: "trunc" | "floor" | null;
+}
+
+/**
+ * input ÷ other, broadcast (torch.div): true division, x/0 is ±inf, 0/0 NaN; with `{ roundingMode: "trunc" }`
+ * the quotient rounded toward zero, with "floor" toward −inf (Python's //, as torch.floor_divide), both in
+ * float32 as PyTorch's kernels (a division by zero stays ±inf or NaN).
+ */
+export function div(input: Operand, other: Operand, options: DivOptions = {}): Tensor {
+  const mode = options?.roundingMode ?? null;
+  if (mode === "trunc") return binaryOp("div", input, other, (x, y) => Math.trunc(Math.fround(x / y)));
+  if (mode === "floor") return binaryOp("div", input, other, floorDiv);
+  if (mode !== null)
+    throw new ParameterError("div", "roundingMode", mode, 'must be "trunc", "floor" or left out (true division)');
   return fast(
     "div",
     input,
@@ -203,6 +249,24 @@ export function div(input: Operand, other: Operand): Tensor {
       else for (let i = 0; i < out.length; i++) out[i] = p[i] / q[i];
     },
   );
+}
+
+/**
+ * PyTorch's div_floor_floating (c10/util/generic_math.h), step by step in float32: the quotient of a − fmod(a, b)
+ * (exact where floor(a / b) would round a/b first), one less when the remainder's sign differs from b's, then
+ * floored and, past half way, rounded up; a zero keeps the sign of a / b.
+ */
+function floorDiv(a: number, b: number): number {
+  const f = Math.fround;
+  if (b === 0) return a / b;
+  // JavaScript's % is C's fmod, exact
+  const mod = a % b;
+  let q = f(f(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) q = f(q - 1);
+  if (q === 0) return a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
+  let r = Math.floor(q);
+  if (f(q - r) > 0.5) r += 1;
+  return r;
 }
 
 /** C's pow, which PyTorch follows: pow(1, y) and pow(x, 0) are 1 even for NaN; pow(−1, ±inf) is 1. */
@@ -329,14 +393,14 @@ export const le: (input: Operand, other: Operand) => Tensor = compare("le", (x, 
 
 declare module "../core/tensor.js" {
   interface Tensor {
-    /** this + other, broadcast (torch.add). */
-    add(other: Operand): Tensor;
-    /** this − other, broadcast (torch.sub). */
-    sub(other: Operand): Tensor;
+    /** this + alpha × other, broadcast (torch.add; alpha 1 unless given, as a number or `{ alpha }`). */
+    add(other: Operand, alpha?: Alpha): Tensor;
+    /** this − alpha × other, broadcast (torch.sub; alpha 1 unless given, as a number or `{ alpha }`). */
+    sub(other: Operand, alpha?: Alpha): Tensor;
     /** this × other, broadcast (torch.mul). */
     mul(other: Operand): Tensor;
-    /** this ÷ other, broadcast, true division (torch.div). */
-    div(other: Operand): Tensor;
+    /** this ÷ other, broadcast: true division, or `{ roundingMode: "trunc" | "floor" }` (torch.div). */
+    div(other: Operand, options?: DivOptions): Tensor;
     /** this to the power exponent, broadcast (torch.pow). */
     pow(exponent: Operand): Tensor;
     /** The larger of this and other, NaN if either is (torch.maximum). */
@@ -375,17 +439,17 @@ declare module "../core/tensor.js" {
 }
 
 installMethods({
-  add(other: Operand) {
-    return add(this, other);
+  add(other: Operand, alpha?: Alpha) {
+    return add(this, other, alpha);
   },
-  sub(other: Operand) {
-    return sub(this, other);
+  sub(other: Operand, alpha?: Alpha) {
+    return sub(this, other, alpha);
   },
   mul(other: Operand) {
     return mul(this, other);
   },
-  div(other: Operand) {
-    return div(this, other);
+  div(other: Operand, options?: DivOptions) {
+    return div(this, other, options);
   },
   pow(exponent: Operand) {
     return pow(this, exponent);
