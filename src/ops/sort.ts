@@ -7,8 +7,10 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 import type { ValuesIndices } from "./reduce.js";
 import { allocValues, valuesOf } from "../core/storage.js";
+import { nthElement, partialSort, stdSort, type Less } from "./stdOrder.js";
 
 function needTensor(op: string, v: unknown): Tensor {
   if (v instanceof Tensor) return v;
@@ -76,9 +78,11 @@ export function sort(input: Tensor, dim = -1, descending = false): ValuesIndices
 }
 
 /**
- * The k largest (or smallest) values along dim, largest (smallest) first, with their indices (torch.topk).
- * With sorted = false PyTorch promises no order (its CPU kernel's varies with k and the size); this one
- * returns the sorted order then too, ties by index as with sorted = true.
+ * The k largest (or smallest) values along dim, largest (smallest) first, with their indices (torch.topk), NaN
+ * counting as the largest. Among equal values the order is PyTorch's on CPU: its kernel runs C++'s unstable
+ * std::partial_sort (k × 64 ≤ the dim's size) or std::nth_element then std::sort, and ops/stdOrder.ts repeats
+ * GNU libstdc++'s steps. With sorted = false PyTorch promises no order; this returns its kernel's order then
+ * too (nth_element's, not sorted in general; with partial_sort's path, sorted).
  */
 export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
   const x = needTensor("topk", input);
@@ -88,7 +92,45 @@ export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted 
     throw new ParameterError("topk", "k", k, `must be in [0, ${len}], the size of dim ${d}`);
   if (typeof largest !== "boolean") throw new ParameterError("topk", "largest", largest, "must be true or false");
   if (typeof sorted !== "boolean") throw new ParameterError("topk", "sorted", sorted, "must be true or false");
-  return ordered(x, d, largest, k);
+  // a 0-d tensor is its own top 1 (and, as PyTorch's, its own top 0)
+  if (x.rank === 0)
+    return { values: new Tensor(valuesOf("topk", x.data), []), indices: new Tensor(valuesOf("topk", [0]), []) };
+  const shape = x.rank === 0 ? [] : x.shape.map((s, i) => (i === d ? k : s));
+  const values = allocValues("topk", shapeSize(shape), false, shape);
+  const indices = allocValues("topk", values.length, false, shape);
+  const inner = x.rank === 0 ? 1 : shapeSize(x.shape.slice(d + 1));
+  const lines = len === 0 ? 0 : x.size / len;
+  const q = new Int32Array(len);
+  const data = x.data;
+  let base = 0;
+  const v = (id: number): number => data[base + id * inner];
+  const less: Less = largest
+    ? (a, b) => {
+        const p = v(a);
+        const r = v(b);
+        return (p !== p && r === r) || p > r;
+      }
+    : (a, b) => {
+        const p = v(a);
+        const r = v(b);
+        return (p === p && r !== r) || p < r;
+      };
+  for (let l = 0; l < (k === 0 ? 0 : lines); l++) {
+    // line l: outer index ⌊l / inner⌋, inner index l mod inner
+    base = Math.floor(l / inner) * len * inner + (l % inner);
+    for (let j = 0; j < len; j++) q[j] = j;
+    if (k * 64 <= len) partialSort(q, 0, k, len, less);
+    else {
+      nthElement(q, 0, k - 1, len, less);
+      if (sorted) stdSort(q, 0, k - 1, less);
+    }
+    const outBase = Math.floor(l / inner) * k * inner + (l % inner);
+    for (let j = 0; j < k; j++) {
+      values[outBase + j * inner] = v(q[j]);
+      indices[outBase + j * inner] = q[j];
+    }
+  }
+  return { values: new Tensor(values, shape), indices: new Tensor(indices, shape) };
 }
 
 /** The indices of the non-zero values, one row (of rank entries) per value, in row-major order (torch.nonzero). */
@@ -109,7 +151,7 @@ declare module "../core/tensor.js" {
   interface Tensor {
     /** Sorted along dim (default −1), `{ values, indices }`, stable (torch.sort). */
     sort(dim?: number, descending?: boolean): ValuesIndices;
-    /** The k largest (or smallest) along dim, `{ values, indices }` (torch.topk); always in sorted order. */
+    /** The k largest (or smallest) along dim, `{ values, indices }`, ties in PyTorch's CPU order (torch.topk). */
     topk(k: number, dim?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
     /** The indices of the non-zero values, shape [count, rank] (torch.nonzero). */
     nonzero(): Tensor;
