@@ -69,16 +69,30 @@ function outputsOf(r: unknown, out: string): Record<string, Tensor> {
   throw new Error(`the op returned neither a tensor, a boolean nor { values, indices }`);
 }
 
+/** values and indices reordered along dim by ascending index: a canonical order for comparing as sets. */
+function byIndex(values: Tensor, indices: Tensor, dim: number): Record<string, Tensor> {
+  const d = dim < 0 ? dim + values.rank : dim;
+  const { values: idx, indices: perm } = ps.sort(indices, d);
+  const out = ps.zerosLike(values);
+  const inner = values.shape.slice(d + 1).reduce((n, s) => n * s, 1);
+  const len = values.shape[d];
+  for (let p = 0; p < out.size; p++) {
+    const j = Math.floor(p / inner) % len;
+    out.data[p] = values.data[p + (perm.data[p] - j) * inner];
+  }
+  return { values: out, indices: idx };
+}
+
 const binary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input", "other"] });
 const unary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input"] });
 const reduction = (fn: AnyFn, out = "y"): OpSpec => generic({ fn, args: ["input", "dim", "keepdim"], out });
 const like = (fn: AnyFn, extra: string[] = []): OpSpec => generic({ fn, args: ["input", ...extra] });
 
 export const TENSOR_OPS: Record<string, OpSpec> = {
-  add: binary(ps.add),
-  sub: binary(ps.sub),
+  add: generic({ fn: ps.add, args: ["input", "other"], options: ["alpha"] }),
+  sub: generic({ fn: ps.sub, args: ["input", "other"], options: ["alpha"] }),
   mul: binary(ps.mul),
-  div: binary(ps.div),
+  div: generic({ fn: ps.div, args: ["input", "other"], options: ["rounding_mode"] }),
   pow: generic({ fn: ps.pow, args: ["input", "exponent"] }),
   maximum: binary(ps.maximum),
   minimum: binary(ps.minimum),
@@ -145,6 +159,13 @@ export const TENSOR_OPS: Record<string, OpSpec> = {
   allclose: generic({ fn: ps.allclose, args: ["input", "other"], options: ["rtol", "atol", "equal_nan"] }),
   equal: binary(ps.equal),
   sort: generic({ fn: ps.sort, args: ["input", "dim", "descending"] }),
-  topk: generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }),
+  topk: {
+    ...generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }),
+    // sorted=false leaves PyTorch's order open: the case holds its results ordered by index, and so are ours
+    run: (inputs: Inputs, o: Options): Record<string, Tensor> => {
+      const r = generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }).run(inputs, o);
+      return o.sorted === false ? byIndex(r.values, r.indices, (o.dim as number | undefined) ?? -1) : r;
+    },
+  },
   nonzero: generic({ fn: ps.nonzero, args: ["input"], out: "indices" }),
 };
