@@ -83,6 +83,24 @@ function byIndex(values: Tensor, indices: Tensor, dim: number): Record<string, T
   return { values: out, indices: idx };
 }
 
+/**
+ * An op applied after `before`, a list of Tensor method calls on the input ([["transpose", 0, 1], ["slice",
+ * ":, ::2"]]): the view ops' strides, which PyTorch's is_contiguous and view answer from, come from such chains.
+ */
+function after(spec: OpSpec): OpSpec {
+  return {
+    ...spec,
+    params: { ...spec.params, before: "before" },
+    run: (inputs: Inputs, o: Options): Record<string, Tensor> => {
+      const { before, ...rest } = o;
+      let x = inputs.input;
+      for (const [name, ...args] of (before as [string, ...unknown[]][] | undefined) ?? [])
+        x = (x as unknown as Record<string, AnyFn>)[camel(name)](...args) as Tensor;
+      return spec.run({ ...inputs, input: x }, rest);
+    },
+  };
+}
+
 const binary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input", "other"] });
 const unary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input"] });
 const reduction = (fn: AnyFn, out = "y"): OpSpec => generic({ fn, args: ["input", "dim", "keepdim"], out });
@@ -135,9 +153,10 @@ export const TENSOR_OPS: Record<string, OpSpec> = {
   clone: unary(ps.clone),
   transpose: generic({ fn: ps.transpose, args: ["input", "dim0", "dim1"] }),
   permute: generic({ fn: ps.permute, args: ["input", "dims"] }),
-  reshape: generic({ fn: ps.reshape, args: ["input", "shape"] }),
-  view: generic({ fn: ps.view, args: ["input", "shape"] }),
-  flatten: generic({ fn: ps.flatten, args: ["input", "start_dim", "end_dim"] }),
+  reshape: after(generic({ fn: ps.reshape, args: ["input", "shape"] })),
+  view: after(generic({ fn: ps.view, args: ["input", "shape"] })),
+  flatten: after(generic({ fn: ps.flatten, args: ["input", "start_dim", "end_dim"] })),
+  is_contiguous: after(generic({ fn: (x: Tensor) => x.isContiguous(), args: ["input"] })),
   squeeze: generic({ fn: ps.squeeze, args: ["input", "dim"] }),
   unsqueeze: generic({ fn: ps.unsqueeze, args: ["input", "dim"] }),
   expand: generic({ fn: ps.expand, args: ["input", "size"] }),

@@ -10,6 +10,7 @@
 import { ParameterError } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { checkShape, shapeSize } from "./shape.js";
+import { isContiguousLayout, setStrides, stridesOf } from "./strides.js";
 import { adopt, allocValues, copiedBy, markCopy, release, shareValues, valuesOf } from "./storage.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
@@ -73,15 +74,15 @@ export class Tensor {
   }
 
   /**
-   * False for a copy made where PyTorch returns a non-contiguous view (transpose, permute, expand, a stepped
-   * slice, a select on an inner dim; see core/storage.ts): the tensors PyTorch's is_contiguous() calls
-   * non-contiguous after one such op. Values here are always stored in row-major order.
+   * Whether PyTorch would call this tensor contiguous (Tensor.is_contiguous): false after a transpose, a
+   * stepped slice, an expand, a select on an inner dim, true again after transposing back. The values here
+   * are stored row-major either way; core/strides.ts keeps the strides PyTorch's view ops would give.
    */
   isContiguous(): boolean {
-    return copiedBy(this) === undefined;
+    return isContiguousLayout(this.shape, stridesOf(this));
   }
 
-  /** This tensor if isContiguous(), otherwise a copy that is (Tensor.contiguous), free to be written into. */
+  /** This tensor if isContiguous(), otherwise a row-major copy (Tensor.contiguous), free to be written into. */
   contiguous(): Tensor {
     return this.isContiguous() ? this : new Tensor(copyOf(this.data), this.shape);
   }
@@ -130,12 +131,14 @@ export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly
 
 /**
  * A view: a tensor of `shape` sharing `base`'s values from `offset` on (one contiguous run of them), so writes
- * through either reach the other. A base that is a copy made where PyTorch views (copiedBy) passes that on.
+ * through either reach the other, with `strides` as PyTorch's view would have them (row-major unless given).
+ * A base that is a copy made where PyTorch views (copiedBy) passes that on.
  */
-export function viewOf(base: Tensor, shape: readonly number[], offset = 0): Tensor {
+export function viewOf(base: Tensor, shape: readonly number[], offset = 0, strides?: readonly number[]): Tensor {
   const t = new Tensor(shareValues(base.data, offset, shapeSize(shape)), shape);
   const by = copiedBy(base);
   if (by !== undefined) markCopy(t, by);
+  if (strides) setStrides(t, strides);
   return t;
 }
 

@@ -20,6 +20,7 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor, viewOf } from "../core/tensor.js";
 import { allocValues, checkWritable, markCopy } from "../core/storage.js";
+import { setStrides, stridesOf } from "../core/strides.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { broadcastTo } from "./elementwise.js";
@@ -101,14 +102,19 @@ export function contiguousRun(shape: readonly number[], maps: readonly Int32Arra
 }
 
 /**
- * The values maps pick, under `shape` (the picked shape without dropped dims): a view when they are one
- * contiguous run of x, otherwise a copy marked as one made where PyTorch views (`op` names it).
+ * The values maps pick, the dims `keep` marks kept (the others picked one index and go): a view when they
+ * are one contiguous run of x, otherwise a copy marked as one made where PyTorch views (`op` names it). Either
+ * way with the strides PyTorch's view would have: x's, times each range's step.
  */
-export function pick(op: string, x: Tensor, maps: readonly Int32Array[], shape: readonly number[]): Tensor {
+export function pick(op: string, x: Tensor, maps: readonly Int32Array[], keep: readonly boolean[]): Tensor {
+  const xs = stridesOf(x);
+  const shape = maps.map((m) => m.length).filter((_, d) => keep[d]);
+  const strides = maps.map((m, d) => xs[d] * (m.length > 1 ? m[1] - m[0] : 1)).filter((_, d) => keep[d]);
   const at = contiguousRun(x.shape, maps);
-  if (at >= 0) return viewOf(x, shape, at);
+  if (at >= 0) return viewOf(x, shape, at, strides);
   const y = new Tensor(gatherValues(x, maps), shape);
   markCopy(y, op);
+  setStrides(y, strides);
   return y;
 }
 
@@ -125,7 +131,7 @@ export function select(input: Tensor, dim: number, index: number): Tensor {
     "select",
     x,
     maps,
-    x.shape.filter((_, k) => k !== d),
+    x.shape.map((_, k) => k !== d),
   );
 }
 
@@ -164,7 +170,7 @@ export function narrow(input: Tensor, dim: number, start: number, length: number
     "narrow",
     x,
     maps,
-    maps.map((m) => m.length),
+    maps.map(() => true),
   );
 }
 
@@ -252,12 +258,7 @@ function resolve(op: string, x: Tensor, spec: readonly SliceEntry[]): { maps: In
 export function slice(input: Tensor, ...index: SliceEntry[]): Tensor {
   const x = needTensor("slice", input);
   const { maps, keep } = resolve("slice", x, index);
-  return pick(
-    "slice",
-    x,
-    maps,
-    maps.map((m) => m.length).filter((_, d) => keep[d]),
-  );
+  return pick("slice", x, maps, keep);
 }
 
 /**

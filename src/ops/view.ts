@@ -11,9 +11,10 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor, viewOf } from "../core/tensor.js";
 import { allocValues, markCopy } from "../core/storage.js";
+import { cloneStrides, setStrides, stridesOf } from "../core/strides.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { concat } from "./concat.js";
-import { flatten, reshape } from "./reshape.js";
+import { flatten, reshape, reshaped } from "./reshape.js";
 import { gather, gatherValues, range } from "./select.js";
 
 function needTensor(op: string, v: unknown): Tensor {
@@ -26,12 +27,14 @@ function sizes(args: readonly (number | readonly number[])[]): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as number[])] : (args as number[]);
 }
 
-/** A copy with its own data (torch.clone). */
+/** A copy with its own data (torch.clone), keeping PyTorch's strides where its preserve_format would. */
 export function clone(input: Tensor): Tensor {
   const x = needTensor("clone", input);
   const y = allocValues("clone", x.size, false, x.shape);
   y.set(x.data);
-  return new Tensor(y, x.shape);
+  const t = new Tensor(y, x.shape);
+  setStrides(t, cloneStrides(x.shape, stridesOf(x)));
+  return t;
 }
 
 /** The dims in a new order (torch.permute): a view when only size-1 dims move, otherwise a copy. */
@@ -44,9 +47,8 @@ export function permute(input: Tensor, ...dims: (number | readonly number[])[]):
   if (new Set(p).size !== p.length) throw new ParameterError("permute", "dims", order, "names a dim more than once");
   const strides = contiguousStrides(x.shape);
   const shape = p.map((d) => x.shape[d]);
-  // the values keep their order when the dims of size > 1 keep theirs
-  const moved = p.filter((d) => x.shape[d] !== 1);
-  if (moved.every((d, i) => i === 0 || d > moved[i - 1])) return viewOf(x, shape);
+  const torchStrides = p.map((d) => stridesOf(x)[d]);
+  if (keepsOrder(x.shape, p)) return viewOf(x, shape, 0, torchStrides);
   const st = p.map((d) => strides[d]);
   const out = allocValues("permute", x.size, false, shape);
   let o = 0;
@@ -60,7 +62,14 @@ export function permute(input: Tensor, ...dims: (number | readonly number[])[]):
   if (out.length > 0) rec(0, 0);
   const y = new Tensor(out, shape);
   markCopy(y, "permute");
+  setStrides(y, torchStrides);
   return y;
+}
+
+/** Whether the values keep their row-major order under the dim order p: the dims of size > 1 keep theirs. */
+function keepsOrder(shape: readonly number[], p: readonly number[]): boolean {
+  const moved = p.filter((d) => shape[d] !== 1);
+  return moved.every((d, i) => i === 0 || d > moved[i - 1]);
 }
 
 /** dim0 and dim1 swapped (torch.transpose): a view when one of them has size 1 (or they are equal), else a copy. */
@@ -71,22 +80,30 @@ export function transpose(input: Tensor, dim0: number, dim1: number): Tensor {
   if (x.rank === 0) return viewOf(x, x.shape);
   const order = x.shape.map((_, i) => (i === a ? b : i === b ? a : i));
   const y = permute(x, order);
-  if (!y.isContiguous()) markCopy(y, "transpose");
+  // a copy names the op the user called
+  if (!keepsOrder(x.shape, order)) markCopy(y, "transpose");
   return y;
 }
 
-/** The same values under a new shape, one entry may be −1 (Tensor.view; here the same as reshape). */
+/**
+ * The same values under a new shape, one entry may be −1 (Tensor.view): a view, refused with PyTorch's words
+ * where PyTorch's strides allow none (after a transpose, say; reshape copies there).
+ */
 export function view(input: Tensor, ...shape: (number | readonly number[])[]): Tensor {
-  return reshape(needTensor("view", input), sizes(shape));
+  return reshaped("view", needTensor("view", input), sizes(shape));
 }
 
 /** Size-1 dims removed: all of them, or those of dim (a number or list) that have size 1 (torch.squeeze). */
 export function squeeze(input: Tensor, dim?: number | readonly number[]): Tensor {
   const x = needTensor("squeeze", input);
   const dims = dim === undefined ? x.shape.map((_, i) => i) : normDims("squeeze", dim, x.rank);
+  const gone = (s: number, i: number): boolean => s === 1 && dims.includes(i);
+  const st = stridesOf(x);
   return viewOf(
     x,
-    x.shape.filter((s, i) => !(s === 1 && dims.includes(i))),
+    x.shape.filter((s, i) => !gone(s, i)),
+    0,
+    st.filter((_, i) => !gone(x.shape[i], i)),
   );
 }
 
@@ -96,7 +113,10 @@ export function unsqueeze(input: Tensor, dim: number): Tensor {
   const d = normDim("unsqueeze", dim, x.rank, "dim", x.rank === 0 ? 0 : 1);
   const shape = [...x.shape];
   shape.splice(d, 0, 1);
-  return viewOf(x, shape);
+  // PyTorch's stride for the new dim: the span of the dim it goes before, 1 at the end
+  const st = [...stridesOf(x)];
+  st.splice(d, 0, d >= x.rank ? 1 : x.shape[d] * st[d]);
+  return viewOf(x, shape, 0, st);
 }
 
 /**
@@ -130,10 +150,14 @@ export function expand(input: Tensor, ...size: (number | readonly number[])[]): 
     return t;
   });
   const src = [...new Array<number>(lead).fill(1), ...x.shape];
-  if (shape.every((t, i) => t === src[i])) return viewOf(x, shape);
+  // PyTorch's expand: stride 0 where a dim stretches or is new
+  const xs = stridesOf(x);
+  const st = shape.map((t, i) => (i < lead || (src[i] === 1 && t !== 1) ? 0 : xs[i - lead]));
+  if (shape.every((t, i) => t === src[i])) return viewOf(x, shape, 0, st);
   const maps = shape.map((t, i) => (src[i] === 1 ? new Int32Array(t) : range(0, t)));
   const g = new Tensor(gatherValues(viewOf(x, src), maps), shape);
   markCopy(g, "expand");
+  setStrides(g, st);
   return g;
 }
 
@@ -245,9 +269,9 @@ declare module "../core/tensor.js" {
     transpose(dim0: number, dim1: number): Tensor;
     /** The dims in a new order, `t.permute(0, 2, 3, 1)` (Tensor.permute); a copy unless only size-1 dims move. */
     permute(...dims: (number | readonly number[])[]): Tensor;
-    /** A new shape, one entry may be −1: `t.reshape(2, -1)` (Tensor.reshape); shares the data. */
+    /** A new shape, one entry may be −1: `t.reshape(2, -1)` (Tensor.reshape); a view where one fits, else a copy. */
     reshape(...shape: (number | readonly number[])[]): Tensor;
-    /** The same as reshape (Tensor.view); a view sharing the values. */
+    /** A new shape sharing the values (Tensor.view); refused, as PyTorch's, where only reshape's copy fits. */
     view(...shape: (number | readonly number[])[]): Tensor;
     /** Dims startDim..endDim merged into one; default all, as Tensor.flatten (the free flatten's default startDim is 1). */
     flatten(startDim?: number, endDim?: number): Tensor;

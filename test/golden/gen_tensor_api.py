@@ -328,6 +328,70 @@ for s, d in [(1, 0), (-1, 2), (5, 1), ([1, 2], [0, 2]), (3, None), ([1, 1], [1, 
     case("roll", lambda: torch.roll(x, s, d) if d is not None else torch.roll(x, s), {"input": x}, params)
 case("roll", lambda: torch.roll(x, [1, 2], [0]), {"input": x}, {"shifts": [1, 2], "dims": [0]}, error_param="shifts")
 
+
+
+# ---- strides: is_contiguous and view after chains of view ops ("before": method calls on the input) -----------
+def chain(t, before):
+    for name, *args in before:
+        t = eval(f"t[{args[0]}]") if name == "slice" else getattr(t, name)(*args)
+    return t
+
+
+x34, x234, x31, x41 = rnd(3, 4), rnd(2, 3, 4), rnd(3, 1), rnd(4, 1)
+for t, before in [
+    (x34, []),
+    (x34, [["transpose", 0, 1]]),
+    (x34, [["transpose", 0, 1], ["transpose", 0, 1]]),
+    (x34, [["slice", ":, ::2"]]),
+    (x34, [["slice", "1:"]]),
+    (x34, [["slice", "::2"]]),
+    (x34, [["select", 1, 0]]),
+    (x34, [["select", 0, 1]]),
+    (x34, [["narrow", 1, 0, 2]]),
+    (x34, [["narrow", 0, 1, 2]]),
+    (x31, [["expand", [3, 4]]]),
+    (x31, [["unsqueeze", 0], ["expand", [1, 3, 1]]]),
+    (x34, [["transpose", 0, 1], ["contiguous"]]),
+    (x34, [["transpose", 0, 1], ["clone"]]),
+    (x34, [["slice", ":, ::2"], ["clone"]]),
+    (x234, [["permute", [2, 0, 1]]]),
+    (x234, [["permute", [2, 0, 1]], ["permute", [1, 2, 0]]]),
+    (x34, [["transpose", 0, 1], ["reshape", [-1]]]),
+    (x34, [["transpose", 0, 1], ["unsqueeze", 1]]),
+    (x34, [["transpose", 0, 1], ["unsqueeze", 1], ["squeeze", 1]]),
+    (x41, [["transpose", 0, 1]]),
+    (x234, [["slice", ":, :, 1:3"], ["view", [6, 2]]]),
+    (x234, [["transpose", 1, 2], ["flatten"]]),
+    (x234, [["select", 2, 1], ["select", 1, 0]]),
+]:
+    case("is_contiguous", lambda: chain(t, before).is_contiguous(), {"input": t}, {"before": before})
+for t, before, shape in [
+    (x34, [["transpose", 0, 1]], [-1]),
+    (x34, [["transpose", 0, 1]], [4, 3]),
+    (x34, [["transpose", 0, 1]], [2, 2, 3]),
+    (x34, [["transpose", 0, 1]], [4, 1, 3, 1]),
+    (x34, [["slice", ":, 1:3"]], [6]),
+    (x34, [["slice", ":, 1:3"]], [3, 2, 1]),
+    (x34, [["slice", ":, 1:3"]], [3, 1, 2]),
+    (x234, [["slice", ":, :, 1:3"]], [6, 2]),
+    (x234, [["slice", ":, :, 1:3"]], [2, 6]),
+    (x234, [["transpose", 1, 2]], [2, 12]),
+    (x234, [["transpose", 1, 2]], [8, 3]),
+    (x234, [["transpose", 1, 2]], [2, 2, 2, 3]),
+    (x31, [["expand", [3, 4]]], [12]),
+    (x31, [["expand", [3, 4]]], [3, 2, 2]),
+    (x34, [["slice", "::2"]], [8]),
+    (x34, [["transpose", 0, 1], ["transpose", 0, 1]], [12]),
+]:
+    refused = None
+    try:
+        chain(t, before).view(shape)
+    except RuntimeError:
+        refused = "shape"
+    case("view", lambda: chain(t, before).view(shape), {"input": t}, {"before": before, "shape": shape}, error_param=refused)
+    case("reshape", lambda: chain(t, before).reshape(shape), {"input": t}, {"before": before, "shape": shape})
+case("flatten", lambda: chain(x234, [["transpose", 0, 2]]).flatten(), {"input": x234}, {"before": [["transpose", 0, 2]], "start_dim": 0})
+
 a, b, c3 = rnd(2, 3), rnd(1, 3), rnd(2, 2)
 case("cat", lambda: torch.cat([a, b], 0), {"tensors0": a, "tensors1": b}, {"dim": 0})
 case("cat", lambda: torch.cat([a, c3], -1), {"tensors0": a, "tensors1": c3}, {"dim": -1})

@@ -75,6 +75,21 @@ describe("shape moves", () => {
     expect(b.roll(1).isContiguous()).toBe(true);
   });
 
+  it("isContiguous() follows PyTorch's strides: transposed back it is contiguous, yet still a copy of x", () => {
+    const b = x.clone();
+    const back = b.transpose(0, 1).transpose(0, 1);
+    expect(back.isContiguous()).toBe(true);
+    expect(back.contiguous()).toBe(back);
+    expect(() => back.set([0, 0], 1)).toThrow(/copy made by transpose/);
+    // clone keeps a transpose's strides (preserve_format), and is a tensor of its own
+    const c = b.transpose(0, 1).clone();
+    expect(c.isContiguous()).toBe(false);
+    c.set([0, 0], 5);
+    expect(b.get(0, 0)).toBe(0);
+    expect(() => b.transpose(0, 1).view(6)).toThrow(/Use \.reshape\(\.\.\.\) instead/);
+    expect(b.transpose(0, 1).reshape(6).tolist()).toEqual([0, 3, 1, 4, 2, 5]);
+  });
+
   it("cat and stack join along an existing and a new dim", () => {
     expect(cat([x, x], 1).shape).toEqual([2, 6]);
     expect(stack([x, x], -1).shape).toEqual([2, 3, 2]);
