@@ -363,13 +363,32 @@ export function where(condition: Tensor, input: Operand, other: Operand): Tensor
     "condition and input",
   );
   const size = shapeSize(shape);
-  const expandTo = (v: Tensor | number): Float32Array =>
-    typeof v === "number" ? new Float32Array(size).fill(v) : broadcastTo(v, shape).data;
-  const cx = expandTo(c);
-  const vx = expandTo(x);
-  const vy = expandTo(y);
+  // each operand read in place through its broadcast strides (a number: one value, stride 0), no expanded copies
+  const values = (v: Tensor | number): Float32Array => (typeof v === "number" ? Float32Array.of(v) : v.data);
+  const strides = (v: Tensor | number): number[] =>
+    typeof v === "number" ? shape.map(() => 0) : broadcastStrides(v.shape, shape);
+  const [dc, dx, dy] = [values(c), values(x), values(y)];
+  const [sc, sx, sy] = [strides(c), strides(x), strides(y)];
   const out = allocValues("where", size, false, shape);
-  for (let i = 0; i < size; i++) out[i] = cx[i] !== 0 ? vx[i] : vy[i];
+  const r = shape.length;
+  const idx = new Array<number>(r).fill(0);
+  let pc = 0;
+  let px = 0;
+  let py = 0;
+  for (let o = 0; o < size; o++) {
+    out[o] = dc[pc] !== 0 ? dx[px] : dy[py];
+    for (let d = r - 1; d >= 0; d--) {
+      idx[d]++;
+      pc += sc[d];
+      px += sx[d];
+      py += sy[d];
+      if (idx[d] < shape[d]) break;
+      pc -= sc[d] * shape[d];
+      px -= sx[d] * shape[d];
+      py -= sy[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
   return new Tensor(out, shape);
 }
 

@@ -272,8 +272,9 @@ export function set(input: Tensor, index: SliceEntry | readonly SliceEntry[], va
   const { maps, keep } = resolve("set", x, spec);
   const region = maps.map((m) => m.length);
   const shape = region.filter((_, d) => keep[d]);
-  let values: Float32Array;
-  if (typeof value === "number") values = new Float32Array(shapeSize(shape)).fill(value);
+  // a number is written as it is; a tensor is read into a copy first, since it may be a view of x itself
+  let values: Float32Array | number;
+  if (typeof value === "number") values = Math.fround(value);
   else if (value instanceof Tensor) {
     const b = broadcastShapes("set", "value", shape, value.shape, "the indexed region");
     if (b.length !== shape.length || b.some((s, i) => s !== shape[i]))
@@ -286,16 +287,17 @@ export function set(input: Tensor, index: SliceEntry | readonly SliceEntry[], va
     values = broadcastTo(value, shape).data;
   } else throw new ParameterError("set", "value", value, "must be a number or a Tensor");
   const strides = contiguousStrides(x.shape);
+  const from = values;
   let o = 0;
   const rec = (k: number, off: number): void => {
     if (k === maps.length) {
-      x.data[off] = values[o++];
+      x.data[off] = typeof from === "number" ? from : from[o++];
       return;
     }
     const m = maps[k];
     for (let i = 0; i < m.length; i++) rec(k + 1, off + m[i] * strides[k]);
   };
-  if (values.length > 0) rec(0, 0);
+  if (shapeSize(region) > 0) rec(0, 0);
   return x;
 }
 
