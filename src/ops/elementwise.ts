@@ -10,6 +10,7 @@ import { installMethods } from "../core/methods.js";
 import { Tensor } from "../core/tensor.js";
 import { shapeSize } from "../core/shape.js";
 import { allocValues, valuesOf } from "../core/storage.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** A tensor, or a number read as a 0-d tensor. */
 export type Operand = Tensor | number;
@@ -17,7 +18,7 @@ export type Operand = Tensor | number;
 function operand(op: string, param: string, v: unknown): Tensor | number {
   // PyTorch computes a float32 tensor with a Python number in float32: the number is rounded first
   if (typeof v === "number") return Math.fround(v);
-  if (v instanceof Tensor) return v;
+  if (v instanceof Tensor) return needTensor(op, param, v);
   throw new ParameterError(
     op,
     param,
@@ -27,8 +28,9 @@ function operand(op: string, param: string, v: unknown): Tensor | number {
 }
 
 function needTensor(op: string, param: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, param, typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, param, v);
+  return v as Tensor;
 }
 
 /**
@@ -141,7 +143,13 @@ function fast(
   f: (x: number, y: number) => number,
   loop: (p: Float32Array, q: Float32Array | number, out: Float32Array) => void,
 ): Tensor {
-  if (a instanceof Tensor && (typeof b === "number" || (b instanceof Tensor && sameShape(a.shape, b.shape)))) {
+  // a disposed operand takes the general path, whose checks refuse it by name
+  const live = (t: Tensor): boolean => !t.disposed;
+  if (
+    a instanceof Tensor &&
+    live(a) &&
+    (typeof b === "number" || (b instanceof Tensor && live(b) && sameShape(a.shape, b.shape)))
+  ) {
     const out = allocValues(op, a.size, false, a.shape);
     loop(a.data, typeof b === "number" ? Math.fround(b) : b.data, out);
     return new Tensor(out, a.shape);

@@ -12,6 +12,7 @@ import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { maximum, minimum } from "./elementwise.js";
 import { allocValues, valuesOf } from "../core/storage.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** One dim, or several. */
 export type Dims = number | readonly number[];
@@ -23,8 +24,9 @@ export interface ValuesIndices {
 }
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 function checkKeepdim(op: string, keepdim: unknown): boolean {

@@ -24,13 +24,15 @@ import { setStrides, stridesOf } from "../core/strides.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { broadcastTo } from "./elementwise.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** One entry of the slicing form: an index, a "start:stop:step" string, "...", or null (":"). */
 export type SliceEntry = number | string | null;
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 /**

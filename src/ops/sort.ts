@@ -11,10 +11,12 @@ import { shapeSize } from "../core/shape.js";
 import type { ValuesIndices } from "./reduce.js";
 import { allocValues, valuesOf } from "../core/storage.js";
 import { nthElement, partialSort, stdSort, type Less } from "./stdOrder.js";
+import { checkTensor } from "../geometry/params.js";
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 // NaN above +inf, as PyTorch orders it

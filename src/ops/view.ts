@@ -16,10 +16,12 @@ import { contiguousStrides } from "../core/broadcast.js";
 import { concat } from "./concat.js";
 import { flatten, reshape, reshaped } from "./reshape.js";
 import { gather, gatherValues, range } from "./select.js";
+import { checkTensor } from "../geometry/params.js";
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 /** PyTorch takes a shape as a list or as separate numbers: t.reshape(2, 3) or t.reshape([2, 3]). */

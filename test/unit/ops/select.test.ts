@@ -83,4 +83,14 @@ describe("indexing", () => {
     expect(y.get(0, 0, 0)).toBe(0);
     expect(() => y.select(1, 0).view(-1)).toThrow(/view: shape is not compatible with input tensor's size and stride/);
   });
+
+  it("a disposed tensor is refused by name, not read as an empty one, and its views live on", () => {
+    const y = x.clone();
+    const v = y.select(0, 1);
+    y.dispose();
+    expect(() => y.select(0, 0)).toThrow(/select: input was disposed \(dispose\(\) or tidy\(\)\) and holds no values/);
+    expect(() => y.transpose(0, 1)).toThrow(/transpose: input was disposed/);
+    expect(() => y.add(1)).toThrow(/add: input was disposed/);
+    expect(v.get(2, 3)).toBe(23);
+  });
 });
