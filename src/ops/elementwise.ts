@@ -347,6 +347,15 @@ export function clamp(input: Tensor, min?: Operand | null, max?: Operand | null)
   const hi = max ?? undefined;
   if (lo === undefined && hi === undefined)
     throw new ParameterError("clamp", "min", min, "and max must not both be undefined");
+  // two number bounds (not NaN): one pass of min(max(x, lo), hi), no intermediate tensor
+  if (typeof lo === "number" && typeof hi === "number" && lo === lo && hi === hi) {
+    const a = Math.fround(lo);
+    const b = Math.fround(hi);
+    return unaryOp("clamp", input, (x) => {
+      const m = x < a ? a : x;
+      return m > b ? b : m;
+    });
+  }
   let y = input;
   if (lo !== undefined)
     y = binaryOp("clamp", y, lo, (x, m) => (x !== x ? x : m !== m ? m : x < m ? m : x), ["input", "min"]);
