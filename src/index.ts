@@ -102,6 +102,7 @@ export { concat } from "./ops/concat.js";
 export { nchwToNhwc, nhwcToNchw, toChannelsFirst, toChannelsLast } from "./ops/layout.js";
 export { rand, randn, arange, type RandomOptions } from "./core/random.js";
 export { tidy } from "./core/storage.js";
+export { setPrintOptions, getPrintOptions, type PrintOptions } from "./core/print.js";
 export { loadImage, decodeImage, type ImageOptions } from "./io/image.js";
 
 // the everyday tensor API, PyTorch's names; each file also installs its Tensor methods (t.add(1).sum())
@@ -127,6 +128,8 @@ export {
   lt,
   le,
   map,
+  type Alpha,
+  type DivOptions,
   type Operand,
 } from "./ops/elementwise.js";
 export {

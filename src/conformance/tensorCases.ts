@@ -69,16 +69,48 @@ function outputsOf(r: unknown, out: string): Record<string, Tensor> {
   throw new Error(`the op returned neither a tensor, a boolean nor { values, indices }`);
 }
 
+/** values and indices reordered along dim by ascending index: a canonical order for comparing as sets. */
+function byIndex(values: Tensor, indices: Tensor, dim: number): Record<string, Tensor> {
+  const d = dim < 0 ? dim + values.rank : dim;
+  const { values: idx, indices: perm } = ps.sort(indices, d);
+  const out = ps.zerosLike(values);
+  const inner = values.shape.slice(d + 1).reduce((n, s) => n * s, 1);
+  const len = values.shape[d];
+  for (let p = 0; p < out.size; p++) {
+    const j = Math.floor(p / inner) % len;
+    out.data[p] = values.data[p + (perm.data[p] - j) * inner];
+  }
+  return { values: out, indices: idx };
+}
+
+/**
+ * An op applied after `before`, a list of Tensor method calls on the input ([["transpose", 0, 1], ["slice",
+ * ":, ::2"]]): the view ops' strides, which PyTorch's is_contiguous and view answer from, come from such chains.
+ */
+function after(spec: OpSpec): OpSpec {
+  return {
+    ...spec,
+    params: { ...spec.params, before: "before" },
+    run: (inputs: Inputs, o: Options): Record<string, Tensor> => {
+      const { before, ...rest } = o;
+      let x = inputs.input;
+      for (const [name, ...args] of (before as [string, ...unknown[]][] | undefined) ?? [])
+        x = (x as unknown as Record<string, AnyFn>)[camel(name)](...args) as Tensor;
+      return spec.run({ ...inputs, input: x }, rest);
+    },
+  };
+}
+
 const binary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input", "other"] });
 const unary = (fn: AnyFn): OpSpec => generic({ fn, args: ["input"] });
 const reduction = (fn: AnyFn, out = "y"): OpSpec => generic({ fn, args: ["input", "dim", "keepdim"], out });
 const like = (fn: AnyFn, extra: string[] = []): OpSpec => generic({ fn, args: ["input", ...extra] });
 
 export const TENSOR_OPS: Record<string, OpSpec> = {
-  add: binary(ps.add),
-  sub: binary(ps.sub),
+  add: generic({ fn: ps.add, args: ["input", "other"], options: ["alpha"] }),
+  sub: generic({ fn: ps.sub, args: ["input", "other"], options: ["alpha"] }),
   mul: binary(ps.mul),
-  div: binary(ps.div),
+  div: generic({ fn: ps.div, args: ["input", "other"], options: ["rounding_mode"] }),
   pow: generic({ fn: ps.pow, args: ["input", "exponent"] }),
   maximum: binary(ps.maximum),
   minimum: binary(ps.minimum),
@@ -121,9 +153,10 @@ export const TENSOR_OPS: Record<string, OpSpec> = {
   clone: unary(ps.clone),
   transpose: generic({ fn: ps.transpose, args: ["input", "dim0", "dim1"] }),
   permute: generic({ fn: ps.permute, args: ["input", "dims"] }),
-  reshape: generic({ fn: ps.reshape, args: ["input", "shape"] }),
-  view: generic({ fn: ps.view, args: ["input", "shape"] }),
-  flatten: generic({ fn: ps.flatten, args: ["input", "start_dim", "end_dim"] }),
+  reshape: after(generic({ fn: ps.reshape, args: ["input", "shape"] })),
+  view: after(generic({ fn: ps.view, args: ["input", "shape"] })),
+  flatten: after(generic({ fn: ps.flatten, args: ["input", "start_dim", "end_dim"] })),
+  is_contiguous: after(generic({ fn: (x: Tensor) => x.isContiguous(), args: ["input"] })),
   squeeze: generic({ fn: ps.squeeze, args: ["input", "dim"] }),
   unsqueeze: generic({ fn: ps.unsqueeze, args: ["input", "dim"] }),
   expand: generic({ fn: ps.expand, args: ["input", "size"] }),
@@ -145,6 +178,13 @@ export const TENSOR_OPS: Record<string, OpSpec> = {
   allclose: generic({ fn: ps.allclose, args: ["input", "other"], options: ["rtol", "atol", "equal_nan"] }),
   equal: binary(ps.equal),
   sort: generic({ fn: ps.sort, args: ["input", "dim", "descending"] }),
-  topk: generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }),
+  topk: {
+    ...generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }),
+    // sorted=false leaves PyTorch's order open: the case holds its results ordered by index, and so are ours
+    run: (inputs: Inputs, o: Options): Record<string, Tensor> => {
+      const r = generic({ fn: ps.topk, args: ["input", "k", "dim", "largest", "sorted"] }).run(inputs, o);
+      return o.sorted === false ? byIndex(r.values, r.indices, (o.dim as number | undefined) ?? -1) : r;
+    },
+  },
   nonzero: generic({ fn: ps.nonzero, args: ["input"], out: "indices" }),
 };

@@ -1,16 +1,77 @@
 /**
- * A tensor's values as PyTorch prints them (torch/_tensor_str.py with the default print options): precision 4,
- * one width for every value, integers as `1.`, scientific notation when the non-zero finite magnitudes span more
- * than 1000× or leave [1e-4, 1e8], lines wrapped at 80 characters, and past 1000 values a summary of 3 items
- * at each edge of every dim with `...` between. Python's formatting rounds the exact binary value half to even,
- * which JavaScript's toFixed does not; `fixed` and `sci` below do as Python does.
+ * A tensor's values as PyTorch prints them (torch/_tensor_str.py): by default precision 4, one width for every
+ * value, integers as `1.`, scientific notation when the non-zero finite magnitudes span more than 1000× or leave
+ * [1e-4, 1e8], lines wrapped at 80 characters, and past 1000 values a summary of 3 items at each edge of every
+ * dim with `...` between; `setPrintOptions` changes these as torch.set_printoptions does. Python's formatting
+ * rounds the exact binary value half to even, which JavaScript's toFixed does not; `fixed` and `sci` below do
+ * as Python does.
  */
+import { ParameterError } from "./errors.js";
 import { shapeSize } from "./shape.js";
 
-const PRECISION = 4;
-const THRESHOLD = 1000;
-const EDGE = 3;
-const LINE_WIDTH = 80;
+/** torch.set_printoptions's options, camelCased; sciMode null lets the values decide, as PyTorch's None. */
+export interface PrintOptions {
+  /** Digits after the point (default 4). */
+  precision: number;
+  /** More values than this are summarised (default 1000; Infinity never). */
+  threshold: number;
+  /** Items shown at each edge of a summarised dim (default 3). */
+  edgeitems: number;
+  /** Characters per line before a row of values wraps (default 80). */
+  linewidth: number;
+  /** true: always scientific notation, false: never, null: chosen from the values (default). */
+  sciMode: boolean | null;
+}
+
+const PROFILES = {
+  default: { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 },
+  short: { precision: 2, threshold: 1000, edgeitems: 2, linewidth: 80 },
+  full: { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 },
+} as const;
+
+let opts: PrintOptions = { ...PROFILES.default, sciMode: null };
+
+/**
+ * Sets how tensors print, as torch.set_printoptions: `profile` ("default", "short" or "full") first, then
+ * each option given. As in PyTorch, sciMode goes back to null (automatic) unless given.
+ */
+export function setPrintOptions(
+  options: Partial<PrintOptions> & { profile?: "default" | "short" | "full" } = {},
+): void {
+  const next: PrintOptions = { ...opts, sciMode: null };
+  const { profile, ...rest } = options ?? {};
+  if (profile !== undefined) {
+    if (!(profile in PROFILES))
+      throw new ParameterError("setPrintOptions", "profile", profile, 'must be "default", "short" or "full"');
+    Object.assign(next, PROFILES[profile]);
+  }
+  const whole = (name: keyof PrintOptions, v: unknown, min: number, inf = false): void => {
+    if (v === undefined || v === null) return;
+    if (typeof v !== "number" || !(Number.isInteger(v) || (inf && v === Infinity)) || v < min)
+      throw new ParameterError(
+        "setPrintOptions",
+        name,
+        v,
+        `must be a whole number ≥ ${min}${inf ? " or Infinity" : ""}`,
+      );
+    (next as unknown as Record<string, number>)[name] = v;
+  };
+  whole("precision", rest.precision, 0);
+  whole("threshold", rest.threshold, 0, true);
+  whole("edgeitems", rest.edgeitems, 0);
+  whole("linewidth", rest.linewidth, 1);
+  if (rest.sciMode !== undefined && rest.sciMode !== null) {
+    if (typeof rest.sciMode !== "boolean")
+      throw new ParameterError("setPrintOptions", "sciMode", rest.sciMode, "must be true, false or null");
+    next.sciMode = rest.sciMode;
+  }
+  opts = next;
+}
+
+/** The print options in use (torch.get_printoptions). */
+export function getPrintOptions(): PrintOptions {
+  return { ...opts };
+}
 
 /** Python's f"{v:.{p}f}" for a finite v. */
 export function fixed(v: number, p: number): string {
@@ -69,16 +130,16 @@ class Formatter {
       if (v !== Math.ceil(v)) this.intMode = false;
     }
     if (!any) return;
-    this.sciMode = hi / lo > 1000 || hi > 1e8 || (!this.intMode && lo < 1e-4);
+    this.sciMode = opts.sciMode ?? (hi / lo > 1000 || hi > 1e8 || lo < 1e-4);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (!Number.isFinite(v) || v === 0) continue;
       // int mode counts the "." it appends
       const len = this.sciMode
-        ? sci(v, PRECISION).length
+        ? sci(v, opts.precision).length
         : this.intMode
           ? fixed(v, 0).length + 1
-          : fixed(v, PRECISION).length;
+          : fixed(v, opts.precision).length;
       if (len > this.width) this.width = len;
     }
   }
@@ -86,9 +147,9 @@ class Formatter {
   format(v: number): string {
     let s = special(v);
     if (s === null) {
-      if (this.sciMode) s = sci(v, PRECISION);
+      if (this.sciMode) s = sci(v, opts.precision);
       else if (this.intMode) s = `${fixed(v, 0)}.`;
-      else s = fixed(v, PRECISION);
+      else s = fixed(v, opts.precision);
     }
     return s.padStart(this.width);
   }
@@ -100,6 +161,18 @@ export interface Printable {
   readonly data: ArrayLike<number>;
 }
 
+/**
+ * The indices of a dim of size n that print: all, or `edge` at each end when summarising. PyTorch's quirk
+ * kept: a summarised 1-d row with edgeitems 0 shows every value (its x[-0:] is all of x), deeper dims none.
+ */
+function edges(n: number, summarize: boolean, innermost: boolean): number[] {
+  const edge = opts.edgeitems;
+  if (summarize && edge === 0 && !innermost) return [];
+  if (summarize && edge > 0 && n > 2 * edge)
+    return [...Array.from({ length: edge }, (_, i) => i), ...Array.from({ length: edge }, (_, i) => n - edge + i)];
+  return Array.from({ length: n }, (_, i) => i);
+}
+
 /** The values that will be printed: all of them, or the edges when summarising. */
 function shown(shape: readonly number[], data: ArrayLike<number>, summarize: boolean): number[] {
   const out: number[] = [];
@@ -109,9 +182,7 @@ function shown(shape: readonly number[], data: ArrayLike<number>, summarize: boo
       return;
     }
     const stride = shapeSize(shape.slice(d + 1));
-    const n = shape[d];
-    const idx = summarize && n > 2 * EDGE ? [0, 1, 2, n - 3, n - 2, n - 1] : Array.from({ length: n }, (_, i) => i);
-    for (const i of idx) rec(d + 1, off + i * stride);
+    for (const i of edges(shape[d], summarize, d === shape.length - 1)) rec(d + 1, off + i * stride);
   };
   rec(0, 0);
   return out;
@@ -121,34 +192,65 @@ function shown(shape: readonly number[], data: ArrayLike<number>, summarize: boo
 export function formatTensor(t: Printable): string {
   const prefix = "tensor(";
   const size = shapeSize(t.shape);
+  // Python's str(tuple(shape)): (3,) for one dim
+  const sizeText = `size=(${t.shape.join(", ")}${t.shape.length === 1 ? "," : ""})`;
   if (size === 0) {
     // an empty tensor prints its size unless it is 1-d
-    return t.shape.length === 1 ? "tensor([])" : `tensor([], size=(${t.shape.join(", ")}))`;
+    return withSuffixes(`${prefix}[]`, t.shape.length === 1 ? [] : [sizeText], prefix.length);
   }
-  const summarize = size > THRESHOLD;
+  // with edgeitems 0 no value shows, so PyTorch says the size
+  return withSuffixes(`${prefix}${values(t, prefix.length)}`, opts.edgeitems === 0 ? [sizeText] : [], prefix.length);
+}
+
+/** PyTorch's _add_suffixes: ", size=(…)" on the last line, or on a new one past the line width. */
+function withSuffixes(text: string, suffixes: readonly string[], indent: number): string {
+  let out = text;
+  let last = text.length - text.lastIndexOf("\n") + 1;
+  for (const s of suffixes) {
+    if (last + s.length + 2 > opts.linewidth) {
+      out += `,\n${" ".repeat(indent)}${s}`;
+      last = indent + s.length;
+    } else {
+      out += `, ${s}`;
+      last += s.length + 2;
+    }
+  }
+  return `${out})`;
+}
+
+/** The bracketed values of a non-empty tensor, its first line after `indent` characters. */
+function values(t: Printable, indent: number): string {
+  const size = shapeSize(t.shape);
+  const summarize = size > opts.threshold;
   const f = new Formatter(shown(t.shape, t.data, summarize));
-  if (t.shape.length === 0) return `${prefix}${f.format(t.data[0])})`;
+  if (t.shape.length === 0) return f.format(t.data[0]);
   const strides = t.shape.map((_, d) => shapeSize(t.shape.slice(d + 1)));
+  const edge = opts.edgeitems;
   const body = (d: number, off: number, indent: number): string => {
     const n = t.shape[d];
-    const cut = summarize && n > 2 * EDGE;
+    const cut = summarize && n > 2 * edge;
     const rank = t.shape.length - d;
     if (rank === 1) {
-      const items = cut
-        ? [
-            ...[0, 1, 2].map((i) => f.format(t.data[off + i])),
-            " ...",
-            ...[n - 3, n - 2, n - 1].map((i) => f.format(t.data[off + i])),
-          ]
-        : Array.from({ length: n }, (_, i) => f.format(t.data[off + i]));
-      const perLine = Math.max(1, Math.floor((LINE_WIDTH - indent) / (f.width + 2)));
+      const at = (i: number): string => f.format(t.data[off + i]);
+      let items: string[];
+      if (summarize && edge === 0) items = ["..."];
+      else if (cut)
+        items = [
+          ...Array.from({ length: edge }, (_, i) => at(i)),
+          " ...",
+          ...Array.from({ length: edge }, (_, i) => at(n - edge + i)),
+        ];
+      else items = Array.from({ length: n }, (_, i) => at(i));
+      const perLine = Math.max(1, Math.floor((opts.linewidth - indent) / (f.width + 2)));
       const lines: string[] = [];
       for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine).join(", "));
       return `[${lines.join(`,\n${" ".repeat(indent + 1)}`)}]`;
     }
-    const idx = cut ? [0, 1, 2, -1, n - 3, n - 2, n - 1] : Array.from({ length: n }, (_, i) => i);
+    const idx = cut
+      ? [...Array.from({ length: edge }, (_, i) => i), -1, ...Array.from({ length: edge }, (_, i) => n - edge + i)]
+      : Array.from({ length: n }, (_, i) => i);
     const parts = idx.map((i) => (i < 0 ? "..." : body(d + 1, off + i * strides[d], indent + 1)));
     return `[${parts.join(`,${"\n".repeat(rank - 1)}${" ".repeat(indent + 1)}`)}]`;
   };
-  return `${prefix}${body(0, 0, prefix.length)})`;
+  return body(0, 0, indent);
 }

@@ -10,7 +10,8 @@
 import { ParameterError } from "./errors.js";
 import { formatTensor } from "./print.js";
 import { checkShape, shapeSize } from "./shape.js";
-import { adopt, allocValues, release } from "./storage.js";
+import { isContiguousLayout, setStrides, stridesOf } from "./strides.js";
+import { adopt, allocValues, copiedBy, markCopy, release, shareValues, valuesOf } from "./storage.js";
 
 /** Deno's rich-display protocol, which the poolscope kernel honours for a cell's last value. */
 export const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
@@ -67,7 +68,26 @@ export class Tensor {
     return this.data[flatIndex(this.shape, index)];
   }
 
-  /** Nested arrays, the inverse of `tensor(nested)`. */
+  /** Nested arrays of numbers (Tensor.tolist; a 0-d tensor gives its number). */
+  tolist(): NestedNumbers {
+    return this.toArray();
+  }
+
+  /**
+   * Whether PyTorch would call this tensor contiguous (Tensor.is_contiguous): false after a transpose, a
+   * stepped slice, an expand, a select on an inner dim, true again after transposing back. The values here
+   * are stored row-major either way; core/strides.ts keeps the strides PyTorch's view ops would give.
+   */
+  isContiguous(): boolean {
+    return isContiguousLayout(this.shape, stridesOf(this));
+  }
+
+  /** This tensor if isContiguous(), otherwise a row-major copy (Tensor.contiguous), free to be written into. */
+  contiguous(): Tensor {
+    return this.isContiguous() ? this : new Tensor(copyOf(this.data), this.shape);
+  }
+
+  /** Nested arrays, the inverse of `tensor(nested)` (the same as tolist). */
   toArray(): NestedNumbers {
     const build = (dim: number, offset: number): NestedNumbers => {
       if (dim === this.shape.length) return this.data[offset];
@@ -109,12 +129,22 @@ export function tensor(data: NestedNumbers | ArrayLike<number>, shape?: readonly
   return new Tensor(copyOf(flatten(data as NestedNumbers)), inferred);
 }
 
+/**
+ * A view: a tensor of `shape` sharing `base`'s values from `offset` on (one contiguous run of them), so writes
+ * through either reach the other, with `strides` as PyTorch's view would have them (row-major unless given).
+ * A base that is a copy made where PyTorch views (copiedBy) passes that on.
+ */
+export function viewOf(base: Tensor, shape: readonly number[], offset = 0, strides?: readonly number[]): Tensor {
+  const t = new Tensor(shareValues(base.data, offset, shapeSize(shape)), shape);
+  const by = copiedBy(base);
+  if (by !== undefined) markCopy(t, by);
+  if (strides) setStrides(t, strides);
+  return t;
+}
+
 /** The values as a new Float32Array where the backend keeps tensors (resident on the wasm backend). */
 function copyOf(values: ArrayLike<number>): Float32Array {
-  const y = allocValues("tensor", values.length, false);
-  // set() takes typed arrays and plain arrays alike, converting to float32
-  y.set(values);
-  return y;
+  return valuesOf("tensor", values);
 }
 
 /** A tensor of zeros. */

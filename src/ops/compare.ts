@@ -3,6 +3,7 @@ import { broadcastShapes } from "../core/broadcast.js";
 import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 import { broadcastTo } from "./elementwise.js";
 
 /** allclose's keyword options, PyTorch's defaults. */
@@ -22,8 +23,10 @@ export function allclose(input: Tensor, other: Tensor, options: AllcloseOptions 
   }
   const { rtol = 1e-5, atol = 1e-8, equalNan = false } = options;
   const shape = broadcastShapes("allclose", "other", input.shape, other.shape);
-  const a = broadcastTo(input, shape).data;
-  const b = broadcastTo(other, shape).data;
+  // equal shapes (the usual case) are read in place; only a broadcast expands an operand, and only that one
+  const expanded = (t: Tensor): Float32Array => (t.size === shapeSize(shape) ? t.data : broadcastTo(t, shape).data);
+  const a = expanded(input);
+  const b = expanded(other);
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];

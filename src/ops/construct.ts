@@ -5,18 +5,19 @@
 import { ParameterError } from "../core/errors.js";
 import { checkShape, shapeSize } from "../core/shape.js";
 import { Tensor } from "../core/tensor.js";
+import { allocValues } from "../core/storage.js";
 
 /** A tensor of shape filled with fillValue (torch.full). */
 export function full(shape: readonly number[], fillValue: number): Tensor {
   checkShape("full", shape);
   if (typeof fillValue !== "number") throw new ParameterError("full", "fillValue", fillValue, "must be a number");
-  return new Tensor(new Float32Array(shapeSize(shape)).fill(fillValue), shape);
+  return new Tensor(allocValues("full", shapeSize(shape), false, shape).fill(fillValue), shape);
 }
 
 /** A tensor of ones (torch.ones). */
 export function ones(shape: readonly number[]): Tensor {
   checkShape("ones", shape);
-  return new Tensor(new Float32Array(shapeSize(shape)).fill(1), shape);
+  return new Tensor(allocValues("ones", shapeSize(shape), false, shape).fill(1), shape);
 }
 
 function likeShape(op: string, input: unknown): readonly number[] {
@@ -48,7 +49,7 @@ export function eye(n: number, m = n): Tensor {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
       throw new ParameterError("eye", name, v, "must be a whole number ≥ 0");
   }
-  const out = new Float32Array(n * m);
+  const out = allocValues("eye", n * m, true, [n, m]);
   for (let i = 0; i < Math.min(n, m); i++) out[i * m + i] = 1;
   return new Tensor(out, [n, m]);
 }
@@ -66,7 +67,7 @@ export function linspace(start: number, end: number, steps: number): Tensor {
   }
   if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 0)
     throw new ParameterError("linspace", "steps", steps, "must be a whole number ≥ 0");
-  const out = new Float32Array(steps);
+  const out = allocValues("linspace", steps, false);
   if (steps === 1) out[0] = start;
   if (steps > 1) {
     const a = Math.fround(start);

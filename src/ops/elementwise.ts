@@ -9,6 +9,8 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor } from "../core/tensor.js";
 import { shapeSize } from "../core/shape.js";
+import { allocValues, valuesOf } from "../core/storage.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** A tensor, or a number read as a 0-d tensor. */
 export type Operand = Tensor | number;
@@ -16,7 +18,7 @@ export type Operand = Tensor | number;
 function operand(op: string, param: string, v: unknown): Tensor | number {
   // PyTorch computes a float32 tensor with a Python number in float32: the number is rounded first
   if (typeof v === "number") return Math.fround(v);
-  if (v instanceof Tensor) return v;
+  if (v instanceof Tensor) return needTensor(op, param, v);
   throw new ParameterError(
     op,
     param,
@@ -26,8 +28,9 @@ function operand(op: string, param: string, v: unknown): Tensor | number {
 }
 
 function needTensor(op: string, param: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, param, typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, param, v);
+  return v as Tensor;
 }
 
 /**
@@ -43,22 +46,22 @@ export function binaryOp(
 ): Tensor {
   const x = operand(op, names[0], a);
   const y = operand(op, names[1], b);
-  if (typeof x === "number" && typeof y === "number") return new Tensor(Float32Array.of(f(x, y)), []);
+  if (typeof x === "number" && typeof y === "number") return new Tensor(valuesOf(op, [f(x, y)]), []);
   if (typeof y === "number") {
     const xt = x as Tensor;
-    const out = new Float32Array(xt.size);
+    const out = allocValues(op, xt.size, false, xt.shape);
     const d = xt.data;
     for (let i = 0; i < d.length; i++) out[i] = f(d[i], y);
     return new Tensor(out, xt.shape);
   }
   if (typeof x === "number") {
-    const out = new Float32Array(y.size);
+    const out = allocValues(op, y.size, false, y.shape);
     const d = y.data;
     for (let i = 0; i < d.length; i++) out[i] = f(x, d[i]);
     return new Tensor(out, y.shape);
   }
   const shape = broadcastShapes(op, names[1], x.shape, y.shape, names[0]);
-  const out = new Float32Array(shapeSize(shape));
+  const out = allocValues(op, shapeSize(shape), false, shape);
   if (sameShape(x.shape, shape) && sameShape(y.shape, shape)) {
     const p = x.data;
     const q = y.data;
@@ -111,7 +114,7 @@ function walk2(
 
 /** x's values read at the broadcast shape `shape` (which the caller has checked x broadcasts to), copied. */
 export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
-  const out = new Float32Array(shapeSize(shape));
+  const out = allocValues("broadcastTo", shapeSize(shape), false, shape);
   const p = x.data;
   walk2(shape, broadcastStrides(x.shape, shape), new Array<number>(shape.length).fill(0), (o, i, _j, n, si) => {
     for (let k = 0; k < n; k++) out[o + k] = p[i + k * si];
@@ -126,7 +129,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /** f over every value, in a new tensor of the same shape. */
 export function unaryOp(op: string, input: Tensor, f: (x: number) => number): Tensor {
   const x = needTensor(op, "input", input);
-  const out = new Float32Array(x.size);
+  const out = allocValues(op, x.size, false, x.shape);
   const d = x.data;
   for (let i = 0; i < d.length; i++) out[i] = f(d[i]);
   return new Tensor(out, x.shape);
@@ -140,16 +143,38 @@ function fast(
   f: (x: number, y: number) => number,
   loop: (p: Float32Array, q: Float32Array | number, out: Float32Array) => void,
 ): Tensor {
-  if (a instanceof Tensor && (typeof b === "number" || (b instanceof Tensor && sameShape(a.shape, b.shape)))) {
-    const out = new Float32Array(a.size);
+  // a disposed operand takes the general path, whose checks refuse it by name
+  const live = (t: Tensor): boolean => !t.disposed;
+  if (
+    a instanceof Tensor &&
+    live(a) &&
+    (typeof b === "number" || (b instanceof Tensor && live(b) && sameShape(a.shape, b.shape)))
+  ) {
+    const out = allocValues(op, a.size, false, a.shape);
     loop(a.data, typeof b === "number" ? Math.fround(b) : b.data, out);
     return new Tensor(out, a.shape);
   }
   return binaryOp(op, a, b, f);
 }
 
-/** input + other, broadcast (torch.add). */
-export function add(input: Operand, other: Operand): Tensor {
+/** PyTorch's `alpha` keyword, as a number or `{ alpha }`. */
+export type Alpha = number | { alpha?: number };
+
+/** The alpha of add/sub as float32 (PyTorch computes a float32 tensor's alpha in float32). */
+function alphaOf(op: string, alpha: Alpha | undefined): number {
+  const a = typeof alpha === "object" && alpha !== null ? alpha.alpha : alpha;
+  if (a === undefined) return 1;
+  if (typeof a !== "number") throw new ParameterError(op, "alpha", a, "must be a number");
+  return Math.fround(a);
+}
+
+/**
+ * input + alpha × other, broadcast (torch.add; alpha defaults to 1, as a number or `{ alpha }`). Computed in
+ * double and stored as float32: one rounding of the exact value, as PyTorch's fused multiply-add gives.
+ */
+export function add(input: Operand, other: Operand, alpha?: Alpha): Tensor {
+  const k = alphaOf("add", alpha);
+  if (k !== 1) return scaledAdd("add", input, other, k);
   return fast(
     "add",
     input,
@@ -162,8 +187,11 @@ export function add(input: Operand, other: Operand): Tensor {
   );
 }
 
-/** input − other, broadcast (torch.sub). */
-export function sub(input: Operand, other: Operand): Tensor {
+/** input − alpha × other, broadcast (torch.sub; alpha defaults to 1, as a number or `{ alpha }`). */
+export function sub(input: Operand, other: Operand, alpha?: Alpha): Tensor {
+  const k = alphaOf("sub", alpha);
+  // PyTorch's sub is add with −alpha
+  if (k !== 1) return scaledAdd("sub", input, other, -k);
   return fast(
     "sub",
     input,
@@ -172,6 +200,19 @@ export function sub(input: Operand, other: Operand): Tensor {
     (p, q, out) => {
       if (typeof q === "number") for (let i = 0; i < out.length; i++) out[i] = p[i] - q;
       else for (let i = 0; i < out.length; i++) out[i] = p[i] - q[i];
+    },
+  );
+}
+
+function scaledAdd(op: string, input: Operand, other: Operand, k: number): Tensor {
+  return fast(
+    op,
+    input,
+    other,
+    (x, y) => x + k * y,
+    (p, q, out) => {
+      if (typeof q === "number") for (let i = 0; i < out.length; i++) out[i] = p[i] + k * q;
+      else for (let i = 0; i < out.length; i++) out[i] = p[i] + k * q[i];
     },
   );
 }
@@ -190,8 +231,22 @@ export function mul(input: Operand, other: Operand): Tensor {
   );
 }
 
-/** input ÷ other, broadcast, true division (torch.div): x/0 is ±inf, 0/0 NaN. */
-export function div(input: Operand, other: Operand): Tensor {
+/** torch.div's rounding_mode: none (true division), "trunc" (toward zero) or "floor" (toward −inf). */
+export interface DivOptions {
+  roundingMode?: "trunc" | "floor" | null;
+}
+
+/**
+ * input ÷ other, broadcast (torch.div): true division, x/0 is ±inf, 0/0 NaN; with `{ roundingMode: "trunc" }`
+ * the quotient rounded toward zero, with "floor" toward −inf (Python's //, as torch.floor_divide), both in
+ * float32 as PyTorch's kernels (a division by zero stays ±inf or NaN).
+ */
+export function div(input: Operand, other: Operand, options: DivOptions = {}): Tensor {
+  const mode = options?.roundingMode ?? null;
+  if (mode === "trunc") return binaryOp("div", input, other, (x, y) => Math.trunc(Math.fround(x / y)));
+  if (mode === "floor") return binaryOp("div", input, other, floorDiv);
+  if (mode !== null)
+    throw new ParameterError("div", "roundingMode", mode, 'must be "trunc", "floor" or left out (true division)');
   return fast(
     "div",
     input,
@@ -202,6 +257,24 @@ export function div(input: Operand, other: Operand): Tensor {
       else for (let i = 0; i < out.length; i++) out[i] = p[i] / q[i];
     },
   );
+}
+
+/**
+ * PyTorch's div_floor_floating (c10/util/generic_math.h), step by step in float32: the quotient of a − fmod(a, b)
+ * (exact where floor(a / b) would round a/b first), one less when the remainder's sign differs from b's, then
+ * floored and, past half way, rounded up; a zero keeps the sign of a / b.
+ */
+function floorDiv(a: number, b: number): number {
+  const f = Math.fround;
+  if (b === 0) return a / b;
+  // JavaScript's % is C's fmod, exact
+  const mod = a % b;
+  let q = f(f(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) q = f(q - 1);
+  if (q === 0) return a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
+  let r = Math.floor(q);
+  if (f(q - r) > 0.5) r += 1;
+  return r;
 }
 
 /** C's pow, which PyTorch follows: pow(1, y) and pow(x, 0) are 1 even for NaN; pow(−1, ±inf) is 1. */
@@ -259,7 +332,7 @@ export function sqrt(input: Tensor): Tensor {
 export function map(input: Tensor, fn: (value: number, index: number) => number): Tensor {
   const x = needTensor("map", "input", input);
   if (typeof fn !== "function") throw new ParameterError("map", "fn", fn, "must be a function of one value");
-  const out = new Float32Array(x.size);
+  const out = allocValues("map", x.size, false, x.shape);
   for (let i = 0; i < out.length; i++) out[i] = fn(x.data[i], i);
   return new Tensor(out, x.shape);
 }
@@ -274,6 +347,15 @@ export function clamp(input: Tensor, min?: Operand | null, max?: Operand | null)
   const hi = max ?? undefined;
   if (lo === undefined && hi === undefined)
     throw new ParameterError("clamp", "min", min, "and max must not both be undefined");
+  // two number bounds (not NaN): one pass of min(max(x, lo), hi), no intermediate tensor
+  if (typeof lo === "number" && typeof hi === "number" && lo === lo && hi === hi) {
+    const a = Math.fround(lo);
+    const b = Math.fround(hi);
+    return unaryOp("clamp", input, (x) => {
+      const m = x < a ? a : x;
+      return m > b ? b : m;
+    });
+  }
   let y = input;
   if (lo !== undefined)
     y = binaryOp("clamp", y, lo, (x, m) => (x !== x ? x : m !== m ? m : x < m ? m : x), ["input", "min"]);
@@ -298,13 +380,32 @@ export function where(condition: Tensor, input: Operand, other: Operand): Tensor
     "condition and input",
   );
   const size = shapeSize(shape);
-  const expandTo = (v: Tensor | number): Float32Array =>
-    typeof v === "number" ? new Float32Array(size).fill(v) : broadcastTo(v, shape).data;
-  const cx = expandTo(c);
-  const vx = expandTo(x);
-  const vy = expandTo(y);
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) out[i] = cx[i] !== 0 ? vx[i] : vy[i];
+  // each operand read in place through its broadcast strides (a number: one value, stride 0), no expanded copies
+  const values = (v: Tensor | number): Float32Array => (typeof v === "number" ? Float32Array.of(v) : v.data);
+  const strides = (v: Tensor | number): number[] =>
+    typeof v === "number" ? shape.map(() => 0) : broadcastStrides(v.shape, shape);
+  const [dc, dx, dy] = [values(c), values(x), values(y)];
+  const [sc, sx, sy] = [strides(c), strides(x), strides(y)];
+  const out = allocValues("where", size, false, shape);
+  const r = shape.length;
+  const idx = new Array<number>(r).fill(0);
+  let pc = 0;
+  let px = 0;
+  let py = 0;
+  for (let o = 0; o < size; o++) {
+    out[o] = dc[pc] !== 0 ? dx[px] : dy[py];
+    for (let d = r - 1; d >= 0; d--) {
+      idx[d]++;
+      pc += sc[d];
+      px += sx[d];
+      py += sy[d];
+      if (idx[d] < shape[d]) break;
+      pc -= sc[d] * shape[d];
+      px -= sx[d] * shape[d];
+      py -= sy[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
   return new Tensor(out, shape);
 }
 
@@ -328,14 +429,14 @@ export const le: (input: Operand, other: Operand) => Tensor = compare("le", (x, 
 
 declare module "../core/tensor.js" {
   interface Tensor {
-    /** this + other, broadcast (torch.add). */
-    add(other: Operand): Tensor;
-    /** this − other, broadcast (torch.sub). */
-    sub(other: Operand): Tensor;
+    /** this + alpha × other, broadcast (torch.add; alpha 1 unless given, as a number or `{ alpha }`). */
+    add(other: Operand, alpha?: Alpha): Tensor;
+    /** this − alpha × other, broadcast (torch.sub; alpha 1 unless given, as a number or `{ alpha }`). */
+    sub(other: Operand, alpha?: Alpha): Tensor;
     /** this × other, broadcast (torch.mul). */
     mul(other: Operand): Tensor;
-    /** this ÷ other, broadcast, true division (torch.div). */
-    div(other: Operand): Tensor;
+    /** this ÷ other, broadcast: true division, or `{ roundingMode: "trunc" | "floor" }` (torch.div). */
+    div(other: Operand, options?: DivOptions): Tensor;
     /** this to the power exponent, broadcast (torch.pow). */
     pow(exponent: Operand): Tensor;
     /** The larger of this and other, NaN if either is (torch.maximum). */
@@ -374,17 +475,17 @@ declare module "../core/tensor.js" {
 }
 
 installMethods({
-  add(other: Operand) {
-    return add(this, other);
+  add(other: Operand, alpha?: Alpha) {
+    return add(this, other, alpha);
   },
-  sub(other: Operand) {
-    return sub(this, other);
+  sub(other: Operand, alpha?: Alpha) {
+    return sub(this, other, alpha);
   },
   mul(other: Operand) {
     return mul(this, other);
   },
-  div(other: Operand) {
-    return div(this, other);
+  div(other: Operand, options?: DivOptions) {
+    return div(this, other, options);
   },
   pow(exponent: Operand) {
     return pow(this, exponent);

@@ -8,6 +8,7 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { Tensor } from "../core/tensor.js";
 import { shapeSize } from "../core/shape.js";
+import { allocValues } from "../core/storage.js";
 
 /** The matrix product of input and other, with PyTorch's rules for 1-d operands and batch dims (torch.matmul). */
 export function matmul(input: Tensor, other: Tensor): Tensor {
@@ -37,7 +38,7 @@ export function matmul(input: Tensor, other: Tensor): Tensor {
   const sa = broadcastStrides(batchA, batch);
   const sb = broadcastStrides(batchB, batch);
   const count = shapeSize(batch);
-  const out = new Float32Array(count * n * m);
+  const out = allocValues("matmul", count * n * m);
   const row = new Float64Array(m);
   const idx = new Array<number>(batch.length).fill(0);
   for (let t = 0; t < count; t++) {

@@ -4,6 +4,7 @@
  */
 import { ParameterError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { checkWritable } from "../core/storage.js";
 
 /** Checks `out` against the output shape; returns it (or undefined when not given). */
 export function checkOut(op: string, out: unknown, shape: readonly number[]): Tensor | undefined {
@@ -12,6 +13,8 @@ export function checkOut(op: string, out: unknown, shape: readonly number[]): Te
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
     throw new ParameterError(op, "out", out.shape, `must have the output shape [${shape.join(", ")}]`);
   }
+  // a copy where PyTorch views (a transpose, say): writing it would not reach what the caller means
+  checkWritable(op, "out", out, out.shape);
   return out;
 }
 

@@ -11,6 +11,8 @@ import { Tensor } from "../core/tensor.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { maximum, minimum } from "./elementwise.js";
+import { allocValues, valuesOf } from "../core/storage.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** One dim, or several. */
 export type Dims = number | readonly number[];
@@ -22,8 +24,9 @@ export interface ValuesIndices {
 }
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 function checkKeepdim(op: string, keepdim: unknown): boolean {
@@ -71,7 +74,7 @@ function reduceBy(
   f: (data: Float32Array, base: number, reduced: Int32Array) => number,
 ): Tensor {
   const p = plan(x, dims, keepdim);
-  const out = new Float32Array(p.kept.length);
+  const out = allocValues("reduce", p.kept.length, false);
   for (let k = 0; k < out.length; k++) out[k] = f(x.data, p.kept[k], p.reduced);
   return new Tensor(out, p.shape);
 }
@@ -98,7 +101,7 @@ export function sum(input: Tensor, dim?: Dims | null, keepdim?: boolean): Tensor
     const d = x.data;
     let s = 0;
     for (let i = 0; i < d.length; i++) s += d[i];
-    return new Tensor(Float32Array.of(s), []);
+    return new Tensor(valuesOf("sum", [s]), []);
   }
   return reduceBy(x, dims, kd, (d, b, r) => {
     let s = 0;
@@ -188,7 +191,7 @@ function argOf(
     refuseEmpty(op, x, all, true);
     // over the flattened tensor; keepdim keeps every dim as 1, as PyTorch 2 does
     const r = plan(x, all, kd);
-    return new Tensor(Float32Array.of(argExtreme(x.data, 0, r.reduced, larger)), r.shape);
+    return new Tensor(valuesOf(op, [argExtreme(x.data, 0, r.reduced, larger)]), r.shape);
   }
   const d = normDim(op, dim, x.rank);
   const dims = x.rank === 0 ? [] : [d];

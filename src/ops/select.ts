@@ -9,22 +9,30 @@
  * clipped, so a slice may be empty), `...` (as many `:` as needed), or `null` (same as `:`). Steps must be
  * positive, as in PyTorch (use flip to reverse). Missing trailing entries mean `:`.
  *
- * Unlike PyTorch, whose indexing returns views, these return copies; write into a tensor with `t.set(...)`.
+ * select, narrow and slice return views as PyTorch's do when the selected values are one contiguous run of the
+ * input: select/narrow along the first dim of size > 1 (or a dim with only size-1 dims before it), a slice that
+ * steps 1 and keeps every later dim whole. Writes through such a view reach the input and back. Otherwise (a
+ * select on an inner dim, a stepped slice) the result is a copy, which PyTorch would return as a non-contiguous
+ * view: `isContiguous()` is false and `set` refuses to write into it (the write would not reach the input).
  */
 import { broadcastShapes, normDim } from "../core/broadcast.js";
 import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
-import { Tensor } from "../core/tensor.js";
+import { Tensor, viewOf } from "../core/tensor.js";
+import { allocValues, checkWritable, markCopy } from "../core/storage.js";
+import { setStrides, stridesOf } from "../core/strides.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { shapeSize } from "../core/shape.js";
 import { broadcastTo } from "./elementwise.js";
+import { checkTensor } from "../geometry/params.js";
 
 /** One entry of the slicing form: an index, a "start:stop:step" string, "...", or null (":"). */
 export type SliceEntry = number | string | null;
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 /**
@@ -32,14 +40,22 @@ function needTensor(op: string, v: unknown): Tensor {
  * reads `fill` instead (constant padding). The output shape is the maps' lengths.
  */
 export function gather(x: Tensor, maps: readonly Int32Array[], fill = 0): Tensor {
+  return new Tensor(
+    gatherValues(x, maps, fill),
+    maps.map((m) => m.length),
+  );
+}
+
+/** gather's values alone, for a caller that gives them another shape (one Tensor per array: one user). */
+export function gatherValues(x: Tensor, maps: readonly Int32Array[], fill = 0): Float32Array {
   const shape = maps.map((m) => m.length);
-  const out = new Float32Array(shapeSize(shape));
+  const out = allocValues("gather", shapeSize(shape), false, shape);
   const strides = contiguousStrides(x.shape);
   const r = shape.length;
-  if (out.length === 0) return new Tensor(out, shape);
+  if (out.length === 0) return out;
   if (r === 0) {
     out[0] = x.data[0];
-    return new Tensor(out, shape);
+    return out;
   }
   let o = 0;
   const d = x.data;
@@ -55,7 +71,7 @@ export function gather(x: Tensor, maps: readonly Int32Array[], fill = 0): Tensor
     for (let i = 0; i < m.length; i++) rec(k + 1, off < 0 || m[i] < 0 ? -1 : off + m[i] * strides[k]);
   };
   rec(0, 0);
-  return new Tensor(out, shape);
+  return out;
 }
 
 /** Source indices start, start+step, … (count of them). */
@@ -67,6 +83,43 @@ export function range(start: number, count: number, step = 1): Int32Array {
 
 const identity = (x: Tensor): Int32Array[] => x.shape.map((s) => range(0, s));
 
+/**
+ * Where the values maps pick from a row-major `shape` are one contiguous run, in order: its offset, else −1.
+ * That holds when, after any leading dims picking one index, one dim picks consecutive indices and every dim
+ * after it is whole. (An empty pick is an empty run.)
+ */
+export function contiguousRun(shape: readonly number[], maps: readonly Int32Array[]): number {
+  const strides = contiguousStrides(shape);
+  if (maps.some((m) => m.length === 0)) return 0;
+  let k = 0;
+  while (k < maps.length && maps[k].length === 1) k++;
+  if (k < maps.length) {
+    const m = maps[k];
+    for (let i = 1; i < m.length; i++) if (m[i] !== m[0] + i) return -1;
+    for (let d = k + 1; d < maps.length; d++) if (maps[d].length !== shape[d] || maps[d][0] !== 0) return -1;
+  }
+  let offset = 0;
+  for (let d = 0; d < maps.length; d++) offset += maps[d][0] * strides[d];
+  return offset;
+}
+
+/**
+ * The values maps pick, the dims `keep` marks kept (the others picked one index and go): a view when they
+ * are one contiguous run of x, otherwise a copy marked as one made where PyTorch views (`op` names it). Either
+ * way with the strides PyTorch's view would have: x's, times each range's step.
+ */
+export function pick(op: string, x: Tensor, maps: readonly Int32Array[], keep: readonly boolean[]): Tensor {
+  const xs = stridesOf(x);
+  const shape = maps.map((m) => m.length).filter((_, d) => keep[d]);
+  const strides = maps.map((m, d) => xs[d] * (m.length > 1 ? m[1] - m[0] : 1)).filter((_, d) => keep[d]);
+  const at = contiguousRun(x.shape, maps);
+  if (at >= 0) return viewOf(x, shape, at, strides);
+  const y = new Tensor(gatherValues(x, maps), shape);
+  markCopy(y, op);
+  setStrides(y, strides);
+  return y;
+}
+
 /** The slice at index `index` of dim `dim`, which it removes (torch.select). */
 export function select(input: Tensor, dim: number, index: number): Tensor {
   const x = needTensor("select", input);
@@ -76,8 +129,12 @@ export function select(input: Tensor, dim: number, index: number): Tensor {
   const i = checkIndex("select", "index", index, x.shape[d], d);
   const maps = identity(x);
   maps[d] = range(i, 1);
-  const shape = x.shape.filter((_, k) => k !== d);
-  return new Tensor(gather(x, maps).data, shape);
+  return pick(
+    "select",
+    x,
+    maps,
+    x.shape.map((_, k) => k !== d),
+  );
 }
 
 function checkIndex(op: string, param: string, index: unknown, size: number, dim: number): number {
@@ -111,7 +168,12 @@ export function narrow(input: Tensor, dim: number, start: number, length: number
     );
   const maps = identity(x);
   maps[d] = range(s, length);
-  return gather(x, maps);
+  return pick(
+    "narrow",
+    x,
+    maps,
+    maps.map(() => true),
+  );
 }
 
 /** A parsed entry: one index (the dim is dropped) or a range. */
@@ -198,11 +260,7 @@ function resolve(op: string, x: Tensor, spec: readonly SliceEntry[]): { maps: In
 export function slice(input: Tensor, ...index: SliceEntry[]): Tensor {
   const x = needTensor("slice", input);
   const { maps, keep } = resolve("slice", x, index);
-  const g = gather(x, maps);
-  return new Tensor(
-    g.data,
-    g.shape.filter((_, d) => keep[d]),
-  );
+  return pick("slice", x, maps, keep);
 }
 
 /**
@@ -211,12 +269,14 @@ export function slice(input: Tensor, ...index: SliceEntry[]): Tensor {
  */
 export function set(input: Tensor, index: SliceEntry | readonly SliceEntry[], value: number | Tensor): Tensor {
   const x = needTensor("set", input);
+  checkWritable("set", "input", x, x.shape);
   const spec = Array.isArray(index) ? (index as SliceEntry[]) : [index as SliceEntry];
   const { maps, keep } = resolve("set", x, spec);
   const region = maps.map((m) => m.length);
   const shape = region.filter((_, d) => keep[d]);
-  let values: Float32Array;
-  if (typeof value === "number") values = new Float32Array(shapeSize(shape)).fill(value);
+  // a number is written as it is; a tensor is read into a copy first, since it may be a view of x itself
+  let values: Float32Array | number;
+  if (typeof value === "number") values = Math.fround(value);
   else if (value instanceof Tensor) {
     const b = broadcastShapes("set", "value", shape, value.shape, "the indexed region");
     if (b.length !== shape.length || b.some((s, i) => s !== shape[i]))
@@ -229,28 +289,32 @@ export function set(input: Tensor, index: SliceEntry | readonly SliceEntry[], va
     values = broadcastTo(value, shape).data;
   } else throw new ParameterError("set", "value", value, "must be a number or a Tensor");
   const strides = contiguousStrides(x.shape);
+  const from = values;
   let o = 0;
   const rec = (k: number, off: number): void => {
     if (k === maps.length) {
-      x.data[off] = values[o++];
+      x.data[off] = typeof from === "number" ? from : from[o++];
       return;
     }
     const m = maps[k];
     for (let i = 0; i < m.length; i++) rec(k + 1, off + m[i] * strides[k]);
   };
-  if (values.length > 0) rec(0, 0);
+  if (shapeSize(region) > 0) rec(0, 0);
   return x;
 }
 
 declare module "../core/tensor.js" {
   interface Tensor {
-    /** The slice at `index` of dim `dim`, which it removes (torch.select); a copy. */
+    /** The slice at `index` of dim `dim`, which it removes (torch.select); a view when contiguous, else a copy. */
     select(dim: number, index: number): Tensor;
-    /** `length` values of dim `dim` from `start` (torch.narrow); a copy. */
+    /** `length` values of dim `dim` from `start` (torch.narrow); a view when contiguous, else a copy. */
     narrow(dim: number, start: number, length: number): Tensor;
-    /** Python-style slicing, `t.slice(":, 0, 1:3, ::2")` for `t[:, 0, 1:3, ::2]`; a copy. */
+    /** Python-style slicing, `t.slice(":, 0, 1:3, ::2")` for `t[:, 0, 1:3, ::2]`; a view when contiguous, else a copy. */
     slice(...index: SliceEntry[]): Tensor;
-    /** Writes value where the slicing form points, in place: `t.set(":, 0", 1)` for `t[:, 0] = 1`; returns this. */
+    /**
+     * Writes value where the slicing form points, in place: `t.set(":, 0", 1)` for `t[:, 0] = 1`; returns this.
+     * Refuses a copy made where PyTorch returns a view (`isContiguous()` false): the write would not reach its input.
+     */
     set(index: SliceEntry | readonly SliceEntry[], value: number | Tensor): Tensor;
   }
 }

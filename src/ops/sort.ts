@@ -7,11 +7,16 @@ import { ParameterError } from "../core/errors.js";
 import { installMethods } from "../core/methods.js";
 import { contiguousStrides } from "../core/broadcast.js";
 import { Tensor } from "../core/tensor.js";
+import { shapeSize } from "../core/shape.js";
 import type { ValuesIndices } from "./reduce.js";
+import { allocValues, valuesOf } from "../core/storage.js";
+import { nthElement, partialSort, stdSort, type Less } from "./stdOrder.js";
+import { checkTensor } from "../geometry/params.js";
 
 function needTensor(op: string, v: unknown): Tensor {
-  if (v instanceof Tensor) return v;
-  throw new ParameterError(op, "input", typeof v === "object" ? "a non-tensor object" : v, "must be a Tensor");
+  // the library's one check: a Tensor, and not disposed (a disposed one holds no values to read)
+  checkTensor(op, "input", v);
+  return v as Tensor;
 }
 
 // NaN above +inf, as PyTorch orders it
@@ -30,8 +35,12 @@ function ordered(x: Tensor, dim: number, descending: boolean, take: number): Val
   const outShape = [...shape];
   outShape[dim] = take;
   const outStrides = contiguousStrides(outShape);
-  const values = new Float32Array(shape.reduce((n, s, i) => n * (i === dim ? take : s), 1));
-  const indices = new Float32Array(values.length);
+  const values = allocValues(
+    "sort",
+    shape.reduce((n, s, i) => n * (i === dim ? take : s), 1),
+    false,
+  );
+  const indices = allocValues("sort", values.length, false);
   const lines = x.size / Math.max(len, 1);
   const order = Array.from({ length: len }, (_, i) => i);
   for (let l = 0; l < (len === 0 ? 0 : lines); l++) {
@@ -70,7 +79,13 @@ export function sort(input: Tensor, dim = -1, descending = false): ValuesIndices
   return ordered(x, d, descending, x.rank === 0 ? 1 : x.shape[d]);
 }
 
-/** The k largest (or smallest) values along dim, largest first, with their indices (torch.topk). */
+/**
+ * The k largest (or smallest) values along dim, largest (smallest) first, with their indices (torch.topk), NaN
+ * counting as the largest. Among equal values the order is PyTorch's on CPU: its kernel runs C++'s unstable
+ * std::partial_sort (k × 64 ≤ the dim's size) or std::nth_element then std::sort, and ops/stdOrder.ts repeats
+ * GNU libstdc++'s steps. With sorted = false PyTorch promises no order; this returns its kernel's order then
+ * too (nth_element's, not sorted in general; with partial_sort's path, sorted).
+ */
 export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
   const x = needTensor("topk", input);
   const d = normDim("topk", dim, x.rank);
@@ -78,9 +93,46 @@ export function topk(input: Tensor, k: number, dim = -1, largest = true, sorted 
   if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k > len)
     throw new ParameterError("topk", "k", k, `must be in [0, ${len}], the size of dim ${d}`);
   if (typeof largest !== "boolean") throw new ParameterError("topk", "largest", largest, "must be true or false");
-  // sorted = false lets PyTorch return any order; this one returns the sorted one
-  void sorted;
-  return ordered(x, d, largest, k);
+  if (typeof sorted !== "boolean") throw new ParameterError("topk", "sorted", sorted, "must be true or false");
+  // a 0-d tensor is its own top 1 (and, as PyTorch's, its own top 0)
+  if (x.rank === 0)
+    return { values: new Tensor(valuesOf("topk", x.data), []), indices: new Tensor(valuesOf("topk", [0]), []) };
+  const shape = x.rank === 0 ? [] : x.shape.map((s, i) => (i === d ? k : s));
+  const values = allocValues("topk", shapeSize(shape), false, shape);
+  const indices = allocValues("topk", values.length, false, shape);
+  const inner = x.rank === 0 ? 1 : shapeSize(x.shape.slice(d + 1));
+  const lines = len === 0 ? 0 : x.size / len;
+  const q = new Int32Array(len);
+  const data = x.data;
+  let base = 0;
+  const v = (id: number): number => data[base + id * inner];
+  const less: Less = largest
+    ? (a, b) => {
+        const p = v(a);
+        const r = v(b);
+        return (p !== p && r === r) || p > r;
+      }
+    : (a, b) => {
+        const p = v(a);
+        const r = v(b);
+        return (p === p && r !== r) || p < r;
+      };
+  for (let l = 0; l < (k === 0 ? 0 : lines); l++) {
+    // line l: outer index ⌊l / inner⌋, inner index l mod inner
+    base = Math.floor(l / inner) * len * inner + (l % inner);
+    for (let j = 0; j < len; j++) q[j] = j;
+    if (k * 64 <= len) partialSort(q, 0, k, len, less);
+    else {
+      nthElement(q, 0, k - 1, len, less);
+      if (sorted) stdSort(q, 0, k - 1, less);
+    }
+    const outBase = Math.floor(l / inner) * k * inner + (l % inner);
+    for (let j = 0; j < k; j++) {
+      values[outBase + j * inner] = v(q[j]);
+      indices[outBase + j * inner] = q[j];
+    }
+  }
+  return { values: new Tensor(values, shape), indices: new Tensor(indices, shape) };
 }
 
 /** The indices of the non-zero values, one row (of rank entries) per value, in row-major order (torch.nonzero). */
@@ -94,14 +146,14 @@ export function nonzero(input: Tensor): Tensor {
     count++;
     for (let d = 0; d < x.rank; d++) rows.push(Math.floor(i / strides[d]) % x.shape[d]);
   }
-  return new Tensor(Float32Array.from(rows), [count, x.rank]);
+  return new Tensor(valuesOf("nonzero", rows), [count, x.rank]);
 }
 
 declare module "../core/tensor.js" {
   interface Tensor {
     /** Sorted along dim (default −1), `{ values, indices }`, stable (torch.sort). */
     sort(dim?: number, descending?: boolean): ValuesIndices;
-    /** The k largest (or smallest) along dim, `{ values, indices }` (torch.topk). */
+    /** The k largest (or smallest) along dim, `{ values, indices }`, ties in PyTorch's CPU order (torch.topk). */
     topk(k: number, dim?: number, largest?: boolean, sorted?: boolean): ValuesIndices;
     /** The indices of the non-zero values, shape [count, rank] (torch.nonzero). */
     nonzero(): Tensor;

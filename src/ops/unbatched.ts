@@ -7,7 +7,7 @@
  * The ops are wrapped here, at the public entry, rather than inside each op file: every op keeps its one
  * batched path, and the wrapped function has the op's own overloads.
  */
-import { Tensor } from "../core/tensor.js";
+import { Tensor, viewOf } from "../core/tensor.js";
 import { maxPool1d as max1, maxPool2d as max2, maxPool3d as max3 } from "./maxPool.js";
 import { avgPool1d as avg1, avgPool2d as avg2, avgPool3d as avg3 } from "./avgPool.js";
 import { lpPool1d as lp1, lpPool2d as lp2, lpPool3d as lp3 } from "./lpPool.js";
@@ -21,8 +21,8 @@ import {
 } from "./adaptivePool.js";
 import { maxUnpool1d as unpool1, maxUnpool2d as unpool2, maxUnpool3d as unpool3 } from "./unpool.js";
 
-const batched = (t: Tensor): Tensor => new Tensor(t.data, [1, ...t.shape]);
-const unbatch = (t: Tensor): Tensor => new Tensor(t.data, t.shape.slice(1));
+const batched = (t: Tensor): Tensor => viewOf(t, [1, ...t.shape]);
+const unbatch = (t: Tensor): Tensor => viewOf(t, t.shape.slice(1));
 
 function unbatchResult(r: unknown): unknown {
   if (r instanceof Tensor) return unbatch(r);

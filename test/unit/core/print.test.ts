@@ -4,12 +4,14 @@ import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { tensor, toDisplayBundle, zeros } from "../../../src/index.js";
-import { fixed, formatTensor, sci } from "../../../src/core/print.js";
+import { fixed, formatTensor, getPrintOptions, sci, setPrintOptions } from "../../../src/core/print.js";
 
 interface PrintCase {
   shape: number[];
   data: (number | string | null)[];
   str: string;
+  /** torch.set_printoptions's arguments for this case, camelCased. */
+  options?: Parameters<typeof setPrintOptions>[0];
 }
 const file = JSON.parse(readFileSync(new URL("../../fixtures/torch2_print.json", import.meta.url), "utf8")) as {
   cases: Record<string, PrintCase>;
@@ -21,9 +23,40 @@ const decode = (v: number | string | null): number =>
 describe("formatTensor prints as PyTorch's str(tensor)", () => {
   for (const [name, c] of Object.entries(file.cases)) {
     it(name, () => {
-      expect(formatTensor({ shape: c.shape, data: Float32Array.from(c.data, decode) })).toBe(c.str);
+      if (c.options) setPrintOptions(c.options);
+      try {
+        expect(formatTensor({ shape: c.shape, data: Float32Array.from(c.data, decode) })).toBe(c.str);
+      } finally {
+        setPrintOptions({ profile: "default" });
+      }
     });
   }
+});
+
+describe("setPrintOptions, as torch.set_printoptions", () => {
+  it("sets only what it is given, except sciMode, which goes back to automatic as PyTorch's None", () => {
+    setPrintOptions({ precision: 2, sciMode: true });
+    setPrintOptions({ linewidth: 60 });
+    expect(getPrintOptions()).toEqual({ precision: 2, threshold: 1000, edgeitems: 3, linewidth: 60, sciMode: null });
+    setPrintOptions({ profile: "default" });
+    expect(getPrintOptions()).toEqual({ precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sciMode: null });
+  });
+
+  it("reaches String(t) and console.log alike, and refuses impossible values by name", () => {
+    const t = tensor([1 / 3]);
+    setPrintOptions({ precision: 1 });
+    try {
+      expect(String(t)).toBe("tensor([0.3])");
+      expect(inspect(t)).toBe("tensor([0.3])");
+    } finally {
+      setPrintOptions({ profile: "default" });
+    }
+    expect(() => setPrintOptions({ precision: -1 })).toThrow(/setPrintOptions: precision must be a whole number ≥ 0/);
+    expect(() => setPrintOptions({ threshold: 0.5 })).toThrow(/threshold must be a whole number ≥ 0 or Infinity/);
+    // @ts-expect-error: a profile PyTorch does not have
+    expect(() => setPrintOptions({ profile: "long" })).toThrow(/profile must be "default", "short" or "full"/);
+    expect(String(t)).toBe("tensor([0.3333])");
+  });
 });
 
 describe("Python's rounding", () => {

@@ -114,6 +114,46 @@ describe("giving memory back", () => {
     expect(residentLiveBytes()).toBe(before);
   });
 
+  it("a view cut from a block (a select) keeps it: disposing either leaves the other, the last frees it", () => {
+    const before = residentLiveBytes();
+    const x = ps.tensor(
+      Array.from({ length: 64 }, (_, i) => i),
+      [4, 16],
+    );
+    const v = x.select(0, 2);
+    // the view's values are the base's own bytes in the module's memory, not a copy
+    expect(v.data.buffer).toBe(x.data.buffer);
+    expect(v.data.byteOffset).toBe(x.data.byteOffset + 2 * 16 * 4);
+    v.dispose();
+    expect(x.get(2, 0)).toBe(32);
+    expect(residentLiveBytes()).toBeGreaterThan(before);
+    const w = x.narrow(0, 1, 2);
+    x.dispose();
+    // the block is still w's: nothing else may take it, so w reads its values
+    expect(residentLiveBytes()).toBeGreaterThan(before);
+    const other = ps.zeros([64]);
+    expect(Array.from(w.data.subarray(0, 3))).toEqual([16, 17, 18]);
+    w.dispose();
+    other.dispose();
+    expect(residentLiveBytes()).toBe(before);
+  });
+
+  it("the collector leaves a block alone while only a view's data array is still held", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // only the subarray survives this function: neither the base tensor, its array nor the view tensor
+    const held = (() => ps.arange(0, 4096).reshape(64, 64).narrow(0, 1, 1).data)();
+    for (let i = 0; i < 20; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // tensors of the same size class would take the block back if it had been freed
+    const fillers = Array.from({ length: 8 }, () => ps.full([4096], -1));
+    expect(held[0]).toBe(64);
+    expect(held[63]).toBe(127);
+    fillers.forEach((f) => f.dispose());
+  });
+
   it("a freed block serves the next tensor of its size class without growing the memory", () => {
     // 40,000 and 39,960 bytes: both in the 40 KiB class
     const a = ps.zeros([10000]);

@@ -71,4 +71,33 @@ describe("elementwise ops", () => {
     const broadcast = a.reshape(1024, 1024).add(arange(1024));
     expect(broadcast.data[1025]).toBe(Math.fround(a.data[1025] + 1));
   });
+
+  it("add and sub take alpha positionally or as { alpha }, the method and free forms alike", () => {
+    const y = tensor([10, 20, 30]);
+    expect(Array.from(x.add(y, 2).data)).toEqual([21, 42, 63, 24, 45, 66]);
+    expect(Array.from(add(x, y, { alpha: 2 }).data)).toEqual([21, 42, 63, 24, 45, 66]);
+    expect(Array.from(x.sub(y, 0.5).data)).toEqual([-4, -8, -12, -1, -5, -9]);
+    expect(Array.from(sub(x, 1, { alpha: -1 }).data)).toEqual([2, 3, 4, 5, 6, 7]);
+    // alpha 1 (given or not) takes the plain paths and gives the same
+    expect(Array.from(x.add(y, { alpha: 1 }).data)).toEqual(Array.from(x.add(y).data));
+    // one rounding of x + alpha·y, as PyTorch's fused multiply-add: −3 + 3·(1 + 2^-23) is 3·2^-23 exactly,
+    // where rounding the product first (to 3 + 2^-21) would give 4·2^-23
+    const y1 = Math.fround(1 + 2 ** -23);
+    expect(tensor([-3]).add(tensor([y1]), 3).data[0]).toBe(3 * 2 ** -23);
+    expect(tensor([3]).sub(y1, 3).data[0]).toBe(-3 * 2 ** -23);
+    expect(() => x.add(y, "2" as never)).toThrow(/add: alpha must be a number, got "2"/);
+  });
+
+  it("div rounds toward zero or −inf on request, as Python's int() and //, with PyTorch's refusal otherwise", () => {
+    const n = tensor([7, -7, 7, -7, 0.5, -0.5]);
+    const d = tensor([2, 2, -2, -2, 1, 1]);
+    expect(Array.from(n.div(d, { roundingMode: "trunc" }).data)).toEqual([3, -3, -3, 3, 0, -0]);
+    expect(Array.from(div(n, d, { roundingMode: "floor" }).data)).toEqual([3, -4, -4, 3, 0, -1]);
+    expect(Array.from(n.div(d, { roundingMode: null }).data)).toEqual([3.5, -3.5, -3.5, 3.5, 0.5, -0.5]);
+    // a division by zero keeps IEEE's result in every mode
+    expect(Array.from(tensor([1, -1, 0]).div(0, { roundingMode: "floor" }).data)).toEqual([Infinity, -Infinity, NaN]);
+    expect(() => n.div(d, { roundingMode: "round" as never })).toThrow(
+      /div: roundingMode must be "trunc", "floor" or left out \(true division\), got "round"/,
+    );
+  });
 });
