@@ -214,3 +214,45 @@ def test_first_tutorial_opens_with_the_browser_test_tensors():
     first = [c.source for c in nb.cells if c.cell_type == "code"][:3]
     assert "[1, 3, 2, 0]" in first[0] and "maxPool2d(x, { kernelSize: 2 })" in first[1]
     assert "avgPool2d(x, { kernelSize: 2 })" in first[2]
+
+
+def build_module():
+    import importlib.util
+    import sys
+
+    src = NOTEBOOKS / "src"
+    sys.path.insert(0, str(src))
+    try:
+        spec = importlib.util.spec_from_file_location("build_notebooks", src / "build_notebooks.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(src))
+    return module
+
+
+def test_join_cjk_lines_joins_prose_and_keeps_blocks():
+    join = build_module().join_cjk_lines
+    assert join("池化\n层") == "池化层"  # two Chinese characters: no space between them
+    assert join("窗口，\n步幅") == "窗口，步幅"
+    assert join("用\n`maxPool2d`") == "用 `maxPool2d`"  # Chinese next to Latin: one space
+    assert join("English\ntext") == "English\ntext"  # not Chinese: left to Markdown
+    assert join("下面：\n1. 第一步\n2. 第二步") == "下面：\n1. 第一步\n2. 第二步"  # list items keep their lines
+    assert join("| 甲 |\n| 乙 |") == "| 甲 |\n| 乙 |"  # table rows too
+    assert join("一段。\n\n二段") == "一段。\n\n二段"  # and paragraphs
+
+
+@pytest.mark.parametrize("name", names("en"))
+def test_code_reads_no_raw_data_arrays(name):
+    # the tutorials use the tensor API; a `.data` read or write by hand is what the ops are there to replace
+    nb = nbformat.read(NOTEBOOKS / "en" / name, as_version=4)
+    raw = [c.source for c in nb.cells if c.cell_type == "code" and re.search(r"\.data\b", blank_literals(c.source))]
+    assert not raw, raw
+
+
+@pytest.mark.parametrize("name", names("en"))
+def test_notebook_ends_with_exercises_and_a_cell_that_answers_them(name):
+    for edition, heading in (("en", "## Exercises"), ("zh", "## 练习")):
+        cells = nbformat.read(NOTEBOOKS / edition / name, as_version=4).cells
+        assert cells[-2].cell_type == "markdown" and f"\n{cells[-2].source}".count(f"\n{heading}\n") == 1, f"{edition}: no {heading}"
+        assert cells[-1].cell_type == "code"

@@ -119,7 +119,7 @@ norm, not an average. For p = 1 it is the window's **sum** (4× the mean of a 2�
 towards the max **from above**: for non-negative values it is never below the max.
 """,
         """
-Max pooling 保留每个池中最强的证据，却忘掉了它在池里的确切位置；平均池化保留的是证据的总量，但会被弱响应稀释。
+最大池化保留每个池中最强的证据，却忘掉了它在池里的确切位置；平均池化保留的是证据的总量，但会被弱响应稀释。
 
 ## 池化就是聚合统计
 

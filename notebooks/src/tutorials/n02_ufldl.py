@@ -100,35 +100,53 @@ blob (zero mean, scaled by 1/8). As in UFLDL, each response goes through the sig
     code(
         """
 const centred = street.sub(street.mean());
-const feature = (f: (i: number, j: number) => number) => {
-  const w = Array.from({ length: 64 }, (_, k) => f(Math.floor(k / 8), k % 8));
-  const m = w.reduce((s, v) => s + v, 0) / 64;
-  return w.map((v) => (v - m) / 8); // zero mean, scaled so the sigmoid does not saturate
-};
-const features = tensor(
-  [
-    feature((i, j) => (j < 4 ? -1 : 1)), // vertical edge
-    feature((i, j) => (i < 4 ? -1 : 1)), // horizontal edge
-    feature((i, j) => (i + j < 7 ? -1 : 1)), // diagonal edge
-    feature((i, j) => (Math.abs(i - 3.5) < 2 && Math.abs(j - 3.5) < 2 ? -1 : 0.33)), // dark blob
-  ].flat(),
-  [4, 1, 8, 8],
-);
+// the row and the column of each of the 8×8 taps
+const ii = arange(patch).reshape([patch, 1]).expand(patch, patch);
+const jj = arange(patch).reshape([1, patch]).expand(patch, patch);
+const feature = (f: Tensor) => f.sub(f.mean()).div(8); // zero mean, scaled so the sigmoid does not saturate
+const features = stack([
+  feature(where(jj.lt(4), -1, 1)), // vertical edge
+  feature(where(ii.lt(4), -1, 1)), // horizontal edge
+  feature(where(ii.add(jj).lt(7), -1, 1)), // diagonal edge
+  feature(where(ii.sub(3.5).abs().lt(2).mul(jj.sub(3.5).abs().lt(2)), -1, 0.33)), // dark blob
+]).unsqueeze(1); // 4×1×8×8
 display(street);
 features
-"""
+""",
+        zh=[
+            ("// the row and the column of each of the 8×8 taps", "// 8×8 个抽头各自所在的行和列"),
+            ("// zero mean, scaled so the sigmoid does not saturate", "// 均值为零，并缩放，使 sigmoid 不饱和"),
+            ("// vertical edge", "// 竖直边缘"),
+            ("// horizontal edge", "// 水平边缘"),
+            ("// diagonal edge", "// 斜向边缘"),
+            ("// dark blob", "// 暗斑"),
+        ],
     ),
     code(
         """
-const maps = sigmoid(conv2d(centred, features, { bias: tensor([0, 0, 0, 0]) }));
+const maps = sigmoid(conv2d(centred, features, { bias: zeros([4]) }));
 console.log(maps.shape);
+// where each feature responds most: |σ − 0.5| averaged along columns (or rows); map cell j covers image cells
+// j … j+7, so the response is centred on image cell j + 4
+const strength = maps.sub(0.5).abs();
+const strongest = (t: Tensor, k: number) => (t.flatten().topk(k).indices.sort().values.add(patch / 2).toArray() as number[]).join(", ");
+console.log("vertical edges, strongest image columns:", strongest(strength.select(1, 0).mean(1), 6));
+console.log("horizontal edges, strongest image rows: ", strongest(strength.select(1, 1).mean(2), 6));
 maps
-"""
+""",
+        zh=[
+            ("// where each feature responds most: |σ − 0.5| averaged along columns (or rows); map cell j covers image cells", "// 每个特征响应最强的位置：|σ − 0.5| 沿列（或行）求平均；特征图的第 j 格覆盖图像的第"),
+            ("// j … j+7, so the response is centred on image cell j + 4", "// j … j+7 格，所以响应的中心在图像的第 j + 4 格"),
+            ('"vertical edges, strongest image columns:"', '"竖直边缘，最强的图像列："'),
+            ('"horizontal edges, strongest image rows: "', '"水平边缘，最强的图像行： "'),
+        ],
     ),
     md(
         """
-Four 89×89 maps: the vertical-edge feature lights up on the poles and the building's sides, the horizontal one
-on the horizon, the roof and the power lines, the blob on the windows.
+Four 89×89 maps. Averaged along each column, the vertical-edge map is strongest at the image columns printed
+above, on either side of the two tall poles that `make_images.py` draws at columns 80–81 and 92–93; averaged along
+each row, the horizontal-edge map is strongest just below the lower power line (drawn at rows 14–16) and along the
+line of the hills above the horizon (around row 34). The diagonal and the blob features are left to the pictures.
 
 ## Pooling: aggregate over regions
 
@@ -138,7 +156,9 @@ its regions: the mean (or max) of each feature over disjoint regions. With 10×1
 notebook 3 for `ceilMode`).
 """,
         """
-四张 89×89 的图：竖直边缘特征在电线杆和楼房两侧亮起，水平边缘特征在地平线、楼顶和电线上亮起，斑点特征在窗户上亮起。
+四张 89×89 的图。沿每一列求平均，竖直边缘图在上面打印的图像列上最强，位于 `make_images.py` 画在第 80–81 列和第 92–93 列的两根高电线杆的两侧；
+沿每一行求平均，水平边缘图在下面那条电线（画在第 14–16 行）的正下方，以及地平线上方的山丘轮廓（约第 34 行）处最强。
+斜向边缘和斑点特征留给图片去看。
 
 ## 池化：在区域上做聚合
 
