@@ -191,6 +191,19 @@ export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 // tensor render as a cell's value
 export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/index.js";
 export {
+  plot,
+  Plot,
+  VEGALITE_MIME,
+  PLOT_POINT_LIMIT,
+  type PlotBundle,
+  type PlotOptions,
+  type PlotSeries,
+  type PlotKind,
+  type PlotScale,
+  type PlotValues,
+  type VegaLiteSpec,
+} from "./display/index.js";
+export {
   TENSOR_MIME,
   PAYLOAD_VERSION,
   type TensorPayload,
