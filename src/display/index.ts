@@ -6,9 +6,16 @@
  * src/index.ts loads it, which is how every tensor the library hands out renders as a cell's value.
  */
 import { JUPYTER_DISPLAY, Tensor } from "../core/tensor.js";
-import { toDisplayBundle, type DisplayBundle } from "./bundle.js";
+import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "./bundle.js";
 
-export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./bundle.js";
+export {
+  toDisplayBundle,
+  toRowBundle,
+  type DisplayBundle,
+  type DisplayExtras,
+  type DisplayItem,
+  type CaptionOptions,
+} from "./bundle.js";
 
 declare module "../core/tensor.js" {
   interface Tensor {
@@ -16,14 +23,14 @@ declare module "../core/tensor.js" {
      * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
      * size budget (2^20 values) the payload and PNG carry a reduced view, with stats over every value.
      */
-    [JUPYTER_DISPLAY](): DisplayBundle;
+    [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle;
   }
 }
 
 // a prototype method, as the class's own method was: non-enumerable, so it stays out of spreads and JSON
 Object.defineProperty(Tensor.prototype, JUPYTER_DISPLAY, {
-  value: function (this: Tensor): DisplayBundle {
-    return toDisplayBundle(this);
+  value: function (this: Tensor, options?: CaptionOptions): DisplayBundle {
+    return toDisplayBundle(this, options?.title);
   },
   writable: true,
   configurable: true,
