@@ -8,11 +8,18 @@
  * renders as a cell's value.
  */
 import { JUPYTER_DISPLAY, Tensor } from "../core/tensor.js";
-import { toDisplayBundle, type DisplayBundle } from "./bundle.js";
+import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "./bundle.js";
 import { Plot, VEGALITE_MIME, type VegaLiteSpec } from "./plot.js";
 import { plotSvg } from "./plotSvg.js";
 
-export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./bundle.js";
+export {
+  toDisplayBundle,
+  toRowBundle,
+  type DisplayBundle,
+  type DisplayExtras,
+  type DisplayItem,
+  type CaptionOptions,
+} from "./bundle.js";
 export {
   plot,
   Plot,
@@ -32,7 +39,7 @@ declare module "../core/tensor.js" {
      * The display bundle (tensor MIME type, PNG, text); a Jupyter kernel shows it as the cell's output. Past the
      * size budget (2^20 values) the payload and PNG carry a reduced view, with stats over every value.
      */
-    [JUPYTER_DISPLAY](): DisplayBundle;
+    [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle;
   }
 }
 
@@ -54,8 +61,8 @@ export interface PlotBundle {
 
 // a prototype method, as the class's own method was: non-enumerable, so it stays out of spreads and JSON
 Object.defineProperty(Tensor.prototype, JUPYTER_DISPLAY, {
-  value: function (this: Tensor): DisplayBundle {
-    return toDisplayBundle(this);
+  value: function (this: Tensor, options?: CaptionOptions): DisplayBundle {
+    return toDisplayBundle(this, options?.title);
   },
   writable: true,
   configurable: true,
