@@ -101,10 +101,9 @@ winner back at its index, so the second picture shows where the representatives 
         """
 const traced = maxPool2d(x, { kernelSize: 2, trace: true });
 console.log("winning positions:", String(traced.indices.flatten()));
-display(traced);
-maxUnpool2d(traced.output, traced.indices, { kernelSize: 2 })
+show([traced, maxUnpool2d(traced.output, traced.indices, { kernelSize: 2 })], { titles: ["max pool 2×2, traced", "each winner written back at its index"] })
 """,
-        zh=[("winning positions:", "胜出位置：")],
+        zh=[("winning positions:", "胜出位置："), ('"max pool 2×2, traced"', '"最大池化 2×2（带追踪）"'), ('"each winner written back at its index"', '"每个胜出者写回它的下标处"')],
     ),
     md(
         """
@@ -181,11 +180,12 @@ for (const [name, t] of [["input", street], ["max 4×4", streetMax], ["mean 4×4
   const size = t.shape.slice(2).join("×").padEnd(6);
   console.log(`${name.padEnd(9)} ${size} darkest ${t.min().item().toFixed(3)}, dark cells: ${(100 * darkShare(t)).toFixed(1)}%`);
 }
-display(street);
-display(streetMax);
-streetMean
+show([street, streetMax, streetMean], { titles: ["input 96×96", "max pool 4×4", "mean pool 4×4"] })
 """,
-        zh=[('"input"', '"输入"'), ('"max 4×4"', '"最大 4×4"'), ('"mean 4×4"', '"平均 4×4"'), ("darkest ", "最暗 "), (", dark cells:", "，暗格：")],
+        zh=[
+            ('"input 96×96"', '"输入 96×96"'),
+            ('"max pool 4×4"', '"最大池化 4×4"'),
+            ('"mean pool 4×4"', '"平均池化 4×4"'),('"input"', '"输入"'), ('"max 4×4"', '"最大 4×4"'), ('"mean 4×4"', '"平均 4×4"'), ("darkest ", "最暗 "), (", dark cells:", "，暗格：")],
     ),
     md(
         """
@@ -207,14 +207,15 @@ const shiftRight = (t: Tensor, by: number): Tensor => t.pad([by, -by]);
 const peaks = zeros([1, 1, 8, 8]);
 for (const [i, j, v] of [[1, 0, 5], [2, 4, 3], [5, 2, 8], [6, 5, 4]]) peaks.set([0, 0, i, j], v);
 const moved = shiftRight(peaks, 1);
-display(peaks);
-moved
+show([peaks, moved], { titles: ["four responses", "shifted right by 1"] })
 """,
         zh=[
             (
                 "// pad `by` zero columns on the left and crop as many on the right (F.pad with a negative amount crops)",
                 "// 左侧补 `by` 列零，右侧裁掉同样多列（F.pad 的负数即裁剪）",
-            )
+            ),
+            ('"four responses"', '"四个响应"'),
+            ('"shifted right by 1"', '"向右平移 1 格"'),
         ],
     ),
     code(
@@ -224,10 +225,9 @@ const pooledPeaks = maxPool2d(peaks, { kernelSize: 2 });
 const pooledMoved = maxPool2d(moved, { kernelSize: 2 });
 console.log(`input:  ${changed(peaks, moved)} of ${peaks.size} cells differ`);
 console.log(`pooled: ${changed(pooledPeaks, pooledMoved)} of ${pooledPeaks.size} cells differ`);
-display(pooledPeaks);
-pooledMoved
+show([pooledPeaks, pooledMoved], { titles: ["pooled", "pooled after the shift"] })
 """,
-        zh=[("input: ", "输入："), ("pooled:", "池化："), ("} of ${", "} / ${"), (" cells differ", " 个格子不同")],
+        zh=[('"pooled"', '"池化后"'), ('"pooled after the shift"', '"平移后再池化"'), ("input: ", "输入："), ("pooled:", "池化："), ("} of ${", "} / ${"), (" cells differ", " 个格子不同")],
     ),
     md(
         """
@@ -278,8 +278,7 @@ console.log(`conv  ${convMaps.shape.join("×")} = ${convMaps.size} values (4 des
 console.log(`pool  ${poolMaps.shape.join("×")} = ${poolMaps.size} values (one per 2×2 pool per channel)`);
 console.log(`kept: ${(100 * poolMaps.size / convMaps.size).toFixed(0)}% of the conv values, ${(100 * energyKept(convMaps, poolMaps)).toFixed(1)}% of their energy`);
 console.log(`      up(pool(input)) differs from the input by ${(100 * relError(street, upsample(maxPool2d(street, { kernelSize: 2 }), 2))).toFixed(1)}%`);
-display(convMaps);
-poolMaps
+show([convMaps, poolMaps], { titles: ["conv: 4 edge maps, 96×96", "max pool 2×2: 48×48"] })
 """,
         zh=[
             ("// vertical edges (Sobel)", "// 竖直边缘（Sobel）"),
@@ -296,6 +295,8 @@ poolMaps
             (" values`", " 个值`"),
             (" values (4 descriptions of each position)", " 个值（每个位置 4 种描述）"),
             (" values (one per 2×2 pool per channel)", " 个值（每个通道每个 2×2 池一个）"),
+            ('"conv: 4 edge maps, 96×96"', '"卷积：4 张边缘图，96×96"'),
+            ('"max pool 2×2: 48×48"', '"最大池化 2×2：48×48"'),
             ("`kept: ", "`保留："), ("% of the conv values, ", "% 的卷积值，"), ("% of their energy`", "% 的能量`"),
             ("`      up(pool(input)) differs from the input by ", "`      up(pool(input)) 与输入相差 "),
         ],
@@ -341,14 +342,19 @@ console.log(`           every 2nd pixel ${roughness(street.slice("..., ::2, ::2"
 const vertical = convMaps.narrow(1, 0, 1);
 const share = (t: Tensor) => `${(100 * t.gt(0.1).mean().item()).toFixed(1)}%`;
 console.log(`vertical-edge cells > 0.1: ${share(vertical)} of the map; after 4×4 max pooling: ${share(maxPool2d(vertical, { kernelSize: 4 }))} of the pools`);
-display(blurred);
-maxPool2d(vertical, { kernelSize: 4 })
+display(show([street, blurred, avgPool2d(street, { kernelSize: 2 })], { titles: ["input", "avg 3×3, stride 1 (blur)", "avg 2×2, stride 2 (S-layer)"] }));
+show([vertical, maxPool2d(vertical, { kernelSize: 4 })], { titles: ["vertical edges", "max pool 4×4: an edge in this patch?"] })
 """,
         zh=[
             ('"avgPool2d(k=3, stride 1) equals conv2d with a 3×3 box filter:"', '"avgPool2d（k=3，步幅 1）等于用 3×3 盒式滤波器的 conv2d："'),
             ("`roughness: input ", "`粗糙度：输入 "),
             (", blurred ", "，模糊后 "), ("every 2nd pixel ", "每隔一个像素 "),
             (", S-layer (avg 2×2, stride 2) ", "，S-层（平均 2×2，步幅 2）"),
+            ('"input"', '"输入"'),
+            ('"avg 3×3, stride 1 (blur)"', '"平均 3×3，步幅 1（模糊）"'),
+            ('"avg 2×2, stride 2 (S-layer)"', '"平均 2×2，步幅 2（S-层）"'),
+            ('"vertical edges"', '"竖直边缘"'),
+            ('"max pool 4×4: an edge in this patch?"', '"最大池化 4×4：这块里有边缘吗？"'),
             ("`vertical-edge cells > 0.1: ", "`竖直边缘格 > 0.1：占图的 "),
             (" of the map; after 4×4 max pooling: ", "；4×4 最大池化后：占池的 "),
             (" of the pools`", "`"),
@@ -402,13 +408,30 @@ stages.forEach((t, k) => {
   const reached = reach[k].amax(1).gt(0).mean().item(); // share of positions with any channel > 0
   console.log(`${String(k).padEnd(6)} ${`${c} × ${side}²`.padEnd(14)} ${String(t.size).padEnd(7)} ${(100 * reached).toFixed(1)}% of the map`);
 });
-stages[stages.length - 1]
+display(stages[stages.length - 1], { title: "the last stage: 32 planes of 4×4" });
+plot({
+  x: stages.map((_, k) => k),
+  series: [
+    { y: stages.map((t) => t.shape[2]), label: "side (resolution)" },
+    { y: stages.map((t) => t.shape[1]), label: "channels (planes)" },
+  ],
+  yScale: "log",
+  title: "Through the stack: resolution falls, planes rise",
+  xTitle: "stage",
+  yTitle: "count",
+})
 """,
         zh=[
             ("// He initialisation", "// He 初始化"),
             ('"stage  channels × side²  values  one pixel reaches"', '"阶段   通道 × 边长²     值个数  一个像素影响到"'),
             ("// share of positions with any channel > 0", "// 任一通道 > 0 的位置所占比例"),
             ("% of the map`", "% 的图`"),
+            ('"the last stage: 32 planes of 4×4"', '"最后一段：32 个 4×4 平面"'),
+            ('"side (resolution)"', '"边长（分辨率）"'),
+            ('"channels (planes)"', '"通道数（平面数）"'),
+            ('"Through the stack: resolution falls, planes rise"', '"穿过网络：分辨率下降，平面增多"'),
+            ('"stage"', '"阶段"'),
+            ('"count"', '"个数"'),
         ],
     ),
     md(

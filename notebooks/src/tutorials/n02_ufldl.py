@@ -229,14 +229,26 @@ const sensitivity = (pool: typeof avgPool2d) =>
   poolSizes.map((k) => relChange(pool(detail(maps), { kernelSize: k }), pool(detail(mapsShifted), { kernelSize: k })));
 const meanChange = sensitivity(avgPool2d), maxChange = sensitivity(maxPool2d);
 console.log("maps, unpooled: change", relChange(detail(maps), detail(mapsShifted)).toFixed(3));
-console.log("region   mean pool   max pool");
-poolSizes.forEach((k, i) => console.log(`${`${k}×${k}`.padEnd(8)} ${meanChange[i].toFixed(3).padEnd(11)} ${maxChange[i].toFixed(3)}`));
 const falls = (v: number[]) => v.every((c, i) => i === 0 || c < v[i - 1]);
 console.log("change falls as the region grows:", falls(meanChange) && falls(maxChange));
+plot({
+  x: poolSizes,
+  series: [
+    { y: meanChange, label: "mean pool" },
+    { y: maxChange, label: "max pool" },
+  ],
+  title: "A two-pixel shift: how much the pooled features change",
+  xTitle: "pooling region side k (k×k)",
+  yTitle: "relative change ‖a − b‖ / ‖a‖",
+})
 """,
         zh=[
             ('"maps, unpooled: change"', '"未池化的特征图：变化"'),
-            ('"region   mean pool   max pool"', '"区域     平均池化    最大池化"'),
+            ('"mean pool"', '"平均池化"'),
+            ('"max pool"', '"最大池化"'),
+            ('"A two-pixel shift: how much the pooled features change"', '"平移两个像素：池化后的特征变化多少"'),
+            ('"pooling region side k (k×k)"', '"池化区域边长 k（k×k）"'),
+            ('"relative change ‖a − b‖ / ‖a‖"', '"相对变化 ‖a − b‖ / ‖a‖"'),
             ('"change falls as the region grows:"', '"区域越大变化越小："'),
         ],
     ),

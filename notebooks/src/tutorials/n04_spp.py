@@ -42,6 +42,7 @@ second:
     code(
         """
 const street96 = await loadImage("../images/street.png", { channels: "gray" });
+const side = (t: Tensor) => t.shape.slice(2).join("×");
 const street72 = adaptiveAvgPool2d(street96, { outputSize: 72 });
 const stackWeights = [8, 16, 16].map((c, k, all) => {
   const cin = k === 0 ? 1 : all[k - 1];
@@ -52,7 +53,7 @@ const convStack = (image: Tensor) =>
   stackWeights.reduce((h, w) => maxPool2d(relu(conv2d(h, w, { padding: 1 })), { kernelSize: 2 }), image);
 const conv5Large = convStack(street96);
 const conv5Small = convStack(street72);
-console.log(`conv stack: ${street96.shape.slice(2).join("×")} → ${conv5Large.shape.slice(1).join("×")}, ${street72.shape.slice(2).join("×")} → ${conv5Small.shape.slice(1).join("×")}`);
+console.log(`conv stack: ${side(street96)} → ${conv5Large.shape.slice(1).join("×")}, ${side(street72)} → ${conv5Small.shape.slice(1).join("×")}`);
 const fcWeight = randn([10, flatten(conv5Large).shape[1]], { seed: 9 });
 console.log("large flattened:", flatten(conv5Large).shape, "→ fc:", linear(flatten(conv5Large), fcWeight).shape);
 try {
@@ -60,8 +61,7 @@ try {
 } catch (e) {
   console.log("small flattened:", flatten(conv5Small).shape, "→", String(e));
 }
-display(conv5Large);
-conv5Small
+show([conv5Large, conv5Small], { titles: [`conv5 of the ${side(street96)} picture`, `conv5 of the ${side(street72)} picture`] })
 """,
         zh=[
             ("// He initialisation", "// He 初始化"),
@@ -70,6 +70,8 @@ conv5Small
             ('"large flattened:"', '"大图展平："'),
             ('"→ fc:"', '"→ 全连接："'),
             ('"small flattened:"', '"小图展平："'),
+            ("`conv5 of the ${side(street96)} picture`", "`${side(street96)} 图片的 conv5`"),
+            ("`conv5 of the ${side(street72)} picture`", "`${side(street72)} 图片的 conv5`"),
         ],
     ),
     md(
@@ -91,14 +93,16 @@ SPP 对每个通道做多级池化——比如 n ∈ {4, 2, 1}，每级 n×n 个
         """
 const sppLarge = spatialPyramidPool(conv5Large, { levels: [4, 2, 1], trace: true });
 const sppSmall = spatialPyramidPool(conv5Small, { levels: [4, 2, 1], trace: true });
-const side = (t: Tensor) => t.shape.slice(2).join("×");
 console.log(`${side(conv5Large)} →`, sppLarge.output.shape, `  ${side(conv5Small)} →`, sppSmall.output.shape);
 const fcSpp = randn([10, sppLarge.output.shape[1]], { seed: 10 });
 console.log("one dense layer, both sizes:", linear(sppLarge.output, fcSpp).shape, linear(sppSmall.output, fcSpp).shape);
-display(sppLarge);
-sppSmall
+show([sppLarge, sppSmall], { titles: [`SPP {4, 2, 1} of ${side(conv5Large)}`, `SPP {4, 2, 1} of ${side(conv5Small)}`] })
 """,
-        zh=[('"one dense layer, both sizes:"', '"同一个全连接层，两种尺寸："')],
+        zh=[
+            ('"one dense layer, both sizes:"', '"同一个全连接层，两种尺寸："'),
+            ("`SPP {4, 2, 1} of ${side(conv5Large)}`", "`${side(conv5Large)} 的 SPP {4, 2, 1}`"),
+            ("`SPP {4, 2, 1} of ${side(conv5Small)}`", "`${side(conv5Small)} 的 SPP {4, 2, 1}`"),
+        ],
     ),
     md(
         """
@@ -391,9 +395,9 @@ const perRegion = rcnnMacs / warped.shape[0];
 console.log(`convolution MACs: SPP-net ${sppNetMacs.toLocaleString("en-US")} once; R-CNN ${perRegion.toLocaleString("en-US")} per region, ${rcnnMacs.toLocaleString("en-US")} for ${warped.shape[0]}`);
 const proposals = 2000; // R-CNN's selective search proposals per image
 console.log(`for ${proposals} proposals: SPP-net ${sppNetMacs.toLocaleString("en-US")}, R-CNN ${(perRegion * proposals).toLocaleString("en-US")} (${Math.round((perRegion * proposals) / sppNetMacs)}×)`);
-display(photo);
-display(warped);
-featureMap
+display(photo, { title: "the street scene, 48×48" });
+display(warped, { title: "R-CNN: each region warped to 24×24" });
+display(featureMap, { title: "SPP-net: the feature map, computed once" });
 """,
         zh=[
             ("// multiply-adds of one conv2d call: each output value is a dot product of one filter's Cin·kh·kw weights", "// 一次 conv2d 的乘加次数：每个输出值是一个滤波器 Cin·kh·kw 个权重的点积"),
@@ -408,6 +412,9 @@ featureMap
             ("`for ${proposals} proposals: SPP-net ", "`${proposals} 个候选区域：SPP-net "),
             ("// R-CNN's selective search proposals per image", "// R-CNN 每张图的选择性搜索候选区域数"),
             ("// computed once: 1×8×48×48", "// 只算一次：1×8×48×48"),
+            ('"the street scene, 48×48"', '"街景，48×48"'),
+            ('"R-CNN: each region warped to 24×24"', '"R-CNN：每个区域缩放到 24×24"'),
+            ('"SPP-net: the feature map, computed once"', '"SPP-net：特征图，只算一次"'),
         ],
     ),
     md(

@@ -69,13 +69,14 @@ const colStrip = stripPool(edges, "vertical", { trace: true }); //   1×2×1×96
 const top = (strip: Tensor, k: number) => strip.flatten().topk(k).indices.sort().values.toArray() as number[];
 console.log("strongest columns, vertical edges:", top(colStrip.output.select(1, 0), 6).join(", "));
 console.log("strongest rows, horizontal edges: ", top(rowStrip.output.select(1, 1), 6).join(", "));
-display(rowStrip);
-colStrip
+show([rowStrip, colStrip], { titles: ["row strips (H×1)", "column strips (1×W)"] })
 """,
         zh=[
             ("// the k largest of a channel's strip, their positions in ascending order", "// 一个通道条形中最大的 k 个值，按位置升序"),
             ('"strongest columns, vertical edges:"', '"竖直边缘最强的列："'),
             ('"strongest rows, horizontal edges: "', '"水平边缘最强的行： "'),
+            ('"row strips (H×1)"', '"行条形（H×1）"'),
+            ('"column strips (1×W)"', '"列条形（1×W）"'),
         ],
     ),
     md(
@@ -109,11 +110,12 @@ const rows = rowStrip.output.expand(-1, -1, 96, 96);
 const cols = colStrip.output.expand(-1, -1, 96, 96);
 const both = rows.add(cols); // y(i, j) = h(i) + v(j)
 const square = avgPool2d(edges, { kernelSize: 9, stride: 1, padding: 4, countIncludePad: false });
-display(square);
-both
+show([square, both], { titles: ["9×9 square mean", "row strip + column strip"], scale: "each" })
 """,
         zh=[
             ("// a strip of size 1 in H (or W) stretched over 96 rows (or columns); −1 keeps N and C", "// 在 H（或 W）方向大小为 1 的条形，拉伸到 96 行（或列）；−1 表示保持 N 和 C 不变"),
+            ('"9×9 square mean"', '"9×9 正方形平均"'),
+            ('"row strip + column strip"', '"行条形 + 列条形"'),
         ],
     ),
     md(
@@ -162,10 +164,10 @@ SPNet 的条形池化模块（SPM）把两个条形变成输入的注意力图�
 const x = avgPool2d(await loadImage("../images/street.png"), { kernelSize: 2 }); // 1×3×48×48
 const spm = stripPoolingModule(x, { seed: 0 });
 console.log("strips:", spm.horizontal.shape, spm.vertical.shape, " attention:", spm.attention.shape);
-display(x);
-spm.attention
+display(x, { title: "input, 3×48×48" });
+display(spm.attention, { title: "attention s" });
 """,
-        zh=[('"strips:"', '"条形："'), ('" attention:"', '" 注意力："')],
+        zh=[('"strips:"', '"条形："'), ('" attention:"', '" 注意力："'), ('"input, 3×48×48"', '"输入，3×48×48"'), ('"attention s"', '"注意力 s"')],
     ),
     md(
         """
@@ -204,8 +206,7 @@ const z = x.mul(s); // step 5
 const maxDiff = (a: Tensor, b: Tensor) => a.sub(b).abs().max().item();
 console.log("attention matches the module:", maxDiff(s, spm.attention));
 console.log("output matches the module:   ", maxDiff(z, spm.output));
-display(y);
-z
+show([y, z], { titles: ["fused map y = yʰ + yᵛ", "output z = s ⊙ x"], scale: "each" })
 """,
         zh=[
             ("// step 1–2: 1×3×48×1", "// 第 1–2 步：1×3×48×1"),
@@ -214,6 +215,8 @@ z
             ("// step 5", "// 第 5 步"),
             ('"attention matches the module:"', '"注意力与模块一致（最大差）："'),
             ('"output matches the module:   "', '"输出与模块一致（最大差）：  "'),
+            ('"fused map y = yʰ + yᵛ"', '"融合图 y = yʰ + yᵛ"'),
+            ('"output z = s ⊙ x"', '"输出 z = s ⊙ x"'),
         ],
     ),
     md(
@@ -250,7 +253,7 @@ const cross = zeros([1, 48, 48]);
 cross.set(":, 19:22, :", 1);
 cross.set(":, :, 29:32", 1);
 console.log(`on the cross of rows 19–21 and columns 29–31 (${cross.sum().item()} positions): ${movedAt.mul(cross).sum().item()}, off it: ${movedAt.sub(cross).clamp(0).sum().item()}`);
-movedAt
+display(movedAt, { title: "where the attention moved (1) after one pixel changed" });
 """,
         zh=[
             ("`attention: mean ", "`注意力：均值 "),
@@ -259,6 +262,7 @@ movedAt
             ("`y − row means − column means + mean: largest |value| ", "`y − 行均值 − 列均值 + 均值：最大 |值| "),
             ("// one pixel changed: where does the attention move?", "// 改动一个像素：注意力在哪里变化？"),
             ("// any channel", "// 任一通道"),
+            ('"where the attention moved (1) after one pixel changed"', '"改动一个像素后注意力变化的位置（1）"'),
             ("`pixel (20, 30) changed: attention moves at ", "`像素 (20, 30) 改变：注意力在 "),
             (" of ${movedAt.size} positions`", " / ${movedAt.size} 个位置上变化`"),
             ("`on the cross of rows 19–21 and columns 29–31 (", "`在第 19–21 行和第 29–31 列组成的十字上（"),

@@ -48,8 +48,7 @@ const shapes: [string, Tensor][] = [
   ["avg  pool 2, strides 2, valid", averagePooling2d(inputs, 2, 2)],
 ];
 for (const [label, t] of shapes) console.log(label, "→", t.shape.join("×"));
-display(toChannelsFirst(inputs));
-toChannelsFirst(maxPooling2d(inputs, 2, 2))
+show([toChannelsFirst(inputs), toChannelsFirst(maxPooling2d(inputs, 2, 2))], { titles: ["inputs (channels first)", "max pool 2, strides 2, valid"] })
 """,
         zh=[
             ('"max  pool 2, strides 2, valid"', '"最大池化 2，步幅 2，valid"'),
@@ -57,6 +56,8 @@ toChannelsFirst(maxPooling2d(inputs, 2, 2))
             ('"max  pool 3, strides 2, same "', '"最大池化 3，步幅 2，same "'),
             ('"max  pool 3, strides 1, same "', '"最大池化 3，步幅 1，same "'),
             ('"avg  pool 2, strides 2, valid"', '"平均池化 2，步幅 2，valid"'),
+            ('"inputs (channels first)"', '"inputs（通道在前）"'),
+            ('"max pool 2, strides 2, valid"', '"最大池化 2，步幅 2，valid"'),
         ],
     ),
     md(
@@ -80,8 +81,7 @@ const same3 = { kernelSize: 3, stride: 1, padding: "same", dataFormat: "NHWC" } 
 const smoothed = avgPool2d(inputs, same3), dilated = maxPool2d(inputs, same3);
 console.log(`std: input ${inputs.std().item().toFixed(3)}, average pool ${smoothed.std().item().toFixed(3)}`);
 console.log(`cells above 0.8: input ${inputs.gt(0.8).sum().item()}, max pool ${dilated.gt(0.8).sum().item()} (of ${inputs.size})`);
-display(toChannelsFirst(smoothed));
-toChannelsFirst(dilated)
+show([toChannelsFirst(inputs), toChannelsFirst(smoothed), toChannelsFirst(dilated)], { titles: ["inputs", "average 3×3, strides 1, same", "max 3×3, strides 1, same"] })
 """,
         zh=[
             ("`std: input ", "`标准差：输入 "),
@@ -89,6 +89,8 @@ toChannelsFirst(dilated)
             ("`cells above 0.8: input ", "`高于 0.8 的格子：输入 "),
             (", max pool ", "，最大池化 "),
             (" (of ${inputs.size})`", "（共 ${inputs.size} 个）`"),
+            ('"average 3×3, strides 1, same"', '"平均 3×3，步幅 1，same"'),
+            ('"max 3×3, strides 1, same"', '"最大 3×3，步幅 1，same"'),
         ],
     ),
     md(
@@ -142,8 +144,14 @@ for (const [name, t, params, formula] of layers) {
   const check = count(params) === formula ? "" : ` ≠ formula ${formula}`;
   console.log(name.padEnd(16), t.shape.join("×").padEnd(12), `${count(params)} parameters${check}`);
 }
-display(p2);
-logits
+display(p2, { title: "after the second pool: 16×6×6" });
+plot({
+  x: layers.map(([name], i) => `${i + 1}. ${name}`),
+  y: layers.map(([, , params]) => count(params)),
+  kind: "bar",
+  title: "Parameters per layer: pooling has none",
+  yTitle: "parameters",
+})
 """,
         zh=[
             ('["input", image', '["输入", image'),
@@ -155,6 +163,9 @@ logits
             ('["dense → 10"', '["全连接 → 10"'),
             ("} parameters${check}`", "} 个参数${check}`"),
             ("` ≠ formula ", "` ≠ 公式 "),
+            ('"after the second pool: 16×6×6"', '"第二个池化层之后：16×6×6"'),
+            ('"Parameters per layer: pooling has none"', '"每层的参数个数：池化层没有参数"'),
+            ('"parameters"', '"参数个数"'),
         ],
     ),
     md(
@@ -170,10 +181,18 @@ Pooling has no parameters, yet it decides the size of the largest layer: the den
     code(
         """
 // the values that reach the dense layer, read off the tensors of the run above
-for (const [label, t] of [["with both pools", p2], ["with one pool", c2], ["without pooling", relu(conv2d(c1, w2, { bias: b2, padding: 1 }))]] as const) {
+const reaching = [["with both pools", p2], ["with one pool", c2], ["without pooling", relu(conv2d(c1, w2, { bias: b2, padding: 1 }))]] as const;
+for (const [label, t] of reaching) {
   const n = flatten(t).shape[1];
   console.log(label.padEnd(16), `${t.shape.slice(1).join("×")} = ${n} features → dense:`, linearParamCount({ inFeatures: n, outFeatures: 10 }).text);
 }
+plot({
+  x: reaching.map(([label]) => label),
+  y: reaching.map(([, t]) => linearParamCount({ inFeatures: flatten(t).shape[1], outFeatures: 10 }).total),
+  kind: "bar",
+  title: "The dense layer's parameters, set by the pooling before it",
+  yTitle: "parameters",
+})
 """,
         zh=[
             ("// the values that reach the dense layer, read off the tensors of the run above", "// 到达全连接层的数值个数，从上面运行得到的张量上读出"),
@@ -181,6 +200,8 @@ for (const [label, t] of [["with both pools", p2], ["with one pool", c2], ["with
             ('"with one pool"', '"一个池化层"'),
             ('"without pooling"', '"没有池化"'),
             (" features → dense:`", " 个特征 → 全连接：`"),
+            ('"The dense layer\'s parameters, set by the pooling before it"', '"全连接层的参数个数，由它之前的池化决定"'),
+            ('"parameters"', '"参数个数"'),
         ],
     ),
     md(

@@ -41,9 +41,9 @@ const x = tensor([[[
   [3, 1, 4, 8],
 ]]]);
 const gradY = tensor([[[[1, 2], [3, 4]]]]);
-display(maxPool2d(x, { kernelSize: 2, trace: true }));
-maxPool2dBackward(gradY, x, { kernelSize: 2 })
-"""
+show([maxPool2d(x, { kernelSize: 2, trace: true }), maxPool2dBackward(gradY, x, { kernelSize: 2 })], { titles: ["forward: max pool 2×2", "backward: gradient on the input"], scale: "each" })
+""",
+        zh=[('"forward: max pool 2×2"', '"前向：最大池化 2×2"'), ('"backward: gradient on the input"', '"反向：输入上的梯度"')],
     ),
     md(
         """
@@ -103,7 +103,7 @@ const realCells = avgPool2d(ones([1, 1, 5, 5]), opts).mul(9);
 const cornerWindows = realCells.slice("..., 0:2, 0:2"); // the windows centred at (0,0), (0,1), (1,0), (1,1) hold the corner
 console.log("real cells in the corner's 4 windows:", String(cornerWindows.flatten()));
 console.log("Σ 1/count:", cornerWindows.pow(-1).sum().item().toFixed(4));
-concat([withPad, withoutPad], 1)
+show([withPad, withoutPad], { titles: ["countIncludePad: true", "countIncludePad: false"] })
 """,
         zh=[
             ('"corner cell:"', '"角上的格子："'),
@@ -112,6 +112,8 @@ concat([withPad, withoutPad], 1)
             ("// how many real cells each window holds: the padded average of ones, times the window's 9 cells", "// 每个窗口含多少个真实格子：全 1 图做带填充的平均池化，再乘以窗口的 9 个格子"),
             ("// the windows centred at (0,0), (0,1), (1,0), (1,1) hold the corner", "// 以 (0,0)、(0,1)、(1,0)、(1,1) 为中心的窗口包含角上的格子"),
             ('"real cells in the corner\'s 4 windows:"', '"角格所在 4 个窗口中的真实格子数："'),
+            ('"countIncludePad: true"', '"countIncludePad: true（计入填充）"'),
+            ('"countIncludePad: false"', '"countIncludePad: false（不计入填充）"'),
         ],
     ),
     md(
