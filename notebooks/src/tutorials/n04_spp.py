@@ -419,6 +419,9 @@ display(featureMap, { title: "SPP-net: the feature map, computed once" });
     ),
     md(
         """
+For these three small regions, warped to 24×24, R-CNN's three passes cost less than SPP-net's one pass over the
+whole 48×48 image: SPP-net's saving comes from the number of proposals, as the last line shows for R-CNN's 2000.
+
 RoI pooling does the same for all regions at once, from box coordinates (rows [batch, x1, y1, x2, y2]). In
 JupyterLab each region's box (dashed) and its 4×4 bins are drawn on the feature map: hover an output cell to see
 its bin's cells and the winning cell, a map cell to see every bin, of every region, that holds it. Each region's
@@ -426,6 +429,9 @@ RoI pooling is exactly an adaptive max pooling of the region cut from the map (t
 rule's), which the cell checks:
 """,
         """
+对这三个缩放到 24×24 的小区域，R-CNN 的三次计算反而比 SPP-net 在整张 48×48 图像上的一次计算更省：SPP-net 的节省来自候选区域的数量，
+最后一行按 R-CNN 的 2000 个候选区域给出了这一点。
+
 RoI 池化根据框坐标（每行 [batch, x1, y1, x2, y2]）一次处理所有区域。在 JupyterLab 中，每个区域的框（虚线）和它的 4×4
 个格子都画在特征图上：悬停输出格可看到它的格子所含的单元和取得最大值的单元，悬停特征图上的单元可看到包含它的所有区域的所有格子。
 每个区域的 RoI 池化恰好就是对从特征图上裁出的该区域做自适应最大池化（torchvision 的格子就是自适应规则的格子），下面的单元格核对这一点：
@@ -457,7 +463,8 @@ change until the box rounds to the next cell (at 0.6), RoIAlign's changes with e
 
 The two sums also differ by a large factor, and that is not a bug: RoI pooling takes each bin's **maximum**,
 RoIAlign each bin's **average** of its sample points (torchvision's `roi_align` averages). Averaging the same cut
-region with `adaptiveAvgPool2d` gives nearly RoIAlign's sum, and the ratio of max to mean is the ratio of the two.
+region with `adaptiveAvgPool2d` gives nearly RoIAlign's sum, and the ratio of max to mean is close to the ratio of
+the two sums.
 In JupyterLab, hover a RoIAlign output cell to see its bin's sample points as dots:
 """,
         """
@@ -466,7 +473,7 @@ RoI 池化把每个框取整到整格，再把它的格子取整，所以框移�
 一起）向右移动 0.2、0.4 和 0.6 个像素：RoI 池化的总和不变，直到框被取整到下一格（0.6 时）才改变；RoIAlign 的总和每次移动都会变。
 
 两个总和还相差好几倍，这并不是错误：RoI 池化取每个格子的**最大值**，RoIAlign 取每个格子采样点的**平均值**（torchvision 的
-`roi_align` 求平均）。用 `adaptiveAvgPool2d` 对同一个裁出的区域求平均，得到的总和与 RoIAlign 很接近，最大值与平均值之比就是两者之比。
+`roi_align` 求平均）。用 `adaptiveAvgPool2d` 对同一个裁出的区域求平均，得到的总和与 RoIAlign 很接近，最大值与平均值之比也接近两个总和之比。
 在 JupyterLab 中，悬停 RoIAlign 的输出格可看到它的格子的采样点（圆点）：
 """,
     ),

@@ -120,13 +120,13 @@ show([square, both], { titles: ["9×9 square mean", "row strip + column strip"],
     ),
     md(
         """
-The square window only blurs: each pole becomes a short smear, and a position beside the building mixes
-building, sky and wires. In the strip version (second picture, row strips plus column strips) each pole becomes a
+The square window only blurs: each pole stays where it was, wider and fainter, and a position beside the
+building mixes building, sky and wires from at most 4 cells away. In the strip version (second picture, row strips plus column strips) each pole becomes a
 full-height band and each wire a full-width band: every position gets a cross-shaped view — its whole row plus its
 whole column, H + W − 1 cells — at the cost of just H + W pooled numbers per channel.
 """,
         """
-正方形窗口只会模糊：每根电线杆变成一段短短的斑，楼房旁边的位置把楼房、天空和电线混在一起。在条形版本中（第二幅图，行条形加列条形），
+正方形窗口只会模糊：每根电线杆仍在原处，只是变宽变淡；楼房旁边的位置把至多 4 格以内的楼房、天空和电线混在一起。在条形版本中（第二幅图，行条形加列条形），
 每根电线杆变成贯穿全高的带，每条电线变成贯穿全宽的带：每个位置都拥有十字形的视野——整行加整列，共 H + W − 1 个格子——
 而每个通道的代价只是 H + W 个池化值。
 """,

@@ -208,6 +208,7 @@ Given a different `outputSize`, PyTorch keeps the flat indices and re-reads them
         """
 const grid = reshape(arange(1, 17), [1, 1, 4, 4]);
 const p = maxPool2d(grid, { kernelSize: 2, returnIndices: true });
+console.log("pooled:", String(p.output.flatten()), "at flat indices", String(p.indices.flatten()));
 const into5 = maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5] });
 const hits = into5.nonzero(); // one row (n, c, i, j) per non-zero value
 const placed = Array.from({ length: hits.shape[0] }, (_, k) => {
@@ -217,7 +218,10 @@ const placed = Array.from({ length: hits.shape[0] }, (_, k) => {
 console.log(placed.join(", "));
 maxUnpool2d(p.output, p.indices, { kernelSize: 2, outputSize: [5, 5], trace: true })
 """,
-        zh=[("// one row (n, c, i, j) per non-zero value", "// 每个非零值一行 (n, c, i, j)"), ("} at (${i},${j})`", "} 位于 (${i},${j})`")],
+        zh=[
+            ('"pooled:"', '"池化结果："'),
+            ('"at flat indices"', '"位于展平下标"'),
+            ("// one row (n, c, i, j) per non-zero value", "// 每个非零值一行 (n, c, i, j)"), ("} at (${i},${j})`", "} 位于 (${i},${j})`")],
     ),
     md(
         """
