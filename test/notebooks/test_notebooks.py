@@ -149,6 +149,13 @@ def test_chinese_edition_translates_its_printed_words(name):
             assert a.source != b.source, f"zh code cell left in English:\n{a.source[:200]}"
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_edition_is_at_most_2_mib_in_all(edition):
+    # the repository carries both editions with their outputs; each must stay cheap to clone and to render on GitHub
+    total = sum(p.stat().st_size for p in (NOTEBOOKS / edition).glob("*.ipynb"))
+    assert total <= MAX_BYTES, f"{edition}/: {total} bytes in all"
+
+
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=IDS)
 def test_notebook_is_small_and_on_the_poolscope_kernel(path):
     assert path.stat().st_size <= MAX_BYTES, f"{path.stat().st_size} bytes"

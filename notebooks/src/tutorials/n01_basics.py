@@ -239,7 +239,8 @@ inside a window, and only approximately so across borders.
 
 A convolution with several filters describes every position in several ways: the number of values grows, the
 size does not. Pooling then shrinks each map and keeps one representative per pool: size shrinks and some
-information goes. One plus, one minus: four 3×3 edge filters on the street scene, then 2×2 max pooling. What
+information goes. One plus, one minus: four 3×3 edge filters on the street scene (shrunk to 48×48 by 2×2
+average pooling, to keep the pictures small), then 2×2 max pooling. What
 did the pooling keep? Of the edge maps, a quarter of the values, but the largest of each pool: their share of the
 maps' energy Σa² says how much of the response survives. Of the picture, a smaller copy: blown back up (each cell
 repeated 2×2) it differs from the picture by the relative error ‖a − up(pool(a))‖ / ‖a‖.
@@ -251,7 +252,7 @@ repeated 2×2) it differs from the picture by the relative error ‖a − up(poo
 ## 卷积做加法，池化做减法
 
 多个滤波器的卷积从多个角度描述每个位置：数值的个数增多，尺寸不变。池化再把每张图缩小，每个池只留一个代表值：尺寸变小，
-也丢掉一些信息。一加一减：在街景上用四个 3×3 边缘滤波器，再做 2×2 最大池化。池化保留了什么？对边缘图，它保留了四分之一的值，
+也丢掉一些信息。一加一减：在街景上（用 2×2 平均池化缩小到 48×48，让图片小一些）用四个 3×3 边缘滤波器，再做 2×2 最大池化。池化保留了什么？对边缘图，它保留了四分之一的值，
 但都是各池中最大的：它们占特征图能量 Σa² 的比例说明了响应保留了多少。对图片，它保留了一个缩小的副本：放大回去（每个格子重复 2×2）
 后与原图的相对误差为 ‖a − up(pool(a))‖ / ‖a‖。
 """,
@@ -264,7 +265,8 @@ const edgeFilters = tensor([
   [[[0, 1, 2], [-1, 0, 1], [-2, -1, 0]]], // one diagonal
   [[[2, 1, 0], [1, 0, -1], [0, -1, -2]]], // the other
 ]).div(8);
-const convMaps = relu(conv2d(street, edgeFilters, { padding: 1 }));
+const street48 = avgPool2d(street, { kernelSize: 2 });
+const convMaps = relu(conv2d(street48, edgeFilters, { padding: 1 }));
 const poolMaps = maxPool2d(convMaps, { kernelSize: 2 });
 // nearest-neighbour upsampling by k: every cell becomes a k×k block (reshape and expand, no copy by hand)
 const upsample = (t: Tensor, k: number) => {
@@ -273,12 +275,12 @@ const upsample = (t: Tensor, k: number) => {
 };
 const relError = (a: Tensor, b: Tensor) => a.sub(b).norm().div(a.norm()).item();
 const energyKept = (a: Tensor, pooled: Tensor) => pooled.pow(2).sum().div(a.pow(2).sum()).item();
-console.log(`input ${street.shape.join("×")} = ${street.size} values`);
+console.log(`input ${street48.shape.join("×")} = ${street48.size} values`);
 console.log(`conv  ${convMaps.shape.join("×")} = ${convMaps.size} values (4 descriptions of each position)`);
 console.log(`pool  ${poolMaps.shape.join("×")} = ${poolMaps.size} values (one per 2×2 pool per channel)`);
 console.log(`kept: ${(100 * poolMaps.size / convMaps.size).toFixed(0)}% of the conv values, ${(100 * energyKept(convMaps, poolMaps)).toFixed(1)}% of their energy`);
-console.log(`      up(pool(input)) differs from the input by ${(100 * relError(street, upsample(maxPool2d(street, { kernelSize: 2 }), 2))).toFixed(1)}%`);
-show([convMaps, poolMaps], { titles: ["conv: 4 edge maps, 96×96", "max pool 2×2: 48×48"] })
+console.log(`      up(pool(input)) differs from the input by ${(100 * relError(street48, upsample(maxPool2d(street48, { kernelSize: 2 }), 2))).toFixed(1)}%`);
+show([convMaps, poolMaps], { titles: ["conv: 4 edge maps, 48×48", "max pool 2×2: 24×24"] })
 """,
         zh=[
             ("// vertical edges (Sobel)", "// 竖直边缘（Sobel）"),
@@ -295,8 +297,8 @@ show([convMaps, poolMaps], { titles: ["conv: 4 edge maps, 96×96", "max pool 2×
             (" values`", " 个值`"),
             (" values (4 descriptions of each position)", " 个值（每个位置 4 种描述）"),
             (" values (one per 2×2 pool per channel)", " 个值（每个通道每个 2×2 池一个）"),
-            ('"conv: 4 edge maps, 96×96"', '"卷积：4 张边缘图，96×96"'),
-            ('"max pool 2×2: 48×48"', '"最大池化 2×2：48×48"'),
+            ('"conv: 4 edge maps, 48×48"', '"卷积：4 张边缘图，48×48"'),
+            ('"max pool 2×2: 24×24"', '"最大池化 2×2：24×24"'),
             ("`kept: ", "`保留："), ("% of the conv values, ", "% 的卷积值，"), ("% of their energy`", "% 的能量`"),
             ("`      up(pool(input)) differs from the input by ", "`      up(pool(input)) 与输入相差 "),
         ],
@@ -334,15 +336,15 @@ S-层与不模糊、直接每隔一个像素取一个的结果比较，两者尺
     code(
         """
 const box = full([1, 1, 3, 3], 1 / 9);
-const blurred = avgPool2d(street, { kernelSize: 3, stride: 1 });
-console.log("avgPool2d(k=3, stride 1) equals conv2d with a 3×3 box filter:", allclose(blurred, conv2d(street, box), { atol: 1e-6 }));
+const blurred = avgPool2d(street48, { kernelSize: 3, stride: 1 });
+console.log("avgPool2d(k=3, stride 1) equals conv2d with a 3×3 box filter:", allclose(blurred, conv2d(street48, box), { atol: 1e-6 }));
 const roughness = (t: Tensor) => t.slice("..., 1:").sub(t.slice("..., :-1")).abs().mean().item();
-console.log(`roughness: input ${roughness(street).toFixed(4)}, blurred ${roughness(blurred).toFixed(4)}`);
-console.log(`           every 2nd pixel ${roughness(street.slice("..., ::2, ::2")).toFixed(4)}, S-layer (avg 2×2, stride 2) ${roughness(avgPool2d(street, { kernelSize: 2 })).toFixed(4)}`);
+console.log(`roughness: input ${roughness(street48).toFixed(4)}, blurred ${roughness(blurred).toFixed(4)}`);
+console.log(`           every 2nd pixel ${roughness(street48.slice("..., ::2, ::2")).toFixed(4)}, S-layer (avg 2×2, stride 2) ${roughness(avgPool2d(street48, { kernelSize: 2 })).toFixed(4)}`);
 const vertical = convMaps.narrow(1, 0, 1);
 const share = (t: Tensor) => `${(100 * t.gt(0.1).mean().item()).toFixed(1)}%`;
 console.log(`vertical-edge cells > 0.1: ${share(vertical)} of the map; after 4×4 max pooling: ${share(maxPool2d(vertical, { kernelSize: 4 }))} of the pools`);
-display(show([street, blurred, avgPool2d(street, { kernelSize: 2 })], { titles: ["input", "avg 3×3, stride 1 (blur)", "avg 2×2, stride 2 (S-layer)"] }));
+display(show([blurred, avgPool2d(street48, { kernelSize: 2 })], { titles: ["avg 3×3, stride 1 (blur)", "avg 2×2, stride 2 (S-layer)"] }));
 show([vertical, maxPool2d(vertical, { kernelSize: 4 })], { titles: ["vertical edges", "max pool 4×4: an edge in this patch?"] })
 """,
         zh=[
@@ -350,7 +352,6 @@ show([vertical, maxPool2d(vertical, { kernelSize: 4 })], { titles: ["vertical ed
             ("`roughness: input ", "`粗糙度：输入 "),
             (", blurred ", "，模糊后 "), ("every 2nd pixel ", "每隔一个像素 "),
             (", S-layer (avg 2×2, stride 2) ", "，S-层（平均 2×2，步幅 2）"),
-            ('"input"', '"输入"'),
             ('"avg 3×3, stride 1 (blur)"', '"平均 3×3，步幅 1（模糊）"'),
             ('"avg 2×2, stride 2 (S-layer)"', '"平均 2×2，步幅 2（S-层）"'),
             ('"vertical edges"', '"竖直边缘"'),

@@ -132,7 +132,6 @@ const strength = maps.sub(0.5).abs();
 const strongest = (t: Tensor, k: number) => (t.flatten().topk(k).indices.sort().values.add(patch / 2).toArray() as number[]).join(", ");
 console.log("vertical edges, strongest image columns:", strongest(strength.select(1, 0).mean(1), 6));
 console.log("horizontal edges, strongest image rows: ", strongest(strength.select(1, 1).mean(2), 6));
-maps
 """,
         zh=[
             ("// where each feature responds most: |σ − 0.5| averaged along columns (or rows); map cell j covers image cells", "// 每个特征响应最强的位置：|σ − 0.5| 沿列（或行）求平均；特征图的第 j 格覆盖图像的第"),
@@ -146,7 +145,8 @@ maps
 Four 89×89 maps. Averaged along each column, the vertical-edge map is strongest at the image columns printed
 above, on either side of the two tall poles that `make_images.py` draws at columns 80–81 and 92–93; averaged along
 each row, the horizontal-edge map is strongest just below the lower power line (drawn at rows 14–16) and along the
-line of the hills above the horizon (around row 34). The diagonal and the blob features are left to the pictures.
+line of the hills above the horizon (around row 34). The diagonal and the blob features are left to the pictures:
+the four maps are the input of the traced pooling below.
 
 ## Pooling: aggregate over regions
 
@@ -158,7 +158,7 @@ notebook 3 for `ceilMode`).
         """
 四张 89×89 的图。沿每一列求平均，竖直边缘图在上面打印的图像列上最强，位于 `make_images.py` 画在第 80–81 列和第 92–93 列的两根高电线杆的两侧；
 沿每一行求平均，水平边缘图在下面那条电线（画在第 14–16 行）的正下方，以及地平线上方的山丘轮廓（约第 34 行）处最强。
-斜向边缘和斑点特征留给图片去看。
+斜向边缘和斑点特征留给图片去看：这四张图就是下面带追踪的池化的输入。
 
 ## 池化：在区域上做聚合
 

@@ -397,7 +397,6 @@ const proposals = 2000; // R-CNN's selective search proposals per image
 console.log(`for ${proposals} proposals: SPP-net ${sppNetMacs.toLocaleString("en-US")}, R-CNN ${(perRegion * proposals).toLocaleString("en-US")} (${Math.round((perRegion * proposals) / sppNetMacs)}×)`);
 display(photo, { title: "the street scene, 48×48" });
 display(warped, { title: "R-CNN: each region warped to 24×24" });
-display(featureMap, { title: "SPP-net: the feature map, computed once" });
 """,
         zh=[
             ("// multiply-adds of one conv2d call: each output value is a dot product of one filter's Cin·kh·kw weights", "// 一次 conv2d 的乘加次数：每个输出值是一个滤波器 Cin·kh·kw 个权重的点积"),
@@ -414,7 +413,6 @@ display(featureMap, { title: "SPP-net: the feature map, computed once" });
             ("// computed once: 1×8×48×48", "// 只算一次：1×8×48×48"),
             ('"the street scene, 48×48"', '"街景，48×48"'),
             ('"R-CNN: each region warped to 24×24"', '"R-CNN：每个区域缩放到 24×24"'),
-            ('"SPP-net: the feature map, computed once"', '"SPP-net：特征图，只算一次"'),
         ],
     ),
     md(
@@ -423,7 +421,7 @@ For these three small regions, warped to 24×24, R-CNN's three passes cost less 
 whole 48×48 image: SPP-net's saving comes from the number of proposals, as the last line shows for R-CNN's 2000.
 
 RoI pooling does the same for all regions at once, from box coordinates (rows [batch, x1, y1, x2, y2]). In
-JupyterLab each region's box (dashed) and its 4×4 bins are drawn on the feature map: hover an output cell to see
+JupyterLab each region's box (dashed) and its 4×4 bins are drawn on the feature map (SPP-net's, computed once): hover an output cell to see
 its bin's cells and the winning cell, a map cell to see every bin, of every region, that holds it. Each region's
 RoI pooling is exactly an adaptive max pooling of the region cut from the map (torchvision's bins are the adaptive
 rule's), which the cell checks:
@@ -433,7 +431,7 @@ rule's), which the cell checks:
 最后一行按 R-CNN 的 2000 个候选区域给出了这一点。
 
 RoI 池化根据框坐标（每行 [batch, x1, y1, x2, y2]）一次处理所有区域。在 JupyterLab 中，每个区域的框（虚线）和它的 4×4
-个格子都画在特征图上：悬停输出格可看到它的格子所含的单元和取得最大值的单元，悬停特征图上的单元可看到包含它的所有区域的所有格子。
+个格子都画在（SPP-net 只算一次的）特征图上：悬停输出格可看到它的格子所含的单元和取得最大值的单元，悬停特征图上的单元可看到包含它的所有区域的所有格子。
 每个区域的 RoI 池化恰好就是对从特征图上裁出的该区域做自适应最大池化（torchvision 的格子就是自适应规则的格子），下面的单元格核对这一点：
 """,
     ),

@@ -43,8 +43,13 @@ const gray = await loadImage("../images/street.png", { channels: "gray" });
 const diff = tensor([[[[0, 0, 0], [-1, 0, 1], [0, 0, 0]]], [[[0, -1, 0], [0, 0, 0], [0, 1, 0]]]]); // 2×1×3×3
 // |response|, with the one-pixel border (where the padding makes false edges) set to 0
 const edges = conv2d(gray, diff, { padding: 1 }).abs().slice("..., 1:-1, 1:-1").pad([1, 1, 1, 1]);
-edges
-"""
+console.log("edges:", edges.shape, "(channel 0 vertical, channel 1 horizontal; pictured with their strips below)");
+""",
+        zh=[
+            ("// |response|, with the one-pixel border (where the padding makes false edges) set to 0", "// |响应|，一像素宽的边框（填充在这里造成虚假边缘）置为 0"),
+            ('"edges:"', '"边缘："'),
+            ('"(channel 0 vertical, channel 1 horizontal; pictured with their strips below)"', '"（通道 0 为竖直边缘，通道 1 为水平边缘；图见下面的条形）"'),
+        ],
     ),
     md(
         """
@@ -63,20 +68,22 @@ JupyterLab to see its strip.
     ),
     code(
         """
-const rowStrip = stripPool(edges, "horizontal", { trace: true }); // 1×2×96×1
-const colStrip = stripPool(edges, "vertical", { trace: true }); //   1×2×1×96
+// the row strips of the horizontal edges and the column strips of the vertical ones (one channel each, traced)
+const rowStrip = stripPool(edges.narrow(1, 1, 1), "horizontal", { trace: true }); // 1×1×96×1
+const colStrip = stripPool(edges.narrow(1, 0, 1), "vertical", { trace: true }); //   1×1×1×96
 // the k largest of a channel's strip, their positions in ascending order
 const top = (strip: Tensor, k: number) => strip.flatten().topk(k).indices.sort().values.toArray() as number[];
-console.log("strongest columns, vertical edges:", top(colStrip.output.select(1, 0), 6).join(", "));
-console.log("strongest rows, horizontal edges: ", top(rowStrip.output.select(1, 1), 6).join(", "));
-show([rowStrip, colStrip], { titles: ["row strips (H×1)", "column strips (1×W)"] })
+console.log("strongest columns, vertical edges:", top(colStrip.output, 6).join(", "));
+console.log("strongest rows, horizontal edges: ", top(rowStrip.output, 6).join(", "));
+show([rowStrip, colStrip], { titles: ["horizontal edges, row strips (H×1)", "vertical edges, column strips (1×W)"] })
 """,
         zh=[
             ("// the k largest of a channel's strip, their positions in ascending order", "// 一个通道条形中最大的 k 个值，按位置升序"),
             ('"strongest columns, vertical edges:"', '"竖直边缘最强的列："'),
             ('"strongest rows, horizontal edges: "', '"水平边缘最强的行： "'),
-            ('"row strips (H×1)"', '"行条形（H×1）"'),
-            ('"column strips (1×W)"', '"列条形（1×W）"'),
+            ("// the row strips of the horizontal edges and the column strips of the vertical ones (one channel each, traced)", "// 水平边缘的行条形和竖直边缘的列条形（各一个通道，带追踪）"),
+            ('"horizontal edges, row strips (H×1)"', '"水平边缘，行条形（H×1）"'),
+            ('"vertical edges, column strips (1×W)"', '"竖直边缘，列条形（1×W）"'),
         ],
     ),
     md(
@@ -90,7 +97,8 @@ lines, which cross the whole picture.
 ## Strips against square windows
 
 Now spread the pooled values back over the image, as SPNet does (expand each strip to H×W), and compare with a
-square 9×9 average window, which sees 81 cells around each position. A strip sees 96.
+square 9×9 average window, which sees 81 cells around each position. A strip sees 96. Each picture adds the
+two edge channels.
 """,
         """
 竖直边缘最强的六个列条形（上面打印的）全都在最高的两根电线杆处，`make_images.py` 把这两根杆画成两像素宽，位于第 80–81
@@ -100,20 +108,21 @@ square 9×9 average window, which sees 81 cells around each position. A strip se
 ## 条形窗口与正方形窗口的对比
 
 像 SPNet 那样把池化值铺回整张图（把每个条形扩展到 H×W），再和 9×9 的正方形平均窗口比较：正方形窗口在每个位置周围看 81 个格子，
-条形窗口看 96 个。
+条形窗口看 96 个。每幅图都把两个边缘通道相加。
 """,
     ),
     code(
         """
-// a strip of size 1 in H (or W) stretched over 96 rows (or columns); −1 keeps N and C
-const rows = rowStrip.output.expand(-1, -1, 96, 96);
-const cols = colStrip.output.expand(-1, -1, 96, 96);
-const both = rows.add(cols); // y(i, j) = h(i) + v(j)
-const square = avgPool2d(edges, { kernelSize: 9, stride: 1, padding: 4, countIncludePad: false });
+// both strips of both channels, each stretched over 96 rows (or columns); −1 keeps N and C
+const rows = stripPool(edges, "horizontal").expand(-1, -1, 96, 96);
+const cols = stripPool(edges, "vertical").expand(-1, -1, 96, 96);
+const both = rows.add(cols).sum(1, true); // y(i, j) = h(i) + v(j), both channels added
+const square = avgPool2d(edges, { kernelSize: 9, stride: 1, padding: 4, countIncludePad: false }).sum(1, true);
 show([square, both], { titles: ["9×9 square mean", "row strip + column strip"], scale: "each" })
 """,
         zh=[
-            ("// a strip of size 1 in H (or W) stretched over 96 rows (or columns); −1 keeps N and C", "// 在 H（或 W）方向大小为 1 的条形，拉伸到 96 行（或列）；−1 表示保持 N 和 C 不变"),
+            ("// both strips of both channels, each stretched over 96 rows (or columns); −1 keeps N and C", "// 两个通道的两种条形，各自拉伸到 96 行（或列）；−1 表示保持 N 和 C 不变"),
+            ("// y(i, j) = h(i) + v(j), both channels added", "// y(i, j) = h(i) + v(j)，两个通道相加"),
             ('"9×9 square mean"', '"9×9 正方形平均"'),
             ('"row strip + column strip"', '"行条形 + 列条形"'),
         ],
