@@ -198,7 +198,7 @@ VALID drops the third row and gives [[6, 8]]; SAME pads one row at the bottom an
 SAME average divides the last row's windows by 2, the cells that exist: [[3.5, 5.5], [9.5, 11.5]].
 """,
         """
-TensorFlow 文档中的例子：一张 NHWC 布局（通道在最后）的 3×4 图像，值为 1…12，窗口 2×2，步长 2。VALID 丢掉第三行，得到
+TensorFlow 文档中的例子：一张 NHWC 布局（通道在最后）的 3×4 图像，值为 1…12，窗口 2×2，步幅 2。VALID 丢掉第三行，得到
 [[6, 8]]；SAME 在下方补一行，得到 [[6, 8], [10, 12]]；SAME 的平均池化对最后一行的窗口除以 2，即实际存在的格子数：
 [[3.5, 5.5], [9.5, 11.5]]。
 """,

@@ -52,7 +52,7 @@ pick the same winner several times; that cell then collects every one of those g
 wins gets nothing. A tie goes to the first maximum in scan order.
 """,
         """
-梯度落在 6、2、3、9 上——正是前向传播保留的那些格子。重叠的窗口（3×3、步长 1）可能多次选中同一个胜出者，
+梯度落在 6、2、3、9 上——正是前向传播保留的那些格子。重叠的窗口（3×3、步幅 1）可能多次选中同一个胜出者，
 那个格子就会收集所有这些梯度；从未胜出的格子什么也得不到。出现并列时，梯度交给扫描顺序中的第一个最大值。
 """,
     ),
