@@ -175,6 +175,7 @@ export { sort, topk, nonzero } from "./ops/sort.js";
 export { TracedPool, TracedMaxPool } from "./trace/result.js";
 export { TracedStripPooling } from "./trace/stripResult.js";
 export { compareSpp, SppComparison } from "./trace/compare.js";
+export { show, ShownRow, type ShowOptions, type Showable } from "./trace/row.js";
 export {
   TRACE_ARRAY_LIMIT,
   type PoolTrace,
@@ -192,13 +193,36 @@ export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 // display
 // display/index.ts also installs [JUPYTER_DISPLAY] on Tensor when it loads: this import is what makes a
 // tensor render as a cell's value
-export { toDisplayBundle, type DisplayBundle, type DisplayExtras } from "./display/index.js";
+export {
+  toDisplayBundle,
+  toRowBundle,
+  type DisplayBundle,
+  type DisplayExtras,
+  type DisplayItem,
+  type CaptionOptions,
+} from "./display/index.js";
+export {
+  plot,
+  Plot,
+  VEGALITE_MIME,
+  PLOT_POINT_LIMIT,
+  type PlotBundle,
+  type PlotOptions,
+  type PlotSeries,
+  type PlotKind,
+  type PlotScale,
+  type PlotValues,
+  type VegaLiteSpec,
+} from "./display/index.js";
 export {
   TENSOR_MIME,
   PAYLOAD_VERSION,
   type TensorPayload,
   type TensorData,
   type ComparedResult,
+  type RowItem,
+  type RowPart,
+  type RowScale,
 } from "./wire/payload.js";
 export { computeStats, summaryLine, type TensorStats } from "./wire/stats.js";
 export { setBackend, getBackend, type Backend } from "./core/backend.js";

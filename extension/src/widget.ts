@@ -9,8 +9,13 @@ import { Widget } from "@lumino/widgets";
 import {
   channelsFirstValues,
   formatNumber,
+  colourRange,
   parseTensorPayload,
+  PAYLOAD_VERSION,
   quantLevels,
+  rgbPicture,
+  type ParsedItem,
+  type RowItem,
   quantStep,
   reducedNote,
   unpoolAsWindow,
@@ -25,7 +30,8 @@ import { downloadPng } from "./canvas/savePng.js";
 import { planeAxes } from "./link/pooling.js";
 import { roiGeometry } from "./link/roi.js";
 import { volumeAxes } from "./link/volume.js";
-import type { ScaleMode } from "./canvas/scale.js";
+import { sharedScale, unionRange, type ScaleMode } from "./canvas/scale.js";
+import { legend } from "./canvas/legend.js";
 import {
   OVER_BUDGET,
   isRefusal,
@@ -54,6 +60,8 @@ export const CLASS_NAME = "jp-PoolscopeTensor";
 export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
   private view: BuiltView | null = null;
   private scaleMode: ScaleMode = "shared";
+  /** Colour pictures (RGB tensors) drawn in colour, or as their three channels. */
+  private colour = true;
   /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
   private parsed: ReturnType<typeof parseTensorPayload> | null = null;
 
@@ -100,43 +108,12 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       this.showError(`poolscope: cannot show this output: ${parsed.error}`);
       return;
     }
-    const { payload, values, inputValues } = parsed;
-    const output = panel(
-      inputValues ? "output" : "tensor",
-      payload.shape,
-      values,
-      payload.stats,
-      payload.reduced,
-      payload.quantized,
-    );
-    const input =
-      inputValues && payload.input
-        ? panel(
-            "input",
-            payload.input.shape,
-            inputValues,
-            payload.input.stats,
-            payload.input.reduced,
-            payload.input.quantized,
-          )
-        : null;
-
-    const stats = el("div", "jp-PoolscopeTensor-stats");
-    stats.textContent = statsText(payload, input);
+    const { payload } = parsed;
+    const first: ParsedItem = { payload, values: parsed.values, inputValues: parsed.inputValues };
+    const items = [first, ...(parsed.row ?? [])];
+    const rowScale = payload.row && parsed.row ? payload.row.scale : null;
     const toolbar = el("div", "jp-PoolscopeTensor-toolbar");
-    const readout = el("div", "jp-PoolscopeTensor-readout");
-    const formula = el("div", "jp-PoolscopeTensor-formula");
-    const ctx: ViewContext = {
-      scaleMode: this.scaleMode,
-      readout,
-      formula,
-      toolbar,
-      notices: [...(parsed.warnings ?? [])],
-    };
-    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
-    const compared = comparedPanels(payload, parsed.compare);
-    const quantised = [input, output, compared?.input, compared?.output].filter((pn) => pn?.quantized);
-    if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[]));
+    const pictures = items.some((it) => !it.payload.trace && rgbPicture(it.payload.shape, it.payload.stats));
 
     const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
     scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
@@ -148,14 +125,121 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const save = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-save");
     save.textContent = "save PNG";
     save.title = "download this view as a PNG image";
+    const readouts: HTMLElement[] = [];
     save.addEventListener("click", () => {
       downloadPng(this.node, payload.title).catch((e: unknown) => {
-        readout.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
+        for (const r of readouts.slice(0, 1))
+          r.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
       });
     });
-    toolbar.append(scale, save);
+    toolbar.append(scale);
+    if (pictures) {
+      // a colour picture can be read as its three channels too (a heatmap each)
+      const colour = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-colour");
+      colour.textContent = this.colour ? "RGB: colour" : "RGB: channels";
+      colour.title = "switch between the colour picture and its red, green and blue channels as heatmaps";
+      colour.setAttribute("aria-pressed", String(this.colour));
+      colour.addEventListener("click", () => {
+        this.colour = !this.colour;
+        this.draw();
+      });
+      toolbar.append(colour);
+    }
+    toolbar.append(save);
 
-    this.view = compared
+    if (!rowScale) {
+      const one = this.item(first, parsed, toolbar, null);
+      readouts.push(one.readout);
+      const parts = [one.stats, toolbar, ...one.notices, one.view.node, one.view.legend, one.readout, one.formula];
+      this.view = one.view;
+      this.node.append(...(one.title ? [one.title] : []), ...parts);
+      return;
+    }
+
+    // a row: each item is drawn as a single output is (its own view, read-out and controls), side by side; with a
+    // shared scale every item's panels are coloured over the row's one range, under one legend
+    const panelsOf = items.map((it) => itemPanels(it));
+    const all = panelsOf.flatMap((p) => (p.input ? [p.input, p.output] : [p.output]));
+    const range =
+      rowScale === "shared" ? unionRange(all.map((pn) => colourRange(pn.values, pn.stats, pn.reduced))) : null;
+    if (range) for (const pn of all) pn.range = range;
+    const row = el("div", "jp-PoolscopeTensor-row");
+    row.dataset.items = String(items.length);
+    row.dataset.scale = rowScale;
+    const views: BuiltView[] = [];
+    const built = items.map((it, k) => {
+      const own = el("div", "jp-PoolscopeTensor-toolbar jp-mod-item");
+      const one = this.item(it, k === 0 ? parsed : null, own, panelsOf[k]);
+      views.push(one.view);
+      readouts.push(one.readout);
+      const box = el("div", "jp-PoolscopeTensor-item");
+      box.dataset.title = it.payload.title ?? "";
+      const sharedLegend = range && this.scaleMode === "shared";
+      box.append(
+        ...(one.title ? [one.title] : []),
+        one.stats,
+        ...(own.childElementCount > 0 ? [own] : []),
+        ...one.notices,
+        one.view.node,
+        ...(sharedLegend ? [] : [one.view.legend]),
+        one.readout,
+        one.formula,
+      );
+      return box;
+    });
+    row.append(...built);
+    this.view = rowView(views);
+    const legends =
+      range && this.scaleMode === "shared"
+        ? [legend(sharedScale([range]), `shared by the row's ${items.length} results`)]
+        : [];
+    this.node.append(toolbar, row, ...legends);
+  }
+
+  /**
+   * One result drawn as a single output is: its caption, stats line, notices, view and read-outs. `parsed` is the
+   * whole payload for the first item (a comparison and the payload's warnings belong to it); `panels` are the
+   * item's prepared panels when the row made them.
+   */
+  private item(
+    it: ParsedItem,
+    parsed: Extract<ReturnType<typeof parseTensorPayload>, { ok: true }> | null,
+    toolbar: HTMLElement,
+    panels: { output: Panel; input: Panel | null } | null,
+  ): {
+    title: HTMLElement | null;
+    stats: HTMLElement;
+    notices: HTMLElement[];
+    view: BuiltView;
+    readout: HTMLElement;
+    formula: HTMLElement;
+  } {
+    const { payload } = it;
+    const { output, input } = panels ?? itemPanels(it);
+    let title: HTMLElement | null = null;
+    if (payload.title) {
+      title = el("div", "jp-PoolscopeTensor-title");
+      title.textContent = payload.title;
+    }
+    const stats = el("div", "jp-PoolscopeTensor-stats");
+    // the caption says the title, so the stats line does not repeat it
+    const whole: TensorPayload = parsed?.payload ?? { version: PAYLOAD_VERSION, dtype: "float32", ...payload };
+    stats.textContent = statsText({ ...whole, title: undefined }, input).replace(/^\n/, "");
+    const readout = el("div", "jp-PoolscopeTensor-readout");
+    const formula = el("div", "jp-PoolscopeTensor-formula");
+    const ctx: ViewContext = {
+      scaleMode: this.scaleMode,
+      readout,
+      formula,
+      toolbar,
+      notices: [...(parsed?.warnings ?? it.warnings ?? [])],
+      colour: this.colour,
+    };
+    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
+    const compared = parsed ? comparedPanels(parsed.payload, parsed.compare) : null;
+    const quantised = [input, output, compared?.input, compared?.output].filter((pn) => pn?.quantized);
+    if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[]));
+    const view = compared
       ? this.chooseCompareView(payload, input, output, compared, ctx)
       : this.chooseView(payload, input, output, ctx);
     const notices = ctx.notices
@@ -165,11 +249,11 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
         d.textContent = n;
         return d;
       });
-    this.node.append(stats, toolbar, ...notices, this.view.node, this.view.legend, readout, formula);
+    return { title, stats, notices, view, readout, formula };
   }
 
   /** The linked view of the payload's trace, from the table; the plain tensor view when it refuses. */
-  private chooseView(payload: TensorPayload, input: Panel | null, output: Panel, ctx: ViewContext): BuiltView {
+  private chooseView(payload: RowItem, input: Panel | null, output: Panel, ctx: ViewContext): BuiltView {
     const trace = payload.trace;
     if (input && trace) {
       const drawn = linkedView(trace, input, output, ctx);
@@ -181,7 +265,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** compareSpp: both SPP results side by side when both are drawable, else the first one alone. */
   private chooseCompareView(
-    payload: TensorPayload,
+    payload: RowItem,
     input: Panel | null,
     output: Panel,
     other: { input: Panel; output: Panel; trace: PoolTrace },
@@ -326,6 +410,27 @@ function quantisedNotice(panels: readonly Panel[]): string {
     `float32 (exact values are embedded when a result's values fit 1 MiB). Colours and read-outs (≈) are within ` +
     `half a step; the smallest and largest values, NaN, ±Inf and the stats are exact.`
   );
+}
+
+/** An item's tensor and a traced result's input, prepared for drawing. */
+function itemPanels(it: ParsedItem): { output: Panel; input: Panel | null } {
+  const p = it.payload;
+  const output = panel(it.inputValues ? "output" : "tensor", p.shape, it.values, p.stats, p.reduced, p.quantized);
+  const input =
+    it.inputValues && p.input
+      ? panel("input", p.input.shape, it.inputValues, p.input.stats, p.input.reduced, p.input.quantized)
+      : null;
+  return { output, input };
+}
+
+/** The views of a row as one: keys go to the view whose pin they move, disposal to all. */
+function rowView(views: readonly BuiltView[]): BuiltView {
+  return {
+    node: views[0].node,
+    legend: views[0].legend,
+    onKey: (key) => views.some((v) => v.onKey(key)),
+    dispose: () => views.forEach((v) => v.dispose()),
+  };
 }
 
 /** The second result of a comparison as panels, when the payload carries one. */

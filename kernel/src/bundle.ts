@@ -11,12 +11,16 @@ const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
 export type MimeBundle = Record<string, unknown>;
 
-export function toMimeBundle(value: unknown): MimeBundle {
+/**
+ * `options` go to the value's display hook (poolscope reads `title`); a value without a hook shows a title as a
+ * first text line, so `display(x, { title })` captions anything.
+ */
+export function toMimeBundle(value: unknown, options: { title?: string } = {}): MimeBundle {
   if (value !== null && (typeof value === "object" || typeof value === "function")) {
     const hook = (value as { [JUPYTER_DISPLAY]?: unknown })[JUPYTER_DISPLAY];
     if (typeof hook === "function") {
       try {
-        const bundle = hook.call(value) as unknown;
+        const bundle = hook.call(value, options) as unknown;
         if (bundle && typeof bundle === "object" && !Array.isArray(bundle)) {
           const b = bundle as MimeBundle;
           return "text/plain" in b ? b : { ...b, "text/plain": inspect(value) };
@@ -26,5 +30,6 @@ export function toMimeBundle(value: unknown): MimeBundle {
       }
     }
   }
-  return { "text/plain": typeof value === "string" ? inspect(value) : inspect(value, { depth: 4 }) };
+  const text = typeof value === "string" ? inspect(value) : inspect(value, { depth: 4 });
+  return { "text/plain": options.title === undefined ? text : `${options.title}\n${text}` };
 }

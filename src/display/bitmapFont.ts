@@ -38,6 +38,49 @@ const GLYPHS: Record<string, readonly number[]> = {
   N: [5, 7, 7, 7, 5],
 };
 
+/**
+ * Capitals for captions (titles of `display` and `show`); a letter without a glyph of its own above is drawn as
+ * its capital, so any ASCII title reads, in small capitals where the small alphabet lacks the letter.
+ */
+const CAPITALS: Record<string, readonly number[]> = {
+  A: [2, 5, 7, 5, 5],
+  B: [6, 5, 6, 5, 6],
+  C: [3, 4, 4, 4, 3],
+  D: [6, 5, 5, 5, 6],
+  E: [7, 4, 6, 4, 7],
+  F: [7, 4, 6, 4, 4],
+  G: [3, 4, 5, 5, 3],
+  H: [5, 5, 7, 5, 5],
+  I: [7, 2, 2, 2, 7],
+  J: [1, 1, 1, 5, 2],
+  K: [5, 5, 6, 5, 5],
+  L: [4, 4, 4, 4, 7],
+  M: [5, 7, 7, 5, 5],
+  O: [2, 5, 5, 5, 2],
+  P: [6, 5, 6, 4, 4],
+  Q: [2, 5, 5, 6, 3],
+  R: [6, 5, 6, 5, 5],
+  S: [3, 4, 2, 1, 6],
+  T: [7, 2, 2, 2, 2],
+  U: [5, 5, 5, 5, 7],
+  V: [5, 5, 5, 5, 2],
+  W: [5, 5, 7, 7, 5],
+  X: [5, 5, 2, 5, 5],
+  Y: [5, 5, 2, 2, 2],
+  Z: [7, 1, 2, 4, 7],
+  ":": [0, 2, 0, 2, 0],
+  "(": [1, 2, 2, 2, 1],
+  ")": [4, 2, 2, 2, 4],
+  "/": [1, 1, 2, 4, 4],
+  _: [0, 0, 0, 0, 7],
+  "'": [2, 2, 0, 0, 0],
+  "→": [0, 1, 7, 1, 0],
+};
+
+function glyph(ch: string): readonly number[] {
+  return GLYPHS[ch] ?? GLYPHS[ch.toUpperCase()] ?? CAPITALS[ch.toUpperCase()] ?? [7, 5, 5, 5, 7];
+}
+
 /** Width in pixels of `text` at `scale` (glyph 3 px plus 1 px spacing, times scale). */
 export function textWidth(text: string, scale: number): number {
   return text.length === 0 ? 0 : (Array.from(text).length * 4 - 1) * scale;
@@ -56,7 +99,7 @@ export function drawText(
 ): void {
   let cx = x;
   for (const ch of Array.from(text)) {
-    const rows = GLYPHS[ch] ?? [7, 5, 5, 5, 7];
+    const rows = glyph(ch);
     for (let r = 0; r < 5; r++) {
       for (let b = 0; b < 3; b++) {
         if (!(rows[r] & (4 >> b))) continue;

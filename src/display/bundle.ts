@@ -10,7 +10,17 @@ import { scaleFor } from "../wire/colormap.js";
 import { gridLayout } from "../wire/grid.js";
 import { figureImage, type FigurePanel } from "./figure.js";
 import { traceFigureMarks } from "./figureMarks.js";
-import { encodeTensorPayload, TENSOR_MIME, type PayloadPart, type TensorPayload } from "../wire/payload.js";
+import {
+  encodeTensorPayload,
+  TENSOR_MIME,
+  type PayloadPart,
+  type RowItemPart,
+  type RowScale,
+  type TensorPayload,
+} from "../wire/payload.js";
+import { rgbPicture } from "../wire/rgb.js";
+import { captioned, pictureImage, sideBySide } from "./compose.js";
+import type { RgbaImage } from "../wire/heatmap.js";
 import type { PoolTrace } from "../wire/traceTypes.js";
 import { encodePng } from "./png.js";
 import { boundedPart, embedBits, largeTensorText } from "./largeTensor.js";
@@ -20,6 +30,15 @@ export interface DisplayBundle {
   [TENSOR_MIME]: TensorPayload;
   "image/png": string;
   "text/plain": string;
+}
+
+/**
+ * What a display hook takes besides the value: `display(x, { title })` in the kernel passes its options on to
+ * `x[JUPYTER_DISPLAY](options)`, so a caption reaches the payload and the PNG without the kernel knowing poolscope.
+ */
+export interface CaptionOptions {
+  /** The caption above the view and the PNG (a traced result's default is its op). */
+  title?: string;
 }
 
 /** Optional parts of a traced pooling result: its input and trace travel in the payload (version 3). */
@@ -90,12 +109,120 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     );
     text = `1: ${text}\n2: ${largeTensorText(compare.output)}`;
   }
-  const image = figureImage(panels, scaleFor(range));
+  let image = figureImage(panels, scaleFor(range));
+  const picture = !input && !compare ? rgbPicture(main.shape, main.stats!) : null;
+  if (picture) image = pictureImage(main.values, picture);
+  image = captioned(image, title ?? "");
   return {
     [TENSOR_MIME]: payload,
     "image/png": encodeBase64(encodePng(image)),
     "text/plain": text,
   };
+}
+
+/** One result of a `show` row: a tensor, or a traced result's output with its input and trace. */
+export interface DisplayItem {
+  output: Tensor;
+  title?: string;
+  input?: Tensor;
+  trace?: PoolTrace;
+}
+
+/**
+ * Several results in one row (`show`): the payload of the first with the others in its `row`, a PNG with the
+ * items side by side, each under its title (on one scale with one colour bar when `scale` is "shared"), and a
+ * text line per item.
+ */
+export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): DisplayBundle {
+  const parts = items.map((it) => ({
+    title: it.title,
+    output: boundedPart(it.output),
+    input: it.input && boundedPart(it.input),
+    trace: it.trace,
+  }));
+  // the row shares one byte budget, as a traced result's parts do
+  const all = parts.flatMap((p) => (p.input ? [p.output, p.input] : [p.output]));
+  embedBits(all.map((p) => p.values.length)).forEach((bits, k) => {
+    if (bits !== undefined) all[k].bits = bits;
+  });
+  const [first, ...rest] = parts;
+  const payload = encodeTensorPayload(first.output.shape, first.output.values, first.title, {
+    input: first.input,
+    trace: first.trace,
+    stats: first.output.stats,
+    reduced: first.output.reduced,
+    bits: first.output.bits,
+    row: {
+      scale,
+      items: rest.map((p): RowItemPart => {
+        const item: RowItemPart = { ...p.output };
+        if (p.title !== undefined) item.title = p.title;
+        if (p.input) item.input = p.input;
+        if (p.trace) item.trace = p.trace;
+        return item;
+      }),
+    },
+  });
+  const figures = parts.map((p) => {
+    const marks =
+      p.trace && p.input && !p.input.reduced && !p.output.reduced
+        ? traceFigureMarks(p.trace)
+        : { input: [], output: [] };
+    const panels: FigurePanel[] = [
+      {
+        label: p.input ? "output" : "",
+        values: p.output.values,
+        layout: gridLayout(p.output.shape),
+        marks: marks.output,
+      },
+    ];
+    let range = colourRange(p.output.values, p.output.stats!, p.output.reduced);
+    if (p.input) {
+      panels.unshift({ label: "input", values: p.input.values, layout: gridLayout(p.input.shape), marks: marks.input });
+      range = widen(range, colourRange(p.input.values, p.input.stats!, p.input.reduced));
+    }
+    const picture = p.input ? null : rgbPicture(p.output.shape, p.output.stats!);
+    return { title: p.title ?? "", panels, range, picture, values: p.output.values };
+  });
+  let image: RgbaImage;
+  const pictures = figures.some((f) => f.picture);
+  if (scale === "shared" && !pictures) {
+    // one figure: every panel on the row's one scale above one colour bar, each labelled with its item's title
+    const panels = figures.flatMap((f, k) =>
+      f.panels.map((pn, q) => ({ ...pn, label: q === 0 ? rowLabel(k, f.title.toUpperCase(), pn.label) : pn.label })),
+    );
+    image = figureImage(panels, scaleFor(figures.map((f) => f.range).reduce(widen)));
+  } else {
+    // each item its own figure: on its own scale, or on the shared one (a colour picture has no scale to share)
+    const shared = scaleFor(figures.map((f) => f.range).reduce(widen));
+    image = sideBySide(
+      figures.map((f, k) =>
+        captioned(
+          f.picture
+            ? pictureImage(f.values, f.picture)
+            : figureImage(f.panels, scale === "shared" ? shared : scaleFor(f.range)),
+          rowLabel(k, f.title, ""),
+        ),
+      ),
+    );
+  }
+  const text = [
+    `show: ${items.length} results, ${scale === "shared" ? "on one colour scale" : "each on its own colour scale"}`,
+    ...parts.map((p, k) => `${rowLabel(k, p.title ?? "", "")}  ${largeTensorText(p.output).replace(/\n/g, "\n    ")}`),
+  ].join("\n");
+  return {
+    [TENSOR_MIME]: payload,
+    "image/png": encodeBase64(encodePng(image)),
+    "text/plain": text,
+  };
+}
+
+/**
+ * "1 title" (and the panel's own label after it): the number says the row's order where titles repeat. The PNG
+ * writes titles in capitals (compose.ts says why).
+ */
+function rowLabel(k: number, title: string, label: string): string {
+  return [`${k + 1}`, title, label].filter((s) => s).join(" ");
 }
 
 function widen(

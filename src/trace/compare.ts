@@ -3,7 +3,7 @@
  * sizes, same levels) renders as both feature maps with their bins and both concatenated vectors, linked
  * feature by feature, which shows why SPP gives one vector length whatever the input's H×W.
  */
-import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { ParameterError } from "../core/errors.js";
 import { JUPYTER_DISPLAY } from "../core/tensor.js";
 import type { TracedPool } from "./result.js";
@@ -25,8 +25,8 @@ export class SppComparison {
     return `compareSpp: ${side(this.a)} and ${side(this.b)}`;
   }
 
-  [JUPYTER_DISPLAY](): DisplayBundle {
-    return toDisplayBundle(this.a.output, "compareSpp", {
+  [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {
+    return toDisplayBundle(this.a.output, options?.title ?? "compareSpp", {
       input: this.a.input,
       trace: this.a.trace,
       compare: { input: this.b.input, output: this.b.output, trace: this.b.trace },

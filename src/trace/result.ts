@@ -7,7 +7,7 @@
  * value of a notebook cell, it renders through the Jupyter display protocol as the output tensor with the input
  * and the trace in its payload, so the renderer can link each output cell to its window.
  */
-import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
 import { TRACE_ARRAY_LIMIT, type PoolTrace } from "../wire/traceTypes.js";
 
@@ -22,8 +22,8 @@ export class TracedPool<T extends PoolTrace = PoolTrace> {
     return `${this.trace.op}: [${this.input.shape.join(", ")}] → [${this.output.shape.join(", ")}] (traced)`;
   }
 
-  [JUPYTER_DISPLAY](): DisplayBundle {
-    return toDisplayBundle(this.output, this.trace.op, { input: this.input, trace: this.trace });
+  [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {
+    return toDisplayBundle(this.output, options?.title ?? this.trace.op, { input: this.input, trace: this.trace });
   }
 }
 

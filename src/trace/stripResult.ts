@@ -3,7 +3,7 @@
  * fused map was made from the two strips. As a notebook cell's value it renders as the fused map (the
  * attention) beside the input, with the row and column strips linked to it.
  */
-import { toDisplayBundle, type DisplayBundle } from "../display/bundle.js";
+import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { encodeFloat32 } from "../wire/payload.js";
 import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
 import { TRACE_ARRAY_LIMIT, type StripFusionTrace } from "../wire/traceTypes.js";
@@ -73,8 +73,11 @@ export class TracedStripPooling implements StripPoolingModuleResult {
     return `stripPoolingModule: [${this.input.shape.join(", ")}] → fused [${this.attention.shape.join(", ")}] (traced)`;
   }
 
-  [JUPYTER_DISPLAY](): DisplayBundle {
-    return toDisplayBundle(this.attention, "stripPoolingModule (fused)", { input: this.input, trace: this.trace });
+  [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {
+    return toDisplayBundle(this.attention, options?.title ?? "stripPoolingModule (fused)", {
+      input: this.input,
+      trace: this.trace,
+    });
   }
 }
 

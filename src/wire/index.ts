@@ -12,6 +12,7 @@ export * from "./grid.js";
 export * from "./heatmap.js";
 export * from "./reduce.js";
 export * from "./quantize.js";
+export * from "./rgb.js";
 // Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
 // windows from the trace's own axis description instead of re-deriving it.
 export type {

@@ -20,9 +20,11 @@ export const TENSOR_MIME = "application/vnd.poolscope.tensor+json";
  *    trace kind "stripFusion". A version-2 payload is a valid version-3 one without them, so both are read.
  * 4: optional `quantized` on the tensor and on each part (the data is packed codes of that many bits). Older
  *    payloads are valid version-4 ones without it.
+ * 5: optional `row` (more results drawn beside this one, `show([a, b, …])`). Older payloads are valid
+ *    version-5 ones without it.
  */
-export const PAYLOAD_VERSION = 4;
-export const READABLE_VERSIONS: readonly number[] = [2, 3, 4];
+export const PAYLOAD_VERSION = 5;
+export const READABLE_VERSIONS: readonly number[] = [2, 3, 4, 5];
 
 /** A tensor's values without the envelope: the input of a traced op travels as one. */
 export interface TensorData {
@@ -62,6 +64,27 @@ export interface TensorPayload {
    * a vector of the same length (compareSpp).
    */
   compare?: ComparedResult;
+  /**
+   * More results drawn in one row after this one (`show([a, b, …])`), on one colour scale or each on its own.
+   * This payload is the row's first item, so a renderer that ignored `row` would still show a whole result.
+   */
+  row?: RowPart;
+}
+
+/** How the items of a row share colours: one scale (and one legend) for all, or each its own. */
+export const ROW_SCALES = ["shared", "each"] as const;
+export type RowScale = (typeof ROW_SCALES)[number];
+
+/** At most this many items in a row: each is a full view, and a row wider than a notebook is no comparison. */
+export const ROW_LIMIT = 8;
+
+/** One item of a row: a tensor or a traced result, as a payload is, without the envelope or nesting. */
+export type RowItem = Omit<TensorPayload, "version" | "dtype" | "compare" | "row">;
+
+export interface RowPart {
+  scale: RowScale;
+  /** The items after the first (the payload itself). */
+  items: RowItem[];
 }
 
 /** The second traced result of a comparison: its output, its input and its trace. */
@@ -87,11 +110,20 @@ export interface PayloadExtras {
   input?: PayloadPart;
   trace?: PoolTrace;
   compare?: { output: PayloadPart; input: PayloadPart; trace: PoolTrace };
+  /** More results drawn beside this one: each item's title, tensor, and a traced result's input and trace. */
+  row?: { scale: RowScale; items: RowItemPart[] };
   /** The main tensor's stats and reduction, when its values are a reduced view. */
   stats?: TensorStats;
   reduced?: ReducedInfo;
   /** Quantise the main tensor's data to this many bits (absent: exact float32). */
   bits?: number;
+}
+
+/** A row item to embed: its tensor, and a traced result's input and trace. */
+export interface RowItemPart extends PayloadPart {
+  title?: string;
+  input?: PayloadPart;
+  trace?: PoolTrace;
 }
 
 function tensorData(t: PayloadPart): TensorData {
@@ -154,6 +186,16 @@ export function encodeTensorPayload(
     const c = extras.compare;
     payload.compare = { output: tensorData(c.output), input: tensorData(c.input), trace: c.trace };
   }
+  if (extras.row !== undefined) {
+    const items = extras.row.items.map((part): RowItem => {
+      const item: RowItem = tensorData(part);
+      if (part.title !== undefined) item.title = part.title;
+      if (part.input !== undefined) item.input = tensorData(part.input);
+      if (part.trace !== undefined) item.trace = part.trace;
+      return item;
+    });
+    payload.row = { scale: extras.row.scale, items };
+  }
   return payload;
 }
 
@@ -173,10 +215,20 @@ export type ParsedPayload =
       inputValues?: Float32Array;
       /** The decoded second result of a comparison, when present and valid. */
       compare?: { outputValues: Float32Array; inputValues: Float32Array };
+      /** The row's other items, decoded, when the payload has a valid `row` (payload.row is then set too). */
+      row?: ParsedItem[];
       /** Optional parts that were malformed and left out (input, trace); the tensor itself is fine. */
       warnings?: string[];
     }
   | { ok: false; error: string };
+
+/** A row item as the renderer gets it: the item, its values, and what was left out of it. */
+export interface ParsedItem {
+  payload: RowItem;
+  values: Float32Array;
+  inputValues?: Float32Array;
+  warnings?: string[];
+}
 
 /** Validates untrusted JSON and decodes its values; never throws. */
 export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT_LIMITS): ParsedPayload {
@@ -189,35 +241,12 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
     );
   }
   if (p.dtype !== "float32") return fail(`unsupported dtype ${describe(p.dtype)}`);
-  const main = decodeTensorData(p, limits.maxElements);
+  const main = parseItem(p, limits.maxElements);
   if (!main.ok) return fail(main.error);
-  const payload: TensorPayload = {
-    version: PAYLOAD_VERSION,
-    dtype: "float32",
-    shape: main.data.shape,
-    data: main.data.data,
-    stats: main.data.stats,
-  };
-  if (main.data.reduced) payload.reduced = main.data.reduced;
-  if (main.data.quantized) payload.quantized = main.data.quantized;
-  if (typeof p.title === "string") payload.title = p.title;
-  const result: Extract<ParsedPayload, { ok: true }> = { ok: true, payload, values: main.values };
-  const warnings: string[] = [];
-  if (p.input !== undefined) {
-    const input =
-      typeof p.input === "object" && p.input !== null && !Array.isArray(p.input)
-        ? decodeTensorData(p.input as Record<string, unknown>, limits.maxElements)
-        : { ok: false as const, error: "is not an object" };
-    if (input.ok) {
-      payload.input = input.data;
-      result.inputValues = input.values;
-    } else warnings.push(`input left out: ${input.error}`);
-  }
-  if (p.trace !== undefined) {
-    const trace = parseTrace(p.trace);
-    if (trace.ok) payload.trace = trace.trace;
-    else warnings.push(`trace left out: ${trace.error}`);
-  }
+  const payload: TensorPayload = { version: PAYLOAD_VERSION, dtype: "float32", ...main.item.payload };
+  const result: Extract<ParsedPayload, { ok: true }> = { ok: true, payload, values: main.item.values };
+  if (main.item.inputValues) result.inputValues = main.item.inputValues;
+  const warnings: string[] = [...(main.item.warnings ?? [])];
   if (p.compare !== undefined) {
     const c = decodeCompared(p.compare, limits.maxElements);
     if (c.ok) {
@@ -225,8 +254,76 @@ export function parseTensorPayload(raw: unknown, limits: PayloadLimits = DEFAULT
       result.compare = { outputValues: c.outputValues, inputValues: c.inputValues };
     } else warnings.push(`compared result left out: ${c.error}`);
   }
+  if (p.row !== undefined) {
+    const used = main.item.values.length + (main.item.inputValues?.length ?? 0);
+    const row = decodeRow(p.row, Math.max(0, limits.maxElements - used));
+    if (typeof row === "string") warnings.push(`the rest of the row left out: ${row}`);
+    else {
+      payload.row = { scale: row.scale, items: row.items.map((it) => it.payload) };
+      result.row = row.items;
+    }
+  }
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * The part a payload and a row item share: the tensor, its title, a traced result's input and trace. A bad
+ * tensor fails the item; a bad input or trace is left out with a warning (the tensor is still worth showing).
+ */
+function parseItem(
+  p: Record<string, unknown>,
+  maxElements: number,
+): { ok: true; item: ParsedItem } | { ok: false; error: string } {
+  const main = decodeTensorData(p, maxElements);
+  if (!main.ok) return main;
+  const payload: RowItem = { shape: main.data.shape, data: main.data.data, stats: main.data.stats };
+  if (main.data.reduced) payload.reduced = main.data.reduced;
+  if (main.data.quantized) payload.quantized = main.data.quantized;
+  if (typeof p.title === "string") payload.title = p.title;
+  const item: ParsedItem = { payload, values: main.values };
+  const warnings: string[] = [];
+  if (p.input !== undefined) {
+    const input =
+      typeof p.input === "object" && p.input !== null && !Array.isArray(p.input)
+        ? decodeTensorData(p.input as Record<string, unknown>, maxElements)
+        : { ok: false as const, error: "is not an object" };
+    if (input.ok) {
+      payload.input = input.data;
+      item.inputValues = input.values;
+    } else warnings.push(`input left out: ${input.error}`);
+  }
+  if (p.trace !== undefined) {
+    const trace = parseTrace(p.trace);
+    if (trace.ok) payload.trace = trace.trace;
+    else warnings.push(`trace left out: ${trace.error}`);
+  }
+  if (warnings.length > 0) item.warnings = warnings;
+  return { ok: true, item };
+}
+
+/**
+ * Validates and decodes a payload's `row`; a string says what is wrong. `maxElements` is what the first item
+ * left of the limit: it holds for the whole row, not per item, so a long row of big items cannot allocate more
+ * than one big payload.
+ */
+function decodeRow(raw: unknown, maxElements: number): { scale: RowScale; items: ParsedItem[] } | string {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "is not an object";
+  const r = raw as Record<string, unknown>;
+  if (!ROW_SCALES.includes(r.scale as RowScale)) return `scale must be ${ROW_SCALES.map((v) => `"${v}"`).join(" or ")}`;
+  if (!Array.isArray(r.items) || r.items.length < 1 || r.items.length >= ROW_LIMIT) {
+    return `items must be a list of 1 to ${ROW_LIMIT - 1} results`;
+  }
+  const items: ParsedItem[] = [];
+  let budget = maxElements;
+  for (const [k, v] of r.items.entries()) {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return `item ${k + 2} is not an object`;
+    const parsed = parseItem(v as Record<string, unknown>, budget);
+    if (!parsed.ok) return `item ${k + 2}: ${parsed.error}`;
+    budget = Math.max(0, budget - parsed.item.values.length - (parsed.item.inputValues?.length ?? 0));
+    items.push(parsed.item);
+  }
+  return { scale: r.scale as RowScale, items };
 }
 
 type DecodedCompared =

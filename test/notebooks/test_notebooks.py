@@ -1,8 +1,10 @@
 """The tutorials: every notebook runs top to bottom on the poolscope kernel without errors, re-executing it
 reproduces the committed file byte for byte, its tensors render (poolscope MIME + PNG, and a picture in
-nbconvert's HTML), it stays small, and the English and Chinese editions share their code cells."""
+nbconvert's HTML), it stays small, the English and Chinese editions run the same code (only string literals and
+comments translated), and the Chinese prose has no line break between two Chinese characters."""
 import base64
 import pathlib
+import re
 
 import nbformat
 import pytest
@@ -63,12 +65,95 @@ def test_the_sources_build_the_committed_notebooks():
         )
 
 
+def blank_literals(src):
+    """TypeScript source with every comment and the text of every string literal removed (a template literal keeps
+    its ${...} expressions, themselves blanked): what is left is the program, whatever language its words are in."""
+    out, i, n = [], 0, len(src)
+
+    def template(i):  # src[i] is just past a backtick; returns (blanked template, index past its closing backtick)
+        parts = ["`"]
+        while i < n and src[i] != "`":
+            if src[i] == "\\":
+                i += 2
+            elif src.startswith("${", i):
+                depth, j = 1, i + 2
+                while depth:
+                    depth += {"{": 1, "}": -1}.get(src[j], 0)
+                    j += 1
+                parts.append("${" + blank_literals(src[i + 2 : j - 1]) + "}")
+                i = j
+            else:
+                i += 1
+        return "".join(parts) + "`", i + 1
+
+    while i < n:
+        ch = src[i]
+        if src.startswith("//", i):
+            i = src.find("\n", i)
+            i = n if i < 0 else i
+        elif src.startswith("/*", i):
+            i = src.index("*/", i) + 2
+        elif ch in "\"'":
+            j = i + 1
+            while src[j] != ch:
+                j += 2 if src[j] == "\\" else 1
+            out.append(ch + ch)
+            i = j + 1
+        elif ch == "`":
+            text, i = template(i + 1)
+            out.append(text)
+        else:
+            out.append(ch)
+            i += 1
+    return re.sub(r"[ \t]+\n", "\n", "".join(out))
+
+
+def test_blank_literals_keeps_the_program_and_drops_the_words():
+    assert blank_literals('console.log("input", `${x.shape.join("×")} → ${n} values`); // why') == (
+        'console.log("", `${x.shape.join("")}${n}`); '
+    )
+    assert blank_literals("f('a')") == blank_literals("f('甲')") != blank_literals("g('a')")
+
+
 @pytest.mark.parametrize("name", names("en"))
-def test_editions_have_identical_code_cells(name):
+def test_editions_run_the_same_code(name):
     en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
-    code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (en, zh)]
-    assert code[0] == code[1]
     assert [c.cell_type for c in en.cells] == [c.cell_type for c in zh.cells]
+    code = [[blank_literals(c.source) for c in nb.cells if c.cell_type == "code"] for nb in (en, zh)]
+    for i, (a, b) in enumerate(zip(*code)):
+        assert a == b, f"code cell {i} differs beyond its string literals and comments"
+
+
+CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+
+
+@pytest.mark.parametrize("name", names("zh"))
+def test_chinese_prose_has_no_line_break_between_chinese_characters(name):
+    # Markdown renders a soft line break as a space, which splits a Chinese sentence in the middle
+    nb = nbformat.read(NOTEBOOKS / "zh" / name, as_version=4)
+    breaks = [
+        m.group(0)
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        for m in re.finditer(f"[{CJK}]\n[{CJK}]", c.source)
+    ]
+    assert not breaks, f"{len(breaks)} line breaks between Chinese characters: {breaks[:5]}"
+
+
+@pytest.mark.parametrize("name", names("zh"))
+def test_chinese_edition_translates_its_printed_words(name):
+    # a zh code cell that prints English words when the en one does is a string left untranslated
+    en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
+    for a, b in zip(en.cells, zh.cells):
+        if a.cell_type == "code" and re.search(r'console\.log\(\s*["`][A-Za-z]{3}', a.source):
+            assert a.source != b.source, f"zh code cell left in English:\n{a.source[:200]}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_edition_is_at_most_2_mib_in_all(edition):
+    # the repository carries both editions with their outputs; each must stay cheap to clone and to render on GitHub
+    total = sum(p.stat().st_size for p in (NOTEBOOKS / edition).glob("*.ipynb"))
+    assert total <= MAX_BYTES, f"{edition}/: {total} bytes in all"
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=IDS)
@@ -136,3 +221,45 @@ def test_first_tutorial_opens_with_the_browser_test_tensors():
     first = [c.source for c in nb.cells if c.cell_type == "code"][:3]
     assert "[1, 3, 2, 0]" in first[0] and "maxPool2d(x, { kernelSize: 2 })" in first[1]
     assert "avgPool2d(x, { kernelSize: 2 })" in first[2]
+
+
+def build_module():
+    import importlib.util
+    import sys
+
+    src = NOTEBOOKS / "src"
+    sys.path.insert(0, str(src))
+    try:
+        spec = importlib.util.spec_from_file_location("build_notebooks", src / "build_notebooks.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(src))
+    return module
+
+
+def test_join_cjk_lines_joins_prose_and_keeps_blocks():
+    join = build_module().join_cjk_lines
+    assert join("池化\n层") == "池化层"  # two Chinese characters: no space between them
+    assert join("窗口，\n步幅") == "窗口，步幅"
+    assert join("用\n`maxPool2d`") == "用 `maxPool2d`"  # Chinese next to Latin: one space
+    assert join("English\ntext") == "English\ntext"  # not Chinese: left to Markdown
+    assert join("下面：\n1. 第一步\n2. 第二步") == "下面：\n1. 第一步\n2. 第二步"  # list items keep their lines
+    assert join("| 甲 |\n| 乙 |") == "| 甲 |\n| 乙 |"  # table rows too
+    assert join("一段。\n\n二段") == "一段。\n\n二段"  # and paragraphs
+
+
+@pytest.mark.parametrize("name", names("en"))
+def test_code_reads_no_raw_data_arrays(name):
+    # the tutorials use the tensor API; a `.data` read or write by hand is what the ops are there to replace
+    nb = nbformat.read(NOTEBOOKS / "en" / name, as_version=4)
+    raw = [c.source for c in nb.cells if c.cell_type == "code" and re.search(r"\.data\b", blank_literals(c.source))]
+    assert not raw, raw
+
+
+@pytest.mark.parametrize("name", names("en"))
+def test_notebook_ends_with_exercises_and_a_cell_that_answers_them(name):
+    for edition, heading in (("en", "## Exercises"), ("zh", "## 练习")):
+        cells = nbformat.read(NOTEBOOKS / edition / name, as_version=4).cells
+        assert cells[-2].cell_type == "markdown" and f"\n{cells[-2].source}".count(f"\n{heading}\n") == 1, f"{edition}: no {heading}"
+        assert cells[-1].cell_type == "code"

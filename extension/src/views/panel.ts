@@ -30,6 +30,11 @@ export interface Panel {
   quantized?: QuantInfo;
   /** Drawn re-laid (channels-last as channels-first): the tensor's own index is own[k] = drawn[perm[k]]. */
   perm?: number[];
+  /**
+   * The range its shared scale spans, when it is not the panel's own: a `show` row on one scale sets the row's
+   * range on every panel of every item, so each item's view colours as the others do without knowing of them.
+   */
+  range?: { min: number | null; max: number | null };
 }
 
 export function panel(
@@ -92,7 +97,7 @@ export interface Scales {
 export function scalesFor(panels: readonly Panel[], mode: ScaleMode): Scales {
   return {
     mode,
-    shared: sharedScale(panels.map((p) => colourRange(p.values, p.stats, p.reduced))),
+    shared: sharedScale(panels.map((p) => p.range ?? colourRange(p.values, p.stats, p.reduced))),
     perColumn: mode === "channel" ? channelScales(panels.map((p) => ({ values: p.values, layout: p.layout }))) : [],
   };
 }
@@ -122,6 +127,8 @@ export interface ViewContext {
   toolbar: HTMLElement;
   /** Visible notices (size budget, parts left out). */
   notices: string[];
+  /** Draw a colour picture (an RGB tensor, wire/rgb.ts) in colour; false or absent: as its channels. */
+  colour?: boolean;
 }
 
 /**

@@ -1,4 +1,9 @@
-/** Any tensor: an N×C grid of labelled planes, hover read-out, click to pin, arrow keys to move the pin. */
+/**
+ * Any tensor: an N×C grid of labelled planes, hover read-out, click to pin, arrow keys to move the pin; a
+ * colour picture (wire/rgb.ts) in colour when the context asks for it (picture.ts).
+ */
+import { rgbPicture } from "poolscope/wire";
+import { pictureView } from "./picture.js";
 import { zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import { Selection } from "./selection.js";
@@ -7,6 +12,8 @@ import { cellReadout, planeData, scalesFor, type BuiltView, type Panel, type Vie
 import { finishView, planeGrid } from "./skeleton.js";
 
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
+  const picture = ctx.colour && !pn.reduced ? rgbPicture(pn.shape, pn.stats) : null;
+  if (picture) return pictureView(pn, picture, ctx);
   const scales = scalesFor([pn], ctx.scaleMode);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)

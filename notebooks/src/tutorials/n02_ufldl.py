@@ -24,23 +24,29 @@ manageable by pooling. Everything is small enough to rerun in a second; change t
 
 On small inputs (8×8 patches, 28×28 digits) a layer that connects every feature to every pixel is affordable.
 On 96×96 images with 400 features it needs 96·96·400 weights — about 3.7 million — and as many
-multiply-adds per image, for the forward pass alone:
+multiply-adds per image, for the forward pass alone. The sizes come from the picture used below (the 96×96 street
+scene, `../images/street.png`, drawn by code) and from a 28×28 digit-sized tensor:
 """,
         """
 ## 在大图像上用全连接层
 
 输入很小时（8×8 的图块、28×28 的手写数字），让每个特征连接每个像素的层是负担得起的。但对 96×96 的图像学习 400 个特征，
-就需要 96·96·400 个权重——约 370 万——而每张图仅前向传播就要同样多次乘加：
+就需要 96·96·400 个权重——约 370 万——而每张图仅前向传播就要同样多次乘加。尺寸取自下面用到的图片（96×96 的街景，
+`../images/street.png`，由代码绘制）和一个手写数字大小（28×28）的张量：
 """,
     ),
     code(
         """
-const fcSmall = linearParamCount({ inFeatures: 28 * 28, outFeatures: 400 });
-const fcLarge = linearParamCount({ inFeatures: 96 * 96, outFeatures: 400 });
-console.log("28×28 →", fcSmall.text);
-console.log("96×96 →", fcLarge.text);
-console.log(`≈ ${(fcLarge.weights / 1e6).toFixed(1)} million weights`);
-"""
+const street = await loadImage("../images/street.png", { channels: "gray" });
+const digit = zeros([1, 1, 28, 28]);
+const nFeatures = 400;
+const fcSmall = linearParamCount({ inFeatures: digit.size, outFeatures: nFeatures });
+const fcLarge = linearParamCount({ inFeatures: street.size, outFeatures: nFeatures });
+console.log(`${digit.shape.slice(2).join("×")} →`, fcSmall.text);
+console.log(`${street.shape.slice(2).join("×")} →`, fcLarge.text);
+console.log(`≈ ${(fcLarge.weights / 1e6).toFixed(1)} million weights, and as many multiply-adds per image`);
+""",
+        zh=[(" million weights, and as many multiply-adds per image", " × 10⁶ 个权重，每张图也要同样多次乘加")],
     ),
     md(
         """
@@ -59,10 +65,20 @@ feature gives an 89×89 map:
     ),
     code(
         """
-console.log(explainConvOutputSize({ size: 96, kernelSize: 8 }).text);
-console.log("400 features of 8×8:", conv2dParamCount({ inChannels: 1, outChannels: 400, kernelSize: 8 }).text);
-console.log(`features per image: 400·89·89 = ${(400 * 89 * 89).toLocaleString("en-US")}`);
-"""
+const patch = 8;
+console.log(explainConvOutputSize({ size: street.shape[2], kernelSize: patch }).text);
+// the real op on the real picture: one 8×8 feature, to read the map size off its output
+const side = conv2d(street, zeros([1, 1, patch, patch])).shape[2];
+const convWeights = conv2dParamCount({ inChannels: 1, outChannels: nFeatures, kernelSize: patch });
+console.log(`${nFeatures} features of ${patch}×${patch}:`, convWeights.text);
+const convFeatures = nFeatures * side * side;
+console.log(`features per image: ${nFeatures}·${side}·${side} = ${convFeatures.toLocaleString("en-US")}`);
+""",
+        zh=[
+            ("// the real op on the real picture: one 8×8 feature, to read the map size off its output", "// 在真实图片上运行真实的运算：用一个 8×8 特征，从输出读出特征图尺寸"),
+            (" features of ", " 个特征，"),
+            ("`features per image: ", "`每张图的特征数："),
+        ],
     ),
     md(
         """
@@ -83,37 +99,54 @@ blob (zero mean, scaled by 1/8). As in UFLDL, each response goes through the sig
     ),
     code(
         """
-const street = await loadImage("../images/street.png", { channels: "gray" });
 const centred = street.sub(street.mean());
-const feature = (f: (i: number, j: number) => number) => {
-  const w = Array.from({ length: 64 }, (_, k) => f(Math.floor(k / 8), k % 8));
-  const m = w.reduce((s, v) => s + v, 0) / 64;
-  return w.map((v) => (v - m) / 8); // zero mean, scaled so the sigmoid does not saturate
-};
-const features = tensor(
-  [
-    feature((i, j) => (j < 4 ? -1 : 1)), // vertical edge
-    feature((i, j) => (i < 4 ? -1 : 1)), // horizontal edge
-    feature((i, j) => (i + j < 7 ? -1 : 1)), // diagonal edge
-    feature((i, j) => (Math.abs(i - 3.5) < 2 && Math.abs(j - 3.5) < 2 ? -1 : 0.33)), // dark blob
-  ].flat(),
-  [4, 1, 8, 8],
-);
+// the row and the column of each of the 8×8 taps
+const ii = arange(patch).reshape([patch, 1]).expand(patch, patch);
+const jj = arange(patch).reshape([1, patch]).expand(patch, patch);
+const feature = (f: Tensor) => f.sub(f.mean()).div(8); // zero mean, scaled so the sigmoid does not saturate
+const features = stack([
+  feature(where(jj.lt(4), -1, 1)), // vertical edge
+  feature(where(ii.lt(4), -1, 1)), // horizontal edge
+  feature(where(ii.add(jj).lt(7), -1, 1)), // diagonal edge
+  feature(where(ii.sub(3.5).abs().lt(2).mul(jj.sub(3.5).abs().lt(2)), -1, 0.33)), // dark blob
+]).unsqueeze(1); // 4×1×8×8
 display(street);
 features
-"""
+""",
+        zh=[
+            ("// the row and the column of each of the 8×8 taps", "// 8×8 个抽头各自所在的行和列"),
+            ("// zero mean, scaled so the sigmoid does not saturate", "// 均值为零，并缩放，使 sigmoid 不饱和"),
+            ("// vertical edge", "// 竖直边缘"),
+            ("// horizontal edge", "// 水平边缘"),
+            ("// diagonal edge", "// 斜向边缘"),
+            ("// dark blob", "// 暗斑"),
+        ],
     ),
     code(
         """
-const maps = sigmoid(conv2d(centred, features, { bias: tensor([0, 0, 0, 0]) }));
+const maps = sigmoid(conv2d(centred, features, { bias: zeros([4]) }));
 console.log(maps.shape);
-maps
-"""
+// where each feature responds most: |σ − 0.5| averaged along columns (or rows); map cell j covers image cells
+// j … j+7, so the response is centred on image cell j + 4
+const strength = maps.sub(0.5).abs();
+const strongest = (t: Tensor, k: number) => (t.flatten().topk(k).indices.sort().values.add(patch / 2).toArray() as number[]).join(", ");
+console.log("vertical edges, strongest image columns:", strongest(strength.select(1, 0).mean(1), 6));
+console.log("horizontal edges, strongest image rows: ", strongest(strength.select(1, 1).mean(2), 6));
+""",
+        zh=[
+            ("// where each feature responds most: |σ − 0.5| averaged along columns (or rows); map cell j covers image cells", "// 每个特征响应最强的位置：|σ − 0.5| 沿列（或行）求平均；特征图的第 j 格覆盖图像的第"),
+            ("// j … j+7, so the response is centred on image cell j + 4", "// j … j+7 格，所以响应的中心在图像的第 j + 4 格"),
+            ('"vertical edges, strongest image columns:"', '"竖直边缘，最强的图像列："'),
+            ('"horizontal edges, strongest image rows: "', '"水平边缘，最强的图像行： "'),
+        ],
     ),
     md(
         """
-Four 89×89 maps: the vertical-edge feature lights up on the poles and the building's sides, the horizontal one
-on the horizon, the roof and the power lines, the blob on the windows.
+Four 89×89 maps. Averaged along each column, the vertical-edge map is strongest at the image columns printed
+above, on either side of the two tall poles that `make_images.py` draws at columns 80–81 and 92–93; averaged along
+each row, the horizontal-edge map is strongest just below the lower power line (drawn at rows 14–16) and along the
+line of the hills above the horizon (around row 34). The diagonal and the blob features are left to the pictures:
+the four maps are the input of the traced pooling below.
 
 ## Pooling: aggregate over regions
 
@@ -123,7 +156,9 @@ its regions: the mean (or max) of each feature over disjoint regions. With 10×1
 notebook 3 for `ceilMode`).
 """,
         """
-四张 89×89 的图：竖直边缘特征在电线杆和楼房两侧亮起，水平边缘特征在地平线、楼顶和电线上亮起，斑点特征在窗户上亮起。
+四张 89×89 的图。沿每一列求平均，竖直边缘图在上面打印的图像列上最强，位于 `make_images.py` 画在第 80–81 列和第 92–93 列的两根高电线杆的两侧；
+沿每一行求平均，水平边缘图在下面那条电线（画在第 14–16 行）的正下方，以及地平线上方的山丘轮廓（约第 34 行）处最强。
+斜向边缘和斑点特征留给图片去看：这四张图就是下面带追踪的池化的输入。
 
 ## 池化：在区域上做聚合
 
@@ -135,10 +170,21 @@ notebook 3 for `ceilMode`).
     code(
         """
 const pooled = avgPool2d(maps, { kernelSize: 10, trace: true });
-console.log(`per image: ${maps.size.toLocaleString("en-US")} values → ${pooled.output.size} values`);
-console.log(`for 400 features: ${(400 * 8 * 8).toLocaleString("en-US")} instead of ${(400 * 89 * 89).toLocaleString("en-US")}`);
+const [, channels, pooledH, pooledW] = pooled.output.shape;
+console.log(`per image: ${maps.size.toLocaleString("en-US")} values → ${pooled.output.size} values (${channels} features)`);
+const pooledFeatures = nFeatures * pooledH * pooledW;
+console.log(`for ${nFeatures} features: ${pooledFeatures.toLocaleString("en-US")} instead of ${convFeatures.toLocaleString("en-US")}`);
 pooled
-"""
+""",
+        zh=[
+            ("`per image: ", "`每张图："),
+            (" values → ", " 个值 → "),
+            (" values (", " 个值（"),
+            (" features)`", " 个特征）`"),
+            ("`for ", "`"),
+            (" features: ", " 个特征："),
+            (" instead of ", "，而不是 "),
+        ],
     ),
     md(
         """
@@ -159,15 +205,17 @@ pooledCeil
     ),
     md(
         """
-## Pooled features barely move when the image does
+## Pooled features move less when the image does
 
-Pooled features are (almost) translation invariant: shift the picture two pixels to the right and compare how
-much the 89×89 maps and the pooled 8×8 summaries change, relative to their size.
+Pooled features are more translation invariant than the maps they summarise: shift the picture two pixels to the
+right and compare how much the 89×89 maps and their pooled summaries change, relative to their size
+(‖a − b‖ / ‖a‖, with σ(0) = 0.5, "no response", taken as zero), for pooling regions from 2×2 to 20×20.
 """,
         """
-## 图像移动时，池化后的特征几乎不动
+## 图像移动时，池化后的特征变化更小
 
-池化后的特征（近似地）具有平移不变性：把图片向右平移两个像素，比较 89×89 的特征图和池化后的 8×8 概要各自相对变化了多少。
+池化后的特征比它们所概括的特征图更具平移不变性：把图片向右平移两个像素，比较 89×89 的特征图和池化后的概要各自相对变化了多少
+（‖a − b‖ / ‖a‖，把 σ(0) = 0.5 即"无响应"当作零），池化区域从 2×2 到 20×20。
 """,
     ),
     code(
@@ -176,26 +224,78 @@ const shifted = centred.pad([2, -2]); // two zero columns in on the left, two ou
 const mapsShifted = sigmoid(conv2d(shifted, features));
 const relChange = (a: Tensor, b: Tensor) => a.sub(b).norm().div(a.norm()).item(); // ‖a − b‖ / ‖a‖
 const detail = (t: Tensor) => t.sub(0.5); // σ(0) = 0.5 is "no response"
-console.log("maps   change:", relChange(detail(maps), detail(mapsShifted)).toFixed(3));
-for (const k of [5, 10, 20]) {
-  const a = avgPool2d(detail(maps), { kernelSize: k }), b = avgPool2d(detail(mapsShifted), { kernelSize: k });
-  console.log(`mean pool ${String(k).padStart(2)}×${k}: change`, relChange(a, b).toFixed(3));
-}
-for (const k of [5, 10, 20]) {
-  const a = maxPool2d(maps, { kernelSize: k }), b = maxPool2d(mapsShifted, { kernelSize: k });
-  console.log(`max pool  ${String(k).padStart(2)}×${k}: change`, relChange(detail(a), detail(b)).toFixed(3));
-}
-"""
+const poolSizes = [2, 5, 10, 20];
+const sensitivity = (pool: typeof avgPool2d) =>
+  poolSizes.map((k) => relChange(pool(detail(maps), { kernelSize: k }), pool(detail(mapsShifted), { kernelSize: k })));
+const meanChange = sensitivity(avgPool2d), maxChange = sensitivity(maxPool2d);
+console.log("maps, unpooled: change", relChange(detail(maps), detail(mapsShifted)).toFixed(3));
+const falls = (v: number[]) => v.every((c, i) => i === 0 || c < v[i - 1]);
+console.log("change falls as the region grows:", falls(meanChange) && falls(maxChange));
+plot({
+  x: poolSizes,
+  series: [
+    { y: meanChange, label: "mean pool" },
+    { y: maxChange, label: "max pool" },
+  ],
+  title: "A two-pixel shift: how much the pooled features change",
+  xTitle: "pooling region side k (k×k)",
+  yTitle: "relative change ‖a − b‖ / ‖a‖",
+})
+""",
+        zh=[
+            ('"maps, unpooled: change"', '"未池化的特征图：变化"'),
+            ('"mean pool"', '"平均池化"'),
+            ('"max pool"', '"最大池化"'),
+            ('"A two-pixel shift: how much the pooled features change"', '"平移两个像素：池化后的特征变化多少"'),
+            ('"pooling region side k (k×k)"', '"池化区域边长 k（k×k）"'),
+            ('"relative change ‖a − b‖ / ‖a‖"', '"相对变化 ‖a − b‖ / ‖a‖"'),
+            ('"change falls as the region grows:"', '"区域越大变化越小："'),
+        ],
     ),
     md(
         """
-The larger the pooling region, the smaller the change: a two-pixel shift rewrites the edge maps cell by cell, but
-a region's mean or max hardly notices that its content moved by a fraction of its width. UFLDL's condition for
-this is that the regions are contiguous and pool the *same* feature.
+The larger the pooling region, the smaller the change: a two-pixel shift rewrites the edge maps cell by cell, and a
+region's mean or max changes less the smaller that shift is against the region's width. It is not zero: at 10×10
+a third of the summary still changes, so "invariant" holds only for shifts small against the region. UFLDL's
+condition for this is that the regions are contiguous and pool the *same* feature.
+
+## Exercises
+
+1. Shift by one pixel instead of two: how much do the 10×10 mean-pooled features change now?
+2. With 15×15 regions instead of 10×10, how many pooled features does the 400-feature layer give per image?
+
+The next cell computes both answers.
 """,
         """
-池化区域越大，变化越小：平移两个像素会逐格改写边缘图，但一个区域的平均值或最大值几乎察觉不到其内容只移动了区域宽度的一小部分。
-UFLDL 给出的条件是：池化区域是连续的，并且池化的是*同一个*特征。
+池化区域越大，变化越小：平移两个像素会逐格改写边缘图，而平移相对于区域宽度越小，区域的平均值或最大值变化就越小。
+变化并不为零：在 10×10 时概要仍有三分之一发生了变化，所以"不变"只对相对区域很小的平移成立。UFLDL 给出的条件是：
+池化区域是连续的，并且池化的是*同一个*特征。
+
+## 练习
+
+1. 只平移一个像素而不是两个：10×10 平均池化后的特征现在变化多少？
+2. 用 15×15 的区域代替 10×10，400 个特征的层每张图给出多少个池化特征？
+
+下一个单元格算出这两个答案。
 """,
     ),
 ]
+CELLS.append(
+    code(
+        """
+const mapsShifted1 = sigmoid(conv2d(centred.pad([1, -1]), features));
+const change1 = relChange(avgPool2d(detail(maps), { kernelSize: 10 }), avgPool2d(detail(mapsShifted1), { kernelSize: 10 }));
+console.log(`1. one-pixel shift, 10×10 mean pool: change ${change1.toFixed(3)} (two pixels: ${meanChange[poolSizes.indexOf(10)].toFixed(3)})`);
+const [, , h15, w15] = avgPool2d(maps, { kernelSize: 15 }).shape;
+console.log(`2. 15×15 regions: ${h15}×${w15} per feature, ${nFeatures * h15 * w15} pooled features per image`);
+""",
+        zh=[
+            ("`1. one-pixel shift, 10×10 mean pool: change ", "`1. 平移一个像素，10×10 平均池化：变化 "),
+            (" (two pixels: ", "（两个像素："),
+            (")`", "）`"),
+            ("`2. 15×15 regions: ", "`2. 15×15 区域：每个特征 "),
+            (" per feature, ", "，每张图 "),
+            (" pooled features per image`", " 个池化特征`"),
+        ],
+    )
+)

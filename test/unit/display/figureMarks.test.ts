@@ -16,6 +16,7 @@ import {
   stripPool,
   tensor,
 } from "../../../src/index.js";
+import { captioned } from "../../../src/display/compose.js";
 
 const x = tensor([
   [
@@ -168,12 +169,16 @@ describe("PNG marks of a traced result", () => {
     const t = stripPool(x, "horizontal", { trace: true });
     const png = decode(Buffer.from(t[JUPYTER_DISPLAY]()["image/png"], "base64"));
     const scale = scaleFor({ min: 0, max: 9 });
-    const plain = figureImage(
-      [
-        { label: "input", values: x.data, layout: gridLayout(x.shape) },
-        { label: "output", values: t.output.data, layout: gridLayout(t.output.shape) },
-      ],
-      scale,
+    // under its caption, the op (compose.ts)
+    const plain = captioned(
+      figureImage(
+        [
+          { label: "input", values: x.data, layout: gridLayout(x.shape) },
+          { label: "output", values: t.output.data, layout: gridLayout(t.output.shape) },
+        ],
+        scale,
+      ),
+      t.trace.op,
     );
     expect([png.width, png.height]).toEqual([plain.width, plain.height]);
     let changed = 0;

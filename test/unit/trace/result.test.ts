@@ -161,14 +161,14 @@ describe("window traces", () => {
   });
 });
 
-describe("display payload version 4", () => {
+describe("display payload version 5", () => {
   it("a traced result renders with input and trace in the payload", () => {
     const x = randn([1, 2, 6, 6], { seed: 1 });
     const r = maxPool2d(x, { kernelSize: 2, trace: true });
     const bundle = r[JUPYTER_DISPLAY]();
     const payload = bundle[TENSOR_MIME];
-    expect(PAYLOAD_VERSION).toBe(4);
-    expect(payload.version).toBe(4);
+    expect(PAYLOAD_VERSION).toBe(5);
+    expect(payload.version).toBe(5);
     expect(payload.shape).toEqual([1, 2, 3, 3]);
     expect(payload.input?.shape).toEqual([1, 2, 6, 6]);
     expect(payload.trace).toEqual(r.trace);

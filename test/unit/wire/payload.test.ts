@@ -41,7 +41,7 @@ describe("tensor payload", () => {
     expect(errorOf(null)).toMatch(/not an object/);
     expect(errorOf([1, 2])).toMatch(/not an object/);
     expect(errorOf({ ...good(), version: PAYLOAD_VERSION + 1 })).toMatch(/unsupported payload version/);
-    expect(errorOf({ ...good(), version: 1 })).toMatch(/reads versions 2, 3 and 4/);
+    expect(errorOf({ ...good(), version: 1 })).toMatch(/reads versions 2, 3, 4 and 5/);
     expect(errorOf({ ...good(), version: "3" })).toMatch(/unsupported payload version/);
     expect(errorOf({ ...good(), dtype: "<img src=x>" })).toMatch(/unsupported dtype/);
     expect(errorOf({ ...good(), shape: [2, -1] })).toMatch(/shape/);
@@ -55,7 +55,7 @@ describe("tensor payload", () => {
     const v = Float32Array.from({ length: 37 }, (_, k) => Math.cos(k) * 5);
     v[3] = NaN;
     const payload = encodeTensorPayload([37], v, undefined, { bits: 6 });
-    expect(payload.version).toBe(4);
+    expect(payload.version).toBe(5);
     expect(payload.quantized).toEqual({ bits: 6, lo: Math.min(...v.filter((x) => x === x)), hi: expect.any(Number) });
     // 37 six-bit codes: 28 bytes, 40 characters of base64 (float32 would take 200)
     expect(payload.data).toHaveLength(40);
@@ -91,5 +91,63 @@ describe("tensor payload", () => {
   it("recomputes stats that are missing or malformed", () => {
     const r = parseTensorPayload({ ...good(), stats: { min: "x" } });
     expect(r.ok && r.payload.stats.max).toBe(1.5);
+  });
+
+  describe("rows (version 5)", () => {
+    const part = (v: number[], title?: string) => ({ shape: [v.length], values: Float32Array.from(v), title });
+    const rowPayload = () =>
+      JSON.parse(
+        JSON.stringify(
+          encodeTensorPayload([2], Float32Array.from([1, 2]), "first", {
+            row: { scale: "shared", items: [part([3, 4, 5], "second"), part([6])] },
+          }),
+        ),
+      ) as Record<string, unknown> & { row: { scale: string; items: Record<string, unknown>[] } };
+
+    it("round-trips a row: the first item is the payload itself, the others in row.items, each with its title", () => {
+      const parsed = parseTensorPayload(rowPayload());
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.payload.title).toBe("first");
+      expect(parsed.payload.row?.scale).toBe("shared");
+      expect(parsed.payload.row?.items.map((it) => it.title)).toEqual(["second", undefined]);
+      expect(parsed.row?.map((it) => Array.from(it.values))).toEqual([[3, 4, 5], [6]]);
+      expect(parsed.warnings).toBeUndefined();
+    });
+
+    it("leaves a malformed row out with a warning, and still shows the first item", () => {
+      const warned = (row: unknown): string => {
+        const r = parseTensorPayload({ ...rowPayload(), row });
+        if (!r.ok) throw new Error(r.error);
+        expect(r.payload.row).toBeUndefined();
+        expect(r.row).toBeUndefined();
+        expect(Array.from(r.values)).toEqual([1, 2]);
+        return (r.warnings ?? []).join("; ");
+      };
+      const good = rowPayload().row;
+      expect(warned({ ...good, scale: "per item" })).toMatch(/scale must be "shared" or "each"/);
+      expect(warned({ ...good, items: [] })).toMatch(/items must be a list of 1 to 7/);
+      expect(warned({ ...good, items: Array(8).fill(good.items[0]) })).toMatch(/items must be a list/);
+      expect(warned({ ...good, items: [good.items[0], { ...good.items[1], data: "AAAA" }] })).toMatch(
+        /item 3: data holds/,
+      );
+      expect(warned({ ...good, items: [null] })).toMatch(/item 2 is not an object/);
+      expect(warned([1])).toMatch(/row left out: is not an object/);
+    });
+
+    it("keeps a row item whose trace is malformed, without the trace, saying so", () => {
+      const p = rowPayload();
+      p.row.items[0].trace = { kind: "window" };
+      const r = parseTensorPayload(p);
+      if (!r.ok) throw new Error(r.error);
+      expect(r.row?.[0].payload.trace).toBeUndefined();
+      expect(r.row?.[0].warnings?.[0]).toMatch(/trace left out/);
+    });
+
+    it("holds the whole row to one element limit, not each item", () => {
+      const r = parseTensorPayload(rowPayload(), { maxElements: 5 });
+      if (!r.ok) throw new Error(r.error);
+      // 2 values in the first item leave 3 for the row: the second item (3) fits, the third does not
+      expect(r.warnings?.[0]).toMatch(/item 3: shape \[1\] has 1 elements, more than the 0 allowed/);
+    });
   });
 });

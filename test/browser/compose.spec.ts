@@ -1,0 +1,90 @@
+/**
+ * Captions, rows and colour pictures, from a fixture notebook's saved outputs (fixtures/compose.ipynb, made by
+ * execute.py): `display(x, { title })` shows its caption, `show([a, b], { titles })` draws both results in one
+ * row under their titles with one shared legend (two with scale "each") and each item hovers as a single output
+ * does, and a (3, H, W) tensor in [0, 1] is painted in colour, with a toggle to its channels.
+ */
+import { expect, openNotebook, test } from "./lab.js";
+import type { Locator, Page } from "@playwright/test";
+import { whileHovering } from "./views.js";
+
+const FIXTURE = "fixtures/compose.ipynb";
+
+async function outputs(page: Page): Promise<Locator> {
+  const panel = await openNotebook(page, FIXTURE);
+  const v = panel.locator(".jp-PoolscopeTensor");
+  await expect(v).toHaveCount(4, { timeout: 60_000 });
+  return v;
+}
+
+test("display's title is the output's caption", async ({ page }) => {
+  const v = (await outputs(page)).nth(0);
+  await expect(v.locator(".jp-PoolscopeTensor-title")).toHaveText("max pooling 2×2");
+  // the caption is said once: the stats line below it starts with the input's summary
+  await expect(v.locator(".jp-PoolscopeTensor-stats")).toHaveText(/^\s*input {2}shape=\[1, 1, 4, 4\]/);
+});
+
+test("show draws a row of two traced results under their titles, one legend, each item hovered alone", async ({
+  page,
+}) => {
+  const v = (await outputs(page)).nth(1);
+  const row = v.locator(".jp-PoolscopeTensor-row");
+  await expect(row).toHaveAttribute("data-items", "2");
+  await expect(row).toHaveAttribute("data-scale", "shared");
+  const items = row.locator(".jp-PoolscopeTensor-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.locator(".jp-PoolscopeTensor-title")).toHaveText(["max 2×2", "mean 2×2"]);
+  // one legend for the row, over the range of all four tensors (0…9), and it says it is shared
+  const legends = v.locator(".jp-PoolscopeTensor-legend");
+  await expect(legends).toHaveCount(1);
+  await expect(legends.locator(".jp-PoolscopeTensor-tick")).toHaveText(["0", "4.5", "9"]);
+  await expect(legends).toContainText("shared by the row's 2 results");
+  // the two items side by side: the second starts right of the first, at the same height
+  const [a, b] = [(await items.nth(0).boundingBox())!, (await items.nth(1).boundingBox())!];
+  expect(b.x).toBeGreaterThanOrEqual(a.x + a.width - 1);
+  expect(Math.abs(b.y - a.y)).toBeLessThan(2);
+
+  // hovering the mean's output (0, 0) lights its window and writes its read-out, in that item only
+  const mean = items.nth(1);
+  await whileHovering(mean.locator(".jp-mod-output .jp-PoolscopeTensor-stage"), 0, 0, async () => {
+    await expect(mean.locator(".jp-PoolscopeTensor-readout")).toHaveText("output [0, 0, 0, 0] = 3.75");
+    await expect(mean.locator(".jp-mod-input .jp-PoolscopeTensor-stage")).toHaveAttribute("data-marks", /window:4/);
+    await expect(items.nth(0).locator(".jp-PoolscopeTensor-readout")).not.toContainText("3.75");
+  });
+  await page.screenshot({ path: "test/artifacts/compose-row.png", fullPage: true });
+});
+
+test('show with scale "each" gives every item its own legend', async ({ page }) => {
+  const v = (await outputs(page)).nth(3);
+  await expect(v.locator(".jp-PoolscopeTensor-row")).toHaveAttribute("data-scale", "each");
+  const legends = v.locator(".jp-PoolscopeTensor-legend");
+  await expect(legends).toHaveCount(2);
+  await expect(legends.nth(0).locator(".jp-PoolscopeTensor-tick").last()).toHaveText("9");
+  await expect(legends.nth(1).locator(".jp-PoolscopeTensor-tick").last()).toHaveText("6.25");
+});
+
+test("a (3, H, W) tensor in [0, 1] is drawn in colour, and as its channels on request", async ({ page }) => {
+  const v = (await outputs(page)).nth(2);
+  const stage = v.locator('.jp-PoolscopeTensor-stage[data-picture="rgb"]');
+  await expect(stage).toHaveCount(1);
+  // pixel (7, 0): red 1, green 0, blue 0.5
+  const rgbAt = (i: number, j: number) =>
+    stage.evaluate(
+      (s: HTMLElement, at) => {
+        const c = s.querySelector<HTMLCanvasElement>("canvas.jp-PoolscopeTensor-canvas")!;
+        return Array.from(c.getContext("2d")!.getImageData(at.j, at.i, 1, 1).data.slice(0, 3));
+      },
+      { i, j },
+    );
+  expect(await rgbAt(7, 0)).toEqual([255, 0, 128]);
+  expect(await rgbAt(0, 7)).toEqual([0, 255, 128]);
+  await whileHovering(stage, 7, 0, () =>
+    expect(v.locator(".jp-PoolscopeTensor-readout")).toHaveText("[:, 7, 0] = (R 1, G 0, B 0.5)"),
+  );
+  await page.screenshot({ path: "test/artifacts/compose-rgb.png", fullPage: true });
+  // the toggle draws the three channels as heatmap planes instead
+  await v.locator(".jp-PoolscopeTensor-colour").click();
+  await expect(v.locator('.jp-PoolscopeTensor-stage[data-picture="rgb"]')).toHaveCount(0);
+  await expect(v.locator(".jp-PoolscopeTensor-stage")).toHaveCount(3);
+  await expect(v.locator(".jp-PoolscopeTensor-colour")).toHaveAttribute("aria-pressed", "false");
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { decode } from "fast-png";
+import { toDisplayBundle, toRowBundle } from "../../../src/display/bundle.js";
+import { CAPTION_H } from "../../../src/display/compose.js";
+import { avgPool2d, JUPYTER_DISPLAY, maxPool2d, tensor, TENSOR_MIME } from "../../../src/index.js";
+import { parseTensorPayload } from "../../../src/wire/payload.js";
+
+const x = tensor([
+  [
+    [
+      [1, 3, 2, 0],
+      [5, 6, 1, 2],
+      [0, 2, 9, 4],
+      [3, 1, 4, 8],
+    ],
+  ],
+]);
+
+/** The PNG as RGBA rows (fast-png gives palette images expanded by `decode`'s own rules). */
+function png(b64: string): { width: number; height: number; at: (x: number, y: number) => number[] } {
+  const im = decode(Buffer.from(b64, "base64"));
+  const ch = im.channels;
+  const data = im.palette
+    ? Uint8Array.from(Array.from(im.data).flatMap((i) => [...im.palette![i]].slice(0, 3).concat(255)))
+    : im.data;
+  const stride = im.palette ? 4 : ch;
+  return {
+    width: im.width,
+    height: im.height,
+    at: (px, py) => Array.from(data.subarray((py * im.width + px) * stride, (py * im.width + px) * stride + 3)),
+  };
+}
+const darkRows = (p: ReturnType<typeof png>, y0: number, y1: number): number => {
+  let n = 0;
+  for (let y = y0; y < y1; y++) for (let px = 0; px < p.width; px++) if (p.at(px, y)[0] < 100) n++;
+  return n;
+};
+
+describe("display bundle captions", () => {
+  it("a title reaches the payload and a caption band of the PNG; none leaves the PNG as it was", () => {
+    const titled = toDisplayBundle(x, "my title");
+    const plain = toDisplayBundle(x);
+    expect(titled[TENSOR_MIME].title).toBe("my title");
+    const a = png(titled["image/png"]);
+    const b = png(plain["image/png"]);
+    expect(a.height).toBe(b.height + CAPTION_H);
+    expect(darkRows(a, 0, CAPTION_H)).toBeGreaterThan(30);
+  });
+
+  it("the display hook takes { title }: a tensor's and a traced result's caption", () => {
+    expect(x[JUPYTER_DISPLAY]({ title: "t" })[TENSOR_MIME].title).toBe("t");
+    const r = maxPool2d(x, { kernelSize: 2, trace: true });
+    expect(r[JUPYTER_DISPLAY]()[TENSOR_MIME].title).toBe("maxPool2d");
+    expect(r[JUPYTER_DISPLAY]({ title: "after" })[TENSOR_MIME].title).toBe("after");
+  });
+
+  it("draws a colour picture in colour in the PNG", () => {
+    // 2×2: red, green / blue, white
+    const pic = tensor([
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [0, 1],
+        [0, 1],
+      ],
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ]);
+    const p = png(toDisplayBundle(pic)["image/png"]);
+    expect(p.at(0, 0)).toEqual([255, 0, 0]);
+    expect(p.at(p.width - 1, 0)).toEqual([0, 255, 0]);
+    expect(p.at(0, p.height - 1)).toEqual([0, 0, 255]);
+    expect(p.at(p.width - 1, p.height - 1)).toEqual([255, 255, 255]);
+  });
+});
+
+describe("row bundles", () => {
+  it("carries every item in one payload, the others in row.items, and a text line per item", () => {
+    const a = maxPool2d(x, { kernelSize: 2, trace: true });
+    const b = avgPool2d(x, { kernelSize: 2 });
+    const bundle = toRowBundle(
+      [
+        { output: a.output, input: a.input, trace: a.trace, title: "max" },
+        { output: b, title: "mean" },
+      ],
+      "shared",
+    );
+    const parsed = parseTensorPayload(JSON.parse(JSON.stringify(bundle[TENSOR_MIME])));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.payload.title).toBe("max");
+    expect(parsed.payload.trace).toEqual(a.trace);
+    expect(Array.from(parsed.inputValues!)).toEqual(Array.from(x.data));
+    expect(parsed.payload.row?.scale).toBe("shared");
+    expect(parsed.row?.map((it) => [it.payload.title, Array.from(it.values)])).toEqual([
+      ["mean", [3.75, 1.25, 1.5, 6.25]],
+    ]);
+    expect(bundle["text/plain"]).toBe(
+      "show: 2 results, on one colour scale\n" +
+        "1 max  Tensor shape=[1, 1, 2, 2] min=2 max=9 mean=5\n" +
+        "2 mean  Tensor shape=[1, 1, 2, 2] min=1.25 max=6.25 mean=3.188",
+    );
+  });
+
+  it('draws one colour bar for a shared row, one per item with "each"', () => {
+    const two = [{ output: x }, { output: avgPool2d(x, { kernelSize: 2 }) }];
+    const shared = png(toRowBundle(two, "shared")["image/png"]);
+    const each = png(toRowBundle(two, "each")["image/png"]);
+    // the longest run of coloured pixels in any row, against the width: a shared row's one colour bar spans the
+    // whole figure, each item's own bar only its item (and planes stop at their gaps)
+    const longestRun = (p: ReturnType<typeof png>): number => {
+      let best = 0;
+      for (let y = 0; y < p.height; y++) {
+        let run = 0;
+        for (let px = 0; px < p.width; px++) {
+          const c = p.at(px, y);
+          run = c[0] === c[1] && c[1] === c[2] ? 0 : run + 1;
+          best = Math.max(best, run);
+        }
+      }
+      return best / p.width;
+    };
+    expect(longestRun(shared)).toBeGreaterThan(0.9);
+    expect(longestRun(each)).toBeLessThan(0.6);
+  });
+});
