@@ -30,8 +30,8 @@ async function checkPlots(panel: Locator): Promise<void> {
   await expect(line.locator('[aria-roledescription="axis"]').nth(1)).toHaveAttribute("aria-label", /for a log scale/);
   // the bar plot (from display() mid-cell): one bar per category, in the order given
   const bars = plots.nth(1).locator("svg.marks");
-  await expect(bars.locator('path[aria-roledescription="bar"]')).toHaveCount(3);
-  await expect(bars.locator(".role-axis-label").first().locator("text")).toHaveText(["conv1", "conv2", "fc"]);
+  await expect(bars.locator('path[aria-roledescription="bar"]')).toHaveCount(4);
+  await expect(bars.locator(".role-axis-label").first().locator("text")).toHaveText(["conv1", "pool1", "conv2", "fc"]);
   // JupyterLab chose the Vega-Lite type of these outputs, not the kernel's SVG fallback beside it
   const outputs = panel.locator(".jp-OutputArea-output");
   for (const k of [0, 1]) {
