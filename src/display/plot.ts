@@ -29,8 +29,11 @@ export interface PlotOptions {
   series?: readonly PlotSeries[];
   /** "line" (the default), "bar" (x as categories; several series side by side) or "scatter". */
   kind?: PlotKind;
+  /** A title above the plot. */
   title?: string;
+  /** The x axis's title ("x" by default). */
   xTitle?: string;
+  /** The y axis's title ("y" by default). */
   yTitle?: string;
   /** "log" for a logarithmic axis (every value on it must be > 0); "linear" by default. */
   xScale?: PlotScale;
