@@ -29,8 +29,11 @@ export interface PlotOptions {
   series?: readonly PlotSeries[];
   /** "line" (the default), "bar" (x as categories; several series side by side) or "scatter". */
   kind?: PlotKind;
+  /** A title above the plot. */
   title?: string;
+  /** The x axis's title ("x" by default). */
   xTitle?: string;
+  /** The y axis's title ("y" by default). */
   yTitle?: string;
   /** "log" for a logarithmic axis (every value on it must be > 0); "linear" by default. */
   xScale?: PlotScale;
@@ -253,8 +256,10 @@ function numbers(name: string, values: PlotValues): number[] {
     if (values.rank !== 1) {
       throw new ParameterError("plot", name, values.shape, "must be a 1-d tensor (flatten or select it first)");
     }
-    list = Array.from(values.data);
-  } else if (Array.isArray(values) || values instanceof Float32Array || values instanceof Float64Array) {
+    list = Array.from(values.data, shortestFloat32);
+  } else if (values instanceof Float32Array) {
+    list = Array.from(values, shortestFloat32);
+  } else if (Array.isArray(values) || values instanceof Float64Array) {
     list = Array.from(values as ArrayLike<number>);
   } else {
     throw new ParameterError("plot", name, values, "must be an array of numbers or a 1-d tensor");
@@ -265,6 +270,19 @@ function numbers(name: string, values: PlotValues): number[] {
     throw new ParameterError("plot", name, list[bad], `must hold finite numbers only (at index ${bad})`);
   }
   return list;
+}
+
+/**
+ * A float32 value as the shortest decimal that reads back as the same float32: a tensor's 0.3 is stored as
+ * 0.30000001192092896, which the spec, the tooltips and the SVG's labels would otherwise print.
+ */
+function shortestFloat32(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(v.toPrecision(digits));
+    if (Math.fround(short) === v) return short;
+  }
+  return v;
 }
 
 function xValues(x: PlotOptions["x"], n: number): (number | string)[] {

@@ -10,7 +10,14 @@
  */
 import { createRequire } from "node:module";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { bytesText } from "../core/errors.js";
 import type { VegaLiteSpec } from "./plot.js";
+
+/**
+ * The most an SVG fallback may weigh: it is saved in the notebook beside the spec, and a typical plot's is 6–15 kB,
+ * but every scatter point is a path of ~260 bytes (10,000 of them: 2.6 MB). Past this the bundle goes without it.
+ */
+export const PLOT_SVG_BYTES = 1 << 20;
 
 /** How long a plot may take to draw, first load of vega included, before it is given up (the bundle goes without SVG). */
 const RENDER_TIMEOUT_MS = 30_000;
@@ -84,5 +91,10 @@ export function plotSvg(spec: VegaLiteSpec): string {
   }
   const answer = receiveMessageOnPort(r.port)?.message as { svg?: string; error?: string } | undefined;
   if (answer?.svg === undefined) throw new Error(`plot: vega could not draw the SVG: ${answer?.error ?? "no answer"}`);
+  if (answer.svg.length > PLOT_SVG_BYTES) {
+    throw new Error(
+      `plot: the SVG would take ${bytesText(answer.svg.length)}, over the ${bytesText(PLOT_SVG_BYTES)} a fallback may; fewer points would fit`,
+    );
+  }
   return answer.svg;
 }

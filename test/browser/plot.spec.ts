@@ -30,8 +30,8 @@ async function checkPlots(panel: Locator): Promise<void> {
   await expect(line.locator('[aria-roledescription="axis"]').nth(1)).toHaveAttribute("aria-label", /for a log scale/);
   // the bar plot (from display() mid-cell): one bar per category, in the order given
   const bars = plots.nth(1).locator("svg.marks");
-  await expect(bars.locator('path[aria-roledescription="bar"]')).toHaveCount(3);
-  await expect(bars.locator(".role-axis-label").first().locator("text")).toHaveText(["conv1", "conv2", "fc"]);
+  await expect(bars.locator('path[aria-roledescription="bar"]')).toHaveCount(4);
+  await expect(bars.locator(".role-axis-label").first().locator("text")).toHaveText(["conv1", "pool1", "conv2", "fc"]);
   // JupyterLab chose the Vega-Lite type of these outputs, not the kernel's SVG fallback beside it
   const outputs = panel.locator(".jp-OutputArea-output");
   for (const k of [0, 1]) {
@@ -52,8 +52,13 @@ test("saved plots render through JupyterLab's Vega-Lite renderer in an untrusted
   await page.screenshot({ path: "test/artifacts/plot-untrusted.png", fullPage: true });
 });
 
-test("plots a cell makes now render through the same renderer; a trusted SVG fallback shows too", async ({ page }) => {
-  const panel = await openNotebook(page, FIXTURE);
+test("plots a cell makes now render through the same renderer; a trusted SVG fallback shows too", async ({
+  page,
+  request,
+}) => {
+  // a copy, saved at the end, so the fixture itself stays untrusted for the test above
+  const copy = await (await request.post("/api/contents/fixtures", { data: { copy_from: FIXTURE } })).json();
+  const panel = await openNotebook(page, copy.path);
   await expect(panel.locator(".jp-RenderedVegaLite")).toHaveCount(2, { timeout: 60_000 });
   await command(page, "notebook:clear-all-cell-outputs");
   await expect(panel.locator(".jp-RenderedVegaLite")).toHaveCount(0);
@@ -67,4 +72,19 @@ test("plots a cell makes now render through the same renderer; a trusted SVG fal
   await expect(image).toHaveJSProperty("complete", true);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
   await page.screenshot({ path: "test/artifacts/plot-rerun.png", fullPage: true });
+
+  // saved, each plot keeps the kernel's three types, and JupyterLab's Vega renderer has added its own PNG
+  await command(page, "docmanager:save");
+  await expect(async () => {
+    const saved = await (await request.get(`/api/contents/${copy.path}?content=1`)).json();
+    type Cell = { outputs?: { data?: Record<string, unknown> }[] };
+    const kinds = (saved.content.cells as Cell[])
+      .filter((c) => c.outputs !== undefined)
+      .map((c) => Object.keys(c.outputs![0].data ?? {}).sort());
+    expect(kinds).toEqual([
+      ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"],
+      ["application/vnd.vegalite.v5+json", "image/png", "image/svg+xml", "text/plain"],
+      ["image/svg+xml", "text/plain"],
+    ]);
+  }).toPass({ timeout: 30_000 });
 });

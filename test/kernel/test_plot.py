@@ -2,10 +2,14 @@
 import shutil
 import tempfile
 import unittest
+import base64
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import nbformat
 from jupyter_client.manager import KernelManager
+from nbconvert import HTMLExporter
 
 TIMEOUT = 60
 VEGALITE = "application/vnd.vegalite.v5+json"
@@ -71,6 +75,21 @@ class PlotTests(unittest.TestCase):
         data = outputs[1]["content"]["data"]
         self.assertEqual(set(data), {VEGALITE, "image/svg+xml", "text/plain"})
         self.check_svg(data["image/svg+xml"], ["a", "b", "count"])
+
+    def test_nbconvert_shows_the_kernels_svg(self):
+        """What nbviewer and nbconvert show (GitHub's viewer reads the same bundle): the SVG, not the spec."""
+        outputs = self.run_cell('plot({ x: ["a", "b", "c"], y: [3, 1, 2], kind: "bar", title: "static" })')
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("plot(...)")
+        cell.outputs = [nbformat.v4.output_from_msg(o) for o in outputs]
+        nb.cells.append(cell)
+        html, _ = HTMLExporter().from_notebook_node(nb)
+        images = re.findall(r'data-mime-type="image/svg\+xml"[^>]*>\s*<img[^>]*src="data:image/svg\+xml;base64,([^"]+)"', html)
+        self.assertEqual(len(images), 1)
+        svg = base64.b64decode(images[0]).decode()
+        root = self.check_svg(svg, ["static", "a", "b", "c"])
+        bars = [p for p in root.iter(f"{SVG_NS}path") if p.get("aria-roledescription") == "bar"]
+        self.assertEqual(len(bars), 3)
 
     def test_bad_input_is_a_parameter_error_and_the_kernel_goes_on(self):
         outputs = []

@@ -61,6 +61,16 @@ describe("plot spec", () => {
     expect(s.mark).toEqual({ type: "point", filled: true, tooltip: true });
   });
 
+  it("writes a float32 value as the shortest decimal that is the same float32, not its float64 digits", () => {
+    const s = specOf(plot({ x: new Float32Array([0.1, 1e-7]), y: tensor([0.3, 1 / 3]) }));
+    expect(s.data.values).toEqual([
+      { x: 0.1, y: 0.3 },
+      { x: 1e-7, y: 0.33333334 },
+    ]);
+    // plain numbers are kept as given
+    expect(specOf(plot({ y: [0.30000001192092896] })).data.values[0].y).toBe(0.30000001192092896);
+  });
+
   it("draws several series in one colour each, in the order given, with a legend", () => {
     const p = plot({
       x: [1, 2],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { JUPYTER_DISPLAY, plot, VEGALITE_MIME, type PlotBundle } from "../../../src/index.js";
+import { plotSvg } from "../../../src/display/plotSvg.js";
 
 describe("plot bundle", () => {
   it("carries the Vega-Lite spec, an SVG vega drew in the kernel and the text line", () => {
@@ -44,6 +45,24 @@ describe("plot bundle", () => {
     for (const text of ["conv1", "conv2", "fc", "params"]) expect(svg).toContain(`>${text}</text>`);
     const log = plot({ x: [1, 10, 100], y: [1, 10, 1000], yScale: "log" })[JUPYTER_DISPLAY]()["image/svg+xml"]!;
     expect(log).toContain("for a log scale");
+  });
+
+  it("leaves out an SVG past its byte budget and says so; the spec still travels", () => {
+    // 6,000 scatter points: a path each, ~1.5 MB of SVG
+    const p = plot({
+      x: Array.from({ length: 6000 }, (_, i) => i),
+      y: Array.from({ length: 6000 }, (_, i) => i % 7),
+      kind: "scatter",
+    });
+    const b = p[JUPYTER_DISPLAY]();
+    expect(Object.keys(b)).toEqual([VEGALITE_MIME, "text/plain"]);
+    expect(b["text/plain"].startsWith(`${p.text}\n(no SVG fallback: plot: the SVG would take `)).toBe(true);
+    expect(b["text/plain"]).toMatch(/ 1\.\d MiB, over the 1 MiB a fallback may; fewer points would fit\)$/);
+  });
+
+  it("says what vega could not draw, and draws the next plot", () => {
+    expect(() => plotSvg({ mark: "sparkle", data: { values: [] } })).toThrow(/^plot: vega could not draw the SVG: ./);
+    expect(plotSvg(plot({ y: [1, 2] }).spec)).toMatch(/^<svg /);
   });
 
   it("does not load vega into the thread that imports poolscope", () => {
