@@ -19,6 +19,8 @@ export interface RoiAlignOptions {
   outputSize: PerDim;
   /** Maps box coordinates onto the feature map, e.g. 1/16 for a stride-16 backbone. Default 1. */
   spatialScale?: number;
+  /** With `trace`: a name per row of boxes (e.g. "cat"), shown on its box and bins; default, its index. */
+  names?: readonly string[];
   /** Samples per bin along each axis; ≤ 0 (default −1) picks ⌈bin size⌉ per region and axis. */
   samplingRatio?: number;
   /** Shift boxes by −0.5 (pixel-aligned, Detectron2). Default false, the legacy op. */
@@ -34,7 +36,7 @@ export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { 
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { trace?: false }): Tensor;
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace>;
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace> {
-  const { n, c, height, width, k, ph, pw, spatialScale: scale } = roiArgs(OP, x, boxes, options);
+  const { n, c, height, width, k, ph, pw, spatialScale: scale, names } = roiArgs(OP, x, boxes, options);
   const ratio = options.samplingRatio ?? -1;
   if (!Number.isInteger(ratio)) {
     throw new ParameterError(OP, "samplingRatio", ratio, "must be a whole number (≤ 0 for adaptive)");
@@ -87,6 +89,7 @@ export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Te
     aligned,
     regions,
   };
+  if (names) trace.names = names;
   return new TracedPool(x, output, trace);
 }
 

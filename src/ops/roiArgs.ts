@@ -5,6 +5,7 @@
 import { ParameterError } from "../core/errors.js";
 import { checkTensor, expandParam, spatialShape, type PerDim } from "../geometry/params.js";
 import type { Tensor } from "../core/tensor.js";
+import { MAX_NAME } from "../wire/traceSchema.js";
 
 export interface RoiArgs {
   n: number;
@@ -16,13 +17,15 @@ export interface RoiArgs {
   ph: number;
   pw: number;
   spatialScale: number;
+  /** The regions' names, when given (the `names` option), one per row of boxes. */
+  names?: string[];
 }
 
 export function roiArgs(
   op: string,
   x: Tensor,
   boxes: Tensor,
-  options: { outputSize: PerDim; spatialScale?: number },
+  options: { outputSize: PerDim; spatialScale?: number; names?: readonly string[] },
 ): RoiArgs {
   checkTensor(op, "x", x);
   checkTensor(op, "boxes", boxes);
@@ -38,7 +41,25 @@ export function roiArgs(
     throw new ParameterError(op, "spatialScale", spatialScale, "must be a positive number");
   }
   const [n, c] = x.shape;
-  return { n, c, height, width, k: boxes.shape[0], ph, pw, spatialScale };
+  const k = boxes.shape[0];
+  const args: RoiArgs = { n, c, height, width, k, ph, pw, spatialScale };
+  const names = options.names;
+  if (names !== undefined) {
+    if (
+      !Array.isArray(names) ||
+      names.length !== k ||
+      names.some((s) => typeof s !== "string" || s.length > MAX_NAME)
+    ) {
+      throw new ParameterError(
+        op,
+        "names",
+        names,
+        `must be a list of ${k} texts (one per row of boxes) of at most ${MAX_NAME} characters`,
+      );
+    }
+    args.names = [...names];
+  }
+  return args;
 }
 
 /** Row r of boxes, its batch index checked against the map's N. */

@@ -18,6 +18,8 @@ export interface RoiPoolOptions {
   outputSize: PerDim;
   /** Maps box coordinates onto the feature map, e.g. 1/16 for a stride-16 backbone. Default 1. */
   spatialScale?: number;
+  /** With `trace`: a name per row of boxes (e.g. "cat"), shown on its box and bins; default, its index. */
+  names?: readonly string[];
   /** Return a TracedMaxPool (every region's bins, argmax). */
   trace?: boolean;
 }
@@ -29,7 +31,7 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { tr
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { trace?: false }): Tensor;
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace>;
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace> {
-  const { n, c, height, width, k, ph, pw, spatialScale: scale } = roiArgs(OP, x, boxes, options);
+  const { n, c, height, width, k, ph, pw, spatialScale: scale, names } = roiArgs(OP, x, boxes, options);
   const plane = height * width;
   const out = allocValues("roiPool", k * c * ph * pw);
   const argmax = new Int32Array(out.length);
@@ -76,6 +78,7 @@ export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tens
     spatialScale: scale,
     regions,
   };
+  if (names) trace.names = names;
   const am = smallArray(argmax);
   if (am) trace.argmax = am;
   return new TracedMaxPool(x, output, trace, new Tensor(Float32Array.from(argmax), output.shape));

@@ -320,7 +320,23 @@ export const ROI_FIELDS = {
   aligned: opt(bool("must be true or false")),
   /** Argmax per output element (K, C, ph, pw) within the H×W plane; −1 for an empty bin (output 0). */
   argmax: opt(numbers),
+  /**
+   * A name per region, in the order of `regions` (the op's `names` option), shown on its box and its bins; absent:
+   * the renderer labels regions by index.
+   */
+  names: opt((v, what, parsed): string[] => {
+    const names = list(v, what, MAX_LIST).map((s, k) =>
+      typeof s === "string" && s.length <= MAX_NAME
+        ? s
+        : fail(`${what}[${k}] must be a text of at most ${MAX_NAME} characters`),
+    );
+    if (names.length !== (parsed.regions as unknown[]).length) fail(`${what} must name every region, one name each`);
+    return names;
+  }),
 };
+
+/** Longest region name a trace carries: a label on a box, not a paragraph. */
+export const MAX_NAME = 64;
 
 export const STRIP_FUSION_FIELDS = {
   /** Taps of the strip convolutions along the strip (3 in SPNet: fused row i reads rows i − 1 … i + 1). */

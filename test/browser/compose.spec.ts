@@ -2,18 +2,19 @@
  * Captions, rows and colour pictures, from a fixture notebook's saved outputs (fixtures/compose.ipynb, made by
  * execute.py): `display(x, { title })` shows its caption, `show([a, b], { titles })` draws both results in one
  * row under their titles with one shared legend (two with scale "each") and each item hovers as a single output
- * does, and a (3, H, W) tensor in [0, 1] is painted in colour, with a toggle to its channels.
+ * does, a (3, H, W) tensor in [0, 1] is painted in colour, with a toggle to its channels, and the RoI view labels
+ * its boxes, keeps the map a hovered bin lights beside it, and draws RoIAlign's samples as orange-ringed dots.
  */
 import { expect, openNotebook, test } from "./lab.js";
 import type { Locator, Page } from "@playwright/test";
-import { whileHovering } from "./views.js";
+import { marksAround, whileHovering } from "./views.js";
 
 const FIXTURE = "fixtures/compose.ipynb";
 
 async function outputs(page: Page): Promise<Locator> {
   const panel = await openNotebook(page, FIXTURE);
   const v = panel.locator(".jp-PoolscopeTensor");
-  await expect(v).toHaveCount(4, { timeout: 60_000 });
+  await expect(v).toHaveCount(6, { timeout: 60_000 });
   return v;
 }
 
@@ -87,4 +88,59 @@ test("a (3, H, W) tensor in [0, 1] is drawn in colour, and as its channels on re
   await expect(v.locator('.jp-PoolscopeTensor-stage[data-picture="rgb"]')).toHaveCount(0);
   await expect(v.locator(".jp-PoolscopeTensor-stage")).toHaveCount(3);
   await expect(v.locator(".jp-PoolscopeTensor-colour")).toHaveAttribute("aria-pressed", "false");
+});
+
+test("RoI: boxes labelled with their names, the map a hovered bin lights kept in view beside it", async ({ page }) => {
+  // 8 channels of an 8×8 map (cell (c, i, j) holds c + 8·i + j), regions "whole", "top left", "bottom right"
+  const v = (await outputs(page)).nth(4);
+  const maps = v.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const bins = v.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(maps).toHaveCount(8);
+  await expect(bins).toHaveCount(24);
+  const labels = maps.nth(0).locator(".jp-PoolscopeTensor-roiLabel");
+  await expect(labels).toHaveText(["whole", "top left", "bottom right"]);
+  // "bottom right" sits at its box's top-left cell, (4, 4)
+  const zoom = Number(await maps.nth(0).getAttribute("data-zoom"));
+  const [stage, tag] = [(await maps.nth(0).boundingBox())!, (await labels.nth(2).boundingBox())!];
+  expect(tag.x - stage.x).toBeCloseTo(4 * zoom, 0);
+  expect(tag.y - stage.y).toBeCloseTo(4 * zoom, 0);
+  // region 2 on channel 0 is output plane 2·8 + 0
+  const bin = bins.nth(16);
+  await expect(v.locator(".jp-mod-output .jp-PoolscopeTensor-caption").nth(16)).toHaveText(
+    'region 2 "bottom right" (n=0) c=0',
+  );
+  const viewport = page.viewportSize()!;
+  await whileHovering(bin, 0, 0, async () => {
+    await expect(v.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      'max(36, 37, 44, 45) = 45   argmax at (5, 5)   region 2 "bottom right", bin (0, 0): rows 4…5, cols 4…5',
+    );
+    await expect(maps.nth(0)).toHaveAttribute("data-marks", /binActive:1/);
+    // the lit map is on screen, whole, while its bin is hovered: no scrolling to see what the bin pooled
+    const lit = (await maps.nth(0).boundingBox())!;
+    expect(lit.y).toBeGreaterThanOrEqual(0);
+    expect(lit.y + lit.height).toBeLessThanOrEqual(viewport.height);
+    expect(lit.x + lit.width).toBeLessThanOrEqual(viewport.width);
+  });
+  await page.screenshot({ path: "test/artifacts/compose-roi.png", fullPage: false });
+});
+
+test("RoIAlign: sample points are orange-ringed dots, unlike the argmax's white dot", async ({ page }) => {
+  const v = (await outputs(page)).nth(5);
+  const map = v.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const bin = v.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(map.locator(".jp-PoolscopeTensor-roiLabel")).toHaveText(["0"]);
+  // bin (0, 1) samples y 1.5, 2.5 and x 3.5, 4.5: dots at cell-unit points (2, 4), (2, 5), (3, 4), (3, 5)
+  await whileHovering(bin, 0, 1, async () => {
+    await expect(map).toHaveAttribute("data-marks", /(^| )sample:4( |$)/);
+    for (const [i, j] of [
+      [2, 4],
+      [3, 5],
+    ]) {
+      const px = await marksAround(map, i, j, 5);
+      const orange = px.filter(([r, g, b, a]) => a === 255 && r > 230 && g > 110 && g < 170 && b < 40);
+      const white = px.filter(([r, g, b, a]) => a === 255 && r > 240 && g > 240 && b > 240);
+      expect(orange.length).toBeGreaterThan(20);
+      expect(white.length).toBeGreaterThan(4);
+    }
+  });
 });

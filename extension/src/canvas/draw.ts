@@ -83,6 +83,9 @@ function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number
   ctx.fillText(text, x + w / 2, y + h / 2);
 }
 
+/** The ring of RoIAlign's sample dots. */
+export const SAMPLE_RING = "#ff8c00";
+
 /** A white dot with a black rim, readable on any colour of the map. */
 function dot(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, rim: number): void {
   ctx.beginPath();
@@ -115,10 +118,21 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
         dot(ctx, x + w - r - 2, y + r + 2, r, 1.5);
         break;
       }
-      case "sample":
-        // a point, not a cell: a dot centred where the op sampled
-        dot(ctx, x, y, Math.max(1.5, Math.min(4, zoom / 8)), 1);
+      case "sample": {
+        // a point, not a cell: centred where the op sampled, a white centre in an orange ring with a black rim, so
+        // it is not taken for the argmax's white dot or a cell's outline
+        const r = Math.max(3.5, Math.min(7, zoom / 4));
+        const disc = (radius: number, colour: string): void => {
+          ctx.beginPath();
+          ctx.arc(x, y, radius, 0, 2 * Math.PI);
+          ctx.fillStyle = colour;
+          ctx.fill();
+        };
+        disc(r, "#000");
+        disc(r - 1, SAMPLE_RING);
+        disc(Math.max(1, r * 0.4), "#fff");
         break;
+      }
       case "pinned":
         dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
         break;

@@ -270,3 +270,60 @@ export function roiBinFocus(
   marks.push(...dots);
   return { inputPlane, marks, cells, argmax, samples: { count, onMap } };
 }
+
+/** Region k's label: its name from the trace (the op's `names` option), else its index. */
+export function roiLabel(geo: RoiGeometry, k: number): string {
+  return geo.trace.names?.[k] ?? String(k);
+}
+
+/** "region 1" or, named, `region 1 "cat"`: how captions and formulas call region k. */
+export function roiName(geo: RoiGeometry, k: number): string {
+  const name = geo.trace.names?.[k];
+  return name === undefined ? `region ${k}` : `region ${k} "${name}"`;
+}
+
+/**
+ * The labels on sample `batch`'s maps: each region with a box on the map, at the box's top-left cell (a box's
+ * fractional RoIAlign edge rounds down to the cell it starts in); `stack` counts the labels before it at the same
+ * cell, so boxes sharing a corner get their labels one under the other instead of on top of each other.
+ */
+export function roiLabels(
+  geo: RoiGeometry,
+  batch: number,
+): { region: number; text: string; i: number; j: number; stack: number }[] {
+  const at = new Map<string, number>();
+  return geo.regions.flatMap((reg, k) => {
+    if (reg.batchIndex !== batch || !reg.box) return [];
+    const i = Math.floor(reg.box.r0);
+    const j = Math.floor(reg.box.c0);
+    const stack = at.get(`${i},${j}`) ?? 0;
+    at.set(`${i},${j}`, stack + 1);
+    return [{ region: k, text: roiLabel(geo, k), i, j, stack }];
+  });
+}
+
+/**
+ * Where each plane sits in the view's grid (1-based rows and columns), so the lit map is always beside the bin
+ * hovered: one row per input map (n, c), the map in column 1, then the bins of every region of sample n on channel
+ * c, region after region. The planes keep their order in the page (maps, then bins by (region, channel)).
+ */
+export function roiLayout(
+  geo: RoiGeometry,
+  maps: number,
+  bins: number,
+): { maps: { row: number; col: number }[]; bins: { row: number; col: number }[] } {
+  // a region's place among the regions of its own sample
+  const seen = new Map<number, number>();
+  const slot = geo.regions.map((reg) => {
+    const s = seen.get(reg.batchIndex) ?? 0;
+    seen.set(reg.batchIndex, s + 1);
+    return s;
+  });
+  return {
+    maps: Array.from({ length: maps }, (_, p) => ({ row: p + 1, col: 1 })),
+    bins: Array.from({ length: bins }, (_, q) => {
+      const { region, inputPlane } = roiPlanes(geo, q);
+      return { row: inputPlane + 1, col: 3 + (slot[region] ?? 0) };
+    }),
+  };
+}

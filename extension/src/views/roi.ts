@@ -1,9 +1,10 @@
 /**
- * The linked RoI pooling / RoIAlign view: the feature maps with every region's box (dashed) and bin grid, and
- * the pooled (K, C, ph, pw) bins beside them on one scale. Hovering an output bin lights its region's box and the
- * bin's cells on that channel's map, marks the recorded argmax and writes `max(…) = v` (RoIAlign: dots at its
- * sample points and the mean said in words); hovering a map cell lights every bin (of every region on that
- * sample) that contains it.
+ * The linked RoI pooling / RoIAlign view: the feature maps with every region's box (dashed, labelled with its
+ * index or name) and bin grid, and the pooled (K, C, ph, pw) bins beside them on one scale, one row per map:
+ * map (n, c), then every region's bins of sample n on channel c, so the map a hovered bin lights is beside it.
+ * Hovering an output bin lights its region's box and the bin's cells on that channel's map, marks the recorded
+ * argmax and writes `max(…) = v` (RoIAlign: dots at its sample points and the mean said in words); hovering a map
+ * cell lights every bin (of every region on that sample) that contains it.
  */
 import { zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
@@ -16,6 +17,9 @@ import {
   roiAlignFormula,
   roiFormula,
   roiMapMarks,
+  roiLabels,
+  roiLayout,
+  roiName,
   roiPlanes,
   type RoiGeometry,
 } from "../link/roi.js";
@@ -31,6 +35,9 @@ import {
   type ViewContext,
 } from "./panel.js";
 import { finishView, planeGrid } from "./skeleton.js";
+
+/** A region label's height in CSS pixels (the stylesheet's line height): labels sharing a corner stack by it. */
+const LABEL_PX = 14;
 
 /** Most bins the reverse link lists in words. */
 const LISTED = 12;
@@ -63,11 +70,20 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     mod: "jp-mod-output",
     caption: (p) => {
       const { region, channel } = roiPlanes(geo, p);
-      return `region ${region} (n=${geo.regions[region].batchIndex}) c=${channel}`;
+      return `${roiName(geo, region)} (n=${geo.regions[region].batchIndex}) c=${channel}`;
     },
   });
-  const arrow = el("div", "jp-PoolscopeTensor-arrow");
-  arrow.textContent = "↓"; // the maps above, the pooled bins below
+  // each map's region labels: text over the stage (never HTML from the payload), as state a test can read
+  ins.forEach((plane, p) => {
+    for (const l of roiLabels(geo, Math.floor(p / geo.c))) {
+      const tag = el("span", "jp-PoolscopeTensor-roiLabel");
+      tag.textContent = l.text;
+      tag.dataset.region = String(l.region);
+      tag.style.left = `${l.j * zoom}px`;
+      tag.style.top = `${l.i * zoom + l.stack * LABEL_PX}px`;
+      plane.stage.append(tag);
+    }
+  });
 
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = base.map((m) => [...m]);
@@ -88,7 +104,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
           : roiFormula(values, outValue);
       if (f.argmax) formula += `   argmax at (${f.argmax[0]}, ${f.argmax[1]})`;
       formula +=
-        `   region ${region}, bin (${focus.i}, ${focus.j})` +
+        `   ${roiName(geo, region)}, bin (${focus.i}, ${focus.j})` +
         (bin ? `: rows ${bin.r0}…${bin.r1 - 1}, cols ${bin.c0}…${bin.c1 - 1}` : "");
       if (f.inputPlane >= inPlanes) formula += " (its map is not drawn: size budget)";
       read = `output ${cellReadout(output, focus.plane, focus.i, focus.j)}`;
@@ -99,7 +115,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       for (const [k, bi, bj] of hit) outMarks[k * geo.c + channel]?.push({ i: bi, j: bj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       read = `input ${valueReadout(input, [batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j))}`;
-      const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `region ${k} (${bi}, ${bj})`);
+      const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `${roiName(geo, k)} (${bi}, ${bj})`);
       if (hit.length > LISTED) listed.push(`… (${hit.length - LISTED} more)`);
       formula =
         hit.length === 0
@@ -109,8 +125,22 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
 
+  // one grid: a row per map, its bins beside it (link/roi.ts's layout); the planes keep their page order
   const node = el("div", "jp-PoolscopeTensor-roi");
-  node.append(maps, arrow, bins);
+  const place = roiLayout(geo, ins.length, outs.length);
+  const put = (plane: { node: HTMLElement }, at: { row: number; col: number }): void => {
+    plane.node.style.gridRow = String(at.row);
+    plane.node.style.gridColumn = String(at.col);
+  };
+  ins.forEach((plane, p) => put(plane, place.maps[p]));
+  outs.forEach((plane, q) => put(plane, place.bins[q]));
+  const arrows = ins.map((_, p) => {
+    const arrow = el("div", "jp-PoolscopeTensor-arrow");
+    arrow.textContent = "→"; // the map, then the bins pooled from it
+    put({ node: arrow }, { row: p + 1, col: 2 });
+    return arrow;
+  });
+  node.append(...maps.childNodes, ...arrows, ...bins.childNodes);
   return finishView(
     selection,
     [

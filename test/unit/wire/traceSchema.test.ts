@@ -27,7 +27,7 @@ function everyKind(): PoolTrace[] {
     lpPool2d(x, { normType: Infinity, kernelSize: 2, trace: true }).trace,
     stripPool(x, "vertical", { trace: true }).trace,
     spatialPyramidPool(x, { levels: [1, 2], trace: true }).trace,
-    roiAlign(x, tensor([[0, 0.5, 0.5, 4, 4]]), { outputSize: 2, samplingRatio: 2, trace: true }).trace,
+    roiAlign(x, tensor([[0, 0.5, 0.5, 4, 4]]), { outputSize: 2, samplingRatio: 2, trace: true, names: ["a"] }).trace,
     stripPoolingModule(x, { trace: true }).trace,
     maxUnpool2d(r.output, r.indices, { kernelSize: 2, trace: true }).trace,
   ];
@@ -67,5 +67,21 @@ describe("trace schema", () => {
     const parsed = parseTrace({ ...w, extra: 1 });
     expect(parsed.ok && "argmax" in parsed.trace).toBe(false);
     expect(parsed.ok && "extra" in parsed.trace).toBe(false);
+  });
+
+  it("reads RoI region names, one per region, and refuses others", () => {
+    const t = JSON.parse(
+      JSON.stringify(roiAlign(x, tensor([[0, 0.5, 0.5, 4, 4]]), { outputSize: 2, trace: true, names: ["cat"] }).trace),
+    ) as Record<string, unknown>;
+    expect(parseTrace(t)).toMatchObject({ ok: true, trace: { names: ["cat"] } });
+    expect(parseTrace({ ...t, names: ["a", "b"] })).toEqual({
+      ok: false,
+      error: "trace.names must name every region, one name each",
+    });
+    expect(parseTrace({ ...t, names: [3] })).toEqual({
+      ok: false,
+      error: "trace.names[0] must be a text of at most 64 characters",
+    });
+    expect(parseTrace({ ...t, names: ["x".repeat(65)] })).toMatchObject({ ok: false });
   });
 });

@@ -8,6 +8,10 @@ import {
   roiFormula,
   roiGeometry,
   roiMapMarks,
+  roiLabel,
+  roiLabels,
+  roiLayout,
+  roiName,
   roiPlanes,
   roiSampleMarks,
   type RoiGeometry,
@@ -192,5 +196,92 @@ describe("RoIAlign geometry from the trace", () => {
 
   it("says an adaptive bin without samples has none", () => {
     expect(roiAlignFormula(0, 0, 0)).toBe("no samples in this bin: output = 0");
+  });
+});
+
+describe("RoI labels and layout", () => {
+  const named = (): RoiGeometry => {
+    const t = roiPool(x, boxes, { outputSize: 2, spatialScale: 0.5, trace: true, names: ["all", "corner", "off"] });
+    const g = roiGeometry(t.trace, x.shape, t.output.shape);
+    if (typeof g === "string") throw new Error(g);
+    return g;
+  };
+
+  it("labels regions by name, else by index", () => {
+    expect([0, 1, 2].map((k) => roiLabel(geometry(), k))).toEqual(["0", "1", "2"]);
+    expect(roiName(geometry(), 1)).toBe("region 1");
+    expect(roiLabel(named(), 1)).toBe("corner");
+    expect(roiName(named(), 1)).toBe('region 1 "corner"');
+  });
+
+  it("puts a label at each box's top-left cell, none for a box off the map, stacking labels that share a cell", () => {
+    expect(roiLabels(named(), 0)).toEqual([
+      { region: 0, text: "all", i: 0, j: 0, stack: 0 },
+      { region: 1, text: "corner", i: 2, j: 4, stack: 0 },
+    ]);
+    // a second box from the same corner stacks under the first; another sample's map has none
+    const two = roiPool(
+      x,
+      tensor([
+        [0, 0, 0, 14, 10],
+        [0, 0, 0, 4, 4],
+      ]),
+      { outputSize: 2, spatialScale: 0.5, trace: true },
+    );
+    const g = roiGeometry(two.trace, x.shape, two.output.shape);
+    if (typeof g === "string") throw new Error(g);
+    expect(roiLabels(g, 0).map((l) => [l.i, l.j, l.stack])).toEqual([
+      [0, 0, 0],
+      [0, 0, 1],
+    ]);
+    expect(roiLabels(g, 1)).toEqual([]);
+  });
+
+  it("rounds a RoIAlign box's fractional corner down to the cell it starts in", () => {
+    expect(roiLabels(alignGeometry(), 0).map((l) => [l.i, l.j])).toEqual([
+      [1, 1],
+      [4, 6],
+    ]);
+  });
+
+  it("lays each map in its own row with its regions' bins beside it, in region order", () => {
+    // 2 channel maps; 3 regions × 2 channels of bins: plane q is region ⌊q/2⌋ on channel q mod 2
+    const place = roiLayout(geometry(), 2, 6);
+    expect(place.maps).toEqual([
+      { row: 1, col: 1 },
+      { row: 2, col: 1 },
+    ]);
+    expect(place.bins).toEqual([
+      { row: 1, col: 3 },
+      { row: 2, col: 3 },
+      { row: 1, col: 4 },
+      { row: 2, col: 4 },
+      { row: 1, col: 5 },
+      { row: 2, col: 5 },
+    ]);
+  });
+
+  it("puts the bins of a region of another sample in that sample's rows, first in its own column", () => {
+    const two = tensor(
+      Array.from({ length: 2 * 2 * 6 * 8 }, (_, k) => k),
+      [2, 2, 6, 8],
+    );
+    const t = roiPool(
+      two,
+      tensor([
+        [1, 0, 0, 4, 4],
+        [0, 0, 0, 4, 4],
+      ]),
+      { outputSize: 1, trace: true },
+    );
+    const g = roiGeometry(t.trace, two.shape, t.output.shape);
+    if (typeof g === "string") throw new Error(g);
+    // region 0 is on sample 1 (maps 2, 3: rows 3, 4), region 1 on sample 0 (rows 1, 2); each first of its sample
+    expect(roiLayout(g, 4, 4).bins).toEqual([
+      { row: 3, col: 3 },
+      { row: 4, col: 3 },
+      { row: 1, col: 3 },
+      { row: 2, col: 3 },
+    ]);
   });
 });
