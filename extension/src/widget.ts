@@ -25,7 +25,8 @@ import { downloadPng } from "./canvas/savePng.js";
 import { planeAxes } from "./link/pooling.js";
 import { roiGeometry } from "./link/roi.js";
 import { volumeAxes } from "./link/volume.js";
-import type { ScaleMode } from "./canvas/scale.js";
+import { scaleShown, type ScaleMode } from "./canvas/scale.js";
+import { setLegendScale } from "./canvas/legend.js";
 import {
   OVER_BUDGET,
   isRefusal,
@@ -53,7 +54,10 @@ export const CLASS_NAME = "jp-PoolscopeTensor";
 /** The renderer JupyterLab creates per output (views/tensor.ts's tensorView is the plain grid it may show). */
 export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
   private view: BuiltView | null = null;
-  private scaleMode: ScaleMode = "shared";
+  /** The scale mode the reader picked; null: the one the data calls for (autoScaleMode). */
+  private scaleChoice: ScaleMode | null = null;
+  /** The "numbers" toggle: planes whose numbers do not fit grow until they do. */
+  private numbers = false;
   /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
   private parsed: ReturnType<typeof parseTensorPayload> | null = null;
 
@@ -126,25 +130,20 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const toolbar = el("div", "jp-PoolscopeTensor-toolbar");
     const readout = el("div", "jp-PoolscopeTensor-readout");
     const formula = el("div", "jp-PoolscopeTensor-formula");
+    const compared = comparedPanels(payload, parsed.compare);
     const ctx: ViewContext = {
-      scaleMode: this.scaleMode,
+      scaleMode: this.scaleChoice ?? "auto",
+      scaleDecisions: [],
+      numbers: this.numbers,
       readout,
       formula,
       toolbar,
       notices: [...(parsed.warnings ?? [])],
     };
     for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
-    const compared = comparedPanels(payload, parsed.compare);
     const quantised = [input, output, compared?.input, compared?.output].filter((pn) => pn?.quantized);
     if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[]));
 
-    const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
-    scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
-    scale.title = "switch between one scale for everything and one scale per channel";
-    scale.addEventListener("click", () => {
-      this.scaleMode = this.scaleMode === "shared" ? "channel" : "shared";
-      this.draw();
-    });
     const save = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-save");
     save.textContent = "save PNG";
     save.title = "download this view as a PNG image";
@@ -153,11 +152,39 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
         readout.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
       });
     });
-    toolbar.append(scale, save);
-
     this.view = compared
       ? this.chooseCompareView(payload, input, output, compared, ctx)
       : this.chooseView(payload, input, output, ctx);
+    // the scale toggle, pressed for per-channel scales, and beside it which scale is in force and why
+    const shown = scaleShown(this.scaleChoice, ctx.scaleDecisions);
+    const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
+    scale.textContent = shown.mode === "shared" ? "scale: shared" : "scale: per channel";
+    scale.title = "switch between one scale for everything and one scale per channel";
+    scale.setAttribute("aria-pressed", String(shown.mode === "channel"));
+    scale.addEventListener("click", () => {
+      this.scaleChoice = shown.mode === "shared" ? "channel" : "shared";
+      this.draw();
+    });
+    const why = el("span", "jp-PoolscopeTensor-scaleWhy");
+    why.textContent = `(${shown.why})`;
+    why.dataset.mode = shown.mode;
+    why.dataset.chosen = this.scaleChoice ? "reader" : "data";
+    toolbar.prepend(scale, why);
+    // numbers that fit no cell at the default zoom: a toggle grows those planes' cells until they fit
+    const hidden = this.view.node.querySelector('.jp-PoolscopeTensor-stage[data-labels="none"]') !== null;
+    if (hidden || this.numbers) {
+      const numbers = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-numbers");
+      numbers.textContent = "numbers";
+      numbers.title = "print every cell's value, enlarging the cells where the numbers do not fit";
+      numbers.setAttribute("aria-pressed", String(this.numbers));
+      numbers.addEventListener("click", () => {
+        this.numbers = !this.numbers;
+        this.draw();
+      });
+      toolbar.append(numbers);
+    }
+    toolbar.append(save);
+    followHoveredScale(this.view.node, this.view.legend);
     const notices = ctx.notices
       .filter((n) => n)
       .map((n) => {
@@ -213,6 +240,42 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     box.textContent = message;
     this.node.replaceChildren(box);
   }
+}
+
+/**
+ * Per-channel scales: each legend shows the range of the plane under the mouse in its group (PlaneSpec.group),
+ * and, before any hover, its first plane's, so the numbers under the ramp are always the range in force.
+ */
+function followHoveredScale(view: HTMLElement, legends: HTMLElement): void {
+  const boxes = (
+    legends.matches(".jp-PoolscopeTensor-legend")
+      ? [legends]
+      : Array.from(legends.querySelectorAll<HTMLElement>(".jp-PoolscopeTensor-legend"))
+  ).filter((b) => b.dataset.mode === "channel");
+  if (boxes.length === 0) return;
+  const show = (stage: HTMLElement, hovered: boolean): void => {
+    const d = stage.dataset;
+    const box = boxes.find((b) => b.dataset.group === (d.group ?? "main"));
+    const caption = stage.parentElement?.querySelector(".jp-PoolscopeTensor-caption")?.textContent ?? "";
+    const kind = d.scaleKind === "diverging" ? "diverging" : "sequential";
+    if (box)
+      setLegendScale(
+        box,
+        { kind, lo: Number(d.scaleLo), hi: Number(d.scaleHi) },
+        `per channel: ${hovered ? "this" : "the first"} plane's range (${caption.replace(/ \[.*\]$/, "")})` +
+          (hovered ? "" : "; hover a plane for its own"),
+      );
+  };
+  for (const box of boxes) {
+    const first = view.querySelector<HTMLElement>(
+      `.jp-PoolscopeTensor-stage[data-group="${box.dataset.group ?? "main"}"]`,
+    );
+    if (first) show(first, false);
+  }
+  view.addEventListener("mouseover", (e) => {
+    const stage = (e.target as Element | null)?.closest?.(".jp-PoolscopeTensor-stage");
+    if (stage instanceof HTMLElement) show(stage, true);
+  });
 }
 
 /** A linked view for one trace kind: drawn, or refused with the notice that says why. */

@@ -13,11 +13,27 @@ import {
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
+/** Smallest cell side on screen, in CSS pixels: a cell the mouse can hit without pixel-precise aim. */
+export const MIN_CELL_PX = 12;
+/**
+ * Longest side a plane may take to keep MIN_CELL_PX (48 cells). A larger plane (an 89×89 image) is drawn to fit
+ * this instead, so that an input and its pooled output still stand side by side on a notebook's width and the
+ * window lit on the input stays in view while the output is hovered; its cells shrink (data-zoom says so).
+ */
+export const MAX_PLANE_PX = 576;
 
-/** Integer pixels per cell (pixel-exact zoom): 1 to 32, so a plane's longer side fits the budget. */
-export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX): number {
+/**
+ * Integer pixels per cell (pixel-exact zoom): large enough that the longer side fills the budget (cells up to
+ * 32 px), and never below MIN_CELL_PX, nor below `linked` (the cell size of the plane this one is linked to, so
+ * a pooled plane is never drawn finer than its input); only a plane longer than MAX_PLANE_PX / MIN_CELL_PX
+ * cells goes below, to the largest zoom that fits MAX_PLANE_PX (at least 1).
+ */
+export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX, linked = 0): number {
   const longest = Math.max(planeH, planeW, 1);
-  return Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
+  const fit = Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
+  const want = Math.max(fit, MIN_CELL_PX, linked);
+  const cap = Math.max(1, Math.floor(MAX_PLANE_PX / longest));
+  return Math.max(fit, Math.min(want, cap)); // fit never exceeds cap (budgetPx ≤ 32 · longest ≤ MAX_PLANE_PX)
 }
 
 /** The cell under a point given in CSS pixels from a plane's top-left corner, or null outside it. */
@@ -28,29 +44,25 @@ export function hitCell(x: number, y: number, zoom: number, planeH: number, plan
   return [i, j];
 }
 
-/** Exact value text for the read-out: float32 shown with all the digits it needs, a true minus sign. */
-export function exactValue(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "+∞";
-  if (v === -Infinity) return "−∞";
-  return String(v).replace("-", "−");
+/**
+ * A value in the read-out: the one number format of the view (formatNumber, 4 significant digits, as in the
+ * formulas and the legend), so "= 0.5022" stands beside "(0.5022 + …) / 4", not float32's 17 digits.
+ */
+export function valueText(v: number): string {
+  return v === Infinity ? "+∞" : formatNumber(v);
 }
 
 export function readoutText(index: readonly number[], value: number): string {
-  return `[${index.join(", ")}] = ${exactValue(value)}`;
+  return `[${index.join(", ")}] = ${valueText(value)}`;
 }
 
 /**
- * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value to the digits the
- * codes hold, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
+ * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value in the view's one
+ * format, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
  */
 export function approxReadoutText(index: readonly number[], value: number, q: QuantInfo): string {
   if (value - value !== 0) return readoutText(index, value);
-  const digits = q.bits > 8 ? 6 : 4;
-  return (
-    `[${index.join(", ")}] ≈ ${exactValue(Number(value.toPrecision(digits)))} ` +
-    `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`
-  );
+  return `[${index.join(", ")}] ≈ ${valueText(value)} ` + `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`;
 }
 
 /** Plane caption, e.g. "n=0 c=2" for NCHW; other ranks name dims d0, d1, ... */
@@ -82,7 +94,7 @@ export function blockReadoutText(
     const end = Math.min(reduced.originalShape[a] ?? (v + 1) * f, (v + 1) * f) - 1;
     return end > v * f ? `${v * f}…${end}` : String(v * f);
   });
-  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${exactValue(value)}`;
+  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${valueText(value)}`;
 }
 
 /** The kernel's summary fields plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */

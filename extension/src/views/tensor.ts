@@ -7,11 +7,15 @@ import { cellReadout, planeData, scalesFor, type BuiltView, type Panel, type Vie
 import { finishView, planeGrid } from "./skeleton.js";
 
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([pn], ctx.scaleMode);
+  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)
   const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;
-  const { grid, planes } = planeGrid(pn, scales, { zoom: first ? zoomFor(first.h, first.w) : 1 });
+  const { grid, planes } = planeGrid(pn, scales, {
+    zoom: first ? zoomFor(first.h, first.w) : 1,
+    numbers: ctx.numbers,
+    wrap: true,
+  });
   const drawnH = planes[0]?.spec.h ?? 0;
   const drawnW = planes[0]?.spec.w ?? 0;
 
