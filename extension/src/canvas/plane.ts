@@ -7,12 +7,21 @@
  * drawn once, and a layer of marks redrawn on hover. The stage can reserve a margin of virtual cells around the
  * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events.
  */
-import { planeRGBA, type ColorScale } from "poolscope/wire";
+import {
+  MIN_CELL_PX,
+  planeRGBA,
+  unwrappedCell,
+  wrapFor,
+  wrapLabels,
+  wrappedCell,
+  wrapValues,
+  type ColorScale,
+  type Wrap,
+} from "poolscope/wire";
 import { planeLabels } from "./cells.js";
-import { MIN_CELL_PX } from "./screen.js";
 import { drawCellText, drawGutter, drawMarks, hiDpi } from "./draw.js";
 import { NO_MARGIN, stageCell, type Margin, type Mark } from "./marks.js";
-import { unwrappedCell, wrapFor, wrapLabels, wrapMarks, wrappedCell, type Wrap } from "./wrap.js";
+import { wrapMarks } from "./wrap.js";
 
 export interface PlaneSpec {
   /** The plane's own values, row-major h×w (already sampled when the view is reduced). */
@@ -108,7 +117,7 @@ export class Plane {
       const text = el("canvas", "jp-PoolscopeTensor-layer");
       const textCtx = hiDpi(text, stageW, stageH);
       if (textCtx) {
-        drawCellText(textCtx, spec.values, labels.texts, w, zoom, m, spec.scale, at);
+        drawCellText(textCtx, spec.values, labels.texts, w, zoom, m, spec.scale, labels.font, at);
         if (wrap) drawGutter(textCtx, wrapLabels(wrap, h), zoom, m, inkColour());
       }
       this.stage.append(text);
@@ -145,18 +154,8 @@ export class Plane {
 
 /** A wrapped plane's pixels: its values laid out row after row of wrap.cols, the cells after the last clear. */
 function wrappedImage(spec: PlaneSpec, wrap: Wrap): ReturnType<typeof planeRGBA> {
-  const { h, w } = spec;
-  const dh = h * wrap.rowsPer;
-  const laid = new Float32Array(dh * wrap.cols);
-  const used = new Uint8Array(dh * wrap.cols);
-  for (let i = 0; i < h; i++) {
-    for (let j = 0; j < w; j++) {
-      const [r, c] = wrappedCell(wrap, i, j);
-      laid[r * wrap.cols + c] = spec.values[i * w + j];
-      used[r * wrap.cols + c] = 1;
-    }
-  }
-  const image = planeRGBA(laid, 0, dh, wrap.cols, spec.scale);
+  const { values, used } = wrapValues(spec.values, spec.h, spec.w, wrap);
+  const image = planeRGBA(values, 0, spec.h * wrap.rowsPer, wrap.cols, spec.scale);
   for (let k = 0; k < used.length; k++) if (!used[k]) image.data[k * 4 + 3] = 0;
   return image;
 }

@@ -4,6 +4,8 @@
  */
 import {
   formatNumber,
+  MAX_PLANE_PX,
+  MIN_CELL_PX,
   quantStep,
   summaryFields,
   type QuantInfo,
@@ -13,15 +15,6 @@ import {
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
-/** Smallest cell side on screen, in CSS pixels: a cell the mouse can hit without pixel-precise aim. */
-export const MIN_CELL_PX = 12;
-/**
- * Longest side a plane may take to keep MIN_CELL_PX (48 cells). A larger plane (an 89×89 image) is drawn to fit
- * this instead, so that an input and its pooled output still stand side by side on a notebook's width and the
- * window lit on the input stays in view while the output is hovered; its cells shrink (data-zoom says so).
- */
-export const MAX_PLANE_PX = 576;
-
 /**
  * Integer pixels per cell (pixel-exact zoom): large enough that the longer side fills the budget (cells up to
  * 32 px), and never below MIN_CELL_PX, nor below `linked` (the cell size of the plane this one is linked to, so

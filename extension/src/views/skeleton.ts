@@ -8,9 +8,9 @@
  * level buttons, and the ending every view shares (wire the planes to the selection, show the idle read-out,
  * answer the keys).
  */
-import type { ColorScale, SppLevelTrace } from "poolscope/wire";
+import { MIN_CELL_PX, type ColorScale, type SppLevelTrace } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
-import { MIN_CELL_PX, zoomFor } from "../canvas/screen.js";
+import { zoomFor } from "../canvas/screen.js";
 import { padMargins, type PlaneAxes } from "../link/pooling.js";
 import { planePairs } from "./pairs.js";
 import {

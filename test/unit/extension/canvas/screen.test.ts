@@ -9,9 +9,8 @@ import {
   statsText,
   valueText,
   zoomFor,
-  MIN_CELL_PX,
 } from "../../../../extension/src/canvas/screen.js";
-import { formatNumber, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/wire";
+import { formatNumber, MIN_CELL_PX, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/wire";
 import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {
