@@ -3,7 +3,7 @@
  * white stroke together so they show on every data colour, in light and dark themes alike.
  */
 import { valueColor, type ColorScale } from "poolscope/wire";
-import { cellFontPx, textColorOn } from "./cells.js";
+import { textColorOn } from "./cells.js";
 import { markRect, type Margin, type Mark } from "./marks.js";
 
 /** Sizes a canvas for crisp drawing at the device pixel ratio and returns its context in CSS pixels. */
@@ -30,9 +30,10 @@ export function drawCellText(
   zoom: number,
   margin: Margin,
   scale: ColorScale,
+  font: number,
   at: (i: number, j: number) => [number, number] = (i, j) => [i, j],
 ): void {
-  ctx.font = `${cellFontPx(zoom)}px sans-serif`;
+  ctx.font = `${font}px sans-serif`;
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   for (let k = 0; k < texts.length; k++) {

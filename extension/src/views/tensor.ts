@@ -40,6 +40,7 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
         : pn.reduced
           ? "over the block means shown"
           : "over the whole tensor",
+      { perChannel: scales.mode === "channel" },
     ),
     sizeOf: () => [drawnH, drawnW],
   });
