@@ -14,7 +14,11 @@ export interface Cells {
   w?: number;
 }
 
-/** Moves the mouse to the centre of plane cell (i, j) and waits until the plane has drawn that hover. */
+/**
+ * Moves the mouse to the centre of plane cell (i, j) and waits until the plane has drawn that hover. A wrapped
+ * plane (data-wrap cells a row: a long vector) draws cell (i, j) at row i·⌈cols / wrap⌉ + ⌊j / wrap⌋, column
+ * j mod wrap.
+ */
 export async function hoverCell(stage: Locator, i: number, j: number): Promise<void> {
   const page = stage.page();
   await expect(async () => {
@@ -23,11 +27,14 @@ export async function hoverCell(stage: Locator, i: number, j: number): Promise<v
       zoom: Number(s.dataset.zoom),
       top: Number(s.dataset.marginTop),
       left: Number(s.dataset.marginLeft),
+      wrap: Number(s.dataset.wrap || 0),
+      cols: Number(s.dataset.cols),
     }));
     expect(g.zoom).toBeGreaterThan(0);
+    const [r, c] = g.wrap > 0 ? [i * Math.ceil(g.cols / g.wrap) + Math.floor(j / g.wrap), j % g.wrap] : [i, j];
     const b = (await stage.boundingBox())!;
-    const x = b.x + (j + g.left + 0.5) * g.zoom;
-    const y = b.y + (i + g.top + 0.5) * g.zoom;
+    const x = b.x + (c + g.left + 0.5) * g.zoom;
+    const y = b.y + (r + g.top + 0.5) * g.zoom;
     // a step off and back, so a retry at the same spot is a real move
     await page.mouse.move(x + 1, y + 1);
     await page.mouse.move(x, y);
