@@ -240,6 +240,7 @@ function drawGrid(
   const { gap, pw, ph, width, height } = gridGeometry(layout, o);
   const { rows, cols, planeH, planeW } = layout;
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  if (planeH <= 0 || planeW <= 0) return { width, height, data }; // an empty tensor: no cell to sample
   const span = scale.hi - scale.lo;
   const top = FIGURE_LEVELS - 1;
   const rowOf = Int32Array.from({ length: ph }, (_, y) => Math.min(planeH - 1, Math.floor((y * planeH) / ph)));

@@ -132,3 +132,10 @@ describe("PNG figure: the size rule", () => {
     expect(px(right, lastRow - 12)).not.toEqual([255, 255, 255]);
   });
 });
+
+describe("PNG figure: empty tensors", () => {
+  it("draws an empty tensor as a blank panel instead of throwing", () => {
+    const im = figureImage([{ label: "", values: [], layout: gridLayout([0]) }], { kind: "sequential", lo: 0, hi: 1 });
+    expect(im.width).toBeGreaterThan(0);
+  });
+});
