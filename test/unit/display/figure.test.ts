@@ -98,6 +98,8 @@ describe("PNG figure: the size rule", () => {
     expect(figureCells([gridLayout([1, 1, 40, 40]), gridLayout([1, 1, 40, 1])])).toEqual([12, 12]);
     // a 4×4 input at 40 px: its 2×2 output at its own 80
     expect(figureCells([gridLayout([1, 1, 4, 4]), gridLayout([1, 1, 2, 2])])).toEqual([40, 80]);
+    // max unpooling draws 2×2 values (80 px cells) into a 4×4 map: the map is not drawn finer, 80 not its own 40
+    expect(figureCells([gridLayout([1, 1, 2, 2]), gridLayout([1, 1, 4, 4])])).toEqual([80, 80]);
     // a 30×30 input at 12 px, pooled to 30×1 (a strip): linked, 12, not its own 5
     expect(figureCells([gridLayout([1, 1, 30, 30]), gridLayout([1, 1, 30, 1])])).toEqual([12, 12]);
   });

@@ -31,6 +31,11 @@ describe("cells", () => {
     const big = planeLabels(grad, 32);
     expect(big.numbers).toBe("all");
     expect(big.texts).toEqual(["0.00", "0.00", "0.25", "0.00", "0.12", "0.00"]);
+    // at 22 px "0.00" and "0.51" would fit and "−0.25" not: then none is printed, not the others alone
+    const signed = planeLabels([0, -0.25314, 0.51234], 22);
+    expect(signed.numbers).toBe("none");
+    expect(signed.texts).toEqual([null, null, null]);
+    expect(planeLabels([0, 0.25314, 0.51234], 22).numbers).toBe("all");
     // glyphs show either way
     expect(planeLabels([NaN, 0.5, 0.25314], 16).texts).toEqual(["×", null, null]);
   });
