@@ -86,6 +86,7 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   await expect(rows).toHaveAttribute("data-rows", "40");
   const stripCell = await cellPx(rows);
   expect(stripCell.w).toBeGreaterThanOrEqual(12);
+  expect(stripCell.w).toBe(24); // widened across: a band, not a line
   expect(stripCell.h).toBeGreaterThanOrEqual(12);
   // its rows line up with the map's rows
   expect(stripCell.h).toBe((await cellPx(map)).h);

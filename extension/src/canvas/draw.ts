@@ -4,7 +4,7 @@
  */
 import { valueColor, type ColorScale } from "poolscope/wire";
 import { textColorOn } from "./cells.js";
-import { markRect, type Margin, type Mark } from "./marks.js";
+import { markRect, zoomXY, type Margin, type Mark, type Zoom } from "./marks.js";
 
 /** Sizes a canvas for crisp drawing at the device pixel ratio and returns its context in CSS pixels. */
 export function hiDpi(canvas: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D | null {
@@ -27,7 +27,7 @@ export function drawCellText(
   values: ArrayLike<number>,
   texts: readonly (string | null)[],
   w: number,
-  zoom: number,
+  zoom: Zoom,
   margin: Margin,
   scale: ColorScale,
   font: number,
@@ -41,7 +41,8 @@ export function drawCellText(
     if (text === null) continue;
     const [r, c] = at(Math.floor(k / w), k % w);
     ctx.fillStyle = textColorOn(valueColor(values[k], scale));
-    ctx.fillText(text, (c + margin.left + 0.5) * zoom, (r + margin.top + 0.5) * zoom);
+    const z = zoomXY(zoom);
+    ctx.fillText(text, (c + margin.left + 0.5) * z.x, (r + margin.top + 0.5) * z.y);
   }
 }
 
@@ -111,7 +112,8 @@ function dot(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, r
   ctx.stroke();
 }
 
-export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: number, margin: Margin): void {
+export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: Zoom, margin: Margin): void {
+  const side = Math.min(zoomXY(zoom).x, zoomXY(zoom).y);
   for (const m of marks) {
     const { x, y, w, h } = markRect(m, zoom, margin);
     switch (m.style) {
@@ -134,7 +136,7 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
       }
       case "sample":
         // a point, not a cell: a dot centred where the op sampled
-        dot(ctx, x, y, Math.max(1.5, Math.min(4, zoom / 8)), 1);
+        dot(ctx, x, y, Math.max(1.5, Math.min(4, side / 8)), 1);
         break;
       case "pinned":
         dualStroke(ctx, x - 1, y - 1, w + 2, h + 2, true);
@@ -147,6 +149,6 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
       default:
         dualStroke(ctx, x, y, w, h, false);
     }
-    if (m.text && zoom >= 12) label(ctx, m.text, x, y, w, h);
+    if (m.text && side >= 12) label(ctx, m.text, x, y, w, h);
   }
 }

@@ -39,6 +39,12 @@ export interface PlaneSpec {
    * MIN_CELL_PX; off for planes whose columns must line up with another's (strips beside their map).
    */
   wrap?: boolean;
+  /**
+   * Cell width or height in CSS pixels when it differs from `zoom`: a strip (H×1 row means beside its map) keeps
+   * the map's row height and is widened across, so it is no thin line.
+   */
+  cellW?: number;
+  cellH?: number;
   /** Which legend shows this plane's range on hover (data-group of legend and stage); "main" by default. */
   group?: string;
 }
@@ -48,6 +54,8 @@ export class Plane {
   readonly stage: HTMLElement;
   /** Cell side drawn, in CSS pixels: spec.zoom, or larger when the numbers toggle needed it. */
   readonly zoom: number;
+  /** Cell width and height drawn (a widened strip's differ). */
+  readonly cell: { x: number; y: number };
   private marksCanvas: HTMLCanvasElement | null = null;
   private marksCtx: CanvasRenderingContext2D | null = null;
   private readonly margin: Margin;
@@ -59,17 +67,24 @@ export class Plane {
     // a long plane (a vector) wraps into rows of WRAP_COLS with a gutter for each row's first index
     this.wrap = spec.wrap && !spec.margin ? wrapFor(h, w) : null;
     const wrap = this.wrap;
-    const px = wrap ? Math.max(spec.zoom, MIN_CELL_PX) : spec.zoom;
+    const px = Math.min(
+      wrap ? Math.max(spec.zoom, MIN_CELL_PX) : spec.zoom,
+      spec.cellW ?? Infinity,
+      spec.cellH ?? Infinity,
+    );
     const asked = planeLabels(spec.values, px);
     const labels = spec.numbers && asked.numbers === "none" ? planeLabels(spec.values, px, true) : asked;
     const zoom = labels.px;
     this.zoom = zoom;
+    // the numbers toggle grows every side alike; a widened side stays at least as wide as asked
+    const cell = { x: Math.max(zoom, spec.cellW ?? 0), y: Math.max(zoom, spec.cellH ?? 0) };
+    this.cell = cell;
     const gutter = wrap ? Math.ceil(32 / zoom) : 0;
     this.margin = spec.margin ?? (wrap ? { ...NO_MARGIN, left: gutter } : NO_MARGIN);
     const m = this.margin;
     const [dh, dw] = wrap ? [h * wrap.rowsPer, wrap.cols] : [h, w];
-    const stageW = (dw + m.left + m.right) * zoom;
-    const stageH = (dh + m.top + m.bottom) * zoom;
+    const stageW = (dw + m.left + m.right) * cell.x;
+    const stageH = (dh + m.top + m.bottom) * cell.y;
 
     this.node = el("figure", "jp-PoolscopeTensor-plane");
     const caption = el("figcaption", "jp-PoolscopeTensor-caption");
@@ -81,6 +96,8 @@ export class Plane {
     // for a state without measuring layout
     Object.assign(this.stage.dataset, {
       zoom: String(zoom),
+      zoomX: String(cell.x),
+      zoomY: String(cell.y),
       marginTop: String(m.top),
       marginLeft: String(m.left),
       rows: String(h),
@@ -98,10 +115,10 @@ export class Plane {
     base.className = "jp-PoolscopeTensor-canvas";
     base.width = Math.max(1, dw);
     base.height = Math.max(1, dh);
-    base.style.width = `${dw * zoom}px`;
-    base.style.height = `${dh * zoom}px`;
-    base.style.left = `${m.left * zoom}px`;
-    base.style.top = `${m.top * zoom}px`;
+    base.style.width = `${dw * cell.x}px`;
+    base.style.height = `${dh * cell.y}px`;
+    base.style.left = `${m.left * cell.x}px`;
+    base.style.top = `${m.top * cell.y}px`;
     const ctx = base.getContext("2d");
     if (ctx && h > 0 && w > 0) {
       const image = wrap ? wrappedImage(spec, wrap) : planeRGBA(spec.values, 0, h, w, spec.scale);
@@ -117,7 +134,7 @@ export class Plane {
       const text = el("canvas", "jp-PoolscopeTensor-layer");
       const textCtx = hiDpi(text, stageW, stageH);
       if (textCtx) {
-        drawCellText(textCtx, spec.values, labels.texts, w, zoom, m, spec.scale, labels.font, at);
+        drawCellText(textCtx, spec.values, labels.texts, w, cell, m, spec.scale, labels.font, at);
         if (wrap) drawGutter(textCtx, wrapLabels(wrap, h), zoom, m, inkColour());
       }
       this.stage.append(text);
@@ -139,7 +156,7 @@ export class Plane {
     const ctx = this.marksCtx;
     if (!ctx) return;
     ctx.clearRect(0, 0, this.stageSize[0], this.stageSize[1]);
-    drawMarks(ctx, this.wrap ? wrapMarks(this.wrap, marks) : marks, this.zoom, this.margin);
+    drawMarks(ctx, this.wrap ? wrapMarks(this.wrap, marks) : marks, this.cell, this.margin);
   }
 
   /** The plane cell under a mouse event, or null (margin, outside, a wrapped plane's unused cells). */
@@ -147,7 +164,7 @@ export class Plane {
     const r = this.stage.getBoundingClientRect();
     const wrap = this.wrap;
     const [dh, dw] = wrap ? [this.spec.h * wrap.rowsPer, wrap.cols] : [this.spec.h, this.spec.w];
-    const cell = stageCell(event.clientX - r.left, event.clientY - r.top, this.zoom, this.margin, dh, dw);
+    const cell = stageCell(event.clientX - r.left, event.clientY - r.top, this.cell, this.margin, dh, dw);
     return cell && wrap ? unwrappedCell(wrap, this.spec.w, cell[0], cell[1]) : cell;
   }
 }

@@ -8,6 +8,7 @@ import {
   MIN_CELL_PX,
   quantStep,
   summaryFields,
+  type GridLayout,
   type QuantInfo,
   type TensorPayload,
   type TensorStats,
@@ -15,6 +16,16 @@ import {
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
+/** Width of an H×1 strip's cells (height of a 1×W strip's) across its length: a band, not a line. */
+export const STRIP_CROSS_PX = 2 * MIN_CELL_PX;
+
+/** The widened side of an output that is a strip of its input (H×1 or 1×W of a wider map), else none. */
+export function stripCross(input: GridLayout, output: GridLayout): { cellW?: number; cellH?: number } {
+  if (output.planeW === 1 && input.planeW > 1 && output.planeH > 1) return { cellW: STRIP_CROSS_PX };
+  if (output.planeH === 1 && input.planeH > 1 && output.planeW > 1) return { cellH: STRIP_CROSS_PX };
+  return {};
+}
+
 /**
  * Integer pixels per cell (pixel-exact zoom): large enough that the longer side fills the budget (cells up to
  * 32 px), and never below MIN_CELL_PX, nor below `linked` (the cell size of the plane this one is linked to, so

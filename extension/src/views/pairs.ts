@@ -12,6 +12,9 @@ export interface PairSide {
   margin?: Margin;
   /** Cell side in CSS pixels: each side its own, so a pooled plane is not drawn at its input's small cells. */
   zoom: number;
+  /** A strip's cells widened across its length (PlaneSpec.cellW / cellH). */
+  cellW?: number;
+  cellH?: number;
 }
 
 export function planePairs(
@@ -30,6 +33,8 @@ export function planePairs(
       ...planeData(side.panel, p),
       scale: planeScale(scales, side.panel, p),
       zoom: side.zoom,
+      ...(side.cellW ? { cellW: side.cellW } : {}),
+      ...(side.cellH ? { cellH: side.cellH } : {}),
       numbers,
       ...(side.margin ? { margin: side.margin } : {}),
       caption: planeCaption(scales, side.panel, p, prefix),

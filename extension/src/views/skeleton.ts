@@ -10,7 +10,7 @@
  */
 import { MIN_CELL_PX, type ColorScale, type SppLevelTrace } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
-import { zoomFor } from "../canvas/screen.js";
+import { stripCross, zoomFor } from "../canvas/screen.js";
 import { padMargins, type PlaneAxes } from "../link/pooling.js";
 import { planePairs } from "./pairs.js";
 import {
@@ -85,11 +85,13 @@ export function pairSkeleton(
   const other = windowsOn === "input" ? output : input;
   const otherZoom = zoomFor(other.layout.planeH, other.layout.planeW, undefined, zoom);
   const [inZoom, outZoom] = windowsOn === "input" ? [zoom, otherZoom] : [otherZoom, zoom];
+  // a strip (H×1 or 1×W output of a wider map) keeps the map's rows or columns and is widened across
+  const strip = stripCross(input.layout, output.layout);
   const count = Math.min(input.plan.planes, output.plan.planes);
   if (count < drawnOn.layout.rows * drawnOn.layout.cols) ctx.notices.push(drawnOn.plan.notice ?? "");
   const { grid, ins, outs } = planePairs(
     windowsOn === "input" ? { panel: input, margin, zoom: inZoom } : { panel: input, zoom: inZoom },
-    windowsOn === "output" ? { panel: output, margin, zoom: outZoom } : { panel: output, zoom: outZoom },
+    windowsOn === "output" ? { panel: output, margin, zoom: outZoom } : { panel: output, zoom: outZoom, ...strip },
     count,
     scales,
     ctx.numbers,

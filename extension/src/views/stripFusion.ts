@@ -5,7 +5,7 @@
  * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
  */
 import type { StripFusionTrace } from "poolscope/wire";
-import { readoutText, zoomFor } from "../canvas/screen.js";
+import { readoutText, STRIP_CROSS_PX, zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
@@ -68,6 +68,7 @@ export function stripFusionView(
         w: 1,
         scale,
         zoom,
+        cellW: STRIP_CROSS_PX,
         numbers: ctx.numbers,
         caption: "rows",
       }),
@@ -91,6 +92,7 @@ export function stripFusionView(
         w,
         scale,
         zoom,
+        cellH: STRIP_CROSS_PX,
         numbers: ctx.numbers,
         caption: "columns",
       }),

@@ -7,10 +7,18 @@ import {
   planeLabel,
   readoutText,
   statsText,
+  stripCross,
   valueText,
   zoomFor,
 } from "../../../../extension/src/canvas/screen.js";
-import { formatNumber, MIN_CELL_PX, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/wire";
+import {
+  formatNumber,
+  gridLayout,
+  MIN_CELL_PX,
+  parseTensorPayload,
+  TENSOR_MIME,
+  type TensorPayload,
+} from "poolscope/wire";
 import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {
@@ -27,6 +35,14 @@ describe("renderer geometry", () => {
     expect(zoomFor(89, 89)).toBe(6);
     expect(zoomFor(224, 224)).toBe(2);
     expect(zoomFor(2000, 3)).toBe(1);
+  });
+
+  it("widens a strip across its length, keeping its map's rows or columns", () => {
+    const map = gridLayout([1, 1, 96, 96]);
+    expect(stripCross(map, gridLayout([1, 1, 96, 1]))).toEqual({ cellW: 24 });
+    expect(stripCross(map, gridLayout([1, 1, 1, 96]))).toEqual({ cellH: 24 });
+    expect(stripCross(map, gridLayout([1, 1, 48, 48]))).toEqual({});
+    expect(stripCross(gridLayout([1, 1, 4, 1]), gridLayout([1, 1, 2, 1]))).toEqual({}); // a column pooled: no strip
   });
 
   it("never draws a linked plane finer than the plane it is linked to", () => {
