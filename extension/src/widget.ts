@@ -30,8 +30,8 @@ import { downloadPng } from "./canvas/savePng.js";
 import { planeAxes } from "./link/pooling.js";
 import { roiGeometry } from "./link/roi.js";
 import { volumeAxes } from "./link/volume.js";
-import { sharedScale, unionRange, type ScaleMode } from "./canvas/scale.js";
-import { legend } from "./canvas/legend.js";
+import { scaleShown, sharedScale, unionRange, type ScaleDecision, type ScaleMode } from "./canvas/scale.js";
+import { legend, setLegendScale } from "./canvas/legend.js";
 import {
   OVER_BUDGET,
   isRefusal,
@@ -59,7 +59,10 @@ export const CLASS_NAME = "jp-PoolscopeTensor";
 /** The renderer JupyterLab creates per output (views/tensor.ts's tensorView is the plain grid it may show). */
 export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
   private view: BuiltView | null = null;
-  private scaleMode: ScaleMode = "shared";
+  /** The scale mode the reader picked; null: the one the data calls for (autoScaleMode). */
+  private scaleChoice: ScaleMode | null = null;
+  /** The "numbers" toggle: planes whose numbers do not fit grow until they do. */
+  private numbers = false;
   /** Colour pictures (RGB tensors) drawn in colour, or as their three channels. */
   private colour = true;
   /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
@@ -114,14 +117,9 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const rowScale = payload.row && parsed.row ? payload.row.scale : null;
     const toolbar = el("div", "jp-PoolscopeTensor-toolbar");
     const pictures = items.some((it) => !it.payload.trace && rgbPicture(it.payload.shape, it.payload.stats));
+    // what each drawn view decided about its scale (auto mode), for the toggle's label and its reason
+    const decisions: ScaleDecision[] = [];
 
-    const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
-    scale.textContent = this.scaleMode === "shared" ? "scale: shared" : "scale: per channel";
-    scale.title = "switch between one scale for everything and one scale per channel";
-    scale.addEventListener("click", () => {
-      this.scaleMode = this.scaleMode === "shared" ? "channel" : "shared";
-      this.draw();
-    });
     const save = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-save");
     save.textContent = "save PNG";
     save.title = "download this view as a PNG image";
@@ -132,7 +130,6 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
           r.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
       });
     });
-    toolbar.append(scale);
     if (pictures) {
       // a colour picture can be read as its three channels too (a heatmap each)
       const colour = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-colour");
@@ -145,11 +142,44 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       });
       toolbar.append(colour);
     }
-    toolbar.append(save);
+
+    // the scale toggle (pressed for per-channel scales) and beside it which scale is in force and why; the
+    // numbers toggle where some plane's numbers did not fit; both need the drawn views, so they come after them
+    const finishToolbar = (views: readonly BuiltView[]): void => {
+      const shown = scaleShown(this.scaleChoice, decisions);
+      const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
+      scale.textContent = shown.mode === "shared" ? "scale: shared" : "scale: per channel";
+      scale.title = "switch between one scale for everything and one scale per channel";
+      scale.setAttribute("aria-pressed", String(shown.mode === "channel"));
+      scale.addEventListener("click", () => {
+        this.scaleChoice = shown.mode === "shared" ? "channel" : "shared";
+        this.draw();
+      });
+      const why = el("span", "jp-PoolscopeTensor-scaleWhy");
+      why.textContent = `(${shown.why})`;
+      why.dataset.mode = shown.mode;
+      why.dataset.chosen = this.scaleChoice ? "reader" : "data";
+      toolbar.prepend(scale, why);
+      const hidden = views.some((v) => v.node.querySelector('.jp-PoolscopeTensor-stage[data-labels="none"]') !== null);
+      if (hidden || this.numbers) {
+        const numbers = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-numbers");
+        numbers.textContent = "numbers";
+        numbers.title = "print every cell's value, enlarging the cells where the numbers do not fit";
+        numbers.setAttribute("aria-pressed", String(this.numbers));
+        numbers.addEventListener("click", () => {
+          this.numbers = !this.numbers;
+          this.draw();
+        });
+        toolbar.append(numbers);
+      }
+      toolbar.append(save);
+    };
 
     if (!rowScale) {
-      const one = this.item(first, parsed, toolbar, null);
+      const one = this.item(first, parsed, toolbar, null, this.scaleChoice ?? "auto", decisions);
       readouts.push(one.readout);
+      finishToolbar([one.view]);
+      followHoveredScale(one.view.node, one.view.legend);
       const parts = [one.stats, toolbar, ...one.notices, one.view.node, one.view.legend, one.readout, one.formula];
       this.view = one.view;
       this.node.append(...(one.title ? [one.title] : []), ...parts);
@@ -163,18 +193,21 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const range =
       rowScale === "shared" ? unionRange(all.map((pn) => colourRange(pn.values, pn.stats, pn.reduced))) : null;
     if (range) for (const pn of all) pn.range = range;
+    // a row the cell asked to share one scale keeps it unless the reader switches to per channel
+    const asked: ScaleMode | "auto" = this.scaleChoice ?? (range ? "shared" : "auto");
+    const sharedLegend = range !== null && asked === "shared";
     const row = el("div", "jp-PoolscopeTensor-row");
     row.dataset.items = String(items.length);
     row.dataset.scale = rowScale;
     const views: BuiltView[] = [];
     const built = items.map((it, k) => {
       const own = el("div", "jp-PoolscopeTensor-toolbar jp-mod-item");
-      const one = this.item(it, k === 0 ? parsed : null, own, panelsOf[k]);
+      const one = this.item(it, k === 0 ? parsed : null, own, panelsOf[k], asked, decisions, it.payload.title ?? "");
       views.push(one.view);
       readouts.push(one.readout);
+      if (!sharedLegend) followHoveredScale(one.view.node, one.view.legend);
       const box = el("div", "jp-PoolscopeTensor-item");
       box.dataset.title = it.payload.title ?? "";
-      const sharedLegend = range && this.scaleMode === "shared";
       box.append(
         ...(one.title ? [one.title] : []),
         one.stats,
@@ -188,24 +221,26 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       return box;
     });
     row.append(...built);
+    finishToolbar(views);
     this.view = rowView(views);
     const legends =
-      range && this.scaleMode === "shared"
-        ? [legend(sharedScale([range]), `shared by the row's ${items.length} results`)]
-        : [];
+      sharedLegend && range ? [legend(sharedScale([range]), `shared by the row's ${items.length} results`)] : [];
     this.node.append(toolbar, row, ...legends);
   }
 
   /**
    * One result drawn as a single output is: its caption, stats line, notices, view and read-outs. `parsed` is the
    * whole payload for the first item (a comparison and the payload's warnings belong to it); `panels` are the
-   * item's prepared panels when the row made them.
+   * item's prepared panels when the row made them; `asked` the scale mode, its choices recorded in `decisions`.
    */
   private item(
     it: ParsedItem,
     parsed: Extract<ReturnType<typeof parseTensorPayload>, { ok: true }> | null,
     toolbar: HTMLElement,
     panels: { output: Panel; input: Panel | null } | null,
+    asked: ScaleMode | "auto",
+    decisions: ScaleDecision[],
+    of = "",
   ): {
     title: HTMLElement | null;
     stats: HTMLElement;
@@ -227,8 +262,11 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     stats.textContent = statsText({ ...whole, title: undefined }, input).replace(/^\n/, "");
     const readout = el("div", "jp-PoolscopeTensor-readout");
     const formula = el("div", "jp-PoolscopeTensor-formula");
+    const mine: ScaleDecision[] = [];
     const ctx: ViewContext = {
-      scaleMode: this.scaleMode,
+      scaleMode: asked,
+      scaleDecisions: mine,
+      numbers: this.numbers,
       readout,
       formula,
       toolbar,
@@ -242,6 +280,8 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const view = compared
       ? this.chooseCompareView(payload, input, output, compared, ctx)
       : this.chooseView(payload, input, output, ctx);
+    // in a row, each decision says which item it is about
+    decisions.push(...mine.map((d) => (of && !d.of ? { ...d, of } : d)));
     const notices = ctx.notices
       .filter((n) => n)
       .map((n) => {
@@ -297,6 +337,42 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     box.textContent = message;
     this.node.replaceChildren(box);
   }
+}
+
+/**
+ * Per-channel scales: each legend shows the range of the plane under the mouse in its group (PlaneSpec.group),
+ * and, before any hover, its first plane's, so the numbers under the ramp are always the range in force.
+ */
+function followHoveredScale(view: HTMLElement, legends: HTMLElement): void {
+  const boxes = (
+    legends.matches(".jp-PoolscopeTensor-legend")
+      ? [legends]
+      : Array.from(legends.querySelectorAll<HTMLElement>(".jp-PoolscopeTensor-legend"))
+  ).filter((b) => b.dataset.mode === "channel");
+  if (boxes.length === 0) return;
+  const show = (stage: HTMLElement, hovered: boolean): void => {
+    const d = stage.dataset;
+    const box = boxes.find((b) => b.dataset.group === (d.group ?? "main"));
+    const caption = stage.parentElement?.querySelector(".jp-PoolscopeTensor-caption")?.textContent ?? "";
+    const kind = d.scaleKind === "diverging" ? "diverging" : "sequential";
+    if (box)
+      setLegendScale(
+        box,
+        { kind, lo: Number(d.scaleLo), hi: Number(d.scaleHi) },
+        `per channel: ${hovered ? "this" : "the first"} plane's range (${caption.replace(/ \[.*\]$/, "")})` +
+          (hovered ? "" : "; hover a plane for its own"),
+      );
+  };
+  for (const box of boxes) {
+    const first = view.querySelector<HTMLElement>(
+      `.jp-PoolscopeTensor-stage[data-group="${box.dataset.group ?? "main"}"]`,
+    );
+    if (first) show(first, false);
+  }
+  view.addEventListener("mouseover", (e) => {
+    const stage = (e.target as Element | null)?.closest?.(".jp-PoolscopeTensor-stage");
+    if (stage instanceof HTMLElement) show(stage, true);
+  });
 }
 
 /** A linked view for one trace kind: drawn, or refused with the notice that says why. */

@@ -1,7 +1,8 @@
 /**
  * The PNG fallback's figure: the tensor's planes (or, for a traced pooling result, its input and output side
  * by side on one scale, as the renderer shows them) above a colour bar whose ends and middle are labelled with
- * numbers. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
+ * numbers. It follows the renderer's size rule (wire/planeSize.ts): cells of at least MIN_CELL_PX, an output
+ * never finer than its input, a long vector wrapped into rows with each row's first index beside it. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
 import { colorAt, valueColor, type ColorScale, type Rgb } from "../wire/colormap.js";
@@ -9,6 +10,7 @@ import type { GridLayout } from "../wire/grid.js";
 import type { FigureMark } from "./figureMarks.js";
 import { cellsRect, gridGeometry, type GridImageOptions, type RgbaImage } from "../wire/heatmap.js";
 import { formatNumber } from "../wire/stats.js";
+import { MAX_PLANE_PX, MIN_CELL_PX, wrapFor, wrapLabels, wrappedCell, wrapValues } from "../wire/planeSize.js";
 
 export interface FigurePanel {
   /** Caption above the panel, from the font's small alphabet (e.g. "input", "output"); may be empty. */
@@ -31,36 +33,118 @@ export const FIGURE_LEVELS = 240;
 /** Largest plot area in pixels: past it the figure is drawn smaller (the PNG is a fallback, not the data). */
 export const MAX_FIGURE_PIXELS = 2 ** 16;
 
+/** A panel as the figure draws it: wrapped when it is one long plane (a vector), else as given. */
+interface LaidPanel extends FigurePanel {
+  /** Cells that hold a value (a wrapped plane's row tails do not, and are left blank); all when absent. */
+  used?: Uint8Array;
+  /** A wrapped panel's row-start indices, for its left gutter. */
+  rowLabels?: number[];
+}
+
+/**
+ * One long plane (an SPP vector, a [1, 380] tensor) wraps into rows of WRAP_COLS as the renderer draws it,
+ * its marks moved to the drawn cells; a panel with several planes, or with marks over several cells, is left
+ * as it is (its cells line up with another's).
+ */
+export function layPanel(p: FigurePanel): LaidPanel {
+  const { rows, cols, planeH, planeW } = p.layout;
+  const wrap = rows === 1 && cols === 1 ? wrapFor(planeH, planeW) : null;
+  if (!wrap || (p.marks ?? []).some((m) => m.h !== 1 || m.w !== 1)) return p;
+  const laid = wrapValues(p.values, planeH, planeW, wrap);
+  const marks = (p.marks ?? []).map((m) => {
+    const [i, j] = wrappedCell(wrap, m.i, m.j);
+    return { ...m, i, j };
+  });
+  return {
+    label: p.label,
+    values: laid.values,
+    used: laid.used,
+    layout: { rows: 1, cols: 1, planeH: planeH * wrap.rowsPer, planeW: wrap.cols },
+    marks,
+    rowLabels: wrapLabels(wrap, planeH),
+  };
+}
+
+/**
+ * Pixels per cell each panel asks for, by the size rule: at least MIN_CELL_PX, and an output (odd panels follow
+ * their input) never finer than its input, for planes up to MAX_PLANE_PX at that size; larger planes keep the
+ * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG).
+ */
+export function figureCells(layouts: readonly GridLayout[]): number[] {
+  const cells: number[] = [];
+  layouts.forEach((l, k) => {
+    const longest = Math.max(l.planeH, l.planeW, 1);
+    const own = Math.max(1, Math.floor(160 / longest));
+    const linked = k % 2 === 1 && layouts.length > 1 ? cells[k - 1] : 0;
+    const ruled = longest * MIN_CELL_PX <= MAX_PLANE_PX;
+    cells.push(ruled ? Math.max(own, MIN_CELL_PX, Math.min(linked, Math.floor(MAX_PLANE_PX / longest))) : own);
+  });
+  return cells;
+}
+
 export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
-  const optionsFor = (px: number): GridImageOptions => ({
+  const laid = panels.map(layPanel);
+  const cells = figureCells(laid.map((p) => p.layout));
+  const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
+  // each panel's share of the width: what its cells need, scaled down together past maxPx; planes past the
+  // size rule (pictures) shrink further while the plot area is over MAX_FIGURE_PIXELS
+  const want = laid.map((p, k) => {
+    const { rows, cols, planeH, planeW } = p.layout;
+    const span = Math.max(rows, cols);
+    return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
+  });
+  const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
+  const shares = want.map((w) => (total > maxPx ? Math.floor((w * maxPx) / total) : w));
+  const optionsFor = (k: number, share: number): GridImageOptions => ({
     legendHeight: 0,
     gap: 4,
-    maxPx: Math.floor(px / Math.max(1, panels.length)),
+    maxPx: Math.max(8, share - gutters[k]),
+    planePx: cells[k] * Math.max(laid[k].layout.planeH, laid[k].layout.planeW, 1),
   });
-  let options = optionsFor(maxPx);
-  const area = (o: GridImageOptions): number => {
-    const g = panels.map((p) => gridGeometry(p.layout, o));
-    return g.reduce((w, x) => w + x.width, 0) * Math.max(...g.map((x) => x.height));
+  let options = laid.map((_, k) => optionsFor(k, shares[k]));
+  const area = (o: readonly GridImageOptions[]): number => {
+    const g = laid.map((p, k) => gridGeometry(p.layout, o[k]));
+    return g.reduce((w, x, k) => w + x.width + gutters[k], 0) * Math.max(...g.map((x) => x.height));
   };
   const a = area(options);
-  if (a > MAX_FIGURE_PIXELS) options = optionsFor(Math.max(64, Math.floor(maxPx * Math.sqrt(MAX_FIGURE_PIXELS / a))));
+  if (a > MAX_FIGURE_PIXELS) {
+    const f = Math.sqrt(MAX_FIGURE_PIXELS / a);
+    options = laid.map((p, k) => {
+      const longest = Math.max(p.layout.planeH, p.layout.planeW, 1);
+      return longest * MIN_CELL_PX <= MAX_PLANE_PX
+        ? options[k]
+        : optionsFor(k, Math.max(64, Math.floor(shares[k] * f)));
+    });
+  }
   const lut = levelColours(scale);
-  const images = panels.map((p) => drawGrid(p.values, p.layout, scale, lut, options));
-  const labelH = panels.some((p) => p.label) ? TEXT_HEIGHT * FONT + 4 : 0;
+  const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
+  const labelH = laid.some((p) => p.label) ? TEXT_HEIGHT * FONT + 4 : 0;
   const barH = 12;
   const tickH = TEXT_HEIGHT * FONT + 4;
-  const width = Math.max(160, images.reduce((w, im) => w + im.width, 0) + GAP * (images.length - 1));
+  const width = Math.max(160, images.reduce((w, im, k) => w + im.width + gutters[k], 0) + GAP * (images.length - 1));
   const plotsH = Math.max(...images.map((im) => im.height));
   const height = labelH + plotsH + 4 + barH + tickH;
   const out: RgbaImage = { width, height, data: new Uint8ClampedArray(width * height * 4).fill(255) };
 
   let x0 = 0;
   images.forEach((im, k) => {
-    if (panels[k].label) drawText(out, x0 + 4, 2, panels[k].label, FONT, INK);
+    const p = laid[k];
+    if (p.label) drawText(out, x0 + 4, 2, p.label, FONT, INK);
+    const geom = gridGeometry(p.layout, options[k]);
+    if (p.rowLabels) {
+      // each drawn row's first index, right-aligned in the gutter (a 1×5 font's rows need ≥ 6 px rows)
+      const rowPx = geom.ph / p.layout.planeH;
+      if (rowPx >= TEXT_HEIGHT + 1)
+        p.rowLabels.forEach((n, r) => {
+          const text = String(n);
+          const y = labelH + geom.gap + Math.round(r * rowPx + (rowPx - TEXT_HEIGHT) / 2);
+          drawText(out, x0 + gutters[k] - 2 - textWidth(text, 1), y, text, 1, INK);
+        });
+    }
+    x0 += gutters[k];
     blit(out, im, x0, labelH);
-    const geom = gridGeometry(panels[k].layout, options);
-    for (const m of panels[k].marks ?? []) {
-      const r = cellsRect(panels[k].layout, geom, m.plane, m.i, m.j, m.h, m.w);
+    for (const m of p.marks ?? []) {
+      const r = cellsRect(p.layout, geom, m.plane, m.i, m.j, m.h, m.w);
       if (r) drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
     }
     x0 += im.width + GAP;
@@ -151,10 +235,12 @@ function drawGrid(
   scale: ColorScale,
   lut: readonly Rgb[],
   o: GridImageOptions,
+  used?: Uint8Array,
 ): RgbaImage {
   const { gap, pw, ph, width, height } = gridGeometry(layout, o);
   const { rows, cols, planeH, planeW } = layout;
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  if (planeH <= 0 || planeW <= 0) return { width, height, data }; // an empty tensor: no cell to sample
   const span = scale.hi - scale.lo;
   const top = FIGURE_LEVELS - 1;
   const rowOf = Int32Array.from({ length: ph }, (_, y) => Math.min(planeH - 1, Math.floor((y * planeH) / ph)));
@@ -168,6 +254,7 @@ function drawGrid(
         const row = base + rowOf[y] * planeW;
         let k = ((y0 + y) * width + x0) * 4;
         for (let x = 0; x < pw; x++, k += 4) {
+          if (used && !used[row + colOf[x]]) continue; // a wrapped row's tail: left blank (white)
           const v = values[row + colOf[x]];
           let rgb: Rgb;
           if (v - v === 0) {

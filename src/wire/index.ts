@@ -2,7 +2,7 @@
  * src/wire/: the browser-safe contract between the library and the JupyterLab renderer, exported as
  * `poolscope/wire`: the payload format, the trace types and
  * their validator (both read off one table, traceSchema.ts), base64, stats, colours, grid layout and heatmap
- * pixels, plus the geometry the renderer reads traces with. No Node module and no Tensor: the renderer bundles
+ * pixels, the size rule (planeSize.ts), plus the geometry the renderer reads traces with. No Node module and no Tensor: the renderer bundles
  * exactly this (test/unit/imports.test.ts holds it to that); PNG encoding and bundles stay in display/.
  */
 export * from "./payload.js";
@@ -13,6 +13,7 @@ export * from "./heatmap.js";
 export * from "./reduce.js";
 export * from "./quantize.js";
 export * from "./rgb.js";
+export * from "./planeSize.js";
 // Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
 // windows from the trace's own axis description instead of re-deriving it.
 export type {

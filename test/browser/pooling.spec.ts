@@ -154,13 +154,16 @@ async function exportPng(page: Page, view: Locator, name: string) {
     const cb = base.getBoundingClientRect();
     const zoom = cb.width / base.width;
     const stats = root.querySelector(".jp-PoolscopeTensor-stats")!.getBoundingClientRect();
+    // the picture leaves the toolbar's band out (buttons are no part of a figure): what is below moves up
+    const toolbar = root.querySelector(".jp-PoolscopeTensor-toolbar")!;
+    const band = toolbar.nextElementSibling!.getBoundingClientRect().top - toolbar.getBoundingClientRect().top;
     return {
-      size: [Math.ceil(rb.width), Math.ceil(rb.height)],
+      size: [Math.ceil(rb.width), Math.ceil(rb.height - band)],
       background: rgb(getComputedStyle(root).getPropertyValue("--jp-layout-color0").trim()),
       // input cell (1, 1), near its corner (the cell's number is printed in its middle)
       cell: {
         x: Math.floor(cb.left - rb.left + 1.15 * zoom),
-        y: Math.floor(cb.top - rb.top + 1.15 * zoom),
+        y: Math.floor(cb.top - rb.top - band + 1.15 * zoom),
         rgb: Array.from(base.getContext("2d")!.getImageData(1, 1, 1, 1).data.slice(0, 3)),
       },
       stats: { x: stats.left - rb.left, y: stats.top - rb.top, w: stats.width, h: stats.height },

@@ -14,20 +14,30 @@ export interface Cells {
   w?: number;
 }
 
-/** Moves the mouse to the centre of plane cell (i, j) and waits until the plane has drawn that hover. */
+/**
+ * Moves the mouse to the centre of plane cell (i, j) and waits until the plane has drawn that hover. A wrapped
+ * plane (data-wrap cells a row: a long vector) draws cell (i, j) at row i·⌈cols / wrap⌉ + ⌊j / wrap⌋, column
+ * j mod wrap.
+ */
 export async function hoverCell(stage: Locator, i: number, j: number): Promise<void> {
   const page = stage.page();
   await expect(async () => {
     await stage.scrollIntoViewIfNeeded();
     const g = await stage.evaluate((s: HTMLElement) => ({
       zoom: Number(s.dataset.zoom),
+      // a widened strip's cells are wider (or taller) than data-zoom
+      zx: Number(s.dataset.zoomX || s.dataset.zoom),
+      zy: Number(s.dataset.zoomY || s.dataset.zoom),
       top: Number(s.dataset.marginTop),
       left: Number(s.dataset.marginLeft),
+      wrap: Number(s.dataset.wrap || 0),
+      cols: Number(s.dataset.cols),
     }));
     expect(g.zoom).toBeGreaterThan(0);
+    const [r, c] = g.wrap > 0 ? [i * Math.ceil(g.cols / g.wrap) + Math.floor(j / g.wrap), j % g.wrap] : [i, j];
     const b = (await stage.boundingBox())!;
-    const x = b.x + (j + g.left + 0.5) * g.zoom;
-    const y = b.y + (i + g.top + 0.5) * g.zoom;
+    const x = b.x + (c + g.left + 0.5) * g.zx;
+    const y = b.y + (r + g.top + 0.5) * g.zy;
     // a step off and back, so a retry at the same spot is a real move
     await page.mouse.move(x + 1, y + 1);
     await page.mouse.move(x, y);

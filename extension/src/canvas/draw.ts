@@ -3,8 +3,8 @@
  * white stroke together so they show on every data colour, in light and dark themes alike.
  */
 import { valueColor, type ColorScale } from "poolscope/wire";
-import { cellFontPx, cellText, MIN_GLYPH_PX, textColorOn } from "./cells.js";
-import { markRect, type Margin, type Mark } from "./marks.js";
+import { textColorOn } from "./cells.js";
+import { markRect, zoomXY, type Margin, type Mark, type Zoom } from "./marks.js";
 
 /** Sizes a canvas for crisp drawing at the device pixel ratio and returns its context in CSS pixels. */
 export function hiDpi(canvas: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D | null {
@@ -18,29 +18,47 @@ export function hiDpi(canvas: HTMLCanvasElement, cssW: number, cssH: number): Ca
   return ctx;
 }
 
-/** Numbers and glyphs inside the cells of a plane, when the cells are large enough. */
+/**
+ * Numbers and glyphs inside the cells of a plane (texts[i·w + j], null for none), each in black or white by its
+ * cell's colour; `at` maps a plane cell to its drawn cell (a wrapped plane's are elsewhere).
+ */
 export function drawCellText(
   ctx: CanvasRenderingContext2D,
   values: ArrayLike<number>,
-  h: number,
+  texts: readonly (string | null)[],
   w: number,
-  zoom: number,
+  zoom: Zoom,
   margin: Margin,
   scale: ColorScale,
+  font: number,
+  at: (i: number, j: number) => [number, number] = (i, j) => [i, j],
 ): void {
-  if (zoom < MIN_GLYPH_PX) return;
-  ctx.font = `${cellFontPx(zoom)}px sans-serif`;
+  ctx.font = `${font}px sans-serif`;
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  for (let i = 0; i < h; i++) {
-    for (let j = 0; j < w; j++) {
-      const v = values[i * w + j];
-      const text = cellText(v, zoom);
-      if (text === null) continue;
-      ctx.fillStyle = textColorOn(valueColor(v, scale));
-      ctx.fillText(text, (j + margin.left + 0.5) * zoom, (i + margin.top + 0.5) * zoom);
-    }
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k];
+    if (text === null) continue;
+    const [r, c] = at(Math.floor(k / w), k % w);
+    ctx.fillStyle = textColorOn(valueColor(values[k], scale));
+    const z = zoomXY(zoom);
+    ctx.fillText(text, (c + margin.left + 0.5) * z.x, (r + margin.top + 0.5) * z.y);
   }
+}
+
+/** Row-start indices in a wrapped plane's left gutter (`gutter` cells wide), right-aligned. */
+export function drawGutter(
+  ctx: CanvasRenderingContext2D,
+  labels: readonly number[],
+  zoom: number,
+  margin: Margin,
+  ink: string,
+): void {
+  ctx.font = `${Math.min(12, Math.max(9, zoom - 3))}px sans-serif`;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  ctx.fillStyle = ink;
+  labels.forEach((n, r) => ctx.fillText(String(n), margin.left * zoom - 3, (r + margin.top + 0.5) * zoom));
 }
 
 function dualStroke(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, dashed = false): void {
@@ -97,7 +115,8 @@ function dot(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, r
   ctx.stroke();
 }
 
-export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: number, margin: Margin): void {
+export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[], zoom: Zoom, margin: Margin): void {
+  const side = Math.min(zoomXY(zoom).x, zoomXY(zoom).y);
   for (const m of marks) {
     const { x, y, w, h } = markRect(m, zoom, margin);
     switch (m.style) {
@@ -121,7 +140,7 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
       case "sample": {
         // a point, not a cell: centred where the op sampled, a white centre in an orange ring with a black rim, so
         // it is not taken for the argmax's white dot or a cell's outline
-        const r = Math.max(3.5, Math.min(7, zoom / 4));
+        const r = Math.max(3.5, Math.min(7, side / 4));
         const disc = (radius: number, colour: string): void => {
           ctx.beginPath();
           ctx.arc(x, y, radius, 0, 2 * Math.PI);
@@ -144,6 +163,6 @@ export function drawMarks(ctx: CanvasRenderingContext2D, marks: readonly Mark[],
       default:
         dualStroke(ctx, x, y, w, h, false);
     }
-    if (m.text && zoom >= 12) label(ctx, m.text, x, y, w, h);
+    if (m.text && side >= 12) label(ctx, m.text, x, y, w, h);
   }
 }

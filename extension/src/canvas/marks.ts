@@ -36,21 +36,30 @@ export interface Margin {
 
 export const NO_MARGIN: Margin = { top: 0, bottom: 0, left: 0, right: 0 };
 
+/** CSS pixels per cell: one side for square cells, or width and height (a strip widened across its length). */
+export type Zoom = number | { x: number; y: number };
+
+export function zoomXY(zoom: Zoom): { x: number; y: number } {
+  return typeof zoom === "number" ? { x: zoom, y: zoom } : zoom;
+}
+
 /** The mark's rectangle in CSS pixels from the stage's top-left corner (the stage includes the margin). */
-export function markRect(m: Mark, zoom: number, margin: Margin): { x: number; y: number; w: number; h: number } {
-  return { x: (m.j + margin.left) * zoom, y: (m.i + margin.top) * zoom, w: (m.w ?? 1) * zoom, h: (m.h ?? 1) * zoom };
+export function markRect(m: Mark, zoom: Zoom, margin: Margin): { x: number; y: number; w: number; h: number } {
+  const z = zoomXY(zoom);
+  return { x: (m.j + margin.left) * z.x, y: (m.i + margin.top) * z.y, w: (m.w ?? 1) * z.x, h: (m.h ?? 1) * z.y };
 }
 
 /** The cell under a point of the stage (CSS pixels), in plane coordinates, or null outside the plane itself. */
 export function stageCell(
   x: number,
   y: number,
-  zoom: number,
+  zoom: Zoom,
   margin: Margin,
   h: number,
   w: number,
 ): [number, number] | null {
-  const i = Math.floor(y / zoom) - margin.top;
-  const j = Math.floor(x / zoom) - margin.left;
+  const z = zoomXY(zoom);
+  const i = Math.floor(y / z.y) - margin.top;
+  const j = Math.floor(x / z.x) - margin.left;
   return i >= 0 && i < h && j >= 0 && j < w ? [i, j] : null;
 }

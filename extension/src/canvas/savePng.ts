@@ -1,6 +1,7 @@
 /**
  * Saves a view as PNG, entirely in the browser: every canvas and text line of the view is painted onto one
- * canvas at its on-screen position (text with fillText, never HTML), then downloaded.
+ * canvas at its on-screen position (text with fillText, never HTML), then downloaded. It should read as a
+ * figure: the toolbar's band is cut out, multi-line text keeps its lines, and the hover hint is left out.
  */
 
 /** A file name from the view's title: letters, digits and dashes only. */
@@ -21,11 +22,52 @@ const TEXT_SELECTOR = [
   ".jp-PoolscopeTensor-coverageLine",
 ].join(",");
 
+/** A horizontal band of the view left out of the picture (the toolbar: buttons are no part of a figure). */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
+/** Where a point at view height `y` lands once the band is cut out (null: inside the band, not drawn). */
+export function cutY(y: number, band: Band | null): number | null {
+  if (!band) return y;
+  if (y >= band.bottom) return y - (band.bottom - band.top);
+  return y >= band.top ? null : y;
+}
+
+/**
+ * The lines of a text element as painted: its own line breaks (the stats line of a pooling result is three
+ * lines; one fillText would run them into one), at `lineHeight` apart from `top`.
+ */
+export function textLines(text: string, top: number, lineHeight: number): { text: string; y: number }[] {
+  return text.split("\n").map((line, k) => ({ text: line, y: top + k * lineHeight }));
+}
+
+/**
+ * Whether the read-out is worth keeping: it names a cell only while a cell is hovered or pinned (marks
+ * "cursor" or "pinned" on some plane); otherwise it is the hover hint, which a picture cannot act on.
+ */
+export function readoutShown(stageMarks: readonly string[]): boolean {
+  return stageMarks.some((m) => /\b(cursor|pinned):/.test(m));
+}
+
 export function composeView(root: HTMLElement): HTMLCanvasElement {
   const box = root.getBoundingClientRect();
+  const toolbar = root.querySelector<HTMLElement>(".jp-PoolscopeTensor-toolbar");
+  let band: Band | null = null;
+  if (toolbar) {
+    const t = toolbar.getBoundingClientRect();
+    const next = toolbar.nextElementSibling?.getBoundingClientRect();
+    band = { top: t.top - box.top, bottom: (next ? next.top : t.bottom) - box.top };
+  }
+  const cut = band ? band.bottom - band.top : 0;
+  const marks = Array.from(root.querySelectorAll<HTMLElement>(".jp-PoolscopeTensor-stage")).map(
+    (s) => s.dataset.marks ?? "",
+  );
+  const keepReadout = readoutShown(marks);
   const out = document.createElement("canvas");
   out.width = Math.max(1, Math.ceil(box.width));
-  out.height = Math.max(1, Math.ceil(box.height));
+  out.height = Math.max(1, Math.ceil(box.height - cut));
   const ctx = out.getContext("2d");
   if (!ctx) return out;
   const style = getComputedStyle(root);
@@ -34,17 +76,22 @@ export function composeView(root: HTMLElement): HTMLCanvasElement {
   ctx.imageSmoothingEnabled = false; // pixel-exact cells, as on screen
   for (const c of Array.from(root.querySelectorAll("canvas"))) {
     const r = c.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0 && !c.closest("[hidden]"))
-      ctx.drawImage(c, r.left - box.left, r.top - box.top, r.width, r.height);
+    const y = cutY(r.top - box.top, band);
+    if (y !== null && r.width > 0 && r.height > 0 && !c.closest("[hidden]"))
+      ctx.drawImage(c, r.left - box.left, y, r.width, r.height);
   }
   for (const t of Array.from(root.querySelectorAll<HTMLElement>(TEXT_SELECTOR))) {
     if (!t.textContent || t.closest("[hidden]")) continue;
+    if (t.matches(".jp-PoolscopeTensor-readout") && !keepReadout) continue;
     const r = t.getBoundingClientRect();
+    const y = cutY(r.top - box.top, band);
+    if (y === null) continue;
     const s = getComputedStyle(t);
     ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
     ctx.fillStyle = s.color;
     ctx.textBaseline = "top";
-    ctx.fillText(t.textContent, r.left - box.left, r.top - box.top + 1);
+    const lh = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.3;
+    for (const line of textLines(t.textContent, y + 1, lh)) ctx.fillText(line.text, r.left - box.left, line.y);
   }
   return out;
 }

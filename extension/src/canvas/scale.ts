@@ -3,7 +3,7 @@
  * pooling copies values and equal values must get equal colours; the per-channel mode gives every channel its
  * own range (over all its planes, input and output together) for maps whose channels differ in magnitude.
  */
-import { scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/wire";
+import { formatNumber, scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/wire";
 
 export type ScaleMode = "shared" | "channel";
 
@@ -37,6 +37,72 @@ export function finiteRange(values: ArrayLike<number>, offset: number, count: nu
     }
   }
   return min <= max ? { min, max } : { min: null, max: null };
+}
+
+/** A channel whose range is under 1/CHANNEL_RATIO of the shared range gets its own scale (auto mode). */
+export const CHANNEL_RATIO = 10;
+
+export interface ScaleChoice {
+  mode: ScaleMode;
+  /** Why, for the view to say: "channel 1 spans 1/37 of the shared range". */
+  why: string;
+}
+
+/**
+ * The scale the data calls for: per channel when some channel would use less than 1/CHANNEL_RATIO of one shared
+ * scale (channels of different magnitude, or narrow ranges at different levels, would each read as one flat
+ * colour), else shared, so equal values keep equal colours across channels.
+ */
+export function autoScaleMode(tensors: readonly LaidOut[]): ScaleChoice {
+  const cols = tensors.length > 0 ? tensors[0].layout.cols : 0;
+  if (cols < 2) return { mode: "shared", why: "there is one channel" };
+  const spans: number[] = [];
+  const all: Range[] = [];
+  for (let c = 0; c < cols; c++) {
+    const ranges: Range[] = [];
+    for (const t of tensors) {
+      const n = t.layout.planeH * t.layout.planeW;
+      for (let r = 0; r < t.layout.rows; r++) ranges.push(finiteRange(t.values, (r * t.layout.cols + c) * n, n));
+    }
+    const u = unionRange(ranges);
+    all.push(u);
+    spans.push(u.min === null || u.max === null ? NaN : u.max - u.min);
+  }
+  const u = unionRange(all);
+  const shared = u.min === null || u.max === null ? 0 : u.max - u.min;
+  let worst = -1;
+  for (let c = 0; c < cols; c++) if (spans[c] > 0 && (worst < 0 || spans[c] < spans[worst])) worst = c;
+  if (worst < 0 || shared <= 0) return { mode: "shared", why: "no channel varies" };
+  const ratio = shared / spans[worst];
+  const part = `channel ${worst} spans 1/${formatNumber(Number(ratio.toPrecision(2)))} of the shared range`;
+  return ratio > CHANNEL_RATIO
+    ? { mode: "channel", why: part }
+    : { mode: "shared", why: `every channel spans over 1/${CHANNEL_RATIO} of the shared range` };
+}
+
+/** A scale mode the data chose (autoScaleMode), for the view to say which and why. */
+export interface ScaleDecision {
+  /** Whose scales ("fused map"), when a view has several sets; "" for the view's one set. */
+  of: string;
+  mode: ScaleMode;
+  why: string;
+}
+
+/**
+ * What the scale toggle says: the reader's choice, or the data's (per channel when any set of scales went per
+ * channel), with the reasons; views that draw one shared scale whatever the mode record no decision.
+ */
+export function scaleShown(
+  choice: ScaleMode | null,
+  decisions: readonly ScaleDecision[],
+): { mode: ScaleMode; why: string } {
+  if (choice) return { mode: choice, why: "your choice" };
+  if (decisions.length === 0) return { mode: "shared", why: "this view draws one shared scale" };
+  const mode = decisions.some((d) => d.mode === "channel") ? "channel" : "shared";
+  const each = decisions.map(
+    (d) => `${d.of ? `${d.of}: ` : ""}${d.mode === "channel" ? "per channel" : "shared"}, as ${d.why}`,
+  );
+  return { mode, why: `chosen from the data: ${each.join("; ")}` };
 }
 
 /** A tensor as the renderer lays it out: its values and grid layout. */

@@ -4,8 +4,11 @@
  */
 import {
   formatNumber,
+  MAX_PLANE_PX,
+  MIN_CELL_PX,
   quantStep,
   summaryFields,
+  type GridLayout,
   type QuantInfo,
   type TensorPayload,
   type TensorStats,
@@ -13,11 +16,28 @@ import {
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
+/** Width of an H×1 strip's cells (height of a 1×W strip's) across its length: a band, not a line. */
+export const STRIP_CROSS_PX = 2 * MIN_CELL_PX;
 
-/** Integer pixels per cell (pixel-exact zoom): 1 to 32, so a plane's longer side fits the budget. */
-export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX): number {
+/** The widened side of an output that is a strip of its input (H×1 or 1×W of a wider map), else none. */
+export function stripCross(input: GridLayout, output: GridLayout): { cellW?: number; cellH?: number } {
+  if (output.planeW === 1 && input.planeW > 1 && output.planeH > 1) return { cellW: STRIP_CROSS_PX };
+  if (output.planeH === 1 && input.planeH > 1 && output.planeW > 1) return { cellH: STRIP_CROSS_PX };
+  return {};
+}
+
+/**
+ * Integer pixels per cell (pixel-exact zoom): large enough that the longer side fills the budget (cells up to
+ * 32 px), and never below MIN_CELL_PX, nor below `linked` (the cell size of the plane this one is linked to, so
+ * a pooled plane is never drawn finer than its input); only a plane longer than MAX_PLANE_PX / MIN_CELL_PX
+ * cells goes below, to the largest zoom that fits MAX_PLANE_PX (at least 1).
+ */
+export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX, linked = 0): number {
   const longest = Math.max(planeH, planeW, 1);
-  return Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
+  const fit = Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
+  const want = Math.max(fit, MIN_CELL_PX, linked);
+  const cap = Math.max(1, Math.floor(MAX_PLANE_PX / longest));
+  return Math.max(fit, Math.min(want, cap)); // fit never exceeds cap (budgetPx ≤ 32 · longest ≤ MAX_PLANE_PX)
 }
 
 /** The cell under a point given in CSS pixels from a plane's top-left corner, or null outside it. */
@@ -28,29 +48,25 @@ export function hitCell(x: number, y: number, zoom: number, planeH: number, plan
   return [i, j];
 }
 
-/** Exact value text for the read-out: float32 shown with all the digits it needs, a true minus sign. */
-export function exactValue(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "+∞";
-  if (v === -Infinity) return "−∞";
-  return String(v).replace("-", "−");
+/**
+ * A value in the read-out: the one number format of the view (formatNumber, 4 significant digits, as in the
+ * formulas and the legend), so "= 0.5022" stands beside "(0.5022 + …) / 4", not float32's 17 digits.
+ */
+export function valueText(v: number): string {
+  return v === Infinity ? "+∞" : formatNumber(v);
 }
 
 export function readoutText(index: readonly number[], value: number): string {
-  return `[${index.join(", ")}] = ${exactValue(value)}`;
+  return `[${index.join(", ")}] = ${valueText(value)}`;
 }
 
 /**
- * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value to the digits the
- * codes hold, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
+ * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value in the view's one
+ * format, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
  */
 export function approxReadoutText(index: readonly number[], value: number, q: QuantInfo): string {
   if (value - value !== 0) return readoutText(index, value);
-  const digits = q.bits > 8 ? 6 : 4;
-  return (
-    `[${index.join(", ")}] ≈ ${exactValue(Number(value.toPrecision(digits)))} ` +
-    `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`
-  );
+  return `[${index.join(", ")}] ≈ ${valueText(value)} ` + `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`;
 }
 
 /** Plane caption, e.g. "n=0 c=2" for NCHW; other ranks name dims d0, d1, ... */
@@ -82,7 +98,7 @@ export function blockReadoutText(
     const end = Math.min(reduced.originalShape[a] ?? (v + 1) * f, (v + 1) * f) - 1;
     return end > v * f ? `${v * f}…${end}` : String(v * f);
   });
-  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${exactValue(value)}`;
+  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${valueText(value)}`;
 }
 
 /** The kernel's summary fields plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */

@@ -10,6 +10,11 @@ import { planeCaption, planeData, planeScale, type Panel, type Scales } from "./
 export interface PairSide {
   panel: Panel;
   margin?: Margin;
+  /** Cell side in CSS pixels: each side its own, so a pooled plane is not drawn at its input's small cells. */
+  zoom: number;
+  /** A strip's cells widened across its length (PlaneSpec.cellW / cellH). */
+  cellW?: number;
+  cellH?: number;
 }
 
 export function planePairs(
@@ -17,7 +22,7 @@ export function planePairs(
   output: PairSide,
   count: number,
   scales: Scales,
-  zoom: number,
+  numbers: boolean,
   vertical = false,
 ): { grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
   const grid = el("div", "jp-PoolscopeTensor-grid");
@@ -27,7 +32,10 @@ export function planePairs(
     const pl = new Plane({
       ...planeData(side.panel, p),
       scale: planeScale(scales, side.panel, p),
-      zoom,
+      zoom: side.zoom,
+      ...(side.cellW ? { cellW: side.cellW } : {}),
+      ...(side.cellH ? { cellH: side.cellH } : {}),
+      numbers,
       ...(side.margin ? { margin: side.margin } : {}),
       caption: planeCaption(scales, side.panel, p, prefix),
     });
@@ -55,5 +63,6 @@ export function pairLegend(scales: Scales): HTMLElement {
     scales.mode === "shared"
       ? "shared by input and output"
       : "per channel, input and output together (ranges in captions)",
+    { perChannel: scales.mode === "channel" },
   );
 }

@@ -15,7 +15,7 @@ import {
 import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
 import { approxReadoutText, blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
 import { formatNumber } from "poolscope/wire";
-import { channelScales, sharedScale, type ScaleMode } from "../canvas/scale.js";
+import { autoScaleMode, channelScales, sharedScale, type ScaleDecision, type ScaleMode } from "../canvas/scale.js";
 
 export interface Panel {
   role: string;
@@ -57,7 +57,7 @@ export function valueReadout(pn: Panel, index: readonly number[], v: number): st
   return pn.quantized ? approxReadoutText(index, v, pn.quantized) : readoutText(index, v);
 }
 
-/** The read-out of drawn cell (i, j) of plane p: its full index and exact value, or a reduced view's block. */
+/** The read-out of drawn cell (i, j) of plane p: its full index and value, or a reduced view's block. */
 export function cellReadout(pn: Panel, p: number, i: number, j: number): string {
   const drawn = fullIndex(pn, p, i, j);
   const index = pn.perm ? pn.perm.map((k) => drawn[k]) : drawn;
@@ -94,7 +94,22 @@ export interface Scales {
   perColumn: ColorScale[];
 }
 
-export function scalesFor(panels: readonly Panel[], mode: ScaleMode): Scales {
+/**
+ * The scales of panels drawn together. "auto" lets the data choose (canvas/scale.ts's autoScaleMode) and
+ * records the choice in `decided`.
+ */
+export function scalesFor(
+  panels: readonly Panel[],
+  asked: ScaleMode | "auto",
+  decided?: ScaleDecision[],
+  of = "",
+): Scales {
+  let mode: ScaleMode;
+  if (asked === "auto") {
+    const choice = autoScaleMode(panels.map((p) => ({ values: p.values, layout: p.layout })));
+    decided?.push({ of, ...choice });
+    mode = choice.mode;
+  } else mode = asked;
   return {
     mode,
     shared: sharedScale(panels.map((p) => p.range ?? colourRange(p.values, p.stats, p.reduced))),
@@ -119,7 +134,11 @@ export function planeCaption(scales: Scales, pn: Panel, p: number, prefix = ""):
 
 /** What a view draws into, made by the widget. */
 export interface ViewContext {
-  scaleMode: ScaleMode;
+  /** The reader's choice, or "auto": each set of scales as its data calls for, recorded in scaleDecisions. */
+  scaleMode: ScaleMode | "auto";
+  scaleDecisions: ScaleDecision[];
+  /** The "numbers" toggle: planes whose numbers do not fit grow their cells until they do. */
+  numbers: boolean;
   readout: HTMLElement;
   /** Second line under the read-out: the formula of the focused window, or the SPP vector arithmetic. */
   formula: HTMLElement;

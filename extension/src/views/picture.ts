@@ -6,7 +6,7 @@
 import { rgbPixels, type RgbPicture } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
 import { zoomFor } from "../canvas/screen.js";
-import { exactValue } from "../canvas/screen.js";
+import { valueText } from "../canvas/screen.js";
 import type { Mark } from "../canvas/marks.js";
 import { Selection } from "./selection.js";
 import { scalesFor, type BuiltView, type Panel, type ViewContext } from "./panel.js";
@@ -44,7 +44,7 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
       return;
     }
     const p = focus.i * w + focus.j;
-    const [r, g, b] = [0, 1, 2].map((c) => exactValue(pn.values[c * n + p]));
+    const [r, g, b] = [0, 1, 2].map((c) => valueText(pn.values[c * n + p]));
     ctx.readout.textContent =
       `[${lead}:, ${focus.i}, ${focus.j}] = (R ${r}, G ${g}, B ${b})` +
       (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "");

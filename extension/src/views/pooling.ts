@@ -94,6 +94,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   const covButton = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-coverage");
   covButton.textContent = "coverage";
   covButton.title = "how many windows read each input cell; hatched cells reach no output";
+  covButton.setAttribute("aria-pressed", "false");
   const covLine = el("div", "jp-PoolscopeTensor-coverageLine");
   covLine.hidden = true;
   covLine.textContent = coverageSummary(cov);

@@ -43,7 +43,7 @@ const LABEL_PX = 14;
 const LISTED = 12;
 
 export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([input, output], ctx.scaleMode);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
   const inPlanes = Math.min(input.plan.planes, geo.n * geo.c);
   const outPlanes = Math.min(output.plan.planes, geo.regions.length * geo.c);
   if (inPlanes < geo.n * geo.c) ctx.notices.push(`input: ${input.plan.notice ?? ""}`);
@@ -56,6 +56,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     count: inPlanes,
     prefix: "input ",
     mod: "jp-mod-input",
+    numbers: ctx.numbers,
   });
   // each map's boxes and bin grids: the marks every selection starts from (one list per batch sample)
   const gridOf = new Map<number, Mark[]>();
@@ -68,6 +69,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     zoom: outZoom,
     count: outPlanes,
     mod: "jp-mod-output",
+    numbers: ctx.numbers,
     caption: (p) => {
       const { region, channel } = roiPlanes(geo, p);
       return `${roiName(geo, region)} (n=${geo.regions[region].batchIndex}) c=${channel}`;
@@ -154,6 +156,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
         scales.mode === "shared"
           ? "shared by the maps and the pooled bins"
           : "per channel, maps and bins together (ranges in captions)",
+        { perChannel: scales.mode === "channel" },
       ),
       sizeOf: (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw]),
     },

@@ -8,9 +8,9 @@
  * level buttons, and the ending every view shares (wire the planes to the selection, show the idle read-out,
  * answer the keys).
  */
-import type { ColorScale, SppLevelTrace } from "poolscope/wire";
+import { MIN_CELL_PX, type ColorScale, type SppLevelTrace } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
-import { zoomFor } from "../canvas/screen.js";
+import { stripCross, zoomFor } from "../canvas/screen.js";
 import { padMargins, type PlaneAxes } from "../link/pooling.js";
 import { planePairs } from "./pairs.js";
 import {
@@ -36,6 +36,10 @@ export interface GridOptions {
   caption?: (p: number) => string;
   /** Role class on each plane (jp-mod-input, jp-mod-output), for the stylesheet and the browser tests. */
   mod?: string;
+  /** The "numbers" toggle (ViewContext.numbers). */
+  numbers?: boolean;
+  /** Long planes wrap into rows (PlaneSpec.wrap). */
+  wrap?: boolean;
 }
 
 /** A panel's planes in one grid, each on its scale. */
@@ -48,6 +52,8 @@ export function planeGrid(pn: Panel, scales: Scales, o: GridOptions): { grid: HT
       ...planeData(pn, p),
       scale: planeScale(scales, pn, p),
       zoom: o.zoom,
+      numbers: o.numbers ?? false,
+      wrap: o.wrap ?? false,
       caption: o.caption ? o.caption(p) : planeCaption(scales, pn, p, o.prefix),
     });
     if (o.mod) plane.node.classList.add(o.mod);
@@ -70,44 +76,70 @@ export function pairSkeleton(
   ctx: ViewContext,
   vertical = false,
 ): { scales: Scales; grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
-  const scales = scalesFor([input, output], ctx.scaleMode);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
   const margin = padMargins(axes);
   const drawnOn = windowsOn === "input" ? input : output;
   const { planeH: h, planeW: w } = drawnOn.layout;
   const zoom = zoomFor(h + margin.top + margin.bottom, w + margin.left + margin.right);
+  // the other side fits its own plane, with cells never finer than the side its windows are drawn on
+  const other = windowsOn === "input" ? output : input;
+  const otherZoom = zoomFor(other.layout.planeH, other.layout.planeW, undefined, zoom);
+  const [inZoom, outZoom] = windowsOn === "input" ? [zoom, otherZoom] : [otherZoom, zoom];
+  // a strip (H×1 or 1×W output of a wider map) keeps the map's rows or columns and is widened across
+  const strip = stripCross(input.layout, output.layout);
   const count = Math.min(input.plan.planes, output.plan.planes);
   if (count < drawnOn.layout.rows * drawnOn.layout.cols) ctx.notices.push(drawnOn.plan.notice ?? "");
   const { grid, ins, outs } = planePairs(
-    windowsOn === "input" ? { panel: input, margin } : { panel: input },
-    windowsOn === "output" ? { panel: output, margin } : { panel: output },
+    windowsOn === "input" ? { panel: input, margin, zoom: inZoom } : { panel: input, zoom: inZoom },
+    windowsOn === "output" ? { panel: output, margin, zoom: outZoom } : { panel: output, zoom: outZoom, ...strip },
     count,
     scales,
-    zoom,
+    ctx.numbers,
     vertical,
   );
   return { scales, grid, ins, outs };
 }
 
-/** Pixels per feature of an SPP vector: 2 to 24, so `length` features fit `budgetPx`. */
+/**
+ * Pixels per feature of an SPP vector: up to 24 so `length` features fit `budgetPx`, and never under
+ * MIN_CELL_PX (a vector too long for that wraps into rows: canvas/wrap.ts).
+ */
 export function vectorZoom(length: number, budgetPx: number): number {
-  return Math.max(2, Math.min(24, Math.floor(budgetPx / Math.max(1, length))));
+  return Math.max(MIN_CELL_PX, Math.min(24, Math.floor(budgetPx / Math.max(1, length))));
 }
 
 /** An SPP result's output vectors (N rows of features) as one plane. */
-export function vectorPlane(output: Panel, scale: ColorScale, zoom: number, caption: string): Plane {
-  const vector = new Plane({ ...planeData(output, 0), scale, zoom, caption });
+export function vectorPlane(output: Panel, scale: ColorScale, zoom: number, caption: string, numbers = false): Plane {
+  const vector = new Plane({ ...planeData(output, 0), scale, zoom, caption, numbers, wrap: true });
   vector.node.classList.add("jp-mod-output");
   return vector;
 }
 
-/** One toolbar button per pyramid level ("level 2×2"); a click picks that level. */
-export function levelButtons(levels: readonly SppLevelTrace[], pick: (level: number) => void): HTMLElement[] {
-  return levels.map((lv, l) => {
+/**
+ * One toolbar button per pyramid level ("level 2×2"); a click picks that level. The level drawn is the pressed
+ * button (aria-pressed): pressLevel marks it when a hover changes the level.
+ */
+export function levelButtons(
+  levels: readonly SppLevelTrace[],
+  pick: (level: number) => void,
+  initial = levels.length - 1,
+): HTMLElement[] {
+  const buttons = levels.map((lv, l) => {
     const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
     b.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
-    b.addEventListener("click", () => pick(l));
+    b.addEventListener("click", () => {
+      pressLevel(buttons, l);
+      pick(l);
+    });
     return b;
   });
+  pressLevel(buttons, initial);
+  return buttons;
+}
+
+/** Marks button `level` pressed and the others not. */
+export function pressLevel(buttons: readonly HTMLElement[], level: number): void {
+  buttons.forEach((b, l) => b.setAttribute("aria-pressed", String(l === level)));
 }
 
 /** Planes that report to the selection under one role; `pin: false` lets them be hovered only. */

@@ -11,7 +11,7 @@ import { Selection } from "./selection.js";
 import { lengthFormula, levelBins, locateFeature, vectorIndex, type BinRect } from "../link/spp.js";
 import { fullIndex, scalesFor, valueAt, valueReadout, type BuiltView, type Panel, type ViewContext } from "./panel.js";
 import { zoomFor } from "../canvas/screen.js";
-import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
+import { finishView, levelButtons, planeGrid, pressLevel, vectorPlane, vectorZoom } from "./skeleton.js";
 
 export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
   const scales = scalesFor([input, output], "shared");
@@ -21,12 +21,13 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   const zoom = zoomFor(input.layout.planeH, input.layout.planeW, 160);
   const vecLen = output.shape[1];
 
-  const { grid: maps, planes: ins } = planeGrid(input, scales, { zoom, prefix: "input " });
+  const { grid: maps, planes: ins } = planeGrid(input, scales, { zoom, prefix: "input ", numbers: ctx.numbers });
   const vector = vectorPlane(
     output,
     scales.shared,
     vectorZoom(vecLen, 1024),
     `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
+    ctx.numbers,
   );
   const levelMarks: Mark[] = trace.levels
     .map((lv, l): Mark | null =>
@@ -45,6 +46,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     style,
   });
 
+  let buttons: HTMLElement[] = [];
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => bins[level].map((b) => binMark(b, "bin")));
     const vecMarks: Mark[] = [...levelMarks];
@@ -92,16 +94,16 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
       vecMarks.push({ i: pinned.i, j: pinned.j, style: "pinned" });
     ins.forEach((pl, p) => pl.setMarks(inMarks[p]));
     vector.setMarks(vecMarks);
+    pressLevel(buttons, level);
     ctx.readout.textContent = read;
     ctx.formula.textContent = formula;
   });
 
-  ctx.toolbar.append(
-    ...levelButtons(trace.levels, (l) => {
-      level = l;
-      selection.hover(selection.hovered);
-    }),
-  );
+  buttons = levelButtons(trace.levels, (l) => {
+    level = l;
+    selection.hover(selection.hovered);
+  });
+  ctx.toolbar.append(...buttons);
 
   const node = el("div", "jp-PoolscopeTensor-spp");
   node.append(maps, vector.node);

@@ -12,7 +12,7 @@ import { Selection } from "./selection.js";
 import { levelBins, lengthFormula, locateFeature } from "../link/spp.js";
 import { featureMarks, featuresAt, lengthsLine, type SideMarks, type SppSide } from "../link/sppCompare.js";
 import { fullIndex, scalesFor, valueAt, valueReadout, type BuiltView, type Panel, type ViewContext } from "./panel.js";
-import { finishView, levelButtons, planeGrid, vectorPlane, vectorZoom } from "./skeleton.js";
+import { finishView, levelButtons, planeGrid, pressLevel, vectorPlane, vectorZoom } from "./skeleton.js";
 
 export interface SppResult {
   trace: SppTrace;
@@ -40,8 +40,19 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     const node = el("div", "jp-PoolscopeTensor-spp");
     const title = el("div", "jp-PoolscopeTensor-caption");
     title.textContent = `${name}: input ${hw(r)}, ${r.output.shape[1]} features per sample`;
-    const { grid, planes: maps } = planeGrid(r.input, scales, { zoom, prefix: "input ", mod: "jp-mod-input" });
-    const vector = vectorPlane(r.output, scales.shared, vecZoom, `output: ${r.output.shape[1]} features per sample`);
+    const { grid, planes: maps } = planeGrid(r.input, scales, {
+      zoom,
+      prefix: "input ",
+      mod: "jp-mod-input",
+      numbers: ctx.numbers,
+    });
+    const vector = vectorPlane(
+      r.output,
+      scales.shared,
+      vecZoom,
+      `output: ${r.output.shape[1]} features per sample`,
+      ctx.numbers,
+    );
     node.append(title, grid, vector.node);
     return { trace: r.trace, channels: r.input.shape[1], width: r.input.layout.planeW, result: r, maps, vector, node };
   };
@@ -57,6 +68,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     side.vector.setMarks(marks.flatMap((s) => s.vector));
   };
 
+  let buttons: HTMLElement[] = [];
   const selection = new Selection((focus) => {
     const marks: SideMarks[][] = [[], []];
     let read = "hover a feature of either vector, or a cell of either map";
@@ -103,16 +115,16 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
       }
     }
     sides.forEach((sd, t) => show(sd, marks[t]));
+    pressLevel(buttons, level);
     ctx.readout.textContent = read;
     ctx.formula.textContent = formula;
   });
 
-  ctx.toolbar.append(
-    ...levelButtons(a.trace.levels.slice(0, levels), (l) => {
-      level = l;
-      selection.hover(selection.hovered);
-    }),
-  );
+  buttons = levelButtons(a.trace.levels.slice(0, levels), (l) => {
+    level = l;
+    selection.hover(selection.hovered);
+  });
+  ctx.toolbar.append(...buttons);
 
   const node = el("div", "jp-PoolscopeTensor-compare");
   node.append(sides[0].node, sides[1].node);

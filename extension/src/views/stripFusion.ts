@@ -5,7 +5,7 @@
  * column of the input and of the fused map. Strip values come from the trace, fused values from the payload.
  */
 import type { StripFusionTrace } from "poolscope/wire";
-import { readoutText, zoomFor } from "../canvas/screen.js";
+import { readoutText, STRIP_CROSS_PX, zoomFor } from "../canvas/screen.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
@@ -34,9 +34,9 @@ export function stripFusionView(
 ): BuiltView {
   const { h, w } = strips;
   // the strips are means of the input: one scale for both; the fused map (an attention) has its own
-  const inScales = scalesFor([input], ctx.scaleMode);
-  const fusedScales = scalesFor([output], ctx.scaleMode);
-  const zoom = zoomFor(h + 1, w + 1, 192);
+  const inScales = scalesFor([input], ctx.scaleMode, ctx.scaleDecisions, "input and strips");
+  const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, "fused map");
+  const zoom = zoomFor(h, w, 192); // the map's cells; the strips add one cell row and column
   const nPlanes = Math.min(input.plan.planes, output.plan.planes);
   if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
 
@@ -52,21 +52,50 @@ export function stripFusionView(
     };
     add(
       "input",
-      new Plane({ ...planeData(input, p), scale, zoom, caption: planeCaption(inScales, input, p, "input ") }),
+      new Plane({
+        ...planeData(input, p),
+        scale,
+        zoom,
+        numbers: ctx.numbers,
+        caption: planeCaption(inScales, input, p, "input "),
+      }),
     );
-    add("rows", new Plane({ values: strips.rows.subarray(p * h, (p + 1) * h), h, w: 1, scale, zoom, caption: "rows" }));
+    add(
+      "rows",
+      new Plane({
+        values: strips.rows.subarray(p * h, (p + 1) * h),
+        h,
+        w: 1,
+        scale,
+        zoom,
+        cellW: STRIP_CROSS_PX,
+        numbers: ctx.numbers,
+        caption: "rows",
+      }),
+    );
     add(
       "fused",
       new Plane({
         ...planeData(output, p),
         scale: planeScale(fusedScales, output, p),
         zoom,
+        numbers: ctx.numbers,
+        group: "fused",
         caption: planeCaption(fusedScales, output, p, "fused "),
       }),
     );
     add(
       "cols",
-      new Plane({ values: strips.cols.subarray(p * w, (p + 1) * w), h: 1, w, scale, zoom, caption: "columns" }),
+      new Plane({
+        values: strips.cols.subarray(p * w, (p + 1) * w),
+        h: 1,
+        w,
+        scale,
+        zoom,
+        cellH: STRIP_CROSS_PX,
+        numbers: ctx.numbers,
+        caption: "columns",
+      }),
     );
     grid.append(box);
   }
@@ -114,7 +143,10 @@ export function stripFusionView(
   });
 
   const legends = el("div", "jp-PoolscopeTensor-legends");
-  legends.append(legend(inScales.shared, "input and its strips"), legend(fusedScales.shared, "fused map"));
+  legends.append(
+    legend(inScales.shared, "input and its strips", { perChannel: inScales.mode === "channel" }),
+    legend(fusedScales.shared, "fused map", { group: "fused", perChannel: fusedScales.mode === "channel" }),
+  );
   const sizeOf = (role: string): [number, number] => (role === "rows" ? [h, 1] : role === "cols" ? [1, w] : [h, w]);
   return finishView(
     selection,

@@ -15,6 +15,7 @@ export function sweepControls(count: number, show: (k: number) => void): { nodes
   scrub.value = "0";
   scrub.title = "output position";
   play.textContent = "▶ play";
+  play.setAttribute("aria-pressed", "false");
   step.textContent = "step ›";
   const go = (next: number): void => {
     k = ((next % count) + count) % count;
@@ -25,10 +26,12 @@ export function sweepControls(count: number, show: (k: number) => void): { nodes
     if (timer !== null) clearInterval(timer);
     timer = null;
     play.textContent = "▶ play";
+    play.setAttribute("aria-pressed", "false");
   };
   play.addEventListener("click", () => {
     if (timer !== null) return stop();
     play.textContent = "❚❚ pause";
+    play.setAttribute("aria-pressed", "true");
     go(k + 1);
     timer = setInterval(() => (play.isConnected ? go(k + 1) : stop()), SWEEP_MS);
   });

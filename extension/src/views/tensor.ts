@@ -14,11 +14,15 @@ import { finishView, planeGrid } from "./skeleton.js";
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
   const picture = ctx.colour && !pn.reduced ? rgbPicture(pn.shape, pn.stats) : null;
   if (picture) return pictureView(pn, picture, ctx);
-  const scales = scalesFor([pn], ctx.scaleMode);
+  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)
   const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;
-  const { grid, planes } = planeGrid(pn, scales, { zoom: first ? zoomFor(first.h, first.w) : 1 });
+  const { grid, planes } = planeGrid(pn, scales, {
+    zoom: first ? zoomFor(first.h, first.w) : 1,
+    numbers: ctx.numbers,
+    wrap: true,
+  });
   const drawnH = planes[0]?.spec.h ?? 0;
   const drawnW = planes[0]?.spec.w ?? 0;
 
@@ -43,6 +47,7 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
         : pn.reduced
           ? "over the block means shown"
           : "over the whole tensor",
+      { perChannel: scales.mode === "channel" },
     ),
     sizeOf: () => [drawnH, drawnW],
   });

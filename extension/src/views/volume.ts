@@ -41,6 +41,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   if (ctx.scaleMode === "channel") ctx.notices.push("the 3-d view draws one scale shared by input and output");
   const margin = padMargins(v.plane);
   const zoom = zoomFor(v.h + margin.top + margin.bottom, v.w + margin.left + margin.right, 192);
+  const outZoom = zoomFor(output.layout.planeH, output.layout.planeW, 192, zoom); // never finer than the input
   const padText = v.trace.reduce === "max" ? "−∞" : v.trace.reduce === "avg" && v.trace.countIncludePad ? "0" : "·";
 
   // grid planes of the (N, C, D, H, W) tensors: volume `vol`'s slice d is plane vol·D + d
@@ -64,6 +65,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         scale: scales.shared,
         zoom,
         margin,
+        numbers: ctx.numbers,
         caption: `input d=${d}`,
       });
       pl.node.classList.add("jp-mod-input");
@@ -74,7 +76,8 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
       const pl = new Plane({
         ...planeData(output, outPlane(vol, od)),
         scale: scales.shared,
-        zoom,
+        zoom: outZoom,
+        numbers: ctx.numbers,
         caption: `output d=${od}`,
       });
       pl.node.classList.add("jp-mod-output");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { drawText, textWidth } from "../../../src/display/bitmapFont.js";
-import { figureImage } from "../../../src/display/figure.js";
+import { figureCells, figureImage, layPanel } from "../../../src/display/figure.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import type { RgbaImage } from "../../../src/wire/heatmap.js";
 import { tensor, maxPool2d, JUPYTER_DISPLAY } from "../../../src/index.js";
@@ -87,5 +87,57 @@ describe("PNG figure", () => {
     const png = decode(Buffer.from(traced[JUPYTER_DISPLAY]()["image/png"], "base64"));
     const plain = decode(Buffer.from(traced.output[JUPYTER_DISPLAY]()["image/png"], "base64"));
     expect(png.width).toBeGreaterThan(plain.width);
+  });
+});
+
+describe("PNG figure: the size rule", () => {
+  it("gives cells of 12 px at least, an output never finer than its input, up to 48 cells a side", () => {
+    // tutorial 02: 89×89 → 8×8; the input is a picture past the rule, the pooled plane keeps its 20-px cells
+    expect(figureCells([gridLayout([1, 4, 89, 89]), gridLayout([1, 4, 8, 8])])).toEqual([1, 20]);
+    // a 40×40 map and its 40×1 strip: 12 px each (4 px and 4 px by the old 160-px box)
+    expect(figureCells([gridLayout([1, 1, 40, 40]), gridLayout([1, 1, 40, 1])])).toEqual([12, 12]);
+    // a 4×4 input at 40 px: its 2×2 output at its own 80
+    expect(figureCells([gridLayout([1, 1, 4, 4]), gridLayout([1, 1, 2, 2])])).toEqual([40, 80]);
+    // max unpooling draws 2×2 values (80 px cells) into a 4×4 map: the map is not drawn finer, 80 not its own 40
+    expect(figureCells([gridLayout([1, 1, 2, 2]), gridLayout([1, 1, 4, 4])])).toEqual([80, 80]);
+    // a 30×30 input at 12 px, pooled to 30×1 (a strip): linked, 12, not its own 5
+    expect(figureCells([gridLayout([1, 1, 30, 30]), gridLayout([1, 1, 30, 1])])).toEqual([12, 12]);
+  });
+
+  it("wraps a long vector into rows of 32 and moves its marks with it", () => {
+    const values = Float32Array.from({ length: 380 }, (_, k) => k);
+    const laid = layPanel({
+      label: "output",
+      values,
+      layout: gridLayout([1, 380]),
+      marks: [{ plane: 0, i: 0, j: 100, h: 1, w: 1, kind: "cell" }],
+    });
+    expect(laid.layout).toEqual({ rows: 1, cols: 1, planeH: 12, planeW: 32 });
+    expect(laid.marks).toEqual([{ plane: 0, i: 3, j: 4, h: 1, w: 1, kind: "cell" }]);
+    expect(laid.values[3 * 32 + 4]).toBe(100);
+    // a short one, or one with a window over several cells, is left as it is
+    expect(layPanel({ label: "", values: [1, 2], layout: gridLayout([1, 2]) }).layout.planeW).toBe(2);
+  });
+
+  it("draws the wrapped vector with 12-px cells, blank after its last feature", () => {
+    const values = Float32Array.from({ length: 380 }, (_, k) => k / 379);
+    const im = figureImage([{ label: "", values, layout: gridLayout([1, 380]) }], { kind: "sequential", lo: 0, hi: 1 });
+    // 32 cells of 12 px and a gutter wide; 12 rows of 12 px tall, plus the bar and its ticks
+    expect(im.width).toBeGreaterThanOrEqual(32 * 12);
+    expect(im.width).toBeLessThan(32 * 12 + 40);
+    expect(im.height).toBeGreaterThanOrEqual(12 * 12);
+    // the drawn row 11 ends at feature 379 (column 27): columns 28…31 of that row are white
+    const px = (x: number, y: number) => Array.from(im.data.slice((y * im.width + x) * 4, (y * im.width + x) * 4 + 3));
+    const right = im.width - 1 - 4 - 6; // inside the last column of cells
+    const lastRow = 4 + 11 * 12 + 6;
+    expect(px(right, lastRow)).toEqual([255, 255, 255]);
+    expect(px(right, lastRow - 12)).not.toEqual([255, 255, 255]);
+  });
+});
+
+describe("PNG figure: empty tensors", () => {
+  it("draws an empty tensor as a blank panel instead of throwing", () => {
+    const im = figureImage([{ label: "", values: [], layout: gridLayout([0]) }], { kind: "sequential", lo: 0, hi: 1 });
+    expect(im.width).toBeGreaterThan(0);
   });
 });

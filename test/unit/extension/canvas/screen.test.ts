@@ -2,23 +2,58 @@ import { describe, expect, it } from "vitest";
 import {
   approxReadoutText,
   blockReadoutText,
-  exactValue,
   hitCell,
   legendTicks,
   planeLabel,
   readoutText,
   statsText,
+  stripCross,
+  valueText,
   zoomFor,
 } from "../../../../extension/src/canvas/screen.js";
-import { formatNumber, parseTensorPayload, TENSOR_MIME, type TensorPayload } from "poolscope/wire";
+import {
+  formatNumber,
+  gridLayout,
+  MIN_CELL_PX,
+  parseTensorPayload,
+  TENSOR_MIME,
+  type TensorPayload,
+} from "poolscope/wire";
 import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {
-  it("zooms small planes by whole pixels and never below 1", () => {
+  it("zooms small planes by whole pixels, cells never under 12 px unless the plane is over 48 cells long", () => {
     expect(zoomFor(4, 4)).toBe(32);
     expect(zoomFor(16, 10)).toBe(16);
-    expect(zoomFor(224, 224)).toBe(1);
+    expect(MIN_CELL_PX).toBe(12);
+    // a 40×1 strip: 6 px by the 256-px budget, 12 by the size rule
+    expect(zoomFor(40, 1)).toBe(12);
+    expect(zoomFor(32, 32)).toBe(12);
+    expect(zoomFor(48, 48)).toBe(12);
+    expect(zoomFor(49, 49)).toBe(11); // past 48 cells: the largest zoom that fits 576 px
+    // tutorial 02's 89×89 input: 2 px cells by the budget, 6 to fit 576 px beside its pooled output
+    expect(zoomFor(89, 89)).toBe(6);
+    expect(zoomFor(224, 224)).toBe(2);
     expect(zoomFor(2000, 3)).toBe(1);
+  });
+
+  it("widens a strip across its length, keeping its map's rows or columns", () => {
+    const map = gridLayout([1, 1, 96, 96]);
+    expect(stripCross(map, gridLayout([1, 1, 96, 1]))).toEqual({ cellW: 24 });
+    expect(stripCross(map, gridLayout([1, 1, 1, 96]))).toEqual({ cellH: 24 });
+    expect(stripCross(map, gridLayout([1, 1, 48, 48]))).toEqual({});
+    expect(stripCross(gridLayout([1, 1, 4, 1]), gridLayout([1, 1, 2, 1]))).toEqual({}); // a column pooled: no strip
+  });
+
+  it("never draws a linked plane finer than the plane it is linked to", () => {
+    // the 8×8 pooled plane beside the 89×89 input: its own fit (32 px), more than the input's 6
+    expect(zoomFor(8, 8, 256, zoomFor(89, 89))).toBe(32);
+    expect(zoomFor(4, 4, 96, 30)).toBe(30);
+    expect(zoomFor(1, 20, 256, 20)).toBe(20); // a 1×20 strip beside its map at 20 px
+    expect(zoomFor(32, 1, 256, 16)).toBe(16);
+    expect(zoomFor(64, 1, 256, 16)).toBe(9); // capped: 64 cells fit 576 px at 9
+    // the cap still wins over the link
+    expect(zoomFor(200, 1, 256, 12)).toBe(2);
   });
 
   it("finds the cell under the mouse, and nothing outside the plane", () => {
@@ -28,17 +63,20 @@ describe("renderer geometry", () => {
     expect(hitCell(-1, 0, 8, 4, 4)).toBeNull();
   });
 
-  it("reads out the full index and the exact value", () => {
+  it("reads out the full index and the value in the formulas' one format", () => {
     expect(readoutText([0, 1, 2, 3], -0.1)).toBe("[0, 1, 2, 3] = −0.1");
-    expect(exactValue(Math.fround(0.1))).toBe("0.10000000149011612");
-    expect(exactValue(-Infinity)).toBe("−∞");
-    expect(exactValue(NaN)).toBe("NaN");
+    // float32's 0.1 is 0.10000000149011612: the read-out prints what the formula beside it prints
+    expect(valueText(Math.fround(0.1))).toBe(formatNumber(Math.fround(0.1)));
+    expect(readoutText([0], 0.5022276043891907)).toBe("[0] = 0.5022");
+    expect(valueText(Infinity)).toBe("+∞");
+    expect(valueText(-Infinity)).toBe("−∞");
+    expect(valueText(NaN)).toBe("NaN");
   });
 
   it("reads out a quantised value as approximate, with its error bound; NaN and ±Inf exactly", () => {
     const q = { bits: 8, lo: -1, hi: 1 }; // step 2 / 252
     expect(approxReadoutText([0, 2], Math.fround(0.123456), q)).toBe("[0, 2] ≈ 0.1235 (±0.003968: 8-bit view)");
-    expect(approxReadoutText([1], Math.fround(0.123456), { ...q, bits: 16 })).toMatch(/≈ 0\.123456 \(±1\.526e−5/);
+    expect(approxReadoutText([1], Math.fround(0.123456), { ...q, bits: 16 })).toMatch(/≈ 0\.1235 \(±1\.526e−5/);
     expect(approxReadoutText([0], NaN, q)).toBe("[0] = NaN");
     expect(approxReadoutText([0], -Infinity, q)).toBe("[0] = −∞");
   });
