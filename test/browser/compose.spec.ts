@@ -5,6 +5,8 @@
  * does, a (3, H, W) tensor in [0, 1] is painted in colour, with a toggle to its channels, and the RoI view labels
  * its boxes, keeps the map a hovered bin lights beside it, and draws RoIAlign's samples as orange-ringed dots.
  */
+import { readFileSync } from "node:fs";
+import { decode } from "fast-png";
 import { expect, openNotebook, test } from "./lab.js";
 import type { Locator, Page } from "@playwright/test";
 import { marksAround, whileHovering } from "./views.js";
@@ -23,6 +25,26 @@ test("display's title is the output's caption", async ({ page }) => {
   await expect(v.locator(".jp-PoolscopeTensor-title")).toHaveText("max pooling 2×2");
   // the caption is said once: the stats line below it starts with the input's summary
   await expect(v.locator(".jp-PoolscopeTensor-stats")).toHaveText(/^\s*input {2}shape=\[1, 1, 4, 4\]/);
+
+  // the saved PNG carries the caption: ink where the title is on the page
+  const [download] = await Promise.all([page.waitForEvent("download"), v.locator(".jp-PoolscopeTensor-save").click()]);
+  expect(download.suggestedFilename()).toBe("poolscope-max-pooling-2-2.png");
+  const path = "test/artifacts/compose-caption.png";
+  await download.saveAs(path);
+  const png = decode(readFileSync(path));
+  const title = await v.evaluate((root) => {
+    const rb = root.getBoundingClientRect();
+    const t = root.querySelector(".jp-PoolscopeTensor-title")!.getBoundingClientRect();
+    return { x: t.left - rb.left, y: t.top - rb.top, w: t.width, h: t.height };
+  });
+  let inked = 0;
+  for (let y = Math.ceil(title.y); y < title.y + title.h; y++)
+    for (let x = Math.ceil(title.x); x < title.x + Math.min(title.w, 200); x++) {
+      const k = (y * png.width + x) * png.channels;
+      // the title's ink is far from the white (or dark theme) background in at least one channel
+      if (Math.max(...Array.from(png.data.slice(k, k + 3))) < 128) inked++;
+    }
+  expect(inked).toBeGreaterThan(50);
 });
 
 test("show draws a row of two traced results under their titles, one legend, each item hovered alone", async ({

@@ -11,6 +11,7 @@ export function pngFileName(title: string | undefined): string {
 }
 
 const TEXT_SELECTOR = [
+  ".jp-PoolscopeTensor-title",
   ".jp-PoolscopeTensor-stats",
   ".jp-PoolscopeTensor-caption",
   ".jp-PoolscopeTensor-tick",
