@@ -14,9 +14,12 @@ import { provideWasm } from "./backend/wasm/wasmSource.browser.js";
 export * from "./index.js";
 export { setFileBase } from "./io/readBytes.browser.js";
 
-// literal URLs, so a bundler (webpack, rspack) emits both files as assets next to the bundle
-const SHARED_WASM = new URL("./backend/wasm/pool.wasm", import.meta.url);
-const SINGLE_WASM = new URL("./backend/wasm/pool-single.wasm", import.meta.url);
+// literal URLs, so a bundler (webpack, rspack) emits both files as assets next to the bundle; made only when
+// asked for, as a bundle run from a blob: URL has no base to resolve them against (it passes wasmUrl instead)
+const defaultWasm = (shared: boolean): URL =>
+  shared
+    ? new URL("./backend/wasm/pool.wasm", import.meta.url)
+    : new URL("./backend/wasm/pool-single.wasm", import.meta.url);
 
 type Fetch = (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 const scope = globalThis as unknown as { fetch: Fetch; crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
@@ -45,9 +48,10 @@ export function ready(options: ReadyOptions = {}): Promise<ReadyState> {
   loading ??= (async () => {
     const shared =
       options.shared ?? (scope.crossOriginIsolated === true && typeof scope.SharedArrayBuffer === "function");
-    const url = String(options.wasmUrl ?? (shared ? SHARED_WASM : SINGLE_WASM));
     let fetchError = "";
+    let url = "pool.wasm";
     try {
+      url = String(options.wasmUrl ?? defaultWasm(shared));
       const response = await scope.fetch(url);
       if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
       provideWasm({ bytes: new Uint8Array(await response.arrayBuffer()), shared, path: url });
