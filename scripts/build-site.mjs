@@ -8,10 +8,13 @@ import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, ensureNodePackages, ensureVenv, installExtension, root, run, venvBin } from "./env.mjs";
 
-ensureNodePackages();
-build();
-ensureVenv();
-installExtension();
+// `--built`: the caller (test/run.mjs) has just built the packages and installed the extension
+if (!process.argv.includes("--built")) {
+  ensureNodePackages();
+  build();
+  ensureVenv();
+  installExtension();
+}
 
 const site = join(root, "site");
 const staged = join(site, ".contents");
@@ -21,7 +24,7 @@ rmSync(output, { recursive: true, force: true });
 mkdirSync(staged, { recursive: true });
 for (const folder of ["en", "zh", "images"])
   cpSync(join(root, "notebooks", folder), join(staged, folder), { recursive: true });
-// the build keeps a task database next to its config; a stale one can skip steps after a clean
+// the build's task database would skip steps whose inputs it thinks unchanged; a clean build takes seconds
 rmSync(join(site, ".jupyterlite.doit.db"), { force: true });
 run(venvBin("jupyter"), ["lite", "build"], {
   cwd: site,

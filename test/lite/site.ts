@@ -104,3 +104,63 @@ export async function runAll(page: Page, timeout = 120_000): Promise<void> {
     )
     .toBe(true);
 }
+
+/** Opens a new notebook on the poolscope kernel (the site's default) and waits for it to be idle. */
+export async function newNotebook(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}lab/index.html`);
+  await page.waitForFunction(() => (window as unknown as { jupyterapp?: App }).jupyterapp !== undefined, null, {
+    timeout: 60_000,
+  });
+  await page.evaluate(async () => {
+    const app = (window as unknown as { jupyterapp: App }).jupyterapp;
+    await app.started;
+    await app.restored;
+    await app.commands.execute("notebook:create-new", { kernelName: "poolscope" });
+  });
+  await expect(page.locator(".jp-NotebookPanel").filter({ visible: true })).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: "TypeScript (poolscope)" })).toHaveText(
+    /TypeScript \(poolscope\) \| Idle/,
+    { timeout: 60_000 },
+  );
+}
+
+/** Replaces the open notebook's cells with code cells of these sources. */
+export async function setCells(page: Page, sources: string[]): Promise<void> {
+  await page.evaluate((sources) => {
+    const app = (window as unknown as { jupyterapp: App }).jupyterapp;
+    type Shared = {
+      cells: unknown[];
+      insertCells(at: number, cells: object[]): void;
+      deleteCellRange(from: number, to: number): void;
+    };
+    const panel = app.shell.currentWidget as { content: { model: { sharedModel: Shared } } };
+    const shared = panel.content.model.sharedModel;
+    const n = shared.cells.length;
+    shared.insertCells(
+      n,
+      sources.map((source) => ({ cell_type: "code", source, metadata: {} })),
+    );
+    shared.deleteCellRange(0, n);
+  }, sources);
+}
+
+/** Sends a complete_request for `code` with the cursor at its end, straight to the open notebook's kernel. */
+export async function completions(page: Page, code: string): Promise<string[]> {
+  return page.evaluate(async (code) => {
+    const app = (window as unknown as { jupyterapp: App }).jupyterapp;
+    type Kernel = {
+      requestComplete(c: { code: string; cursor_pos: number }): Promise<{ content: { matches: string[] } }>;
+    };
+    const panel = app.shell.currentWidget as { sessionContext: { session: { kernel: Kernel } } };
+    const reply = await panel.sessionContext.session.kernel.requestComplete({ code, cursor_pos: code.length });
+    return reply.content.matches;
+  }, code);
+}
+
+/** The text of an output as one string (a stream's text, an error's traceback, a bundle's text/plain). */
+export function textOf(o: CellOutput): string {
+  const join = (t: unknown): string => (Array.isArray(t) ? t.join("") : String(t ?? ""));
+  if (o.output_type === "stream") return join(o.text);
+  if (o.output_type === "error") return (o.traceback ?? []).join("\n");
+  return join(o.data?.["text/plain"]);
+}

@@ -51,9 +51,9 @@ export function compileCell(source: string, sourceUrl: string): CompiledCell {
   try {
     program = parse(js, {
       ecmaVersion: "latest",
-      sourceType: "script",
+      // a module, so import declarations parse (they become reads of the preloaded library below)
+      sourceType: "module",
       allowAwaitOutsideFunction: true,
-      allowReturnOutsideFunction: false,
       locations: true,
     }) as unknown as AnyNode;
   } catch (e) {
