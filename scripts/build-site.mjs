@@ -31,4 +31,6 @@ run(venvBin("jupyter"), ["lite", "build"], {
   env: { ...process.env, PATH: `${join(root, ".venv", "bin")}:${process.env.PATH}` },
 });
 cpSync(join(site, "_headers"), join(output, "_headers"));
+// browsers ask the site's root for /favicon.ico; JupyterLite keeps its icon in each app's folder
+cpSync(join(output, "lab", "favicon.ico"), join(output, "favicon.ico"));
 console.log(`[poolscope] the site is in ${output}; serve it with any static server`);

@@ -103,3 +103,21 @@ test("interrupt stops while (true) {} by restarting the worker, and says that th
   await runAll(page);
   expect(await texts(page)).toEqual([["2"], ["'undefined'"]]);
 });
+
+test("on a cross-origin isolated page (the headers of site/_headers): the shared-memory wasm and two threads", async ({
+  page,
+}) => {
+  const isolated = await serveSite(3, true);
+  try {
+    await newNotebook(page, isolated.base);
+    await setCells(page, [
+      // threads asked for and used in one cell: the calls before the workers have started run on this thread
+      "setThreads(2);\nconst x = rand([1, 8, 512, 512], { seed: 1 });\nconst a = maxPool2d(x, { kernelSize: 2 });\n[crossOriginIsolated, (await ready()).shared, getThreads()]",
+      "const b = maxPool2d(x, { kernelSize: 2 });\nsetThreads(1);\nallclose(b, maxPool2d(x, { kernelSize: 2 })) && allclose(a, b)",
+    ]);
+    await runAll(page);
+    expect(await texts(page)).toEqual([["[ true, true, 2 ]"], ["true"]]);
+  } finally {
+    isolated.server.close();
+  }
+});

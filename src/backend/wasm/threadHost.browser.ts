@@ -18,6 +18,9 @@ interface WebWorkerScope {
 }
 const scope = globalThis as unknown as WebWorkerScope;
 
+/** A worker started from a worker (the kernel's cells run in one) loads only when its parent yields. */
+export const startNeedsThisLoop = true;
+
 export function threadsUnavailable(): string | null {
   if (scope.crossOriginIsolated !== true)
     return "the page is not cross-origin isolated (it needs the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp), so it cannot share memory with workers";

@@ -9,6 +9,9 @@ export interface Thread {
   terminate(): void;
 }
 
+/** Whether a started thread runs only once the starting thread's event loop turns (on Node it does not). */
+export const startNeedsThisLoop = false;
+
 /** Why threads cannot run here, or null when they can (on Node they always can). */
 export function threadsUnavailable(): string | null {
   return null;

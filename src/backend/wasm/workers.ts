@@ -6,7 +6,7 @@
  */
 import { ParameterError } from "../../core/errors.js";
 import { wasmLoadError, wasmRuntime, type PoolExports } from "./runtime.js";
-import { startThread, threadsUnavailable, type Thread } from "./threadHost.js";
+import { startNeedsThisLoop, startThread, threadsUnavailable, type Thread } from "./threadHost.js";
 
 /** The kernels a call can be split across threads for (workers look them up by index). */
 const KERNELS = [
@@ -20,9 +20,10 @@ const KERNELS = [
 ] as const;
 export type KernelName = (typeof KERNELS)[number];
 const MAX_ARGS = 30;
-/** Control words: [generation, done count]. */
+/** Control words: [generation, done count, started count]. */
 const GEN = 0;
 const DONE = 1;
+const STARTED = 2;
 /** Calls whose input is smaller than this run on one thread (the hand-off costs tens of microseconds). */
 export const PARALLEL_MIN_BYTES = 1 << 21;
 
@@ -32,6 +33,7 @@ const { module, memory, ctl, args, id, names, stride } = workerData;
 const inst = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error("abort"); } } });
 const c = new Int32Array(ctl);
 const a = new Float64Array(args);
+Atomics.add(c, 2, 1);
 let seen = 0;
 for (;;) {
   Atomics.wait(c, 0, seen);
@@ -73,7 +75,7 @@ export function setThreads(n: number): void {
   if (unavailable) throw new Error(`poolscope: setThreads(${n}) cannot start threads here: ${unavailable}`);
   stopWorkers();
   const stride = MAX_ARGS + 2;
-  const ctlBuf = new SharedArrayBuffer(8);
+  const ctlBuf = new SharedArrayBuffer(12);
   const argBuf = new SharedArrayBuffer(8 * stride * n);
   ctl = new Int32Array(ctlBuf);
   args = new Float64Array(argBuf);
@@ -102,6 +104,9 @@ function stopWorkers(): void {
 /** How many parts a call over `planes` planes of `bytes` input bytes should be split into. */
 export function parallelPlanes(planes: number, bytes: number): number {
   if (threads <= 1 || bytes < PARALLEL_MIN_BYTES) return 1;
+  // a browser starts a worker's worker only when this thread's event loop turns: until every one has, a call
+  // that waited for them would wait for ever, so it runs on this thread alone
+  if (startNeedsThisLoop && Atomics.load(ctl, STARTED) < workers.length) return 1;
   return Math.min(threads, planes);
 }
 
