@@ -28,6 +28,9 @@ const errors: string[] = [];
 test.beforeEach(({ page }) => {
   errors.length = 0;
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
 });
 test.afterEach(() => expect(errors).toEqual([]));
 

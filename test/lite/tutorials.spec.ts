@@ -1,5 +1,6 @@
 // Every tutorial, both editions, runs in the static site with no server: all cells, no error, and every tensor
-// output equal to the one committed in the notebook (made by the server kernel).
+// output equal to the one committed in the notebook (made by the server kernel), and so is every printed line
+// and every text/plain.
 import { expect, test } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -21,6 +22,18 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
+/** What a cell printed and showed as text: its streams joined by name, then each bundle's text/plain. */
+function textsOf(outputs: CellOutput[]): string[] {
+  const join = (t: unknown): string => (Array.isArray(t) ? t.join("") : String(t ?? ""));
+  const stream = (name: string): string =>
+    outputs
+      .filter((o) => o.output_type === "stream" && o.name === name)
+      .map((o) => join(o.text))
+      .join("");
+  const plain = outputs.filter((o) => o.data).map((o) => join((o.data as Record<string, unknown>)["text/plain"]));
+  return [stream("stdout"), stream("stderr"), ...plain];
+}
+
 function tensorsOf(outputs: CellOutput[]): unknown[] {
   return outputs
     .filter((o) => o.data && TENSOR_MIME in o.data)
@@ -28,9 +41,12 @@ function tensorsOf(outputs: CellOutput[]): unknown[] {
 }
 
 for (const path of notebooks) {
-  test(`${path} runs in the browser and gives the committed tensors`, async ({ page }) => {
+  test(`${path} runs in the browser and gives the committed tensors and text`, async ({ page }) => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+    });
     await openLite(page, base, path);
     await runAll(page);
     const cells = await codeCells(page);
@@ -42,6 +58,8 @@ for (const path of notebooks) {
       }
     ).cells.filter((c) => c.cell_type === "code");
     expect(cells.length).toBe(committed.length);
+    for (const [i, c] of cells.entries())
+      expect(textsOf(c.outputs), `cell ${i + 1} text`).toEqual(textsOf(committed[i].outputs ?? []));
     for (const [i, c] of cells.entries())
       expect(tensorsOf(c.outputs), `cell ${i + 1}`).toEqual(tensorsOf(committed[i].outputs ?? []));
     expect(errors).toEqual([]);
