@@ -28,6 +28,12 @@ const suites = [
     ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test/kernel", "test/notebooks"],
   ],
   ["browser (Playwright, Chromium)", ...npx("playwright", "test", "-c", "test/browser/playwright.config.ts")],
+  // no Jupyter server: the library's browser entry and the JupyterLite site from a plain static server
+  [
+    "browser, serverless (the site built, Playwright, Chromium)",
+    "sh",
+    ["-c", "node scripts/build-site.mjs --built && npx --no-install playwright test -c test/lite/playwright.config.ts"],
+  ],
 ];
 
 const env = { ...process.env, PATH: `${join(root, ".venv", "bin")}:${process.env.PATH}`, CHROMIUM_PATH: CHROMIUM };

@@ -1,9 +1,10 @@
 /**
- * PNG encoding of an RGBA image with Node's zlib (native: a pure-JS deflate took 35–200 ms of a bundle's time).
+ * PNG encoding of an RGBA image with Node's zlib (native: a pure-JS deflate took 35–200 ms of a bundle's time;
+ * the browser build swaps in fflate, see deflate.browser.ts).
  * An image of at most 256 colours, as figure.ts draws them, is written with a palette, one byte a pixel;
  * any other as 8-bit RGBA.
  */
-import { crc32, deflateSync } from "node:zlib";
+import { crc32, zlibDeflate } from "./deflate.js";
 import type { RgbaImage } from "../wire/heatmap.js";
 
 const SIGNATURE = Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
@@ -25,7 +26,7 @@ export function encodePng(image: RgbaImage): Uint8Array {
   header[9] = indexed ? 3 : 6; // palette, or RGBA
   const chunks = [chunk("IHDR", header)];
   if (indexed) chunks.push(chunk("PLTE", indexed.palette));
-  chunks.push(chunk("IDAT", deflateSync(raw, { level: 6 })), chunk("IEND", new Uint8Array(0)));
+  chunks.push(chunk("IDAT", zlibDeflate(raw)), chunk("IEND", new Uint8Array(0)));
   const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
   out.set(SIGNATURE);
   let o = SIGNATURE.length;

@@ -3,11 +3,11 @@
  * picture. Decoding uses fast-png (PNG, 8 and 16 bit, palette, alpha) and jpeg-js (baseline and progressive
  * JPEG); the format is read from the file's signature, not its name.
  */
-import { readFile } from "node:fs/promises";
 import { decode as decodePng, convertIndexedToRgb } from "fast-png";
 import jpeg from "jpeg-js";
 import { ParameterError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { readBytes } from "./readBytes.js";
 
 export interface ImageOptions {
   /** "rgb" (default, alpha dropped), "gray" (ITU-R BT.601 luma) or "rgba". */
@@ -16,11 +16,11 @@ export interface ImageOptions {
   maxMegapixels?: number;
 }
 
-/** Reads and decodes an image file. */
+/** Reads and decodes an image file (in a browser: fetches it, the path a URL; see readBytes.browser.ts). */
 export async function loadImage(path: string, options: ImageOptions = {}): Promise<Tensor> {
   if (typeof path !== "string" || path.length === 0)
     throw new ParameterError("loadImage", "path", path, "must be a file path");
-  return decodeImage(await readFile(path), options);
+  return decodeImage(await readBytes(path), options);
 }
 
 /** Decodes PNG or JPEG bytes. */

@@ -1,5 +1,5 @@
 // The tree's import rules, read from the source with TypeScript's own parser (no build needed):
-// 1. no import cycle inside src/, kernel/src or extension/src (type-only imports count too: a cycle through
+// 1. no import cycle inside src/, kernel/src, kernel/lite/src or extension/src (type-only imports count too: a cycle through
 //    `import type` is still two modules that cannot be read one without the other);
 // 2. the wire contract (src/wire/, what the browser renderer imports) reaches no Node module and no core/
 //    value beyond the two leaves geometry validates with (errors.ts, shape.ts): never Tensor or a backend.
@@ -39,6 +39,10 @@ function resolveSpec(from: string, spec: string): string | null {
   for (const candidate of [`${stem}.ts`, `${stem}.tsx`, join(base, "index.ts")]) {
     if (existsSync(join(root, candidate))) return candidate;
   }
+  // an asset, a build output or a generated module (kernel/lite: its logo, kernel/dist, the worker's text): no
+  // source file of the part, so no edge of its graph
+  if (base.split(/[\\/]/).includes("dist") || existsSync(join(root, base)) || existsSync(join(root, `${stem}.d.ts`)))
+    return null;
   throw new Error(`${from}: cannot resolve "${spec}"`);
 }
 
@@ -177,7 +181,7 @@ describe("import graph", () => {
     ]);
   });
 
-  for (const part of ["src", "kernel/src", "extension/src"]) {
+  for (const part of ["src", "kernel/src", "kernel/lite/src", "extension/src"]) {
     it(`${part} has no import cycle`, () => {
       const files = sourceFiles(part);
       expect(files.length).toBeGreaterThan(5);
@@ -249,7 +253,10 @@ describe("test/unit mirrors src/", () => {
 
   it("every test file is named after a source file or folder (test/unit/kernel/ after kernel/src/)", () => {
     const tests = sourceFiles("test/unit")
-      .filter((f) => f.endsWith(".test.ts") && !f.startsWith("test/unit/extension/"))
+      .filter(
+        (f) =>
+          f.endsWith(".test.ts") && !f.startsWith("test/unit/extension/") && !f.startsWith("test/unit/kernel/lite/"),
+      )
       .map((f) => f.slice("test/unit/".length, -".test.ts".length));
     expect(tests.length).toBeGreaterThan(20);
     const sourceOf = (p: string): string =>
@@ -260,6 +267,14 @@ describe("test/unit mirrors src/", () => {
         !existsSync(join(root, `${sourceOf(p)}.ts`)) &&
         !(existsSync(join(root, sourceOf(p))) && statSync(join(root, sourceOf(p))).isDirectory()),
     );
+    expect(orphans).toEqual([]);
+  });
+
+  it("test/unit/kernel/lite/ mirrors kernel/lite/src/, the browser kernel", () => {
+    const orphans = sourceFiles("test/unit/kernel/lite")
+      .filter((f) => f.endsWith(".test.ts"))
+      .map((f) => f.slice("test/unit/kernel/lite/".length, -".test.ts".length))
+      .filter((p) => !existsSync(join(root, "kernel", "lite", "src", `${p}.ts`)));
     expect(orphans).toEqual([]);
   });
 });

@@ -11,9 +11,10 @@
  * before the memory would grow. The memory is shared, so growing it never detaches a view: a view made before a
  * grow keeps addressing the same bytes (test/unit/core/storage.test.ts holds this).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { bytesText, ResourceError } from "../../core/errors.js";
+import { wasmSource } from "./wasmSource.js";
+
+export { wasmPathCandidates } from "./wasmSource.js";
 
 /** The slice of the WebAssembly JS API used here (the project's lib settings do not declare it). */
 export interface WasmMemory {
@@ -56,6 +57,11 @@ export interface WasmRuntime {
   exports: PoolExports;
   /** Where the module file was read from. */
   path: string;
+  /**
+   * Whether the memory is shared (the threads build). A plain memory (pool-single.wasm, for a browser page
+   * that is not cross-origin isolated) detaches every view when it grows, so it holds no resident tensors.
+   */
+  shared: boolean;
 }
 
 const PAGE = 65536;
@@ -77,24 +83,16 @@ export interface Piece {
 let state: WasmRuntime | null | undefined;
 let loadError = "";
 
-/** Candidate locations of pool.wasm: next to this file once built (dist/backend/wasm/), or there from src/backend/wasm/. */
-export function wasmPathCandidates(): string[] {
-  return [new URL("./pool.wasm", import.meta.url), new URL("../../../dist/backend/wasm/pool.wasm", import.meta.url)]
-    .filter((u) => u.protocol === "file:")
-    .map((u) => fileURLToPath(u));
-}
-
 /** The loaded runtime, or null (see wasmLoadError) when WebAssembly SIMD cannot be used here. */
 export function wasmRuntime(): WasmRuntime | null {
   if (state !== undefined) return state;
   state = null;
   try {
-    const path = wasmPathCandidates().find((p) => existsSync(p));
-    if (!path) throw new Error(`pool.wasm not found (looked in ${wasmPathCandidates().join(", ")}); run npm run build`);
-    const module = new WA.Module(readFileSync(path));
-    const memory = new WA.Memory({ initial: HEAP_START / PAGE + 16, maximum: MAX_PAGES, shared: true });
+    const { bytes, shared, path } = wasmSource();
+    const module = new WA.Module(bytes);
+    const memory = new WA.Memory({ initial: HEAP_START / PAGE + 16, maximum: MAX_PAGES, shared });
     const instance = new WA.Instance(module, { env: { memory, abort: abortHandler } });
-    state = { memory, module, exports: instance.exports as unknown as PoolExports, path };
+    state = { memory, module, exports: instance.exports as unknown as PoolExports, path, shared };
     heap = new Heap(memory);
   } catch (e) {
     loadError = (e as Error).message;
@@ -295,7 +293,7 @@ const registry = new FinalizationRegistry<Block>(freeBlock);
  * a plain array). Never throws for lack of memory.
  */
 export function residentFloats(length: number, zero: boolean): Float32Array | null {
-  if (!wasmRuntime() || !heap) return null;
+  if (!wasmRuntime()?.shared || !heap) return null;
   const bytes = sizeClass(length * 4);
   let off: number | undefined = classes.get(bytes)?.pop();
   if (off !== undefined) cachedBytes -= bytes;
@@ -348,9 +346,12 @@ export function residentLiveBytes(): number {
 
 const arrays = new FinalizationRegistry<{ off: number; bytes: number }>((b) => heap?.release(b.off, b.bytes));
 
-/** A Float32Array of `length` floats in the shared memory, freed when the array is garbage-collected. */
+/**
+ * A Float32Array of `length` floats in the shared memory, freed when the array is garbage-collected; null
+ * without the runtime or with a plain memory (a grow would detach the array).
+ */
 export function allocFloats(length: number): Float32Array | null {
-  if (!wasmRuntime() || !heap) return null;
+  if (!wasmRuntime()?.shared || !heap) return null;
   const bytes = length * 4;
   const off = heap.alloc(bytes, [{ what: "array", bytes }]);
   const view = new Float32Array(heap.buffer(), off, length);

@@ -1,12 +1,12 @@
 /**
- * Opt-in worker threads for the WebAssembly kernels: `setThreads(n)` starts n − 1 node:worker_threads that
- * instantiate the same module over the same shared memory. A large call is split by planes (or images);
+ * Opt-in worker threads for the WebAssembly kernels: `setThreads(n)` starts n − 1 threads (threadHost.ts:
+ * node:worker_threads on Node, Web Workers in a cross-origin isolated browser) that instantiate the same module over the same shared memory. A large call is split by planes (or images);
  * the calling thread runs the first part itself and waits (Atomics.wait) for the others, so the ops stay
  * synchronous. Arguments travel through a small shared control block, not messages.
  */
-import { Worker } from "node:worker_threads";
 import { ParameterError } from "../../core/errors.js";
 import { wasmLoadError, wasmRuntime, type PoolExports } from "./runtime.js";
+import { startNeedsThisLoop, startThread, threadsUnavailable, type Thread } from "./threadHost.js";
 
 /** The kernels a call can be split across threads for (workers look them up by index). */
 const KERNELS = [
@@ -20,19 +20,20 @@ const KERNELS = [
 ] as const;
 export type KernelName = (typeof KERNELS)[number];
 const MAX_ARGS = 30;
-/** Control words: [generation, done count]. */
+/** Control words: [generation, done count, started count]. */
 const GEN = 0;
 const DONE = 1;
+const STARTED = 2;
 /** Calls whose input is smaller than this run on one thread (the hand-off costs tens of microseconds). */
 export const PARALLEL_MIN_BYTES = 1 << 21;
 
-// Runs inside each worker (eval'd as a CommonJS script, so no file has to be found at run time).
-const WORKER_SOURCE = `
-const { workerData } = require("node:worker_threads");
+// Runs inside each thread, handed its data by threadHost.ts (a source text, so no file has to be found at run time).
+const WORKER_LOOP = `(workerData) => {
 const { module, memory, ctl, args, id, names, stride } = workerData;
 const inst = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error("abort"); } } });
 const c = new Int32Array(ctl);
 const a = new Float64Array(args);
+Atomics.add(c, 2, 1);
 let seen = 0;
 for (;;) {
   Atomics.wait(c, 0, seen);
@@ -48,11 +49,11 @@ for (;;) {
   Atomics.add(c, 1, 1);
   Atomics.notify(c, 1);
 }
-`;
+}`;
 
 let threads = 1;
 /** Started workers; more than threads − 1 of them may exist, parked (see setThreads). */
-let workers: Worker[] = [];
+let workers: Thread[] = [];
 let ctl = new Int32Array(0);
 let args = new Float64Array(0);
 
@@ -70,19 +71,17 @@ export function setThreads(n: number): void {
   }
   const rt = wasmRuntime();
   if (!rt) throw new Error(`poolscope: setThreads needs the wasm backend: ${wasmLoadError()}`);
+  const unavailable = threadsUnavailable() ?? (rt.shared ? null : "its wasm module has no shared memory");
+  if (unavailable) throw new Error(`poolscope: setThreads(${n}) cannot start threads here: ${unavailable}`);
   stopWorkers();
   const stride = MAX_ARGS + 2;
-  const ctlBuf = new SharedArrayBuffer(8);
+  const ctlBuf = new SharedArrayBuffer(12);
   const argBuf = new SharedArrayBuffer(8 * stride * n);
   ctl = new Int32Array(ctlBuf);
   args = new Float64Array(argBuf);
   for (let id = 1; id < n; id++) {
-    const w = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { module: rt.module, memory: rt.memory, ctl: ctlBuf, args: argBuf, id, names: KERNELS, stride },
-    });
-    w.unref();
-    workers.push(w);
+    const data = { module: rt.module, memory: rt.memory, ctl: ctlBuf, args: argBuf, id, names: KERNELS, stride };
+    workers.push(startThread(WORKER_LOOP, data));
   }
   threads = n;
 }
@@ -96,7 +95,7 @@ function stopWorkers(): void {
   if (workers.length > 0) {
     Atomics.store(ctl, GEN, -1);
     Atomics.notify(ctl, GEN);
-    for (const w of workers) void w.terminate();
+    for (const w of workers) w.terminate();
   }
   workers = [];
   threads = 1;
@@ -105,6 +104,9 @@ function stopWorkers(): void {
 /** How many parts a call over `planes` planes of `bytes` input bytes should be split into. */
 export function parallelPlanes(planes: number, bytes: number): number {
   if (threads <= 1 || bytes < PARALLEL_MIN_BYTES) return 1;
+  // a browser starts a worker's worker only when this thread's event loop turns: until every one has, a call
+  // that waited for them would wait for ever, so it runs on this thread alone
+  if (startNeedsThisLoop && Atomics.load(ctl, STARTED) < workers.length) return 1;
   return Math.min(threads, planes);
 }
 
