@@ -77,7 +77,8 @@ Object.defineProperty(Plot.prototype, JUPYTER_DISPLAY, {
     if (!bundle) {
       bundle = { [VEGALITE_MIME]: this.spec, "text/plain": this.text };
       try {
-        bundle = { [VEGALITE_MIME]: this.spec, "image/svg+xml": plotSvg(this.spec), "text/plain": this.text };
+        const svg = plotSvg(this.spec);
+        if (svg !== null) bundle = { [VEGALITE_MIME]: this.spec, "image/svg+xml": svg, "text/plain": this.text };
       } catch (e) {
         // JupyterLab still draws the spec; only the static copy is missing, and the text says why
         bundle["text/plain"] = `${this.text}\n(no SVG fallback: ${(e as Error).message})`;

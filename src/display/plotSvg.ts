@@ -80,7 +80,7 @@ function stop(worker: Worker): void {
 }
 
 /** The SVG vega draws for a Vega-Lite spec; throws (with vega's message) if it cannot be drawn in time. */
-export function plotSvg(spec: VegaLiteSpec): string {
+export function plotSvg(spec: VegaLiteSpec): string | null {
   renderer ??= start();
   const r = renderer;
   Atomics.store(r.flag, 0, 0);

@@ -103,6 +103,10 @@ class PoolscopeKernelTests(jkt.KernelTests):
         )
         self.wait_for_iopub(first, lambda m: m["msg_type"] == "stream" and "started" in m["content"]["text"])
         second = self.kc.execute("3")
+        # the cell awaits, so the kernel reads its socket: this reply, sent after the second request, says it has it
+        info = self.kc.kernel_info()
+        while self.kc.get_shell_msg(timeout=15)["parent_header"].get("msg_id") != info:
+            pass
         marker.touch()
         replies = {}
         while len(replies) < 2:

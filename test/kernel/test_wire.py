@@ -92,14 +92,20 @@ class WireTests(unittest.TestCase):
 
     # 3. stop_on_error
 
-    def queue_behind_failing_cell(self, failing, stop_on_error=True):
+    def queue_behind_failing_cell(self, failing, stop_on_error=True, blocking=False):
         """Sends `failing` (which prints "started", then waits for a marker file and fails), then two cells while it
-        runs; the marker is written once they are sent, so they are waiting when the first cell fails."""
+        runs; the marker is written once the kernel has them, so they are waiting when the first cell fails.
+
+        A cell that awaits leaves the kernel free to read its socket: the kernel_info reply, sent after the two
+        requests on the same socket, says it has read them. A `blocking` cell keeps them in the socket, where the
+        kernel's abort takes them in once the cell has thrown; there only their having been sent can be waited for."""
         marker = self.tmp / f"marker-{uuid.uuid4().hex}"
         first = self.kc.execute(failing.replace("MARKER", str(marker)), stop_on_error=stop_on_error)
         self.s.wait_stream(first, "started")
         second = self.kc.execute("'second'")
         third = self.kc.execute("'third'")
+        if not blocking:
+            self.s.replies([self.kc.kernel_info()])
         marker.touch()
         replies = self.s.replies([first, second, third])
         for m in (first, second, third):
@@ -116,9 +122,9 @@ class WireTests(unittest.TestCase):
         ' throw new Error("async failure")'
     )
 
-    def check_aborted(self, code):
+    def check_aborted(self, code, blocking=False):
         before, _ = self.s.run("1")
-        (first, second, third), (_, m2, m3) = self.queue_behind_failing_cell(code)
+        (first, second, third), (_, m2, m3) = self.queue_behind_failing_cell(code, blocking=blocking)
         self.assertEqual(first["status"], "error")
         self.assertEqual(first["execution_count"], before["execution_count"] + 1)
         for reply, messages in ((second, m2), (third, m3)):
@@ -132,15 +138,15 @@ class WireTests(unittest.TestCase):
 
     def test_sync_error_aborts_queued_requests(self):
         """The queued requests are still in the socket when a synchronous cell throws."""
-        self.check_aborted(self.SYNC_FAILURE)
+        self.check_aborted(self.SYNC_FAILURE, blocking=True)
 
     def test_async_error_aborts_queued_requests(self):
         self.check_aborted(self.ASYNC_FAILURE)
 
     def test_stop_on_error_false_keeps_queued_requests_running(self):
-        for code in (self.SYNC_FAILURE, self.ASYNC_FAILURE):
+        for code, blocking in ((self.SYNC_FAILURE, True), (self.ASYNC_FAILURE, False)):
             (first, second, third), (_, m2, m3) = self.queue_behind_failing_cell(
-                code.replace("fs_", "fs1").replace("fsa", "fs2"), stop_on_error=False
+                code.replace("fs_", "fs1").replace("fsa", "fs2"), stop_on_error=False, blocking=blocking
             )
             self.assertEqual(first["status"], "error")
             self.assertEqual([second["status"], third["status"]], ["ok", "ok"])
