@@ -69,6 +69,13 @@ ts.transpileModule('import { a } from "a";\nexport const b = a + 1;\n', {
 });
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // Node takes Error.stackTraceLimit out of a snapshot it builds and does not put it back for a main function of
+  // ours: without it every error's stack is its message alone, and a cell's traceback has no frames to map
+  if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
+  // TypeScript's ts.sys keeps the first process.cwd() it was asked for, which was the build's: the kernel's
+  // folder is this process's (tslab resolves a cell's relative imports against it)
+  let cwd: string | undefined;
+  ts.sys.getCurrentDirectory = () => (cwd ??= process.cwd());
   // required here, at run time: Node does not vouch for their state when they are in a snapshot
   const vm = require("node:vm") as typeof import("node:vm");
   const Module = require("node:module") as typeof import("node:module");

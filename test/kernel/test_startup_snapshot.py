@@ -46,13 +46,13 @@ class StartupSnapshotTests(unittest.TestCase):
         self.addCleanup(lambda: self.blob.unlink(missing_ok=True))
         self.assertFalse(self.blob.exists(), self.blob)
 
-    def start(self):
+    def start(self, cwd=None):
         log = open(self.cwd / f"stderr-{time.monotonic_ns()}.log", "w+b")
         self.addCleanup(log.close)
         km = KernelManager(kernel_name="poolscope")
         env = {**os.environ, "POOLSCOPE_KERNEL_TRACE": "1"}
         env.pop("POOLSCOPE_KERNEL_NO_SNAPSHOT", None)
-        km.start_kernel(cwd=str(self.cwd), env=env, stderr=log)
+        km.start_kernel(cwd=str(cwd or self.cwd), env=env, stderr=log)
         self.addCleanup(km.shutdown_kernel, now=True)
         kc = km.client()
         kc.start_channels()
@@ -85,7 +85,10 @@ class StartupSnapshotTests(unittest.TestCase):
 
     def test_a_kernel_starts_from_the_snapshot_and_behaves_as_before(self):
         self.first_kernel_builds_the_snapshot()
-        km, kc, log = self.start()
+        # a folder below the first one: the same @types, hence the same snapshot, built in the other folder
+        sub = self.cwd / "sub"
+        sub.mkdir()
+        km, kc, log = self.start(sub)
         content, results = self.run_cell(kc, "const x: number = 20; x + 1")
         self.assertEqual((content["status"], results), ("ok", ["21"]))
         line = self.trace_line(log, "prelude run, ready")
@@ -100,6 +103,15 @@ class StartupSnapshotTests(unittest.TestCase):
         self.assertEqual(content["status"], "error")
         self.assertIn("Type 'number' is not assignable to type 'string'", content["evalue"])
         self.assertEqual(self.run_cell(kc, "x * 2")[1], ["40"])
+        # a cell's relative import resolves in the kernel's folder, not in the one the snapshot was built in
+        (sub / "local.ts").write_text("export const seven: number = 7;\n")
+        content, results = self.run_cell(kc, 'import { seven } from "./local";\nseven * 3')
+        self.assertEqual((content["status"], results), ("ok", ["21"]), content)
+        # a traceback names the cell and line (the stack has its frames: Node drops Error.stackTraceLimit from a
+        # snapshot it builds)
+        content, _ = self.run_cell(kc, 'function deep() {\n  throw new RangeError("deep");\n}\ndeep()')
+        self.assertEqual(content["status"], "error")
+        self.assertRegex("\n".join(content["traceback"]), r"Cell In\[\d+\], line 2")
         self.assertEqual(self.run_cell(kc, "maxPool2d(tensor([[[[1, 2], [3, 4]]]]), { kernelSize: 2 }).data[0]")[1], ["4"])
         # an interrupt (SIGINT to the process group, as Jupyter sends it) stops a running cell, once
         msg_id = kc.execute("while (true) {}")
