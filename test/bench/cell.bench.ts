@@ -110,7 +110,8 @@ test("cell timings", async ({ page, request }) => {
     const [median, lo, hi] = [sorted[Math.floor(sorted.length / 2)], sorted[0], sorted[sorted.length - 1]];
     const ms = (v: number): string => v.toFixed(0);
     lines.push(`${c.name}: median ${ms(median)} ms (${ms(lo)}–${ms(hi)}), first run ${ms(times[0])} ms`);
-    rows.push(`| \`${c.source}\` (${c.name}) | ${ms(median)} ms | ${ms(lo)}–${ms(hi)} ms | ${ms(times[0])} ms |`);
+    const what = c.source === c.name ? `\`${c.source}\`` : `${c.name}: \`${c.source}\``;
+    rows.push(`| ${what} | ${ms(median)} ms | ${ms(lo)}–${ms(hi)} ms | ${ms(times[0])} ms |`);
   }
   console.log(`cell benchmark, run command to output painted (${RUNS} runs, Chromium)\n  ${lines.join("\n  ")}`);
   writeSection("cells", [
