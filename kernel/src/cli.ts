@@ -6,6 +6,7 @@
 import { installCompileCache } from "./compile-cache.js";
 import { install, type InstallOptions } from "./install.js";
 import { bindSockets } from "./sockets.js";
+import { relaunchFromSnapshot } from "./startup-snapshot.js";
 
 const USAGE = `usage:
   poolscope-kernel kernel --config-path CONNECTION_FILE
@@ -24,6 +25,8 @@ async function main(args: string[]): Promise<void> {
   if (command === "kernel") {
     const config = option(rest, "--config-path");
     if (!config) throw new Error(`--config-path is required\n${USAGE}`);
+    // a start-up snapshot, when there is one for this Node and folder, starts the kernel instead
+    if (await relaunchFromSnapshot(args)) return;
     // the code cache must be in place before tslab (and with it TypeScript) is loaded, hence the late import
     installCompileCache();
     const sockets = await bindSockets(config);

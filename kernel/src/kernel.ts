@@ -12,20 +12,25 @@ import type { BoundSockets } from "./sockets.js";
 import { trace } from "./trace.js";
 import { createCellExecutor } from "./cells.js";
 import { createHandler, type CellHandler } from "./inspect.js";
-import { checkNodeTypes, tslabVersion, type Executor } from "./tslab.js";
+import { buildSnapshot } from "./startup-snapshot.js";
+import { checkNodeTypes, snapshotRequest, snapshotUse, tslabVersion, type Executor } from "./tslab.js";
 
 const kernelVersion = (
   JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
 ).version;
+
+/** After the kernel is ready, how long it waits before it builds a start-up snapshot in the background. */
+const SNAPSHOT_BUILD_DELAY_MS = 5000;
 
 export async function startKernel(configPath: string, sockets: BoundSockets): Promise<void> {
   const typesWarning = checkNodeTypes();
   if (typesWarning) console.error(typesWarning);
 
   // Serve first, compile later: binding the sockets and answering kernel_info takes a few hundred ms, while
-  // building TypeScript's program (lib and @types/node, ~0.8 s of parsing) blocks the event loop. So the server
-  // comes up with no executor; requests that need one (execute, complete, inspect) wait for it, the rest are
-  // answered at once. See PoolscopeServer.whenQuiet for when the build starts.
+  // building TypeScript's program (lib and @types/node, ~0.8 s of parsing unless the start-up snapshot holds them
+  // parsed, startup-snapshot.ts) blocks the event loop. So the server comes up with no executor; requests that
+  // need one (execute, complete, inspect) wait for it, the rest are answered at once. See
+  // PoolscopeServer.whenQuiet for when the build starts.
   let executor: Executor | null = null;
   const server = new PoolscopeServer(configPath, {
     implementation: "poolscope",
@@ -44,15 +49,21 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
   await server.init(sockets);
   trace("sockets bound");
 
+  // The prelude imports poolscope to list its names; the module loader reads its files while the kernel waits for
+  // a quiet moment, so that the import is done, or nearly, when the build below has blocked the event loop.
+  const prelude = preludeSource();
+  prelude.catch(() => undefined); // its failure is reported where it is awaited
   await server.whenQuiet();
   trace("build starts");
   executor = createPreludedExecutor(server);
-  trace("compiler built");
+  trace(`compiler built (${snapshotUse().used} files from the start-up snapshot, ${snapshotUse().stale} changed)`);
   try {
-    const handler = await runPrelude(executor);
+    const handler = await runPrelude(executor, await prelude);
     const warm = warmedUp(executor);
     server.attach(warm.executor, handler);
-    trace("prelude run, ready");
+    trace(
+      `prelude run, ready (${snapshotUse().used} files from the start-up snapshot, ${snapshotUse().stale} changed)`,
+    );
     // A cell that waited for the prelude goes first and does the warming itself: the server starts it only after
     // one more turn of the event loop (so a pending interrupt reaches it), hence the explicit check, not the order.
     if (!server.cellsWaiting) setImmediate(() => void (server.cellsWaiting ? undefined : warm.start()));
@@ -61,6 +72,11 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
     process.exit(1);
   }
   saveCompileCache();
+  // the snapshot for the next start, built a little later so that it does not slow this start's first cells
+  setTimeout(() => {
+    const request = snapshotRequest();
+    if (request) buildSnapshot(request.options, request.files, request.stale);
+  }, SNAPSHOT_BUILD_DELAY_MS).unref();
 }
 
 function createPreludedExecutor(server: PoolscopeServer): Executor {
@@ -80,8 +96,7 @@ function createPreludedExecutor(server: PoolscopeServer): Executor {
 }
 
 /** Runs the prelude; returns the handler for the executor (completion, inspection). */
-async function runPrelude(executor: Executor): Promise<CellHandler> {
-  const prelude = await preludeSource();
+async function runPrelude(executor: Executor, prelude: string): Promise<CellHandler> {
   if (!(await executor.execute(prelude))) {
     throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
   }

@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { snapshotContents } from "./startup-snapshot.js";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type * as ConverterModule from "tslab/dist/converter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
@@ -49,7 +50,131 @@ export interface TslabJupyterModule {
   ZmqServer: new (handler: unknown, configPath: string) => object;
 }
 
-export const converterModule = require("tslab/dist/converter") as typeof ConverterModule;
+/** tslab's directory; its TypeScript fork is resolved from there, as tslab itself resolves it. */
+const tslabDir = dirname(require.resolve("tslab/package.json"));
+const typescriptPath = require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] });
+
+/**
+ * Compiler options the kernel adds to the ones tslab's converter builds its program with. `types: ["node"]`: with
+ * no `types`, TypeScript puts every package under each node_modules/@types up from the notebook's folder into
+ * the program, and a notebook inside a project gets all of the project's (here d3, react with csstype, chai, …:
+ * 2.1 MB of declarations beside @types/node's 2.2 MB, parsed and bound before the first cell, then merged into
+ * the globals of every cell's checker). Only Node's are needed for a cell's globals; an imported package still
+ * finds its own @types by module resolution.
+ */
+export const KERNEL_COMPILER_OPTIONS: Readonly<TS.CompilerOptions> = { types: ["node"] };
+
+/** The node converter's program as last built, and the options it was built with (for the start-up snapshot). */
+let nodeProgram: TS.Program | null = null;
+let nodeOptions: TS.CompilerOptions | null = null;
+/** Files taken from the start-up snapshot, and those it held whose text had changed on disk since. */
+const fromSnapshotCount = { used: 0, stale: 0 };
+
+/**
+ * tslab's converter module, loaded with a TypeScript whose createWatchCompilerHost adds KERNEL_COMPILER_OPTIONS
+ * (createConverter has no parameter for compiler options) and whose programs take their declaration files from
+ * the start-up snapshot when the kernel was started from one (startup-snapshot.ts). While converter.js loads, the
+ * module cache entry of the TypeScript file answers with that facade; every other module, and the converter's
+ * ts.sys, get the one real instance.
+ */
+function loadConverter(): typeof ConverterModule {
+  const real = require(typescriptPath) as typeof TS;
+  const facade: Record<string, unknown> = {};
+  for (const key of Object.keys(real)) {
+    Object.defineProperty(facade, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (real as Record<string, unknown>)[key],
+    });
+  }
+  type CreateProgram = TS.CreateProgram<TS.EmitAndSemanticDiagnosticsBuilderProgram>;
+  const createHost = real.createWatchCompilerHost as (...args: unknown[]) => unknown;
+  Object.defineProperty(facade, "createWatchCompilerHost", {
+    enumerable: true,
+    value: (
+      roots: unknown,
+      options: TS.CompilerOptions,
+      system: unknown,
+      create: CreateProgram | null,
+      ...rest: unknown[]
+    ) => {
+      const merged = { ...options, ...KERNEL_COMPILER_OPTIONS };
+      // the browser converter (`//%browser` cells) adds the DOM's libraries; the snapshot is the node one's
+      const node = !merged.lib?.some((lib) => lib.includes("dom"));
+      if (node) nodeOptions = merged;
+      const createProgram: CreateProgram = (rootNames, opts, host, ...more) => {
+        if (host) takeFromSnapshot(real, host);
+        const builder = (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(rootNames, opts, host, ...more);
+        if (node) nodeProgram = builder.getProgram();
+        return builder;
+      };
+      return createHost(roots, merged, system, createProgram, ...rest);
+    },
+  });
+  const entry = require.cache[typescriptPath]!;
+  entry.exports = facade;
+  try {
+    return require("tslab/dist/converter") as typeof ConverterModule;
+  } finally {
+    entry.exports = real;
+  }
+}
+
+const hostsTaking = new WeakSet<TS.CompilerHost>();
+
+/**
+ * Makes a watch program's compiler host answer with the snapshot's parsed and bound file where it has one whose
+ * text is still the file's on disk (checked once per file), so the program parses only what the snapshot lacks.
+ */
+function takeFromSnapshot(real: typeof TS, host: TS.CompilerHost): void {
+  const contents = snapshotContents();
+  if (!contents || hostsTaking.has(host)) return;
+  hostsTaking.add(host);
+  const files = contents.files;
+  const checked = new Set<string>();
+  const take = (fileName: string, as: TS.ScriptTarget | TS.CreateSourceFileOptions, fresh?: boolean) => {
+    const sf = fresh ? undefined : files.get(fileName);
+    if (!sf || checked.has(fileName)) return sf;
+    const version = typeof as === "object" ? as.languageVersion : as;
+    const format = typeof as === "object" ? as.impliedNodeFormat : undefined;
+    if (sf.languageVersion !== version || sf.impliedNodeFormat !== format || real.sys.readFile(fileName) !== sf.text) {
+      files.delete(fileName);
+      fromSnapshotCount.stale++;
+      return undefined;
+    }
+    checked.add(fileName);
+    fromSnapshotCount.used++;
+    return sf;
+  };
+  const get = host.getSourceFile;
+  host.getSourceFile = (fileName, as, onError, fresh) => take(fileName, as, fresh) ?? get(fileName, as, onError, fresh);
+  const byPath = host.getSourceFileByPath;
+  if (byPath) {
+    host.getSourceFileByPath = (fileName, path, as, onError, fresh) =>
+      take(fileName, as, fresh) ?? byPath(fileName, path, as, onError, fresh);
+  }
+}
+
+/**
+ * What a start-up snapshot for this kernel should hold: the compiler options of its (node) program and the
+ * declaration files in it (lib, @types/node, poolscope's), and whether the snapshot it started from, if any, held
+ * files that had changed since. Null before the first program is built.
+ */
+export function snapshotRequest(): { options: TS.CompilerOptions; files: string[]; stale: boolean } | null {
+  if (!nodeProgram || !nodeOptions) return null;
+  const files = nodeProgram
+    .getSourceFiles()
+    .map((sf) => sf.fileName)
+    .filter((f) => f.endsWith(".d.ts") && !f.endsWith("/__prev__.d.ts"));
+  return { options: nodeOptions, files, stale: fromSnapshotCount.stale > 0 };
+}
+
+/** How many files this kernel's programs took from its start-up snapshot, and how many it had to parse again. */
+export function snapshotUse(): Readonly<{ used: number; stale: number }> {
+  return fromSnapshotCount;
+}
+
+export const converterModule = loadConverter();
 export const executorModule = require("tslab/dist/executor") as typeof ExecutorModule;
 /** How tslab's executor tells a `//%module` or `//%browser` cell from a plain one. */
 export const metadataModule = require("tslab/dist/metadata") as typeof MetadataModule;
@@ -60,7 +185,7 @@ export const tslabVersion = (require("tslab/package.json") as { version: string 
 type ParsedFile = TS.SourceFile & { parseDiagnostics?: TS.DiagnosticWithLocation[] };
 
 /** The TypeScript fork tslab compiles with (one instance per process, shared with the converter). */
-export const ts = require("@tslab/typescript-for-tslab") as {
+export const ts = require(typescriptPath) as {
   createSourceFile(
     name: string,
     text: string,
@@ -77,7 +202,6 @@ export const ts = require("@tslab/typescript-for-tslab") as {
  * ever changes, since every cell would then fail with "Cannot find name 'console'".
  */
 export function checkNodeTypes(): string | null {
-  const tslabDir = dirname(require.resolve("tslab/package.json"));
   const nested = join(tslabDir, "node_modules", "@types", "node", "package.json");
   return existsSync(nested)
     ? null

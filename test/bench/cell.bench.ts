@@ -4,10 +4,13 @@
  * tensors are made in a set-up cell, so the timed cells are what showing costs (kernel: bundle, JSON, ZeroMQ;
  * server; browser: parse, decode, draw). Each cell runs RUNS times; the clock starts in the page when the run
  * command is issued and stops after the frame that paints the output (rAF, then a posted message). Prints
- * medians; asserts nothing (issue 15's goals: ≤ 150 ms small tensor, ≤ 400 ms traced 2^20 pooling).
+ * medians and writes them into its section of test/bench/RESULTS.md ("cells", see results.mjs); asserts nothing
+ * (issue 15's goals: ≤ 150 ms small tensor, ≤ 400 ms traced 2^20 pooling).
  */
+import { cpus, loadavg } from "node:os";
 import { test, type Page } from "@playwright/test";
 import { openNotebook } from "../browser/lab.js";
+import { writeSection } from "./results.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -96,15 +99,28 @@ test("cell timings", async ({ page, request }) => {
   await openNotebook(page, "bench-cell.ipynb");
   // the set-up cell, which also waits out the kernel's start-up and warm-up
   await timeCell(page, 0, false);
+  const load = (l: number[]): string => l.map((v) => v.toFixed(2)).join(" / ");
+  const before = loadavg();
   const lines: string[] = [];
+  const rows: string[] = [];
   for (const [i, c] of CASES.entries()) {
     const times: number[] = [];
     for (let r = 0; r < RUNS; r++) times.push(await timeCell(page, i + 1, c.tensor));
     const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    lines.push(
-      `${c.name}: median ${median.toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}), first run ${times[0].toFixed(0)} ms`,
-    );
+    const [median, lo, hi] = [sorted[Math.floor(sorted.length / 2)], sorted[0], sorted[sorted.length - 1]];
+    const ms = (v: number): string => v.toFixed(0);
+    lines.push(`${c.name}: median ${ms(median)} ms (${ms(lo)}–${ms(hi)}), first run ${ms(times[0])} ms`);
+    const what = c.source === c.name ? `\`${c.source}\`` : `${c.name}: \`${c.source}\``;
+    rows.push(`| ${what} | ${ms(median)} ms | ${ms(lo)}–${ms(hi)} ms | ${ms(times[0])} ms |`);
   }
   console.log(`cell benchmark, run command to output painted (${RUNS} runs, Chromium)\n  ${lines.join("\n  ")}`);
+  writeSection("cells", [
+    "### Cells in JupyterLab (`npm run bench:cell`)",
+    "",
+    `Run command to output painted, ${RUNS} runs each, JupyterLab 4 in Chromium (Playwright); ${new Date().toISOString()}, ${cpus().length} logical CPUs, load average (1/5/15 min) before ${load(before)}, after ${load(loadavg())}.`,
+    "",
+    "| cell | median | range | first run |",
+    "|---|---|---|---|",
+    ...rows,
+  ]);
 });

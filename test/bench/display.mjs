@@ -2,10 +2,13 @@
 // and 2^20 values (randn, the worst case for compression and quantisation), and a traced maxPool2d of each
 // (W1's op, 3×3 s2 p1), the time of toDisplayBundle (first call in the process, then the median of warm calls)
 // and the bytes it puts into the notebook (the bundle as JSON, as Jupyter saves it), split by part. Reports,
-// never asserts. Needs `npm run build` first. Env: BENCH_RUNS (warm calls per case, default 9).
+// never asserts; writes its section of test/bench/RESULTS.md ("display", see results.mjs). Needs `npm run build`
+// first. Env: BENCH_RUNS (warm calls per case, default 9).
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import * as ps from "../../dist/index.js";
 import { TENSOR_MIME } from "../../dist/wire/payload.js";
+import { writeSection } from "./results.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const W1 = { kernelSize: 3, stride: 2, padding: 1 };
@@ -41,6 +44,7 @@ function measure(make) {
   };
 }
 
+const loadBefore = loadavg();
 const rows = [];
 for (const [label, shape] of CASES) {
   const x = ps.randn(shape);
@@ -49,8 +53,11 @@ for (const [label, shape] of CASES) {
   rows.push([`${label} [${shape.join("×")}]`, "traced maxPool2d", measure(() => traced[ps.JUPYTER_DISPLAY]())]);
 }
 
+const load = (l) => l.map((v) => v.toFixed(2)).join(" / ");
 const lines = [
-  `Display bundle (toDisplayBundle via [JUPYTER_DISPLAY]), Node ${process.version}, ${RUNS} warm runs per case`,
+  "### Display bundle (`npm run bench:display`)",
+  "",
+  `toDisplayBundle via [JUPYTER_DISPLAY], randn values, first call in the process then the median of ${RUNS} warm calls; ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} logical CPUs, load average (1/5/15 min) before ${load(loadBefore)}, after ${load(loadavg())}.`,
   "",
   "| tensor | what | first call ms | warm median ms | bundle MB (JSON) | payload MB | PNG MB (base64) |",
   "|---|---|---|---|---|---|---|",
@@ -60,3 +67,4 @@ const lines = [
   ),
 ];
 console.log(lines.join("\n"));
+writeSection("display", lines);
