@@ -19,6 +19,8 @@ const conformance = ["dist/cli.js", "conformance", ...goldenFiles];
 const suites = [
   ["lint (ESLint, Prettier)", "sh", ["-c", "npx --no-install eslint . && npx --no-install prettier --check ."]],
   ["unit tests (vitest)", ...npx("vitest", "run")],
+  // the benches' own helpers (RESULTS.md sections); test/unit mirrors src/, so these live beside the benches
+  ["bench helpers (node --test)", process.execPath, ["--test", "test/bench/"]],
   // both backends pass the same golden file: the TypeScript reference and the WebAssembly SIMD kernels
   ["golden conformance, TypeScript path", "env", ["POOLSCOPE_BACKEND=js", process.execPath, ...conformance]],
   ["golden conformance, WebAssembly path", "env", ["POOLSCOPE_BACKEND=wasm", process.execPath, ...conformance]],

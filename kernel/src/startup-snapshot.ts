@@ -8,7 +8,9 @@
  * starts the kernel again from it as its child and stays as a thin parent (relaunch). Otherwise the kernel starts
  * as before and, once it has answered its first cells' worth of start-up, builds the snapshot in the background
  * (at the lowest priority) for the next start. Files the snapshot holds whose text has changed since (a rebuilt
- * poolscope) are parsed again and the snapshot is rebuilt. POOLSCOPE_KERNEL_NO_SNAPSHOT=1 turns all of it off.
+ * poolscope) are parsed again and the snapshot is rebuilt. It is opt-in, POOLSCOPE_KERNEL_SNAPSHOT=1: it saves the
+ * first cell ~0.4 s but costs ~125 MiB, slower warm cells and a 50 MB file per folder (test/bench/RESULTS.md), and
+ * background builds would make one start differ from the next.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -38,7 +40,7 @@ export function snapshotContents(): SnapshotContents | null {
 const entry = fileURLToPath(new URL("./snapshot.cjs", import.meta.url));
 
 function disabled(): boolean {
-  return Boolean(process.env.POOLSCOPE_KERNEL_NO_SNAPSHOT);
+  return process.env.POOLSCOPE_KERNEL_SNAPSHOT !== "1";
 }
 
 /**

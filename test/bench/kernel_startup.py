@@ -10,7 +10,7 @@ cell the moment the kernel is idle waits; with `--pauses 0,3` measured again for
 as when the notebook is read first, which is when the kernel's warm-up runs), then warm trivial cells (`0 + 1`, `1 + 1`, …, request to execute_reply) and the
 kernel's resident memory (VmRSS, with the snapshot's child process) after them. `--modes`: `snapshot` starts
 from the kernel's start-up snapshot (a kernel is started first and kept until it has built one), `plain` without
-(POOLSCOPE_KERNEL_NO_SNAPSHOT=1). Prints medians (min-max) and the load average, since the machine is shared and
+(the default; POOLSCOPE_KERNEL_SNAPSHOT=1 opts in to the snapshot). Prints medians (min-max) and the load average, since the machine is shared and
 the numbers are noisy, and writes them into its section of test/bench/RESULTS.md ("kernel", see results.mjs)
 unless `--no-write`. `--tslab` measures plain tslab 1.0.22 the same way, for comparison. Reports, never asserts.
 """
@@ -48,9 +48,9 @@ def rss_mib(pid):
 
 def env_for(mode):
     env = dict(os.environ)
-    env.pop("POOLSCOPE_KERNEL_NO_SNAPSHOT", None)
-    if mode == "plain":
-        env["POOLSCOPE_KERNEL_NO_SNAPSHOT"] = "1"
+    env.pop("POOLSCOPE_KERNEL_SNAPSHOT", None)
+    if mode == "snapshot":
+        env["POOLSCOPE_KERNEL_SNAPSHOT"] = "1"
     return env
 
 
@@ -145,7 +145,7 @@ def write_section(runs, args, load_before, load_after):
         f"{stamp}; {args.starts} starts per row, {args.cells} warm cells each, cwd notebooks/; {os.cpu_count()} CPUs, "
         f"load average (1/5/15 min) before {' / '.join(f'{v:.2f}' for v in load_before)}, after "
         f"{' / '.join(f'{v:.2f}' for v in load_after)}. Median (min–max). `snapshot`: started from the kernel's "
-        "start-up snapshot; `plain`: POOLSCOPE_KERNEL_NO_SNAPSHOT=1.",
+        "start-up snapshot (POOLSCOPE_KERNEL_SNAPSHOT=1); `plain`: the default start.",
         "",
         "| start | first cell sent | ready | first `1 + 1` from start | of it after ready | warm cell | memory |",
         "|---|---|---|---|---|---|---|",

@@ -50,8 +50,7 @@ class StartupSnapshotTests(unittest.TestCase):
         log = open(self.cwd / f"stderr-{time.monotonic_ns()}.log", "w+b")
         self.addCleanup(log.close)
         km = KernelManager(kernel_name="poolscope")
-        env = {**os.environ, "POOLSCOPE_KERNEL_TRACE": "1"}
-        env.pop("POOLSCOPE_KERNEL_NO_SNAPSHOT", None)
+        env = {**os.environ, "POOLSCOPE_KERNEL_TRACE": "1", "POOLSCOPE_KERNEL_SNAPSHOT": "1"}
         km.start_kernel(cwd=str(cwd or self.cwd), env=env, stderr=log)
         self.addCleanup(km.shutdown_kernel, now=True)
         kc = km.client()
