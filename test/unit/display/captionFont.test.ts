@@ -1,6 +1,6 @@
 import { decode } from "fast-png";
 import { describe, expect, it } from "vitest";
-import { toDisplayBundle } from "../../../src/display/bundle.js";
+import { toDisplayBundle, toRowBundle } from "../../../src/display/bundle.js";
 import {
   CAPTION_LINE_PX,
   captionGlyph,
@@ -39,6 +39,15 @@ const inkCrop = (im: { width: number; at(x: number, y: number): number }, y0: nu
     rows.push(s);
   }
   return rows.join("\n");
+};
+/** A display bundle's PNG decoded, as its pixels' red channel (the font's ink is grey, so dark in red). */
+const pngRed = (bundle: Record<string, unknown>) => {
+  const png = decode(Buffer.from(bundle["image/png"] as string, "base64"));
+  const red = (x: number, y: number): number => {
+    const i = y * png.width + x;
+    return png.palette ? png.palette[png.data[i]][0] : png.data[i * png.channels];
+  };
+  return { width: png.width, at: red };
 };
 const redOf = (im: RgbaImage) => ({ width: im.width, at: (x: number, y: number) => im.data[(y * im.width + x) * 4] });
 
@@ -131,5 +140,16 @@ describe("the PNG caption font", () => {
     drawCaption(drawn, 0, 0, title, [0, 0, 0]);
     expect(inkCrop(band, 0, CAPTION_H)).toBe(inkCrop(redOf(drawn), 0, CAPTION_LINE_PX));
     for (const ch of title) expect(captionGlyph(ch)).not.toBeNull();
+  });
+
+  it("labels the panels of a shared-scale row with their titles as written, in the caption font", () => {
+    const t = tensor(
+      Float32Array.from({ length: 16 }, (_, i) => i),
+      [4, 4],
+    );
+    const band = pngRed(toRowBundle([{ output: t, title: "输入 max" }], "shared"));
+    const drawn = blank(200, CAPTION_LINE_PX);
+    drawCaption(drawn, 0, 0, "1 输入 max", [0, 0, 0]);
+    expect(inkCrop(band, 0, CAPTION_LINE_PX + 2)).toBe(inkCrop(redOf(drawn), 0, CAPTION_LINE_PX));
   });
 });
