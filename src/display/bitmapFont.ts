@@ -1,6 +1,7 @@
 /**
- * A 3×5 pixel font for the numbers and few words the PNG fallback writes (legend ticks, "input", "output"), so
- * the kernel labels its pictures without a font file or a canvas. Each glyph is 5 rows of 3 bits, top first.
+ * A 3×5 pixel font, so the kernel labels its pictures without a font file or a canvas. Words, titles and the
+ * colour bar's ticks are in the caption font (captionFont.ts, Chinese too); this one is kept for the row indices
+ * beside a wrapped vector, whose rows may be only 6 px tall. Each glyph is 5 rows of 3 bits, top first.
  */
 import type { RgbaImage } from "../wire/heatmap.js";
 
@@ -112,7 +113,8 @@ export function drawText(
   }
 }
 
-function setPixel(image: RgbaImage, x: number, y: number, rgb: readonly [number, number, number]): void {
+/** Sets one pixel to `rgb`, opaque; a pixel outside the image is skipped (text is clipped). */
+export function setPixel(image: RgbaImage, x: number, y: number, rgb: readonly [number, number, number]): void {
   if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
   const k = (y * image.width + x) * 4;
   image.data[k] = rgb[0];

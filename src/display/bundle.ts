@@ -189,7 +189,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
   if (scale === "shared" && !pictures) {
     // one figure: every panel on the row's one scale above one colour bar, each labelled with its item's title
     const panels = figures.flatMap((f, k) =>
-      f.panels.map((pn, q) => ({ ...pn, label: q === 0 ? rowLabel(k, f.title.toUpperCase(), pn.label) : pn.label })),
+      f.panels.map((pn, q) => ({ ...pn, label: q === 0 ? rowLabel(k, f.title, pn.label) : pn.label })),
     );
     image = figureImage(panels, scaleFor(figures.map((f) => f.range).reduce(widen)));
   } else {
@@ -218,8 +218,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
 }
 
 /**
- * "1 title" (and the panel's own label after it): the number says the row's order where titles repeat. The PNG
- * writes titles in capitals (compose.ts says why).
+ * "1 title" (and the panel's own label after it): the number says the row's order where titles repeat.
  */
 function rowLabel(k: number, title: string, label: string): string {
   return [`${k + 1}`, title, label].filter((s) => s).join(" ");

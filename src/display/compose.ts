@@ -3,27 +3,25 @@
  * figures side by side (a `show` row whose items keep their own scales), and an RGB picture scaled up
  * pixel-exactly. Pure pixel arithmetic on RgbaImages, so it is unit-tested without a PNG decoder.
  */
-import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
+import { CAPTION_LINE_PX, captionWidth, drawCaption } from "./captionFont.js";
 import type { RgbaImage } from "../wire/heatmap.js";
 import { rgbPixels, type RgbPicture } from "../wire/rgb.js";
 
 const INK: [number, number, number] = [30, 30, 30];
-const FONT = 2;
 /** Space between figures of a row, in pixels. */
 export const ROW_GAP = 16;
 /** Longest side of an RGB picture in the PNG; smaller pictures are scaled up by a whole factor to reach it. */
 export const PICTURE_PX = 256;
 
-/** The caption band's height: one line of the bitmap font with a margin. */
-export const CAPTION_H = TEXT_HEIGHT * FONT + 8;
+/** The caption band's height: one line of the caption font (captionFont.ts, Chinese too) with a margin. */
+export const CAPTION_H = CAPTION_LINE_PX + 6;
 
 /** A white band with `title` in it above `image`; the image unchanged when the title is empty. */
 export function captioned(image: RgbaImage, title: string): RgbaImage {
   if (!title) return image;
-  const width = Math.max(image.width, textWidth(title, FONT) + 8);
+  const width = Math.max(image.width, captionWidth(title) + 8);
   const out = blank(width, image.height + CAPTION_H);
-  // in capitals: the small alphabet has a few lower-case letters only, and a mixed face reads badly
-  drawText(out, 4, 4, title.toUpperCase(), FONT, INK);
+  drawCaption(out, 4, 3, title, INK);
   place(out, image, 0, CAPTION_H);
   return out;
 }

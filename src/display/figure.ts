@@ -5,6 +5,7 @@
  * never finer than its input, a long vector wrapped into rows with each row's first index beside it. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
+import { CAPTION_BASELINE, CAPTION_LINE_PX, captionGlyph, captionWidth, drawCaption } from "./captionFont.js";
 import { colorAt, valueColor, type ColorScale, type Rgb } from "../wire/colormap.js";
 import type { GridLayout } from "../wire/grid.js";
 import type { FigureMark } from "./figureMarks.js";
@@ -13,7 +14,7 @@ import { formatNumber } from "../wire/stats.js";
 import { MAX_PLANE_PX, MIN_CELL_PX, wrapFor, wrapLabels, wrappedCell, wrapValues } from "../wire/planeSize.js";
 
 export interface FigurePanel {
-  /** Caption above the panel, from the font's small alphabet (e.g. "input", "output"); may be empty. */
+  /** Caption above the panel (e.g. "input", "output", a title), in the caption font; may be empty. */
   label: string;
   values: ArrayLike<number>;
   layout: GridLayout;
@@ -23,7 +24,6 @@ export interface FigurePanel {
 
 const INK: [number, number, number] = [60, 60, 60];
 const GAP = 8;
-const FONT = 2;
 /**
  * Colours of the heatmap and the bar: the scale in this many steps (invisible next to the 9-point colour map's
  * own interpolation), so that with the few fixed colours the figure has at most 256 and png.ts can write it with
@@ -118,9 +118,12 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   }
   const lut = levelColours(scale);
   const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
-  const labelH = laid.some((p) => p.label) ? TEXT_HEIGHT * FONT + 4 : 0;
+  const labelH = laid.some((p) => p.label) ? CAPTION_LINE_PX + 4 : 0;
   const barH = 12;
-  const tickH = TEXT_HEIGHT * FONT + 4;
+  // the ticks in the caption font too (the 3×5 one at twice its size read blocky beside it), the line's empty
+  // rows above the digits cut off
+  const digitTop = captionGlyph("0")?.y ?? 0;
+  const tickH = CAPTION_BASELINE - digitTop + 6;
   const width = Math.max(160, images.reduce((w, im, k) => w + im.width + gutters[k], 0) + GAP * (images.length - 1));
   const plotsH = Math.max(...images.map((im) => im.height));
   const height = labelH + plotsH + 4 + barH + tickH;
@@ -129,7 +132,7 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   let x0 = 0;
   images.forEach((im, k) => {
     const p = laid[k];
-    if (p.label) drawText(out, x0 + 4, 2, p.label, FONT, INK);
+    if (p.label) drawCaption(out, x0 + 4, 2, p.label, INK);
     const geom = gridGeometry(p.layout, options[k]);
     if (p.rowLabels) {
       // each drawn row's first index, right-aligned in the gutter (a 1×5 font's rows need ≥ 6 px rows)
@@ -164,9 +167,9 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   }
   const ticks = [0, 0.5, 1].map((t) => ({ t, text: formatNumber(scale.lo + (scale.hi - scale.lo) * t) }));
   for (const { t, text } of ticks) {
-    const w = textWidth(text, FONT);
+    const w = captionWidth(text);
     const x = Math.round(Math.min(Math.max(barX + t * barW - w / 2, barX), barX + barW - w));
-    drawText(out, x, barY + barH + 3, text, FONT, INK);
+    drawCaption(out, x, barY + barH + 3 - digitTop, text, INK);
   }
   return out;
 }
