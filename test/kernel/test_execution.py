@@ -12,6 +12,20 @@ class ExecutionTests(KernelCase):
         "boom.ts": 'export const loaded = 1;\nthrow new Error("boom.ts failed to load");\n',
     }
 
+    def test_exported_types_are_in_scope_as_names(self):
+        # as after `import type { SppRule, MaxPoolOptions } from "poolscope"`: a cell annotates with them by name
+        self.assertEqual(
+            self.result_text(
+                'const rules: SppRule[] = ["paper", "corrected"];\n'
+                "const opts: MaxPoolOptions = { kernelSize: 2 };\n"
+                "[rules.length, opts.kernelSize]"
+            ),
+            ["[ 2, 2 ]"],
+        )
+        content, _ = self.run_cell('const wrong: SppRule = "spp-net";')
+        self.assertEqual(content["status"], "error")
+        self.assertIn("is not assignable to type 'SppRule'", content["evalue"])
+
     def test_declarations_before_a_throw_stay_defined(self):
         content, _ = self.run_cell(
             "const small = tensor([[[[1, 2], [3, 4]]]]);\n"
