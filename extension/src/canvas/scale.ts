@@ -4,6 +4,7 @@
  * own range (over all its planes, input and output together) for maps whose channels differ in magnitude.
  */
 import { formatNumber, scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 export type ScaleMode = "shared" | "channel";
 
@@ -95,9 +96,10 @@ export interface ScaleDecision {
 export function scaleShown(
   choice: ScaleMode | null,
   decisions: readonly ScaleDecision[],
+  say: Say = sayer("en"),
 ): { mode: ScaleMode; why: string } {
-  if (choice) return { mode: choice, why: "your choice" };
-  if (decisions.length === 0) return { mode: "shared", why: "this view draws one shared scale" };
+  if (choice) return { mode: choice, why: say("scaleYourChoice") };
+  if (decisions.length === 0) return { mode: "shared", why: say("scaleOneShared") };
   const mode = decisions.some((d) => d.mode === "channel") ? "channel" : "shared";
   const each = decisions.map(
     (d) => `${d.of ? `${d.of}: ` : ""}${d.mode === "channel" ? "per channel" : "shared"}, as ${d.why}`,

@@ -153,9 +153,8 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       node,
       legend: legend(
         scales.shared,
-        scales.mode === "shared"
-          ? "shared by the maps and the pooled bins"
-          : "per channel, maps and bins together (ranges in captions)",
+        ctx.say(scales.mode === "shared" ? "legendRoiShared" : "legendRoiChannel"),
+        ctx.say,
         { perChannel: scales.mode === "channel" },
       ),
       sizeOf: (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw]),

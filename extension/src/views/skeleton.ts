@@ -25,6 +25,7 @@ import {
 } from "./panel.js";
 import { wirePlane } from "./pointer.js";
 import type { Selection } from "./selection.js";
+import type { Say } from "../words/messages.js";
 
 export interface GridOptions {
   zoom: number;
@@ -121,12 +122,13 @@ export function vectorPlane(output: Panel, scale: ColorScale, zoom: number, capt
  */
 export function levelButtons(
   levels: readonly SppLevelTrace[],
+  say: Say,
   pick: (level: number) => void,
   initial = levels.length - 1,
 ): HTMLElement[] {
   const buttons = levels.map((lv, l) => {
     const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
-    b.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
+    b.textContent = say("sppLevel", { h: lv.bins[0], w: lv.bins[1] });
     b.addEventListener("click", () => {
       pressLevel(buttons, l);
       pick(l);

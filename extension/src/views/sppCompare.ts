@@ -120,7 +120,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     ctx.formula.textContent = formula;
   });
 
-  buttons = levelButtons(a.trace.levels.slice(0, levels), (l) => {
+  buttons = levelButtons(a.trace.levels.slice(0, levels), ctx.say, (l) => {
     level = l;
     selection.hover(selection.hovered);
   });
@@ -140,6 +140,6 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
       { role: `input${t + 1}`, planes: sd.maps },
       { role: `vector${t + 1}`, planes: [sd.vector] },
     ]),
-    { node, legend: legend(scales.shared, "shared by both maps and both vectors"), sizeOf },
+    { node, legend: legend(scales.shared, ctx.say("legendBothSpp"), ctx.say), sizeOf },
   );
 }

@@ -144,8 +144,11 @@ export function stripFusionView(
 
   const legends = el("div", "jp-PoolscopeTensor-legends");
   legends.append(
-    legend(inScales.shared, "input and its strips", { perChannel: inScales.mode === "channel" }),
-    legend(fusedScales.shared, "fused map", { group: "fused", perChannel: fusedScales.mode === "channel" }),
+    legend(inScales.shared, ctx.say("legendStrips"), ctx.say, { perChannel: inScales.mode === "channel" }),
+    legend(fusedScales.shared, ctx.say("legendFused"), ctx.say, {
+      group: "fused",
+      perChannel: fusedScales.mode === "channel",
+    }),
   );
   const sizeOf = (role: string): [number, number] => (role === "rows" ? [h, 1] : role === "cols" ? [1, w] : [h, w]);
   return finishView(

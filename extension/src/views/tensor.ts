@@ -42,11 +42,10 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
     node: grid,
     legend: legend(
       scales.shared,
-      scales.mode === "channel"
-        ? "per channel (ranges in captions)"
-        : pn.reduced
-          ? "over the block means shown"
-          : "over the whole tensor",
+      ctx.say(
+        scales.mode === "channel" ? "legendTensorChannel" : pn.reduced ? "legendBlockMeans" : "legendWholeTensor",
+      ),
+      ctx.say,
       { perChannel: scales.mode === "channel" },
     ),
     sizeOf: () => [drawnH, drawnW],

@@ -68,6 +68,10 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
       { role: "input", planes: ins },
       { role: "output", planes: outs },
     ],
-    { node, legend: pairLegend(scales), sizeOf: (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW]) },
+    {
+      node,
+      legend: pairLegend(scales, ctx.say),
+      sizeOf: (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW]),
+    },
   );
 }

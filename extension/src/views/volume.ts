@@ -150,7 +150,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
     ],
     {
       node,
-      legend: legend(scales.shared, "shared by input and output"),
+      legend: legend(scales.shared, ctx.say("legendInputOutput"), ctx.say),
       sizeOf: (role) => (role === "input" ? [v.h, v.w] : [v.oh, v.ow]),
     },
   );

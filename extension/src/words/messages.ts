@@ -1,0 +1,131 @@
+/**
+ * Every word the renderer shows, English and Chinese side by side. The table is typed so that an entry without
+ * both languages does not compile; placeholders are `{name}`, filled by say() (a unit test checks that both
+ * languages of an entry use the same ones). Chinese terms follow 《动手学深度学习》 (池化/汇聚, 步幅, 填充, 通道,
+ * 输入, 输出, 窗口).
+ */
+
+/** The languages the renderer speaks; English is the default. */
+export const LANGS = ["en", "zh"] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Entry = Readonly<Record<Lang, string>>;
+
+export const MESSAGES = {
+  // errors and refusals of the whole output
+  payloadUnreadable: { en: "the payload could not be read", zh: "无法读取输出数据" },
+  drawFailed: { en: "poolscope could not draw this tensor: {error}", zh: "poolscope 无法绘制此张量：{error}" },
+  cannotShow: { en: "poolscope: cannot show this output: {error}", zh: "poolscope：无法显示此输出：{error}" },
+  // the toolbar
+  savePng: { en: "save PNG", zh: "保存 PNG" },
+  savePngTitle: { en: "download this view as a PNG image", zh: "将此视图下载为 PNG 图像" },
+  saveFailed: { en: "could not save the PNG: {error}", zh: "无法保存 PNG：{error}" },
+  rgbColour: { en: "RGB: colour", zh: "RGB：彩色" },
+  rgbChannels: { en: "RGB: channels", zh: "RGB：逐通道" },
+  rgbTitle: {
+    en: "switch between the colour picture and its red, green and blue channels as heatmaps",
+    zh: "在彩色图像与其红、绿、蓝三个通道的热图之间切换",
+  },
+  scaleShared: { en: "scale: shared", zh: "色标：共享" },
+  scaleChannel: { en: "scale: per channel", zh: "色标：逐通道" },
+  scaleTitle: {
+    en: "switch between one scale for everything and one scale per channel",
+    zh: "在全部共享一个色标与每个通道一个色标之间切换",
+  },
+  numbers: { en: "numbers", zh: "数值" },
+  numbersTitle: {
+    en: "print every cell's value, enlarging the cells where the numbers do not fit",
+    zh: "在每个单元格中显示数值，放不下时放大单元格",
+  },
+  coverage: { en: "coverage", zh: "覆盖" },
+  coverageTitle: {
+    en: "how many windows read each input cell; hatched cells reach no output",
+    zh: "每个输入单元格被多少个窗口读取；带斜线的单元格不影响任何输出",
+  },
+  play: { en: "▶ play", zh: "▶ 播放" },
+  pause: { en: "❚❚ pause", zh: "❚❚ 暂停" },
+  step: { en: "step ›", zh: "单步 ›" },
+  scrubTitle: { en: "output position", zh: "输出位置" },
+  sppLevel: { en: "level {h}×{w}", zh: "层级 {h}×{w}" },
+  // the scale toggle's reason, beside it
+  scaleYourChoice: { en: "your choice", zh: "由你选择" },
+  scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
+  // legends: "<kind> scale, <whose range>"
+  legendKey: { en: "{kind} scale, {scope}", zh: "{kind}色标，{scope}" },
+  sequential: { en: "sequential", zh: "顺序" },
+  diverging: { en: "diverging", zh: "发散" },
+  legendRow: { en: "shared by the row's {count} results", zh: "本行 {count} 个结果共享" },
+  legendHovered: { en: "per channel: this plane's range ({caption})", zh: "逐通道：此平面的范围（{caption}）" },
+  legendFirst: {
+    en: "per channel: the first plane's range ({caption}); hover a plane for its own",
+    zh: "逐通道：第一个平面的范围（{caption}）；悬停在某个平面上可查看其自身的范围",
+  },
+  legendInputOutput: { en: "shared by input and output", zh: "输入与输出共享" },
+  legendMapVector: { en: "shared by the map and the vector", zh: "特征图与向量共享" },
+  legendBothSpp: { en: "shared by both maps and both vectors", zh: "两张特征图与两个向量共享" },
+  legendPairChannel: {
+    en: "per channel, input and output together (ranges in captions)",
+    zh: "逐通道，输入与输出一起（范围见各标题）",
+  },
+  legendTensorChannel: { en: "per channel (ranges in captions)", zh: "逐通道（范围见各标题）" },
+  legendBlockMeans: { en: "over the block means shown", zh: "基于所示的块均值" },
+  legendWholeTensor: { en: "over the whole tensor", zh: "基于整个张量" },
+  legendRoiShared: { en: "shared by the maps and the pooled bins", zh: "特征图与池化后的区块共享" },
+  legendRoiChannel: {
+    en: "per channel, maps and bins together (ranges in captions)",
+    zh: "逐通道，特征图与区块一起（范围见各标题）",
+  },
+  legendStrips: { en: "input and its strips", zh: "输入及其条带" },
+  legendFused: { en: "fused map", zh: "融合图" },
+  // notices and refusals of the linked views
+  compareFallback: {
+    en: "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
+    zh: "两个 SPP 结果无法并排绘制（轨迹、形状或大小预算不符）；仅显示第一个",
+  },
+  overBudget: {
+    en: "the tensors are over the size budget for the linked view",
+    zh: "张量超出了联动视图的大小预算",
+  },
+  showingOutput: { en: "{reason}; showing the output", zh: "{reason}；改为显示输出" },
+  showingFused: { en: "{reason}; showing the fused map", zh: "{reason}；改为显示融合图" },
+  sppMismatch: {
+    en: "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
+    zh: "SPP 轨迹与张量形状不符（或超出大小预算）；改为显示输出",
+  },
+  unpoolRefused: {
+    en: "the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of {op} is shown as its output",
+    zh: "联动视图只绘制与张量相符的一维和二维反池化；{op} 的此轨迹改为显示其输出",
+  },
+  needsWhole: {
+    en: "the linked view needs every cell of the input and output; showing the output",
+    zh: "联动视图需要输入和输出的每个单元格；改为显示输出",
+  },
+  unknownTrace: {
+    en: "the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this trace is shown as its output",
+    zh: "联动视图绘制一维、二维和三维窗口、SPP、RoI 及条带轨迹；此轨迹改为显示其输出",
+  },
+  windowRefused: {
+    en: "the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this {kind} trace of {op} is shown as its output",
+    zh: "联动视图绘制一维、二维和三维窗口、SPP、RoI 及条带轨迹；{op} 的此 {kind} 轨迹改为显示其输出",
+  },
+  volumeRefused: {
+    en: "the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of {op} is shown as its output",
+    zh: "三维联动视图只绘制与张量相符的通道在前 (N, C, D, H, W) 轨迹；{op} 的此轨迹改为显示其输出",
+  },
+} as const satisfies Readonly<Record<string, Entry>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageVars = Readonly<Record<string, string | number>>;
+/** A message in the view's language, its placeholders filled. */
+export type Say = (key: MessageKey, vars?: MessageVars) => string;
+
+/** The placeholder names of a message, sorted (for the table's test). */
+export function placeholders(text: string): string[] {
+  return Array.from(text.matchAll(/\{(\w+)\}/g), (m) => m[1]).sort();
+}
+
+/** say() for one language. A placeholder without a value stays visible as `{name}` rather than throwing. */
+export function sayer(lang: Lang): Say {
+  return (key, vars = {}) =>
+    MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
