@@ -20,6 +20,9 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   await expect(pool.locator(".jp-PoolscopeTensor-step")).toHaveText("单步 ›");
   await expect(pool.locator(".jp-PoolscopeTensor-scrub")).toHaveAttribute("title", "输出位置");
   await expect(pool.locator(".jp-PoolscopeTensor-key").first()).toHaveText(/^(顺序|发散)色标，输入与输出共享/);
+  await expect(pool.locator(".jp-PoolscopeTensor-readout")).toHaveText(
+    "悬停在输出单元格上查看其窗口，悬停在输入单元格上查看读取它的输出；单击以固定",
+  );
   // a state change redraws in the same language: play turns into pause
   const play = pool.locator(".jp-PoolscopeTensor-play");
   await expect(play).toHaveText("▶ 播放");

@@ -40,7 +40,7 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
     if (focus && focus !== pinned) marks.push({ i: focus.i, j: focus.j, style: "cursor" });
     plane.setMarks(marks);
     if (!focus) {
-      ctx.readout.textContent = "hover a pixel to read its red, green and blue values; click to pin it";
+      ctx.readout.textContent = ctx.say("hintPicture");
       return;
     }
     const p = focus.i * w + focus.j;

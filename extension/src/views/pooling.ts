@@ -71,7 +71,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     const inMarks: Mark[][] = ins.map(() => (showCoverage ? [...covMarks] : []));
     const outMarks: Mark[][] = outs.map(() => []);
     let formula = "";
-    let read = "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin";
+    let read = ctx.say("hintPooling");
     if (focus?.role === "output") {
       const d = describeOutput(focus);
       inMarks[focus.plane].push(...d.input);

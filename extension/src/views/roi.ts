@@ -90,7 +90,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = base.map((m) => [...m]);
     const outMarks: Mark[][] = outs.map(() => []);
-    let read = "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin";
+    let read = ctx.say("hintRoi");
     let formula = "";
     if (focus?.role === "output") {
       const f = roiBinFocus(geo, focus.plane, focus.i, focus.j);

@@ -50,7 +50,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => bins[level].map((b) => binMark(b, "bin")));
     const vecMarks: Mark[] = [...levelMarks];
-    let read = "hover a feature of the vector or a cell of the map";
+    let read = ctx.say("hintSpp");
     let formula = lengthFormula(trace, channels);
     if (focus?.role === "vector") {
       const n = focus.i;

@@ -71,7 +71,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
   let buttons: HTMLElement[] = [];
   const selection = new Selection((focus) => {
     const marks: SideMarks[][] = [[], []];
-    let read = "hover a feature of either vector, or a cell of either map";
+    let read = ctx.say("hintSppCompare");
     let formula = `${lengthsLine(a.output.shape[1], b.output.shape[1], hw(a), hw(b))}; ${lengthFormula(a.trace, sides[0].channels)}`;
     if (focus) {
       const s = focus.role.endsWith("2") ? 1 : 0;

@@ -110,7 +110,7 @@ export function stripFusionView(
       cols: planes.cols.map(() => []),
       fused: planes.fused.map(() => []),
     };
-    let read = "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column";
+    let read = ctx.say("hintStripFusion");
     let formula = "";
     if (focus) {
       const role = focus.role as FusionRole;

@@ -34,9 +34,8 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
       plane.setMarks(marks);
     });
     ctx.readout.textContent = focus
-      ? cellReadout(pn, focus.plane, focus.i, focus.j) +
-        (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "")
-      : "hover a cell to read its value; click to pin it";
+      ? cellReadout(pn, focus.plane, focus.i, focus.j) + (pinned && focus === pinned ? ctx.say("hintPinned") : "")
+      : ctx.say("hintTensor");
   });
   return finishView(selection, [{ role: "tensor", planes }], {
     node: grid,

@@ -94,8 +94,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][][] = ins.map((row) => row.map(() => []));
     const outMarks: Mark[][][] = outs.map((row) => row.map(() => []));
-    let read =
-      "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it";
+    let read = ctx.say("hintVolume");
     let formula = "";
     if (focus?.role === "output") {
       const [vol, od] = [Math.floor(focus.plane / nOut), focus.plane % nOut];

@@ -47,6 +47,41 @@ export const MESSAGES = {
   step: { en: "step ›", zh: "单步 ›" },
   scrubTitle: { en: "output position", zh: "输出位置" },
   sppLevel: { en: "level {h}×{w}", zh: "层级 {h}×{w}" },
+  // the read-out before any hover, and a pinned cell's hint
+  hintTensor: { en: "hover a cell to read its value; click to pin it", zh: "悬停在单元格上读取其数值；单击以固定" },
+  hintPinned: { en: "  (pinned; arrow keys move, Esc unpins)", zh: "  （已固定；方向键移动，Esc 取消固定）" },
+  hintPicture: {
+    en: "hover a pixel to read its red, green and blue values; click to pin it",
+    zh: "悬停在像素上读取其红、绿、蓝值；单击以固定",
+  },
+  hintPooling: {
+    en: "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin",
+    zh: "悬停在输出单元格上查看其窗口，悬停在输入单元格上查看读取它的输出；单击以固定",
+  },
+  hintVolume: {
+    en: "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it",
+    zh: "悬停在输出单元格上查看其窗口跨越的深度切片，悬停在输入单元格上查看读取它的输出",
+  },
+  hintUnpool: {
+    en: "hover an input cell to see where its value went, an output cell to see what was written there",
+    zh: "悬停在输入单元格上查看其值写到了哪里，悬停在输出单元格上查看写入了什么",
+  },
+  hintRoi: {
+    en: "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin",
+    zh: "悬停在输出区块上查看其区域和单元格，悬停在特征图单元格上查看包含它的区块；单击以固定",
+  },
+  hintSpp: {
+    en: "hover a feature of the vector or a cell of the map",
+    zh: "悬停在向量的某个特征或特征图的某个单元格上",
+  },
+  hintSppCompare: {
+    en: "hover a feature of either vector, or a cell of either map",
+    zh: "悬停在任一向量的某个特征或任一特征图的某个单元格上",
+  },
+  hintStripFusion: {
+    en: "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column",
+    zh: "悬停在融合单元格上查看构成它的条带单元格，或悬停在条带单元格上查看其行或列",
+  },
   // the scale toggle's reason, beside it
   scaleYourChoice: { en: "your choice", zh: "由你选择" },
   scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
