@@ -14,6 +14,8 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
 
   const pool = v.nth(0);
   await expect(pool.locator(".jp-PoolscopeTensor-scale")).toHaveText(/^色标：(共享|逐通道)$/);
+  // the data chose the scale, and says why in Chinese too
+  await expect(pool.locator(".jp-PoolscopeTensor-scaleWhy")).toHaveText(/^\(根据数据选择：(共享|逐通道)，因为/);
   await expect(pool.locator(".jp-PoolscopeTensor-save")).toHaveText("保存 PNG");
   await expect(pool.locator(".jp-PoolscopeTensor-save")).toHaveAttribute("title", "将此视图下载为 PNG 图像");
   await expect(pool.locator(".jp-PoolscopeTensor-coverage")).toHaveText("覆盖");

@@ -104,10 +104,14 @@ export function scalesFor(
   asked: ScaleMode | "auto",
   decided?: ScaleDecision[],
   of = "",
+  say?: Say,
 ): Scales {
   let mode: ScaleMode;
   if (asked === "auto") {
-    const choice = autoScaleMode(panels.map((p) => ({ values: p.values, layout: p.layout })));
+    const choice = autoScaleMode(
+      panels.map((p) => ({ values: p.values, layout: p.layout })),
+      say,
+    );
     decided?.push({ of, ...choice });
     mode = choice.mode;
   } else mode = asked;

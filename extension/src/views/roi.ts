@@ -43,7 +43,7 @@ const LABEL_PX = 14;
 const LISTED = 12;
 
 export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   const inPlanes = Math.min(input.plan.planes, geo.n * geo.c);
   const outPlanes = Math.min(output.plan.planes, geo.regions.length * geo.c);
   if (inPlanes < geo.n * geo.c) ctx.notices.push(`input: ${input.plan.notice ?? ""}`);

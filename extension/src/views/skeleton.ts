@@ -77,7 +77,7 @@ export function pairSkeleton(
   ctx: ViewContext,
   vertical = false,
 ): { scales: Scales; grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
-  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   const margin = padMargins(axes);
   const drawnOn = windowsOn === "input" ? input : output;
   const { planeH: h, planeW: w } = drawnOn.layout;

@@ -34,8 +34,8 @@ export function stripFusionView(
 ): BuiltView {
   const { h, w } = strips;
   // the strips are means of the input: one scale for both; the fused map (an attention) has its own
-  const inScales = scalesFor([input], ctx.scaleMode, ctx.scaleDecisions, "input and strips");
-  const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, "fused map");
+  const inScales = scalesFor([input], ctx.scaleMode, ctx.scaleDecisions, ctx.say("ofStrips"), ctx.say);
+  const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, ctx.say("legendFused"), ctx.say);
   const zoom = zoomFor(h, w, 192); // the map's cells; the strips add one cell row and column
   const nPlanes = Math.min(input.plan.planes, output.plan.planes);
   if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");

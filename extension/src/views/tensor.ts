@@ -14,7 +14,7 @@ import { finishView, planeGrid } from "./skeleton.js";
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
   const picture = ctx.colour && !pn.reduced ? rgbPicture(pn.shape, pn.stats) : null;
   if (picture) return pictureView(pn, picture, ctx);
-  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)
   const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;

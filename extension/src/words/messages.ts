@@ -85,6 +85,19 @@ export const MESSAGES = {
   // the scale toggle's reason, beside it
   scaleYourChoice: { en: "your choice", zh: "由你选择" },
   scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
+  scaleNoVariation: { en: "no channel varies", zh: "没有通道有变化" },
+  scaleNarrow: { en: "channel {c} spans 1/{ratio} of the shared range", zh: "通道 {c} 只占共享范围的 1/{ratio}" },
+  scaleWide: {
+    en: "every channel spans over 1/{ratio} of the shared range",
+    zh: "每个通道都占共享范围的 1/{ratio} 以上",
+  },
+  scaleFromData: { en: "chosen from the data: {each}", zh: "根据数据选择：{each}" },
+  scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },
+  scaleOf: { en: "{of}: {decision}", zh: "{of}：{decision}" },
+  modeShared: { en: "shared", zh: "共享" },
+  modeChannel: { en: "per channel", zh: "逐通道" },
+  listSeparator: { en: "; ", zh: "；" },
+  ofStrips: { en: "input and strips", zh: "输入与条带" },
   // legends: "<kind> scale, <whose range>"
   legendKey: { en: "{kind} scale, {scope}", zh: "{kind}色标，{scope}" },
   sequential: { en: "sequential", zh: "顺序" },

@@ -13,8 +13,9 @@ describe("the renderer's message table", () => {
   });
 
   it("translates: every Chinese message differs from its English one (some Chinese words are in it)", () => {
-    // a copied English string would pass the two tests above; each Chinese entry holds at least one CJK character
-    for (const key of keys) expect(MESSAGES[key].zh, key).toMatch(/[\u4e00-\u9fff]/);
+    // a copied English string would pass the two tests above; each Chinese entry holds a Chinese character or
+    // Chinese punctuation (the separators "；" and "{of}：{decision}" are only that)
+    for (const key of keys) expect(MESSAGES[key].zh, key).toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
   });
 
   it("fills placeholders, and leaves a missing one visible rather than throwing", () => {
