@@ -47,10 +47,10 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
     const [r, g, b] = [0, 1, 2].map((c) => valueText(pn.values[c * n + p]));
     ctx.readout.textContent =
       `[${lead}:, ${focus.i}, ${focus.j}] = (R ${r}, G ${g}, B ${b})` +
-      (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "");
+      (pinned && focus === pinned ? ctx.say("hintPinned") : "");
   });
   const key = el("div", "jp-PoolscopeTensor-legend");
-  key.textContent = `colour picture: channels 0, 1, 2 as red, green, blue, 0 to ${peak} (toggle "RGB" for the channels)`;
+  key.textContent = ctx.say("pictureKey", { peak });
   return finishView(selection, [{ role: "tensor", planes: [plane] }], {
     node: grid,
     legend: key,

@@ -36,9 +36,9 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   const nIn = inSlices.shown;
   const nOut = outSlices.shown;
   const volumes = Math.min(v.volumes, MAX_VOLUMES);
-  if (volumes < v.volumes) ctx.notices.push(`showing ${volumes} of ${v.volumes} (n, c) volumes (size budget)`);
+  if (volumes < v.volumes) ctx.notices.push(ctx.say("volumesShown", { shown: volumes, total: v.volumes }));
   for (const n of [inSlices.notice, outSlices.notice]) if (n) ctx.notices.push(n);
-  if (ctx.scaleMode === "channel") ctx.notices.push("the 3-d view draws one scale shared by input and output");
+  if (ctx.scaleMode === "channel") ctx.notices.push(ctx.say("volumeOneScale"));
   const margin = padMargins(v.plane);
   const zoom = zoomFor(v.h + margin.top + margin.bottom, v.w + margin.left + margin.right, 192);
   const outZoom = zoomFor(output.layout.planeH, output.layout.planeW, 192, zoom); // never finer than the input

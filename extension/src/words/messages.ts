@@ -82,6 +82,18 @@ export const MESSAGES = {
     en: "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column",
     zh: "悬停在融合单元格上查看构成它的条带单元格，或悬停在条带单元格上查看其行或列",
   },
+  pictureKey: {
+    en: 'colour picture: channels 0, 1, 2 as red, green, blue, 0 to {peak} (toggle "RGB" for the channels)',
+    zh: "彩色图像：通道 0、1、2 分别为红、绿、蓝，取值 0 到 {peak}（切换“RGB”查看各通道）",
+  },
+  volumesShown: {
+    en: "showing {shown} of {total} (n, c) volumes (size budget)",
+    zh: "显示 {total} 个 (n, c) 体中的 {shown} 个（大小预算）",
+  },
+  volumeOneScale: {
+    en: "the 3-d view draws one scale shared by input and output",
+    zh: "三维视图只使用一个由输入与输出共享的色标",
+  },
   // the scale toggle's reason, beside it
   scaleYourChoice: { en: "your choice", zh: "由你选择" },
   scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
