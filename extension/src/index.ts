@@ -12,7 +12,8 @@ import { TensorRenderer } from "./widget.js";
 export const rendererFactory: IRenderMime.IRendererFactory = {
   safe: true,
   mimeTypes: [TENSOR_MIME],
-  createRenderer: (options) => new TensorRenderer(options.mimeType),
+  // the translator is optional: JupyterLab passes its own, other hosts may pass none (English then)
+  createRenderer: (options) => new TensorRenderer(options.mimeType, options.translator?.languageCode),
 };
 
 const extension: IRenderMime.IExtension = {

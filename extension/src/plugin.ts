@@ -14,6 +14,7 @@
  */
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import { IDebugger } from "@jupyterlab/debugger";
+import { notebookPlugin } from "./notebookPlugin.js";
 
 export function guardDisplayModules(debug: IDebugger): void {
   const displayModules = debug.displayModules.bind(debug);
@@ -32,4 +33,5 @@ const plugin: JupyterFrontEndPlugin<void> = {
   },
 };
 
-export default plugin;
+// the package's regular plugins: this guard, and the notebook-language finder of notebookPlugin.ts
+export default [plugin, notebookPlugin];

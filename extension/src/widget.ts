@@ -53,6 +53,10 @@ import { stripFusionView } from "./views/stripFusion.js";
 import { sppCompareView } from "./views/sppCompare.js";
 import { tensorView } from "./views/tensor.js";
 import { unpoolView } from "./views/unpool.js";
+import { chooseLanguage } from "./words/language.js";
+import { sayer, type Lang, type Say } from "./words/messages.js";
+import { notebookMetadataOf } from "./words/notebook.js";
+import type { Message } from "@lumino/messaging";
 
 export const CLASS_NAME = "jp-PoolscopeTensor";
 
@@ -67,8 +71,15 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
   private colour = true;
   /** Parsed once per model: redraws (scale toggle) must not decode the data again. */
   private parsed: ReturnType<typeof parseTensorPayload> | null = null;
+  /** The language drawn in (words/language.ts); published as data-lang. */
+  private lang: Lang = "en";
+  private say: Say = sayer("en");
 
-  constructor(private readonly mimeType: string) {
+  /** `labLanguage`: JupyterLab's language code (ITranslator.languageCode), when the host gave a translator. */
+  constructor(
+    private readonly mimeType: string,
+    private readonly labLanguage?: string,
+  ) {
     super();
     this.addClass(CLASS_NAME);
     this.node.tabIndex = 0; // focusable, so arrow keys reach the pinned cell
@@ -84,9 +95,19 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     try {
       this.parsed = parseTensorPayload(model.data[this.mimeType]);
     } catch {
-      this.parsed = { ok: false, error: "the payload could not be read" };
+      this.parsed = { ok: false, error: this.say("payloadUnreadable") };
     }
     this.draw();
+  }
+
+  /** Attached, the output can find its notebook, whose metadata may name another language: redraw in it. */
+  protected override onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    if (this.chooseLanguage() !== this.lang) this.draw();
+  }
+
+  private chooseLanguage(): Lang {
+    return chooseLanguage(notebookMetadataOf(this.node), this.labLanguage);
   }
 
   override dispose(): void {
@@ -98,17 +119,20 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     this.view?.dispose();
     this.view = null;
     this.node.replaceChildren();
+    this.lang = this.chooseLanguage();
+    this.say = sayer(this.lang);
+    this.node.dataset.lang = this.lang;
     try {
       if (this.parsed) this.render(this.parsed);
     } catch (e) {
       // A bug here must not blank the output: say what failed, in text.
-      this.showError(`poolscope could not draw this tensor: ${e instanceof Error ? e.message : String(e)}`);
+      this.showError(this.say("drawFailed", { error: e instanceof Error ? e.message : String(e) }));
     }
   }
 
   private render(parsed: ReturnType<typeof parseTensorPayload>): void {
     if (!parsed.ok) {
-      this.showError(`poolscope: cannot show this output: ${parsed.error}`);
+      this.showError(this.say("cannotShow", { error: parsed.error }));
       return;
     }
     const { payload } = parsed;
@@ -121,20 +145,21 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const decisions: ScaleDecision[] = [];
 
     const save = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-save");
-    save.textContent = "save PNG";
-    save.title = "download this view as a PNG image";
+    const say = this.say;
+    save.textContent = say("savePng");
+    save.title = say("savePngTitle");
     const readouts: HTMLElement[] = [];
     save.addEventListener("click", () => {
       downloadPng(this.node, payload.title).catch((e: unknown) => {
         for (const r of readouts.slice(0, 1))
-          r.textContent = `could not save the PNG: ${e instanceof Error ? e.message : String(e)}`;
+          r.textContent = say("saveFailed", { error: e instanceof Error ? e.message : String(e) });
       });
     });
     if (pictures) {
       // a colour picture can be read as its three channels too (a heatmap each)
       const colour = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-colour");
-      colour.textContent = this.colour ? "RGB: colour" : "RGB: channels";
-      colour.title = "switch between the colour picture and its red, green and blue channels as heatmaps";
+      colour.textContent = say(this.colour ? "rgbColour" : "rgbChannels");
+      colour.title = say("rgbTitle");
       colour.setAttribute("aria-pressed", String(this.colour));
       colour.addEventListener("click", () => {
         this.colour = !this.colour;
@@ -146,10 +171,10 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     // the scale toggle (pressed for per-channel scales) and beside it which scale is in force and why; the
     // numbers toggle where some plane's numbers did not fit; both need the drawn views, so they come after them
     const finishToolbar = (views: readonly BuiltView[]): void => {
-      const shown = scaleShown(this.scaleChoice, decisions);
+      const shown = scaleShown(this.scaleChoice, decisions, say);
       const scale = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-scale");
-      scale.textContent = shown.mode === "shared" ? "scale: shared" : "scale: per channel";
-      scale.title = "switch between one scale for everything and one scale per channel";
+      scale.textContent = say(shown.mode === "shared" ? "scaleShared" : "scaleChannel");
+      scale.title = say("scaleTitle");
       scale.setAttribute("aria-pressed", String(shown.mode === "channel"));
       scale.addEventListener("click", () => {
         this.scaleChoice = shown.mode === "shared" ? "channel" : "shared";
@@ -163,8 +188,8 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       const hidden = views.some((v) => v.node.querySelector('.jp-PoolscopeTensor-stage[data-labels="none"]') !== null);
       if (hidden || this.numbers) {
         const numbers = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-numbers");
-        numbers.textContent = "numbers";
-        numbers.title = "print every cell's value, enlarging the cells where the numbers do not fit";
+        numbers.textContent = say("numbers");
+        numbers.title = say("numbersTitle");
         numbers.setAttribute("aria-pressed", String(this.numbers));
         numbers.addEventListener("click", () => {
           this.numbers = !this.numbers;
@@ -179,7 +204,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       const one = this.item(first, parsed, toolbar, null, this.scaleChoice ?? "auto", decisions);
       readouts.push(one.readout);
       finishToolbar([one.view]);
-      followHoveredScale(one.view.node, one.view.legend);
+      followHoveredScale(one.view.node, one.view.legend, say);
       const parts = [one.stats, toolbar, ...one.notices, one.view.node, one.view.legend, one.readout, one.formula];
       this.view = one.view;
       this.node.append(...(one.title ? [one.title] : []), ...parts);
@@ -205,7 +230,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       const one = this.item(it, k === 0 ? parsed : null, own, panelsOf[k], asked, decisions, it.payload.title ?? "");
       views.push(one.view);
       readouts.push(one.readout);
-      if (!sharedLegend) followHoveredScale(one.view.node, one.view.legend);
+      if (!sharedLegend) followHoveredScale(one.view.node, one.view.legend, say);
       const box = el("div", "jp-PoolscopeTensor-item");
       box.dataset.title = it.payload.title ?? "";
       box.append(
@@ -224,7 +249,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     finishToolbar(views);
     this.view = rowView(views);
     const legends =
-      sharedLegend && range ? [legend(sharedScale([range]), `shared by the row's ${items.length} results`)] : [];
+      sharedLegend && range ? [legend(sharedScale([range]), say("legendRow", { count: items.length }), say)] : [];
     this.node.append(toolbar, row, ...legends);
   }
 
@@ -272,6 +297,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       toolbar,
       notices: [...(parsed?.warnings ?? it.warnings ?? [])],
       colour: this.colour,
+      say: this.say,
     };
     for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
     const compared = parsed ? comparedPanels(parsed.payload, parsed.compare) : null;
@@ -326,9 +352,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
         ctx,
       );
     }
-    ctx.notices.push(
-      "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
-    );
+    ctx.notices.push(ctx.say("compareFallback"));
     return this.chooseView(payload, input, output, ctx);
   }
 
@@ -343,7 +367,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
  * Per-channel scales: each legend shows the range of the plane under the mouse in its group (PlaneSpec.group),
  * and, before any hover, its first plane's, so the numbers under the ramp are always the range in force.
  */
-function followHoveredScale(view: HTMLElement, legends: HTMLElement): void {
+function followHoveredScale(view: HTMLElement, legends: HTMLElement, say: Say): void {
   const boxes = (
     legends.matches(".jp-PoolscopeTensor-legend")
       ? [legends]
@@ -359,8 +383,8 @@ function followHoveredScale(view: HTMLElement, legends: HTMLElement): void {
       setLegendScale(
         box,
         { kind, lo: Number(d.scaleLo), hi: Number(d.scaleHi) },
-        `per channel: ${hovered ? "this" : "the first"} plane's range (${caption.replace(/ \[.*\]$/, "")})` +
-          (hovered ? "" : "; hover a plane for its own"),
+        say(hovered ? "legendHovered" : "legendFirst", { caption: caption.replace(/ \[.*\]$/, "") }),
+        say,
       );
   };
   for (const box of boxes) {
@@ -389,51 +413,43 @@ const VIEWS: ViewTable = {
   spp: (trace, input, output, ctx) =>
     sppFits(trace, input.shape, output.shape) && whole(input, output)
       ? sppView(trace, input, output, ctx)
-      : refuse(
-          "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
-        ),
+      : refuse(ctx.say("sppMismatch")),
   stripFusion: (trace, input, output, ctx) => {
     const strips = fusionStrips(trace, input.shape, output.shape);
-    if (typeof strips === "string") return refuse(`${strips}; showing the fused map`);
+    if (typeof strips === "string") return refuse(ctx.say("showingFused", { reason: strips }));
     return whole(input, output)
       ? stripFusionView(trace, strips, input, output, ctx)
-      : refuse(`${OVER_BUDGET}; showing the fused map`);
+      : refuse(ctx.say("showingFused", { reason: ctx.say(OVER_BUDGET) }));
   },
   roi: (trace, input, output, ctx) => {
     const geo = roiGeometry(trace, input.shape, output.shape);
-    if (typeof geo === "string") return refuse(`${geo}; showing the output`);
-    return whole(input, output) ? roiView(geo, input, output, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+    if (typeof geo === "string") return refuse(ctx.say("showingOutput", { reason: geo }));
+    return whole(input, output) ? roiView(geo, input, output, ctx) : refuse(overBudget(ctx));
   },
   unpool: (trace, input, output, ctx) => {
     // the pooling the indices came from, drawn with the unpooled map as its input
     const axes = planeAxes(unpoolAsWindow(trace), output.shape, input.shape);
-    if (!axes)
-      return refuse(
-        `the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of ${trace.op} is shown as its output`,
-      );
-    return whole(input, output) ? unpoolView(input, output, axes, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+    if (!axes) return refuse(ctx.say("unpoolRefused", { op: trace.op }));
+    return whole(input, output) ? unpoolView(input, output, axes, ctx) : refuse(overBudget(ctx));
   },
 };
 
 /** The linked view of any trace: every linked view needs the whole tensors, so a reduced one is refused first. */
 function linkedView(trace: PoolTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
-  if (input.reduced || output.reduced)
-    return refuse("the linked view needs every cell of the input and output; showing the output");
+  if (input.reduced || output.reduced) return refuse(ctx.say("needsWhole"));
   const factory = VIEWS[trace.kind] as ViewFactory<PoolTrace> | undefined;
-  return factory
-    ? factory(trace, input, output, ctx)
-    : refuse(
-        `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this trace is shown as its output`,
-      );
+  return factory ? factory(trace, input, output, ctx) : refuse(ctx.say("unknownTrace"));
+}
+
+/** The refusal of a linked view over the size budget. */
+function overBudget(ctx: ViewContext): string {
+  return ctx.say("showingOutput", { reason: ctx.say(OVER_BUDGET) });
 }
 
 function volumeFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
   const vol = volumeAxes(trace, input.shape, output.shape);
-  if (!vol)
-    return refuse(
-      `the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of ${trace.op} is shown as its output`,
-    );
-  return whole(input, output) ? volumeView(vol, input, output, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+  if (!vol) return refuse(ctx.say("volumeRefused", { op: trace.op }));
+  return whole(input, output) ? volumeView(vol, input, output, ctx) : refuse(overBudget(ctx));
 }
 
 /**
@@ -444,11 +460,8 @@ function volumeFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewCon
 function windowFor(trace: WindowTrace, input: Panel, output: Panel, ctx: ViewContext): Drawn {
   const [a, b] = trace.channels === "last" && whole(input, output) ? [relaid(input), relaid(output)] : [input, output];
   const axes = a && b ? planeAxes(trace, a.shape, b.shape) : null;
-  if (!axes)
-    return refuse(
-      `the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this ${trace.kind} trace of ${trace.op} is shown as its output`,
-    );
-  return a && b && whole(a, b) ? poolingView(a, b, axes, ctx) : refuse(`${OVER_BUDGET}; showing the output`);
+  if (!axes) return refuse(ctx.say("windowRefused", { kind: trace.kind, op: trace.op }));
+  return a && b && whole(a, b) ? poolingView(a, b, axes, ctx) : refuse(overBudget(ctx));
 }
 
 /** A channels-last panel re-laid channels-first for drawing, or null when it cannot be. */

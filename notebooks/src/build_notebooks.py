@@ -61,7 +61,7 @@ def join_cjk_lines(text):
 
 def build(name, cells, edition):
     nb = nbformat.v4.new_notebook()
-    nb.metadata = {"kernelspec": dict(KERNELSPEC)}
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), **({"poolscope": {"lang": "zh"}} if edition == "zh" else {})}
     for i, (kind, body) in enumerate(cells):
         cell_id = f"c{i:02d}"
         if kind == "markdown":

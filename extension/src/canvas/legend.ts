@@ -7,6 +7,7 @@ import { colorAt, type ColorScale } from "poolscope/wire";
 import { GLYPH_KEY } from "./cells.js";
 import { legendTicks } from "./screen.js";
 import { el } from "./plane.js";
+import type { Say } from "../words/messages.js";
 
 export interface LegendOptions {
   /** Pairs the legend with the planes it describes (PlaneSpec.group); "main" by default. */
@@ -15,7 +16,7 @@ export interface LegendOptions {
   perChannel?: boolean;
 }
 
-export function legend(scale: ColorScale, scope: string, o: LegendOptions = {}): HTMLElement {
+export function legend(scale: ColorScale, scope: string, say: Say, o: LegendOptions = {}): HTMLElement {
   const box = el("div", "jp-PoolscopeTensor-legend");
   box.dataset.group = o.group ?? "main";
   box.dataset.mode = o.perChannel ? "channel" : "shared";
@@ -25,12 +26,12 @@ export function legend(scale: ColorScale, scope: string, o: LegendOptions = {}):
   const ticks = el("div", "jp-PoolscopeTensor-ticks");
   const key = el("div", "jp-PoolscopeTensor-key");
   box.append(bar, ticks, key);
-  setLegendScale(box, scale, scope);
+  setLegendScale(box, scale, scope, say);
   return box;
 }
 
 /** Redraws a legend made by legend() for `scale`, with `scope` saying whose range it is. */
-export function setLegendScale(box: HTMLElement, scale: ColorScale, scope: string): void {
+export function setLegendScale(box: HTMLElement, scale: ColorScale, scope: string, say: Say): void {
   const bar = box.querySelector<HTMLCanvasElement>(".jp-PoolscopeTensor-legendBar");
   const ticks = box.querySelector<HTMLElement>(".jp-PoolscopeTensor-ticks");
   const key = box.querySelector<HTMLElement>(".jp-PoolscopeTensor-key");
@@ -51,6 +52,6 @@ export function setLegendScale(box: HTMLElement, scale: ColorScale, scope: strin
       return tick;
     }),
   );
-  if (key) key.textContent = `${scale.kind} scale, ${scope}   ${GLYPH_KEY}`;
+  if (key) key.textContent = `${say("legendKey", { kind: say(scale.kind), scope })}   ${GLYPH_KEY}`;
   Object.assign(box.dataset, { lo: String(scale.lo), hi: String(scale.hi), scope });
 }

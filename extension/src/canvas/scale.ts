@@ -4,6 +4,7 @@
  * own range (over all its planes, input and output together) for maps whose channels differ in magnitude.
  */
 import { formatNumber, scaleFor, type ColorScale, type GridLayout, type TensorStats } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 export type ScaleMode = "shared" | "channel";
 
@@ -53,7 +54,7 @@ export interface ScaleChoice {
  * scale (channels of different magnitude, or narrow ranges at different levels, would each read as one flat
  * colour), else shared, so equal values keep equal colours across channels.
  */
-export function autoScaleMode(tensors: readonly LaidOut[]): ScaleChoice {
+export function autoScaleMode(tensors: readonly LaidOut[], say: Say = sayer("en")): ScaleChoice {
   const cols = tensors.length > 0 ? tensors[0].layout.cols : 0;
   if (cols < 2) return { mode: "shared", why: "there is one channel" };
   const spans: number[] = [];
@@ -72,12 +73,12 @@ export function autoScaleMode(tensors: readonly LaidOut[]): ScaleChoice {
   const shared = u.min === null || u.max === null ? 0 : u.max - u.min;
   let worst = -1;
   for (let c = 0; c < cols; c++) if (spans[c] > 0 && (worst < 0 || spans[c] < spans[worst])) worst = c;
-  if (worst < 0 || shared <= 0) return { mode: "shared", why: "no channel varies" };
+  if (worst < 0 || shared <= 0) return { mode: "shared", why: say("scaleNoVariation") };
   const ratio = shared / spans[worst];
-  const part = `channel ${worst} spans 1/${formatNumber(Number(ratio.toPrecision(2)))} of the shared range`;
+  const part = say("scaleNarrow", { c: worst, ratio: formatNumber(Number(ratio.toPrecision(2))) });
   return ratio > CHANNEL_RATIO
     ? { mode: "channel", why: part }
-    : { mode: "shared", why: `every channel spans over 1/${CHANNEL_RATIO} of the shared range` };
+    : { mode: "shared", why: say("scaleWide", { ratio: CHANNEL_RATIO }) };
 }
 
 /** A scale mode the data chose (autoScaleMode), for the view to say which and why. */
@@ -95,14 +96,19 @@ export interface ScaleDecision {
 export function scaleShown(
   choice: ScaleMode | null,
   decisions: readonly ScaleDecision[],
+  say: Say = sayer("en"),
 ): { mode: ScaleMode; why: string } {
-  if (choice) return { mode: choice, why: "your choice" };
-  if (decisions.length === 0) return { mode: "shared", why: "this view draws one shared scale" };
+  if (choice) return { mode: choice, why: say("scaleYourChoice") };
+  if (decisions.length === 0) return { mode: "shared", why: say("scaleOneShared") };
   const mode = decisions.some((d) => d.mode === "channel") ? "channel" : "shared";
-  const each = decisions.map(
-    (d) => `${d.of ? `${d.of}: ` : ""}${d.mode === "channel" ? "per channel" : "shared"}, as ${d.why}`,
-  );
-  return { mode, why: `chosen from the data: ${each.join("; ")}` };
+  const each = decisions.map((d) => {
+    const decision = say("scaleDecision", {
+      mode: say(d.mode === "channel" ? "modeChannel" : "modeShared"),
+      why: d.why,
+    });
+    return d.of ? say("scaleOf", { of: d.of, decision }) : decision;
+  });
+  return { mode, why: say("scaleFromData", { each: each.join(say("listSeparator")) }) };
 }
 
 /** A tensor as the renderer lays it out: its values and grid layout. */

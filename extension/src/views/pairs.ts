@@ -5,6 +5,7 @@
 import { legend } from "../canvas/legend.js";
 import type { Margin } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
+import type { Say } from "../words/messages.js";
 import { planeCaption, planeData, planeScale, type Panel, type Scales } from "./panel.js";
 
 export interface PairSide {
@@ -57,12 +58,8 @@ export function planePairs(
 }
 
 /** The legend of an input beside its output on shared or per-channel scales. */
-export function pairLegend(scales: Scales): HTMLElement {
-  return legend(
-    scales.shared,
-    scales.mode === "shared"
-      ? "shared by input and output"
-      : "per channel, input and output together (ranges in captions)",
-    { perChannel: scales.mode === "channel" },
-  );
+export function pairLegend(scales: Scales, say: Say): HTMLElement {
+  return legend(scales.shared, say(scales.mode === "shared" ? "legendInputOutput" : "legendPairChannel"), say, {
+    perChannel: scales.mode === "channel",
+  });
 }

@@ -15,6 +15,7 @@ import {
 import { samplePlane, viewPlan, type ViewPlan } from "../canvas/budget.js";
 import { approxReadoutText, blockReadoutText, planeLabel, readoutText } from "../canvas/screen.js";
 import { formatNumber } from "poolscope/wire";
+import type { MessageKey, Say } from "../words/messages.js";
 import { autoScaleMode, channelScales, sharedScale, type ScaleDecision, type ScaleMode } from "../canvas/scale.js";
 
 export interface Panel {
@@ -103,10 +104,14 @@ export function scalesFor(
   asked: ScaleMode | "auto",
   decided?: ScaleDecision[],
   of = "",
+  say?: Say,
 ): Scales {
   let mode: ScaleMode;
   if (asked === "auto") {
-    const choice = autoScaleMode(panels.map((p) => ({ values: p.values, layout: p.layout })));
+    const choice = autoScaleMode(
+      panels.map((p) => ({ values: p.values, layout: p.layout })),
+      say,
+    );
     decided?.push({ of, ...choice });
     mode = choice.mode;
   } else mode = asked;
@@ -146,6 +151,8 @@ export interface ViewContext {
   toolbar: HTMLElement;
   /** Visible notices (size budget, parts left out). */
   notices: string[];
+  /** The words of the view's language (words/messages.ts). */
+  say: Say;
   /** Draw a colour picture (an RGB tensor, wire/rgb.ts) in colour; false or absent: as its channels. */
   colour?: boolean;
 }
@@ -169,7 +176,8 @@ export function isRefusal(v: BuiltView | Refusal): v is Refusal {
 /** What every linked view's factory returns: the view, or why not. */
 export type Drawn = BuiltView | Refusal;
 
-export const OVER_BUDGET = "the tensors are over the size budget for the linked view";
+/** The message (words/messages.ts) of a linked view over the size budget. */
+export const OVER_BUDGET = "overBudget" satisfies MessageKey;
 
 /** Whether the size budget left every cell of these panels drawn (the linked views need every cell). */
 export function whole(...panels: readonly Panel[]): boolean {

@@ -40,17 +40,17 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
     if (focus && focus !== pinned) marks.push({ i: focus.i, j: focus.j, style: "cursor" });
     plane.setMarks(marks);
     if (!focus) {
-      ctx.readout.textContent = "hover a pixel to read its red, green and blue values; click to pin it";
+      ctx.readout.textContent = ctx.say("hintPicture");
       return;
     }
     const p = focus.i * w + focus.j;
     const [r, g, b] = [0, 1, 2].map((c) => valueText(pn.values[c * n + p]));
     ctx.readout.textContent =
       `[${lead}:, ${focus.i}, ${focus.j}] = (R ${r}, G ${g}, B ${b})` +
-      (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "");
+      (pinned && focus === pinned ? ctx.say("hintPinned") : "");
   });
   const key = el("div", "jp-PoolscopeTensor-legend");
-  key.textContent = `colour picture: channels 0, 1, 2 as red, green, blue, 0 to ${peak} (toggle "RGB" for the channels)`;
+  key.textContent = ctx.say("pictureKey", { peak });
   return finishView(selection, [{ role: "tensor", planes: [plane] }], {
     node: grid,
     legend: key,

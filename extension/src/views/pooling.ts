@@ -71,7 +71,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     const inMarks: Mark[][] = ins.map(() => (showCoverage ? [...covMarks] : []));
     const outMarks: Mark[][] = outs.map(() => []);
     let formula = "";
-    let read = "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin";
+    let read = ctx.say("hintPooling");
     if (focus?.role === "output") {
       const d = describeOutput(focus);
       inMarks[focus.plane].push(...d.input);
@@ -92,8 +92,8 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   });
 
   const covButton = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-coverage");
-  covButton.textContent = "coverage";
-  covButton.title = "how many windows read each input cell; hatched cells reach no output";
+  covButton.textContent = ctx.say("coverage");
+  covButton.title = ctx.say("coverageTitle");
   covButton.setAttribute("aria-pressed", "false");
   const covLine = el("div", "jp-PoolscopeTensor-coverageLine");
   covLine.hidden = true;
@@ -104,11 +104,15 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     covLine.hidden = !showCoverage;
     selection.hover(selection.hovered);
   });
-  const sweep = sweepControls(outH * outW, (k) => {
-    const plane = selection.pinned?.plane ?? 0;
-    selection.hovered = null;
-    selection.pin({ role: "output", plane, i: Math.floor(k / outW), j: k % outW });
-  });
+  const sweep = sweepControls(
+    outH * outW,
+    (k) => {
+      const plane = selection.pinned?.plane ?? 0;
+      selection.hovered = null;
+      selection.pin({ role: "output", plane, i: Math.floor(k / outW), j: k % outW });
+    },
+    ctx.say,
+  );
   ctx.toolbar.append(covButton, ...sweep.nodes);
 
   const node = el("div", "jp-PoolscopeTensor-pooling");
@@ -121,7 +125,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
     ],
     {
       node,
-      legend: pairLegend(scales),
+      legend: pairLegend(scales, ctx.say),
       sizeOf: (role) => (role === "input" ? [ins[0].spec.h, ins[0].spec.w] : [outH, outW]),
       dispose: () => sweep.stop(),
     },

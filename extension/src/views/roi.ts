@@ -43,7 +43,7 @@ const LABEL_PX = 14;
 const LISTED = 12;
 
 export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
-  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   const inPlanes = Math.min(input.plan.planes, geo.n * geo.c);
   const outPlanes = Math.min(output.plan.planes, geo.regions.length * geo.c);
   if (inPlanes < geo.n * geo.c) ctx.notices.push(`input: ${input.plan.notice ?? ""}`);
@@ -90,7 +90,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = base.map((m) => [...m]);
     const outMarks: Mark[][] = outs.map(() => []);
-    let read = "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin";
+    let read = ctx.say("hintRoi");
     let formula = "";
     if (focus?.role === "output") {
       const f = roiBinFocus(geo, focus.plane, focus.i, focus.j);
@@ -153,9 +153,8 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       node,
       legend: legend(
         scales.shared,
-        scales.mode === "shared"
-          ? "shared by the maps and the pooled bins"
-          : "per channel, maps and bins together (ranges in captions)",
+        ctx.say(scales.mode === "shared" ? "legendRoiShared" : "legendRoiChannel"),
+        ctx.say,
         { perChannel: scales.mode === "channel" },
       ),
       sizeOf: (role) => (role === "input" ? [geo.h, geo.w] : [geo.ph, geo.pw]),

@@ -25,6 +25,7 @@ import {
 } from "./panel.js";
 import { wirePlane } from "./pointer.js";
 import type { Selection } from "./selection.js";
+import type { Say } from "../words/messages.js";
 
 export interface GridOptions {
   zoom: number;
@@ -76,7 +77,7 @@ export function pairSkeleton(
   ctx: ViewContext,
   vertical = false,
 ): { scales: Scales; grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
-  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   const margin = padMargins(axes);
   const drawnOn = windowsOn === "input" ? input : output;
   const { planeH: h, planeW: w } = drawnOn.layout;
@@ -121,12 +122,13 @@ export function vectorPlane(output: Panel, scale: ColorScale, zoom: number, capt
  */
 export function levelButtons(
   levels: readonly SppLevelTrace[],
+  say: Say,
   pick: (level: number) => void,
   initial = levels.length - 1,
 ): HTMLElement[] {
   const buttons = levels.map((lv, l) => {
     const b = el("button", "jp-PoolscopeTensor-button jp-PoolscopeTensor-level");
-    b.textContent = `level ${lv.bins[0]}×${lv.bins[1]}`;
+    b.textContent = say("sppLevel", { h: lv.bins[0], w: lv.bins[1] });
     b.addEventListener("click", () => {
       pressLevel(buttons, l);
       pick(l);

@@ -50,7 +50,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => bins[level].map((b) => binMark(b, "bin")));
     const vecMarks: Mark[] = [...levelMarks];
-    let read = "hover a feature of the vector or a cell of the map";
+    let read = ctx.say("hintSpp");
     let formula = lengthFormula(trace, channels);
     if (focus?.role === "vector") {
       const n = focus.i;
@@ -99,7 +99,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     ctx.formula.textContent = formula;
   });
 
-  buttons = levelButtons(trace.levels, (l) => {
+  buttons = levelButtons(trace.levels, ctx.say, (l) => {
     level = l;
     selection.hover(selection.hovered);
   });
@@ -115,7 +115,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     ],
     {
       node,
-      legend: legend(scales.shared, "shared by the map and the vector"),
+      legend: legend(scales.shared, ctx.say("legendMapVector"), ctx.say),
       sizeOf: () => [output.shape[0], vecLen],
     },
   );

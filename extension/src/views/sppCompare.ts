@@ -71,7 +71,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
   let buttons: HTMLElement[] = [];
   const selection = new Selection((focus) => {
     const marks: SideMarks[][] = [[], []];
-    let read = "hover a feature of either vector, or a cell of either map";
+    let read = ctx.say("hintSppCompare");
     let formula = `${lengthsLine(a.output.shape[1], b.output.shape[1], hw(a), hw(b))}; ${lengthFormula(a.trace, sides[0].channels)}`;
     if (focus) {
       const s = focus.role.endsWith("2") ? 1 : 0;
@@ -120,7 +120,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     ctx.formula.textContent = formula;
   });
 
-  buttons = levelButtons(a.trace.levels.slice(0, levels), (l) => {
+  buttons = levelButtons(a.trace.levels.slice(0, levels), ctx.say, (l) => {
     level = l;
     selection.hover(selection.hovered);
   });
@@ -140,6 +140,6 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
       { role: `input${t + 1}`, planes: sd.maps },
       { role: `vector${t + 1}`, planes: [sd.vector] },
     ]),
-    { node, legend: legend(scales.shared, "shared by both maps and both vectors"), sizeOf },
+    { node, legend: legend(scales.shared, ctx.say("legendBothSpp"), ctx.say), sizeOf },
   );
 }

@@ -34,8 +34,8 @@ export function stripFusionView(
 ): BuiltView {
   const { h, w } = strips;
   // the strips are means of the input: one scale for both; the fused map (an attention) has its own
-  const inScales = scalesFor([input], ctx.scaleMode, ctx.scaleDecisions, "input and strips");
-  const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, "fused map");
+  const inScales = scalesFor([input], ctx.scaleMode, ctx.scaleDecisions, ctx.say("ofStrips"), ctx.say);
+  const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, ctx.say("legendFused"), ctx.say);
   const zoom = zoomFor(h, w, 192); // the map's cells; the strips add one cell row and column
   const nPlanes = Math.min(input.plan.planes, output.plan.planes);
   if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
@@ -110,7 +110,7 @@ export function stripFusionView(
       cols: planes.cols.map(() => []),
       fused: planes.fused.map(() => []),
     };
-    let read = "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column";
+    let read = ctx.say("hintStripFusion");
     let formula = "";
     if (focus) {
       const role = focus.role as FusionRole;
@@ -144,8 +144,11 @@ export function stripFusionView(
 
   const legends = el("div", "jp-PoolscopeTensor-legends");
   legends.append(
-    legend(inScales.shared, "input and its strips", { perChannel: inScales.mode === "channel" }),
-    legend(fusedScales.shared, "fused map", { group: "fused", perChannel: fusedScales.mode === "channel" }),
+    legend(inScales.shared, ctx.say("legendStrips"), ctx.say, { perChannel: inScales.mode === "channel" }),
+    legend(fusedScales.shared, ctx.say("legendFused"), ctx.say, {
+      group: "fused",
+      perChannel: fusedScales.mode === "channel",
+    }),
   );
   const sizeOf = (role: string): [number, number] => (role === "rows" ? [h, 1] : role === "cols" ? [1, w] : [h, w]);
   return finishView(

@@ -14,7 +14,7 @@ import { finishView, planeGrid } from "./skeleton.js";
 export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
   const picture = ctx.colour && !pn.reduced ? rgbPicture(pn.shape, pn.stats) : null;
   if (picture) return pictureView(pn, picture, ctx);
-  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions);
+  const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)
   const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;
@@ -34,19 +34,17 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
       plane.setMarks(marks);
     });
     ctx.readout.textContent = focus
-      ? cellReadout(pn, focus.plane, focus.i, focus.j) +
-        (pinned && focus === pinned ? "  (pinned; arrow keys move, Esc unpins)" : "")
-      : "hover a cell to read its value; click to pin it";
+      ? cellReadout(pn, focus.plane, focus.i, focus.j) + (pinned && focus === pinned ? ctx.say("hintPinned") : "")
+      : ctx.say("hintTensor");
   });
   return finishView(selection, [{ role: "tensor", planes }], {
     node: grid,
     legend: legend(
       scales.shared,
-      scales.mode === "channel"
-        ? "per channel (ranges in captions)"
-        : pn.reduced
-          ? "over the block means shown"
-          : "over the whole tensor",
+      ctx.say(
+        scales.mode === "channel" ? "legendTensorChannel" : pn.reduced ? "legendBlockMeans" : "legendWholeTensor",
+      ),
+      ctx.say,
       { perChannel: scales.mode === "channel" },
     ),
     sizeOf: () => [drawnH, drawnW],

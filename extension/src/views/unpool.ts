@@ -26,7 +26,7 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][] = ins.map(() => []);
     const outMarks: Mark[][] = outs.map(() => []);
-    let read = "hover an input cell to see where its value went, an output cell to see what was written there";
+    let read = ctx.say("hintUnpool");
     let formula = "";
     if (focus?.role === "input") {
       const cells = windowCells(axes, focus.i, focus.j);
@@ -68,6 +68,10 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
       { role: "input", planes: ins },
       { role: "output", planes: outs },
     ],
-    { node, legend: pairLegend(scales), sizeOf: (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW]) },
+    {
+      node,
+      legend: pairLegend(scales, ctx.say),
+      sizeOf: (role) => (role === "input" ? [pooledH, pooledW] : [mapH, mapW]),
+    },
   );
 }

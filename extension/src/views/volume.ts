@@ -36,9 +36,9 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   const nIn = inSlices.shown;
   const nOut = outSlices.shown;
   const volumes = Math.min(v.volumes, MAX_VOLUMES);
-  if (volumes < v.volumes) ctx.notices.push(`showing ${volumes} of ${v.volumes} (n, c) volumes (size budget)`);
+  if (volumes < v.volumes) ctx.notices.push(ctx.say("volumesShown", { shown: volumes, total: v.volumes }));
   for (const n of [inSlices.notice, outSlices.notice]) if (n) ctx.notices.push(n);
-  if (ctx.scaleMode === "channel") ctx.notices.push("the 3-d view draws one scale shared by input and output");
+  if (ctx.scaleMode === "channel") ctx.notices.push(ctx.say("volumeOneScale"));
   const margin = padMargins(v.plane);
   const zoom = zoomFor(v.h + margin.top + margin.bottom, v.w + margin.left + margin.right, 192);
   const outZoom = zoomFor(output.layout.planeH, output.layout.planeW, 192, zoom); // never finer than the input
@@ -94,8 +94,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
   const selection = new Selection((focus, pinned) => {
     const inMarks: Mark[][][] = ins.map((row) => row.map(() => []));
     const outMarks: Mark[][][] = outs.map((row) => row.map(() => []));
-    let read =
-      "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it";
+    let read = ctx.say("hintVolume");
     let formula = "";
     if (focus?.role === "output") {
       const [vol, od] = [Math.floor(focus.plane / nOut), focus.plane % nOut];
@@ -150,7 +149,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
     ],
     {
       node,
-      legend: legend(scales.shared, "shared by input and output"),
+      legend: legend(scales.shared, ctx.say("legendInputOutput"), ctx.say),
       sizeOf: (role) => (role === "input" ? [v.h, v.w] : [v.oh, v.ow]),
     },
   );

@@ -1,0 +1,191 @@
+/**
+ * Every word the renderer shows, English and Chinese side by side. The table is typed so that an entry without
+ * both languages does not compile; placeholders are `{name}`, filled by say() (a unit test checks that both
+ * languages of an entry use the same ones). Chinese terms follow 《动手学深度学习》 (池化/汇聚, 步幅, 填充, 通道,
+ * 输入, 输出, 窗口).
+ */
+
+/** The languages the renderer speaks; English is the default. */
+export const LANGS = ["en", "zh"] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Entry = Readonly<Record<Lang, string>>;
+
+export const MESSAGES = {
+  // errors and refusals of the whole output
+  payloadUnreadable: { en: "the payload could not be read", zh: "无法读取输出数据" },
+  drawFailed: { en: "poolscope could not draw this tensor: {error}", zh: "poolscope 无法绘制此张量：{error}" },
+  cannotShow: { en: "poolscope: cannot show this output: {error}", zh: "poolscope：无法显示此输出：{error}" },
+  // the toolbar
+  savePng: { en: "save PNG", zh: "保存 PNG" },
+  savePngTitle: { en: "download this view as a PNG image", zh: "将此视图下载为 PNG 图像" },
+  saveFailed: { en: "could not save the PNG: {error}", zh: "无法保存 PNG：{error}" },
+  rgbColour: { en: "RGB: colour", zh: "RGB：彩色" },
+  rgbChannels: { en: "RGB: channels", zh: "RGB：逐通道" },
+  rgbTitle: {
+    en: "switch between the colour picture and its red, green and blue channels as heatmaps",
+    zh: "在彩色图像与其红、绿、蓝三个通道的热图之间切换",
+  },
+  scaleShared: { en: "scale: shared", zh: "色标：共享" },
+  scaleChannel: { en: "scale: per channel", zh: "色标：逐通道" },
+  scaleTitle: {
+    en: "switch between one scale for everything and one scale per channel",
+    zh: "在全部共享一个色标与每个通道一个色标之间切换",
+  },
+  numbers: { en: "numbers", zh: "数值" },
+  numbersTitle: {
+    en: "print every cell's value, enlarging the cells where the numbers do not fit",
+    zh: "在每个单元格中显示数值，放不下时放大单元格",
+  },
+  coverage: { en: "coverage", zh: "覆盖" },
+  coverageTitle: {
+    en: "how many windows read each input cell; hatched cells reach no output",
+    zh: "每个输入单元格被多少个窗口读取；带斜线的单元格不影响任何输出",
+  },
+  play: { en: "▶ play", zh: "▶ 播放" },
+  pause: { en: "❚❚ pause", zh: "❚❚ 暂停" },
+  step: { en: "step ›", zh: "单步 ›" },
+  scrubTitle: { en: "output position", zh: "输出位置" },
+  sppLevel: { en: "level {h}×{w}", zh: "层级 {h}×{w}" },
+  // the read-out before any hover, and a pinned cell's hint
+  hintTensor: { en: "hover a cell to read its value; click to pin it", zh: "悬停在单元格上读取其数值；单击以固定" },
+  hintPinned: { en: "  (pinned; arrow keys move, Esc unpins)", zh: "  （已固定；方向键移动，Esc 取消固定）" },
+  hintPicture: {
+    en: "hover a pixel to read its red, green and blue values; click to pin it",
+    zh: "悬停在像素上读取其红、绿、蓝值；单击以固定",
+  },
+  hintPooling: {
+    en: "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin",
+    zh: "悬停在输出单元格上查看其窗口，悬停在输入单元格上查看读取它的输出；单击以固定",
+  },
+  hintVolume: {
+    en: "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it",
+    zh: "悬停在输出单元格上查看其窗口跨越的深度切片，悬停在输入单元格上查看读取它的输出",
+  },
+  hintUnpool: {
+    en: "hover an input cell to see where its value went, an output cell to see what was written there",
+    zh: "悬停在输入单元格上查看其值写到了哪里，悬停在输出单元格上查看写入了什么",
+  },
+  hintRoi: {
+    en: "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin",
+    zh: "悬停在输出区块上查看其区域和单元格，悬停在特征图单元格上查看包含它的区块；单击以固定",
+  },
+  hintSpp: {
+    en: "hover a feature of the vector or a cell of the map",
+    zh: "悬停在向量的某个特征或特征图的某个单元格上",
+  },
+  hintSppCompare: {
+    en: "hover a feature of either vector, or a cell of either map",
+    zh: "悬停在任一向量的某个特征或任一特征图的某个单元格上",
+  },
+  hintStripFusion: {
+    en: "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column",
+    zh: "悬停在融合单元格上查看构成它的条带单元格，或悬停在条带单元格上查看其行或列",
+  },
+  pictureKey: {
+    en: 'colour picture: channels 0, 1, 2 as red, green, blue, 0 to {peak} (toggle "RGB" for the channels)',
+    zh: "彩色图像：通道 0、1、2 分别为红、绿、蓝，取值 0 到 {peak}（切换“RGB”查看各通道）",
+  },
+  volumesShown: {
+    en: "showing {shown} of {total} (n, c) volumes (size budget)",
+    zh: "显示 {total} 个 (n, c) 体中的 {shown} 个（大小预算）",
+  },
+  volumeOneScale: {
+    en: "the 3-d view draws one scale shared by input and output",
+    zh: "三维视图只使用一个由输入与输出共享的色标",
+  },
+  // the scale toggle's reason, beside it
+  scaleYourChoice: { en: "your choice", zh: "由你选择" },
+  scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
+  scaleNoVariation: { en: "no channel varies", zh: "没有通道有变化" },
+  scaleNarrow: { en: "channel {c} spans 1/{ratio} of the shared range", zh: "通道 {c} 只占共享范围的 1/{ratio}" },
+  scaleWide: {
+    en: "every channel spans over 1/{ratio} of the shared range",
+    zh: "每个通道都占共享范围的 1/{ratio} 以上",
+  },
+  scaleFromData: { en: "chosen from the data: {each}", zh: "根据数据选择：{each}" },
+  scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },
+  scaleOf: { en: "{of}: {decision}", zh: "{of}：{decision}" },
+  modeShared: { en: "shared", zh: "共享" },
+  modeChannel: { en: "per channel", zh: "逐通道" },
+  listSeparator: { en: "; ", zh: "；" },
+  ofStrips: { en: "input and strips", zh: "输入与条带" },
+  // legends: "<kind> scale, <whose range>"
+  legendKey: { en: "{kind} scale, {scope}", zh: "{kind}色标，{scope}" },
+  sequential: { en: "sequential", zh: "顺序" },
+  diverging: { en: "diverging", zh: "发散" },
+  legendRow: { en: "shared by the row's {count} results", zh: "本行 {count} 个结果共享" },
+  legendHovered: { en: "per channel: this plane's range ({caption})", zh: "逐通道：此平面的范围（{caption}）" },
+  legendFirst: {
+    en: "per channel: the first plane's range ({caption}); hover a plane for its own",
+    zh: "逐通道：第一个平面的范围（{caption}）；悬停在某个平面上可查看其自身的范围",
+  },
+  legendInputOutput: { en: "shared by input and output", zh: "输入与输出共享" },
+  legendMapVector: { en: "shared by the map and the vector", zh: "特征图与向量共享" },
+  legendBothSpp: { en: "shared by both maps and both vectors", zh: "两张特征图与两个向量共享" },
+  legendPairChannel: {
+    en: "per channel, input and output together (ranges in captions)",
+    zh: "逐通道，输入与输出一起（范围见各标题）",
+  },
+  legendTensorChannel: { en: "per channel (ranges in captions)", zh: "逐通道（范围见各标题）" },
+  legendBlockMeans: { en: "over the block means shown", zh: "基于所示的块均值" },
+  legendWholeTensor: { en: "over the whole tensor", zh: "基于整个张量" },
+  legendRoiShared: { en: "shared by the maps and the pooled bins", zh: "特征图与池化后的区块共享" },
+  legendRoiChannel: {
+    en: "per channel, maps and bins together (ranges in captions)",
+    zh: "逐通道，特征图与区块一起（范围见各标题）",
+  },
+  legendStrips: { en: "input and its strips", zh: "输入及其条带" },
+  legendFused: { en: "fused map", zh: "融合图" },
+  // notices and refusals of the linked views
+  compareFallback: {
+    en: "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
+    zh: "两个 SPP 结果无法并排绘制（轨迹、形状或大小预算不符）；仅显示第一个",
+  },
+  overBudget: {
+    en: "the tensors are over the size budget for the linked view",
+    zh: "张量超出了联动视图的大小预算",
+  },
+  showingOutput: { en: "{reason}; showing the output", zh: "{reason}；改为显示输出" },
+  showingFused: { en: "{reason}; showing the fused map", zh: "{reason}；改为显示融合图" },
+  sppMismatch: {
+    en: "the SPP trace does not match the tensors' shapes (or they are over the size budget); showing the output",
+    zh: "SPP 轨迹与张量形状不符（或超出大小预算）；改为显示输出",
+  },
+  unpoolRefused: {
+    en: "the linked view draws 1-d and 2-d unpooling that matches the tensors; this trace of {op} is shown as its output",
+    zh: "联动视图只绘制与张量相符的一维和二维反池化；{op} 的此轨迹改为显示其输出",
+  },
+  needsWhole: {
+    en: "the linked view needs every cell of the input and output; showing the output",
+    zh: "联动视图需要输入和输出的每个单元格；改为显示输出",
+  },
+  unknownTrace: {
+    en: "the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this trace is shown as its output",
+    zh: "联动视图绘制一维、二维和三维窗口、SPP、RoI 及条带轨迹；此轨迹改为显示其输出",
+  },
+  windowRefused: {
+    en: "the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this {kind} trace of {op} is shown as its output",
+    zh: "联动视图绘制一维、二维和三维窗口、SPP、RoI 及条带轨迹；{op} 的此 {kind} 轨迹改为显示其输出",
+  },
+  volumeRefused: {
+    en: "the 3-d linked view draws channels-first (N, C, D, H, W) traces that match the tensors; this trace of {op} is shown as its output",
+    zh: "三维联动视图只绘制与张量相符的通道在前 (N, C, D, H, W) 轨迹；{op} 的此轨迹改为显示其输出",
+  },
+} as const satisfies Readonly<Record<string, Entry>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageVars = Readonly<Record<string, string | number>>;
+/** A message in the view's language, its placeholders filled. */
+export type Say = (key: MessageKey, vars?: MessageVars) => string;
+
+/** The placeholder names of a message, sorted (for the table's test). */
+export function placeholders(text: string): string[] {
+  return Array.from(text.matchAll(/\{(\w+)\}/g), (m) => m[1]).sort();
+}
+
+/** say() for one language. A placeholder without a value stays visible as `{name}` rather than throwing. */
+export function sayer(lang: Lang): Say {
+  return (key, vars = {}) =>
+    MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
