@@ -26,7 +26,8 @@ class InspectTests(KernelCase):
         reply = self.inspect(code)
         self.assertTrue(reply["found"], code)
         text = reply["data"]["text/plain"]
-        self.assertIn(f"{fn}(x: Tensor, options: poolscope.{type_name}", text)
+        # the options type by the name a cell can write (the prelude imports the type-only exports too)
+        self.assertIn(f"{fn}(x: Tensor, options: {type_name} &", text)
         lines = self.option_lines(text, type_name)
         for option in options:
             self.assertIn(option, lines, (code, option))
