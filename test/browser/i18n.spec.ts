@@ -4,6 +4,7 @@
  * without that metadata (fixtures/pooling.ipynb) is drawn in English in the same JupyterLab.
  */
 import { expect, openNotebook, test } from "./lab.js";
+import { whileHovering } from "./views.js";
 
 test("a notebook whose metadata says zh gets the renderer's words in Chinese", async ({ page }) => {
   const panel = await openNotebook(page, "fixtures/i18n.ipynb");
@@ -40,6 +41,19 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   await expect(scale).not.toHaveAttribute("aria-pressed", before ?? "");
   await expect(scale).toHaveText(/^色标：(共享|逐通道)$/);
   await expect(pool.locator(".jp-PoolscopeTensor-scaleWhy")).toHaveText("(由你选择)");
+  // the stats line and the hovered cells' read-outs: Chinese words around the same numbers
+  await expect(pool.locator(".jp-PoolscopeTensor-stats")).toHaveText(
+    /^输入 shape=\[1, 1, 4, 4\].*\n?输出 shape=\[1, 1, 3, 3\]/s,
+  );
+  const readout = pool.locator(".jp-PoolscopeTensor-readout");
+  const formula = pool.locator(".jp-PoolscopeTensor-formula");
+  await whileHovering(pool.locator(".jp-mod-output .jp-PoolscopeTensor-stage"), 1, 1, async () => {
+    await expect(readout).toHaveText("输出 [0, 0, 1, 1] = 9", { timeout: 1_000 });
+  });
+  await whileHovering(pool.locator(".jp-mod-input .jp-PoolscopeTensor-stage"), 2, 2, async () => {
+    await expect(readout).toHaveText("输入 [0, 0, 2, 2] = 9", { timeout: 1_000 });
+    await expect(formula).toHaveText(/^被 4 个输出读取：\(1, 1\)/, { timeout: 1_000 });
+  });
 
   const spp = v.nth(1);
   await expect(spp.locator(".jp-PoolscopeTensor-level")).toHaveText(["层级 1×1", "层级 2×2"]);

@@ -56,7 +56,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
       const n = focus.i;
       const loc = locateFeature(trace, channels, focus.j);
       vecMarks.push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `output ${valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j))}`;
+      read = ctx.say("readOutput", { cell: valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j)) });
       if (loc) {
         if (loc.level !== level) {
           level = loc.level;
@@ -87,7 +87,13 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
         inMarks[focus.plane].push(binMark(b, "binActive"));
         vecMarks.push({ i: n, j: vectorIndex(lv, c, b.bi, b.bj), style: "linked" });
       }
-      read = `input ${valueReadout(input, fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
+      read = ctx.say("readInput", {
+        cell: valueReadout(
+          input,
+          fullIndex(input, focus.plane, focus.i, focus.j),
+          valueAt(input, focus.plane, focus.i, focus.j),
+        ),
+      });
       formula = `in ${hit.length} bin${hit.length === 1 ? "" : "s"} of level ${level + 1}: features ${hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", ")}`;
     }
     if (pinned && pinned !== focus && pinned.role === "vector")

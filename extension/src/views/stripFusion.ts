@@ -131,7 +131,9 @@ export function stripFusionView(
         read = `column mean ${readoutText([n, c, focus.j], colMean)}`;
         formula = meanFormula(`column ${focus.j}`, colValues(p, focus.j), colMean);
       } else {
-        read = `input ${valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j))}`;
+        read = ctx.say("readInput", {
+          cell: valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j)),
+        });
         formula = `averaged into row mean ${focus.i} and column mean ${focus.j}; they feed fused row ${focus.i} and column ${focus.j}`;
       }
     }

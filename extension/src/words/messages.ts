@@ -137,6 +137,25 @@ export const MESSAGES = {
   },
   legendStrips: { en: "input and its strips", zh: "输入及其条带" },
   legendFused: { en: "fused map", zh: "融合图" },
+  // the per-cell read-outs of the linked views
+  readOutput: { en: "output {cell}", zh: "输出 {cell}" },
+  readInput: { en: "input {cell}", zh: "输入 {cell}" },
+  noOutputReads: { en: "no output reads this cell", zh: "没有输出读取此单元格" },
+  readByOne: { en: "read by 1 output: {cells}", zh: "被 1 个输出读取：{cells}" },
+  readByMany: { en: "read by {count} outputs: {cells}", zh: "被 {count} 个输出读取：{cells}" },
+  inBinsOne: { en: "in 1 bin: {bins}", zh: "位于 1 个区块中：{bins}" },
+  inBinsMany: { en: "in {count} bins: {bins}", zh: "位于 {count} 个区块中：{bins}" },
+  writtenByOne: { en: "written by input {cell}", zh: "由输入 {cell} 写入" },
+  writtenByMany: {
+    en: "written by inputs {cells}; the last write wins",
+    zh: "由输入 {cells} 写入；以最后一次写入为准",
+  },
+  // the stats line above a view: the label, then the kernel's summary fields
+  statsTensor: { en: "Tensor {fields}", zh: "张量 {fields}" },
+  statsInput: { en: "input  {fields}", zh: "输入 {fields}" },
+  statsOutput: { en: "output {fields}", zh: "输出 {fields}" },
+  statsInputK: { en: "input {k}  {fields}", zh: "输入 {k} {fields}" },
+  statsOutputK: { en: "output {k} {fields}", zh: "输出 {k} {fields}" },
   // notices and refusals of the linked views
   compareFallback: {
     en: "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",
