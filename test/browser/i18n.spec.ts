@@ -45,6 +45,8 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   await expect(pool.locator(".jp-PoolscopeTensor-stats")).toHaveText(
     /^输入 shape=\[1, 1, 4, 4\].*\n?输出 shape=\[1, 1, 3, 3\]/s,
   );
+  await expect(pool.locator(".jp-mod-input .jp-PoolscopeTensor-caption")).toHaveText(/^输入 n=0 c=0/);
+  await expect(pool.locator(".jp-mod-output .jp-PoolscopeTensor-caption")).toHaveText(/^输出 n=0 c=0/);
   const readout = pool.locator(".jp-PoolscopeTensor-readout");
   const formula = pool.locator(".jp-PoolscopeTensor-formula");
   await whileHovering(pool.locator(".jp-mod-output .jp-PoolscopeTensor-stage"), 1, 1, async () => {
@@ -58,6 +60,9 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   const spp = v.nth(1);
   await expect(spp.locator(".jp-PoolscopeTensor-level")).toHaveText(["层级 1×1", "层级 2×2"]);
   await expect(spp.locator(".jp-PoolscopeTensor-key").first()).toHaveText(/特征图与向量共享/);
+  await expect(spp.locator(".jp-PoolscopeTensor-caption").last()).toHaveText(
+    "输出：每个样本一行 10 个特征（各层级依次着色）",
+  );
 
   // JupyterLab itself was not switched: its menus are still English
   await expect(page.locator(".lm-MenuBar-itemLabel").first()).toHaveText("File");

@@ -54,7 +54,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const { grid: maps, planes: ins } = planeGrid(input, scales, {
     zoom,
     count: inPlanes,
-    prefix: "input ",
+    prefix: ctx.say("captionInput"),
     mod: "jp-mod-input",
     numbers: ctx.numbers,
   });

@@ -21,12 +21,16 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   const zoom = zoomFor(input.layout.planeH, input.layout.planeW, 160);
   const vecLen = output.shape[1];
 
-  const { grid: maps, planes: ins } = planeGrid(input, scales, { zoom, prefix: "input ", numbers: ctx.numbers });
+  const { grid: maps, planes: ins } = planeGrid(input, scales, {
+    zoom,
+    prefix: ctx.say("captionInput"),
+    numbers: ctx.numbers,
+  });
   const vector = vectorPlane(
     output,
     scales.shared,
     vectorZoom(vecLen, 1024),
-    `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
+    ctx.say("captionSppVector", { count: vecLen }),
     ctx.numbers,
   );
   const levelMarks: Mark[] = trace.levels

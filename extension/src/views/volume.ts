@@ -66,7 +66,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         zoom,
         margin,
         numbers: ctx.numbers,
-        caption: `input d=${d}`,
+        caption: ctx.say("captionInputDepth", { d }),
       });
       pl.node.classList.add("jp-mod-input");
       ins[vol].push(pl);
@@ -78,7 +78,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         scale: scales.shared,
         zoom: outZoom,
         numbers: ctx.numbers,
-        caption: `output d=${od}`,
+        caption: ctx.say("captionOutputDepth", { d: od }),
       });
       pl.node.classList.add("jp-mod-output");
       outs[vol].push(pl);
