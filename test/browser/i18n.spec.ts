@@ -57,6 +57,13 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
     await expect(formula).toHaveText(/^被 4 个输出读取：\(1, 1\)/, { timeout: 1_000 });
   });
 
+  // the coverage line, once its toggle is on
+  await pool.locator(".jp-PoolscopeTensor-coverage").click();
+  await expect(pool.locator(".jp-PoolscopeTensor-coverage")).toHaveAttribute("aria-pressed", "true");
+  await expect(pool.locator(".jp-PoolscopeTensor-coverageLine")).toHaveText(
+    "覆盖：每个输入单元格都影响某个输出；窗口重叠：一个单元格最多被 4 个窗口读取",
+  );
+
   const spp = v.nth(1);
   await expect(spp.locator(".jp-PoolscopeTensor-level")).toHaveText(["层级 1×1", "层级 2×2"]);
   await expect(spp.locator(".jp-PoolscopeTensor-key").first()).toHaveText(/特征图与向量共享/);

@@ -100,7 +100,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   covButton.setAttribute("aria-pressed", "false");
   const covLine = el("div", "jp-PoolscopeTensor-coverageLine");
   covLine.hidden = true;
-  covLine.textContent = coverageSummary(cov);
+  covLine.textContent = coverageSummary(cov, ctx.say);
   covButton.addEventListener("click", () => {
     showCoverage = !showCoverage;
     covButton.setAttribute("aria-pressed", String(showCoverage));

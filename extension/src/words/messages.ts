@@ -173,6 +173,18 @@ export const MESSAGES = {
     en: "{name}: input {hw}, {count} features per sample",
     zh: "{name}：输入 {hw}，每个样本 {count} 个特征",
   },
+  // the coverage line under the toolbar
+  coverageLine: { en: "coverage: {skipped}; {overlap}", zh: "覆盖：{skipped}；{overlap}" },
+  coverageAll: { en: "every input cell reaches an output", zh: "每个输入单元格都影响某个输出" },
+  coverageSkipped: {
+    en: "{uncovered} of {total} input cells reach no output (hatched)",
+    zh: "{total} 个输入单元格中有 {uncovered} 个不影响任何输出（带斜线）",
+  },
+  coverageOverlap: {
+    en: "windows overlap: up to {count} read one cell",
+    zh: "窗口重叠：一个单元格最多被 {count} 个窗口读取",
+  },
+  coverageDisjoint: { en: "windows do not overlap", zh: "窗口互不重叠" },
   // the stats line above a view: the label, then the kernel's summary fields
   statsTensor: { en: "Tensor {fields}", zh: "张量 {fields}" },
   statsInput: { en: "input  {fields}", zh: "输入 {fields}" },
