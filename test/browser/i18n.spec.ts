@@ -71,6 +71,15 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
     "输出：每个样本一行 10 个特征（各层级依次着色）",
   );
 
+  // feature 2 = level 2's bin (0, 0) of channel 0: its place in the vector and its cells, said in Chinese
+  const vec = spp.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await whileHovering(vec, 0, 2, () =>
+    expect(spp.locator(".jp-PoolscopeTensor-formula")).toHaveText(
+      /^特征 2 = 层级 2（2×2），通道 0，区块 \(0, 0\)：2 \+ 0·4 \+ 0·2 \+ 0；行 0…2，列 0…3$/,
+      { timeout: 1_000 },
+    ),
+  );
+
   // JupyterLab itself was not switched: its menus are still English
   await expect(page.locator(".lm-MenuBar-itemLabel").first()).toHaveText("File");
 });

@@ -78,9 +78,15 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
           }
         }
         formula =
-          `feature ${focus.j} = level ${loc.level + 1} (${lv.bins[0]}×${lv.bins[1]}), channel ${loc.c}, bin (${loc.bi}, ${loc.bj}): ` +
-          `${lv.offset} + ${loc.c}·${lv.bins[0] * lv.bins[1]} + ${loc.bi}·${lv.bins[1]} + ${loc.bj}` +
-          (b ? `; rows ${b.r0}…${b.r1 - 1}, cols ${b.c0}…${b.c1 - 1}` : "");
+          ctx.say("sppFeature", {
+            k: focus.j,
+            level: loc.level + 1,
+            bins: `${lv.bins[0]}×${lv.bins[1]}`,
+            c: loc.c,
+            bi: loc.bi,
+            bj: loc.bj,
+            index: `${lv.offset} + ${loc.c}·${lv.bins[0] * lv.bins[1]} + ${loc.bi}·${lv.bins[1]} + ${loc.bj}`,
+          }) + (b ? ctx.say("sppBinCells", { r0: b.r0, r1: b.r1 - 1, c0: b.c0, c1: b.c1 - 1 }) : "");
       }
     } else if (focus?.role === "input") {
       const [n, c] = [Math.floor(focus.plane / channels), focus.plane % channels];
@@ -98,7 +104,11 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
           valueAt(input, focus.plane, focus.i, focus.j),
         ),
       });
-      formula = `in ${hit.length} bin${hit.length === 1 ? "" : "s"} of level ${level + 1}: features ${hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", ")}`;
+      formula = ctx.say(hit.length === 1 ? "sppInBinOne" : "sppInBinsMany", {
+        count: hit.length,
+        level: level + 1,
+        features: hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", "),
+      });
     }
     if (pinned && pinned !== focus && pinned.role === "vector")
       vecMarks.push({ i: pinned.i, j: pinned.j, style: "pinned" });

@@ -173,6 +173,20 @@ export const MESSAGES = {
     en: "{name}: input {hw}, {count} features per sample",
     zh: "{name}：输入 {hw}，每个样本 {count} 个特征",
   },
+  // the SPP view's formulas: a feature's place in the vector, a map cell's bins
+  sppFeature: {
+    en: "feature {k} = level {level} ({bins}), channel {c}, bin ({bi}, {bj}): {index}",
+    zh: "特征 {k} = 层级 {level}（{bins}），通道 {c}，区块 ({bi}, {bj})：{index}",
+  },
+  sppBinCells: { en: "; rows {r0}…{r1}, cols {c0}…{c1}", zh: "；行 {r0}…{r1}，列 {c0}…{c1}" },
+  sppInBinOne: {
+    en: "in 1 bin of level {level}: features {features}",
+    zh: "位于层级 {level} 的 1 个区块中：特征 {features}",
+  },
+  sppInBinsMany: {
+    en: "in {count} bins of level {level}: features {features}",
+    zh: "位于层级 {level} 的 {count} 个区块中：特征 {features}",
+  },
   // the coverage line under the toolbar
   coverageLine: { en: "coverage: {skipped}; {overlap}", zh: "覆盖：{skipped}；{overlap}" },
   coverageAll: { en: "every input cell reaches an output", zh: "每个输入单元格都影响某个输出" },
