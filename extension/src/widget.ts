@@ -284,7 +284,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     const stats = el("div", "jp-PoolscopeTensor-stats");
     // the caption says the title, so the stats line does not repeat it
     const whole: TensorPayload = parsed?.payload ?? { version: PAYLOAD_VERSION, dtype: "float32", ...payload };
-    stats.textContent = statsText({ ...whole, title: undefined }, input).replace(/^\n/, "");
+    stats.textContent = statsText({ ...whole, title: undefined }, input, this.say).replace(/^\n/, "");
     const readout = el("div", "jp-PoolscopeTensor-readout");
     const formula = el("div", "jp-PoolscopeTensor-formula");
     const mine: ScaleDecision[] = [];

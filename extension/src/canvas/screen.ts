@@ -13,6 +13,7 @@ import {
   type TensorPayload,
   type TensorStats,
 } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 /** Largest side of a plane on screen, in CSS pixels, before cells stop growing. */
 export const PLANE_BUDGET_PX = 256;
@@ -106,19 +107,30 @@ function withStd(shape: number[], s: TensorStats): string {
   return summaryFields(shape, s, { std: true }).join(" ");
 }
 
-/** The stats line: the title, then the tensor's summary, or input and output (both pairs when compared). */
-export function statsText(payload: TensorPayload, input: { shape: number[]; stats: TensorStats } | null): string {
-  const line = (label: string, shape: number[], s: TensorStats): string => label + withStd(shape, s);
+/**
+ * The stats line: the title, then the tensor's summary, or input and output (both pairs when compared). The
+ * labels are in the view's language (English by default); the summary fields are the kernel's own.
+ */
+export function statsText(
+  payload: TensorPayload,
+  input: { shape: number[]; stats: TensorStats } | null,
+  say: Say = sayer("en"),
+): string {
   const title = payload.title ? `${payload.title}: ` : "";
   const shapeOf = (d: { shape: number[]; reduced?: { originalShape: number[] } }): number[] =>
     d.reduced?.originalShape ?? d.shape;
-  if (!input) return `${title}Tensor ${withStd(shapeOf(payload), payload.stats)}`;
+  if (!input) return `${title}${say("statsTensor", { fields: withStd(shapeOf(payload), payload.stats) })}`;
   const c = payload.compare;
   if (c) {
+    const k = (key: "statsInputK" | "statsOutputK", n: number, shape: number[], s: TensorStats): string =>
+      say(key, { k: n, fields: withStd(shape, s) });
     return (
-      `${title}\n${line("input 1  ", input.shape, input.stats)}\n${line("output 1 ", payload.shape, payload.stats)}` +
-      `\n${line("input 2  ", c.input.shape, c.input.stats)}\n${line("output 2 ", c.output.shape, c.output.stats)}`
+      `${title}\n${k("statsInputK", 1, input.shape, input.stats)}\n${k("statsOutputK", 1, payload.shape, payload.stats)}` +
+      `\n${k("statsInputK", 2, c.input.shape, c.input.stats)}\n${k("statsOutputK", 2, c.output.shape, c.output.stats)}`
     );
   }
-  return `${title}\n${line("input  ", shapeOf(payload.input ?? input), input.stats)}\n${line("output ", shapeOf(payload), payload.stats)}`;
+  return (
+    `${title}\n${say("statsInput", { fields: withStd(shapeOf(payload.input ?? input), input.stats) })}` +
+    `\n${say("statsOutput", { fields: withStd(shapeOf(payload), payload.stats) })}`
+  );
 }

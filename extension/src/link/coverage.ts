@@ -4,6 +4,7 @@
  * Per axis counts multiply, because a window is the product of its axes' windows.
  */
 import { axisInSize, axisOutSize, axisTaps, type AxisWindows } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 /** How many windows along the axis contain each input position. */
 export function axisCoverage(axis: AxisWindows): Int32Array {
@@ -49,13 +50,11 @@ export function coverage(rows: AxisWindows, cols: AxisWindows): Coverage {
 }
 
 /** One sentence for the coverage view. */
-export function coverageSummary(cov: Coverage): string {
-  const total = cov.h * cov.w;
+export function coverageSummary(cov: Coverage, say: Say = sayer("en")): string {
   const skipped =
     cov.uncovered === 0
-      ? "every input cell reaches an output"
-      : `${cov.uncovered} of ${total} input cells reach no output (hatched)`;
-  const overlap =
-    cov.maxOverlap > 1 ? `windows overlap: up to ${cov.maxOverlap} read one cell` : "windows do not overlap";
-  return `coverage: ${skipped}; ${overlap}`;
+      ? say("coverageAll")
+      : say("coverageSkipped", { uncovered: cov.uncovered, total: cov.h * cov.w });
+  const overlap = cov.maxOverlap > 1 ? say("coverageOverlap", { count: cov.maxOverlap }) : say("coverageDisjoint");
+  return say("coverageLine", { skipped, overlap });
 }

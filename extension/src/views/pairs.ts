@@ -5,7 +5,7 @@
 import { legend } from "../canvas/legend.js";
 import type { Margin } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
-import type { Say } from "../words/messages.js";
+import { sayer, type Say } from "../words/messages.js";
 import { planeCaption, planeData, planeScale, type Panel, type Scales } from "./panel.js";
 
 export interface PairSide {
@@ -25,6 +25,7 @@ export function planePairs(
   scales: Scales,
   numbers: boolean,
   vertical = false,
+  say: Say = sayer("en"),
 ): { grid: HTMLElement; ins: Plane[]; outs: Plane[] } {
   const grid = el("div", "jp-PoolscopeTensor-grid");
   const ins: Plane[] = [];
@@ -45,8 +46,8 @@ export function planePairs(
   };
   for (let p = 0; p < count; p++) {
     const pair = el("div", "jp-PoolscopeTensor-pair" + (vertical ? " jp-mod-vertical" : ""));
-    const a = plane(input, p, "input ", "jp-mod-input");
-    const b = plane(output, p, "output ", "jp-mod-output");
+    const a = plane(input, p, say("captionInput"), "jp-mod-input");
+    const b = plane(output, p, say("captionOutput"), "jp-mod-output");
     const arrow = el("div", "jp-PoolscopeTensor-arrow");
     arrow.textContent = vertical ? "↓" : "→";
     pair.append(a.node, arrow, b.node);

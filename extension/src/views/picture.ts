@@ -23,7 +23,7 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
     w,
     scale: scalesFor([pn], "shared").shared,
     zoom: zoomFor(h, w),
-    caption: `RGB picture, values 0…${peak}`,
+    caption: ctx.say("captionPicture", { peak }),
   });
   plane.stage.querySelectorAll(".jp-PoolscopeTensor-layer").forEach((layer) => layer.remove());
   const base = plane.stage.querySelector<HTMLCanvasElement>("canvas.jp-PoolscopeTensor-canvas");

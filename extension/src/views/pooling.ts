@@ -77,16 +77,19 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
       inMarks[focus.plane].push(...d.input);
       outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       formula = d.text;
-      read = `output ${cellReadout(output, focus.plane, focus.i, focus.j)}`;
+      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j) });
     } else if (focus?.role === "input") {
       const linked = outputsContaining(axes, focus.i, focus.j);
       for (const [oi, oj] of linked) outMarks[focus.plane].push({ i: oi, j: oj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${cellReadout(input, focus.plane, focus.i, focus.j)}`;
+      read = ctx.say("readInput", { cell: cellReadout(input, focus.plane, focus.i, focus.j) });
       formula =
         linked.length === 0
-          ? "no output reads this cell"
-          : `read by ${linked.length} output${linked.length > 1 ? "s" : ""}: ${linked.map(([i, j]) => `(${i}, ${j})`).join(", ")}`;
+          ? ctx.say("noOutputReads")
+          : ctx.say(linked.length > 1 ? "readByMany" : "readByOne", {
+              count: linked.length,
+              cells: linked.map(([i, j]) => `(${i}, ${j})`).join(", "),
+            });
     }
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });
@@ -97,7 +100,7 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
   covButton.setAttribute("aria-pressed", "false");
   const covLine = el("div", "jp-PoolscopeTensor-coverageLine");
   covLine.hidden = true;
-  covLine.textContent = coverageSummary(cov);
+  covLine.textContent = coverageSummary(cov, ctx.say);
   covButton.addEventListener("click", () => {
     showCoverage = !showCoverage;
     covButton.setAttribute("aria-pressed", String(showCoverage));

@@ -54,7 +54,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const { grid: maps, planes: ins } = planeGrid(input, scales, {
     zoom,
     count: inPlanes,
-    prefix: "input ",
+    prefix: ctx.say("captionInput"),
     mod: "jp-mod-input",
     numbers: ctx.numbers,
   });
@@ -109,20 +109,22 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
         `   ${roiName(geo, region)}, bin (${focus.i}, ${focus.j})` +
         (bin ? `: rows ${bin.r0}…${bin.r1 - 1}, cols ${bin.c0}…${bin.c1 - 1}` : "");
       if (f.inputPlane >= inPlanes) formula += " (its map is not drawn: size budget)";
-      read = `output ${cellReadout(output, focus.plane, focus.i, focus.j)}`;
+      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j) });
     } else if (focus?.role === "input") {
       const batch = Math.floor(focus.plane / geo.c);
       const channel = focus.plane % geo.c;
       const hit = roiBinsContaining(geo, batch, focus.i, focus.j);
       for (const [k, bi, bj] of hit) outMarks[k * geo.c + channel]?.push({ i: bi, j: bj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${valueReadout(input, [batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j))}`;
+      read = ctx.say("readInput", {
+        cell: valueReadout(input, [batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j)),
+      });
       const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `${roiName(geo, k)} (${bi}, ${bj})`);
       if (hit.length > LISTED) listed.push(`… (${hit.length - LISTED} more)`);
       formula =
         hit.length === 0
           ? "no region's bin holds this cell"
-          : `in ${hit.length} bin${hit.length > 1 ? "s" : ""}: ${listed.join(", ")}`;
+          : ctx.say(hit.length > 1 ? "inBinsMany" : "inBinsOne", { count: hit.length, bins: listed.join(", ") });
     }
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });

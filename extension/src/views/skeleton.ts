@@ -97,6 +97,7 @@ export function pairSkeleton(
     scales,
     ctx.numbers,
     vertical,
+    ctx.say,
   );
   return { scales, grid, ins, outs };
 }

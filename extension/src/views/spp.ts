@@ -21,12 +21,16 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
   const zoom = zoomFor(input.layout.planeH, input.layout.planeW, 160);
   const vecLen = output.shape[1];
 
-  const { grid: maps, planes: ins } = planeGrid(input, scales, { zoom, prefix: "input ", numbers: ctx.numbers });
+  const { grid: maps, planes: ins } = planeGrid(input, scales, {
+    zoom,
+    prefix: ctx.say("captionInput"),
+    numbers: ctx.numbers,
+  });
   const vector = vectorPlane(
     output,
     scales.shared,
     vectorZoom(vecLen, 1024),
-    `output: one row of ${vecLen} features per sample (levels shaded in turn)`,
+    ctx.say("captionSppVector", { count: vecLen }),
     ctx.numbers,
   );
   const levelMarks: Mark[] = trace.levels
@@ -56,7 +60,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
       const n = focus.i;
       const loc = locateFeature(trace, channels, focus.j);
       vecMarks.push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `output ${valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j))}`;
+      read = ctx.say("readOutput", { cell: valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j)) });
       if (loc) {
         if (loc.level !== level) {
           level = loc.level;
@@ -74,9 +78,15 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
           }
         }
         formula =
-          `feature ${focus.j} = level ${loc.level + 1} (${lv.bins[0]}×${lv.bins[1]}), channel ${loc.c}, bin (${loc.bi}, ${loc.bj}): ` +
-          `${lv.offset} + ${loc.c}·${lv.bins[0] * lv.bins[1]} + ${loc.bi}·${lv.bins[1]} + ${loc.bj}` +
-          (b ? `; rows ${b.r0}…${b.r1 - 1}, cols ${b.c0}…${b.c1 - 1}` : "");
+          ctx.say("sppFeature", {
+            k: focus.j,
+            level: loc.level + 1,
+            bins: `${lv.bins[0]}×${lv.bins[1]}`,
+            c: loc.c,
+            bi: loc.bi,
+            bj: loc.bj,
+            index: `${lv.offset} + ${loc.c}·${lv.bins[0] * lv.bins[1]} + ${loc.bi}·${lv.bins[1]} + ${loc.bj}`,
+          }) + (b ? ctx.say("sppBinCells", { r0: b.r0, r1: b.r1 - 1, c0: b.c0, c1: b.c1 - 1 }) : "");
       }
     } else if (focus?.role === "input") {
       const [n, c] = [Math.floor(focus.plane / channels), focus.plane % channels];
@@ -87,8 +97,18 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
         inMarks[focus.plane].push(binMark(b, "binActive"));
         vecMarks.push({ i: n, j: vectorIndex(lv, c, b.bi, b.bj), style: "linked" });
       }
-      read = `input ${valueReadout(input, fullIndex(input, focus.plane, focus.i, focus.j), valueAt(input, focus.plane, focus.i, focus.j))}`;
-      formula = `in ${hit.length} bin${hit.length === 1 ? "" : "s"} of level ${level + 1}: features ${hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", ")}`;
+      read = ctx.say("readInput", {
+        cell: valueReadout(
+          input,
+          fullIndex(input, focus.plane, focus.i, focus.j),
+          valueAt(input, focus.plane, focus.i, focus.j),
+        ),
+      });
+      formula = ctx.say(hit.length === 1 ? "sppInBinOne" : "sppInBinsMany", {
+        count: hit.length,
+        level: level + 1,
+        features: hit.map((b) => vectorIndex(lv, c, b.bi, b.bj)).join(", "),
+      });
     }
     if (pinned && pinned !== focus && pinned.role === "vector")
       vecMarks.push({ i: pinned.i, j: pinned.j, style: "pinned" });

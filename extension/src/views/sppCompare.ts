@@ -39,10 +39,10 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
     const zoom = zoomFor(r.input.layout.planeH, r.input.layout.planeW, 128);
     const node = el("div", "jp-PoolscopeTensor-spp");
     const title = el("div", "jp-PoolscopeTensor-caption");
-    title.textContent = `${name}: input ${hw(r)}, ${r.output.shape[1]} features per sample`;
+    title.textContent = ctx.say("captionSppCompareTitle", { name, hw: hw(r), count: r.output.shape[1] });
     const { grid, planes: maps } = planeGrid(r.input, scales, {
       zoom,
-      prefix: "input ",
+      prefix: ctx.say("captionInput"),
       mod: "jp-mod-input",
       numbers: ctx.numbers,
     });
@@ -50,7 +50,7 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
       r.output,
       scales.shared,
       vecZoom,
-      `output: ${r.output.shape[1]} features per sample`,
+      ctx.say("captionSppCompareVector", { count: r.output.shape[1] }),
       ctx.numbers,
     );
     node.append(title, grid, vector.node);
@@ -84,7 +84,10 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
         if (own.level !== null) level = Math.min(own.level, levels - 1);
         marks[s].push(own);
         if (n < other.result.output.shape[0]) marks[1 - s].push(featureMarks(other, n, k, "linked"));
-        read = `output ${s + 1} ${valueReadout(side.result.output, [n, k], valueAt(side.result.output, 0, n, k))}`;
+        read = ctx.say("readOutputK", {
+          k: s + 1,
+          cell: valueReadout(side.result.output, [n, k], valueAt(side.result.output, 0, n, k)),
+        });
         const loc = locateFeature(side.trace, side.channels, k);
         if (loc) {
           const lv = side.trace.levels[loc.level];
@@ -110,7 +113,14 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
         };
         marks[s].push(cursor, ...ks.map((k) => featureMarks(side, n, k, "linked")));
         if (n < other.result.output.shape[0]) marks[1 - s].push(...ks.map((k) => featureMarks(other, n, k, "linked")));
-        read = `input ${s + 1} ${valueReadout(side.result.input, fullIndex(side.result.input, focus.plane, focus.i, focus.j), valueAt(side.result.input, focus.plane, focus.i, focus.j))}`;
+        read = ctx.say("readInputK", {
+          k: s + 1,
+          cell: valueReadout(
+            side.result.input,
+            fullIndex(side.result.input, focus.plane, focus.i, focus.j),
+            valueAt(side.result.input, focus.plane, focus.i, focus.j),
+          ),
+        });
         formula = `in ${ks.length} bin${ks.length === 1 ? "" : "s"} of level ${level + 1}: features ${ks.join(", ")} (the same features on the other side)`;
       }
     }

@@ -57,7 +57,7 @@ export function stripFusionView(
         scale,
         zoom,
         numbers: ctx.numbers,
-        caption: planeCaption(inScales, input, p, "input "),
+        caption: planeCaption(inScales, input, p, ctx.say("captionInput")),
       }),
     );
     add(
@@ -70,7 +70,7 @@ export function stripFusionView(
         zoom,
         cellW: STRIP_CROSS_PX,
         numbers: ctx.numbers,
-        caption: "rows",
+        caption: ctx.say("captionRows"),
       }),
     );
     add(
@@ -81,7 +81,7 @@ export function stripFusionView(
         zoom,
         numbers: ctx.numbers,
         group: "fused",
-        caption: planeCaption(fusedScales, output, p, "fused "),
+        caption: planeCaption(fusedScales, output, p, ctx.say("captionFused")),
       }),
     );
     add(
@@ -94,7 +94,7 @@ export function stripFusionView(
         zoom,
         cellH: STRIP_CROSS_PX,
         numbers: ctx.numbers,
-        caption: "columns",
+        caption: ctx.say("captionColumns"),
       }),
     );
     grid.append(box);
@@ -122,16 +122,18 @@ export function stripFusionView(
       const [n, c] = [Math.floor(p / strips.c), p % strips.c];
       if (role === "fused") {
         const v = valueAt(output, p, focus.i, focus.j);
-        read = `fused ${valueReadout(output, fullIndex(output, p, focus.i, focus.j), v)}`;
+        read = ctx.say("readFused", { cell: valueReadout(output, fullIndex(output, p, focus.i, focus.j), v) });
         formula = fusedFormula(focus.i, focus.j, rowMean, colMean, v, h, w, trace.taps);
       } else if (role === "rows") {
-        read = `row mean ${readoutText([n, c, focus.i], rowMean)}`;
+        read = ctx.say("readRowMean", { cell: readoutText([n, c, focus.i], rowMean) });
         formula = meanFormula(`row ${focus.i}`, rowValues(p, focus.i), rowMean);
       } else if (role === "cols") {
-        read = `column mean ${readoutText([n, c, focus.j], colMean)}`;
+        read = ctx.say("readColumnMean", { cell: readoutText([n, c, focus.j], colMean) });
         formula = meanFormula(`column ${focus.j}`, colValues(p, focus.j), colMean);
       } else {
-        read = `input ${valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j))}`;
+        read = ctx.say("readInput", {
+          cell: valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j)),
+        });
         formula = `averaged into row mean ${focus.i} and column mean ${focus.j}; they feed fused row ${focus.i} and column ${focus.j}`;
       }
     }

@@ -42,7 +42,7 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
           : `${to}: the index its max pooling recorded, re-read in the output's width, lies outside this window`;
       } else formula = `${v}: its pooling window is lit; the trace holds no index for it`;
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${cellReadout(pooled, focus.plane, focus.i, focus.j)}`;
+      read = ctx.say("readInput", { cell: cellReadout(pooled, focus.plane, focus.i, focus.j) });
     } else if (focus?.role === "output") {
       const writers = unpoolWriters(axes, focus.plane, focus.i, focus.j, pooledH, pooledW);
       for (const [a, b] of writers) inMarks[focus.plane]?.push({ i: a, j: b, style: "linked" });
@@ -53,9 +53,9 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
         writers.length === 0
           ? "no input value was written here: 0"
           : writers.length === 1
-            ? `written by input ${listed[0]}`
-            : `written by inputs ${listed.join(", ")}; the last write wins`;
-      read = `output ${cellReadout(map, focus.plane, focus.i, focus.j)}`;
+            ? ctx.say("writtenByOne", { cell: listed[0] })
+            : ctx.say("writtenByMany", { cells: listed.join(", ") });
+      read = ctx.say("readOutput", { cell: cellReadout(map, focus.plane, focus.i, focus.j) });
     }
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });

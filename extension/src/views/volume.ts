@@ -66,7 +66,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         zoom,
         margin,
         numbers: ctx.numbers,
-        caption: `input d=${d}`,
+        caption: ctx.say("captionInputDepth", { d }),
       });
       pl.node.classList.add("jp-mod-input");
       ins[vol].push(pl);
@@ -78,7 +78,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         scale: scales.shared,
         zoom: outZoom,
         numbers: ctx.numbers,
-        caption: `output d=${od}`,
+        caption: ctx.say("captionOutputDepth", { d: od }),
       });
       pl.node.classList.add("jp-mod-output");
       outs[vol].push(pl);
@@ -114,19 +114,19 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
       formula += s.length ? `   slices ${s[0]}…${s[s.length - 1]}` : "   no slice inside the input";
       if (span.padded) formula += `, ${span.padded} in the depth padding`;
       if (s.some((d) => d >= nIn)) formula += ` (slices from ${nIn} on are not drawn)`;
-      read = `output ${cellReadout(output, outPlane(vol, od), oi, oj)}`;
+      read = ctx.say("readOutput", { cell: cellReadout(output, outPlane(vol, od), oi, oj) });
     } else if (focus?.role === "input") {
       const [vol, d] = [Math.floor(focus.plane / nIn), focus.plane % nIn];
       const linked = volumeOutputsContaining(v, d, focus.i, focus.j);
       for (const [od, oi, oj] of linked) outMarks[vol][od]?.push({ i: oi, j: oj, style: "linked" });
       inMarks[vol][d].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = `input ${cellReadout(input, inPlane(vol, d), focus.i, focus.j)}`;
+      read = ctx.say("readInput", { cell: cellReadout(input, inPlane(vol, d), focus.i, focus.j) });
       const listed = linked.slice(0, LISTED).map((o) => `(${o.join(", ")})`);
       if (linked.length > LISTED) listed.push(`… (${linked.length - LISTED} more)`);
       formula =
         linked.length === 0
-          ? "no output reads this cell"
-          : `read by ${linked.length} output${linked.length > 1 ? "s" : ""}: ${listed.join(", ")}`;
+          ? ctx.say("noOutputReads")
+          : ctx.say(linked.length > 1 ? "readByMany" : "readByOne", { count: linked.length, cells: listed.join(", ") });
     }
     if (pinned && pinned !== focus) {
       const per = pinned.role === "input" ? nIn : nOut;

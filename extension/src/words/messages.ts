@@ -137,6 +137,74 @@ export const MESSAGES = {
   },
   legendStrips: { en: "input and its strips", zh: "输入及其条带" },
   legendFused: { en: "fused map", zh: "融合图" },
+  // the per-cell read-outs of the linked views
+  readOutput: { en: "output {cell}", zh: "输出 {cell}" },
+  readInput: { en: "input {cell}", zh: "输入 {cell}" },
+  noOutputReads: { en: "no output reads this cell", zh: "没有输出读取此单元格" },
+  readByOne: { en: "read by 1 output: {cells}", zh: "被 1 个输出读取：{cells}" },
+  readByMany: { en: "read by {count} outputs: {cells}", zh: "被 {count} 个输出读取：{cells}" },
+  inBinsOne: { en: "in 1 bin: {bins}", zh: "位于 1 个区块中：{bins}" },
+  inBinsMany: { en: "in {count} bins: {bins}", zh: "位于 {count} 个区块中：{bins}" },
+  writtenByOne: { en: "written by input {cell}", zh: "由输入 {cell} 写入" },
+  writtenByMany: {
+    en: "written by inputs {cells}; the last write wins",
+    zh: "由输入 {cells} 写入；以最后一次写入为准",
+  },
+  readOutputK: { en: "output {k} {cell}", zh: "输出 {k} {cell}" },
+  readInputK: { en: "input {k} {cell}", zh: "输入 {k} {cell}" },
+  readFused: { en: "fused {cell}", zh: "融合 {cell}" },
+  readRowMean: { en: "row mean {cell}", zh: "行均值 {cell}" },
+  readColumnMean: { en: "column mean {cell}", zh: "列均值 {cell}" },
+  // plane captions: a prefix before the plane's index ("input n=0 c=1"), or the whole caption
+  captionInput: { en: "input ", zh: "输入 " },
+  captionOutput: { en: "output ", zh: "输出 " },
+  captionFused: { en: "fused ", zh: "融合 " },
+  captionRows: { en: "rows", zh: "行" },
+  captionColumns: { en: "columns", zh: "列" },
+  captionInputDepth: { en: "input d={d}", zh: "输入 d={d}" },
+  captionOutputDepth: { en: "output d={d}", zh: "输出 d={d}" },
+  captionPicture: { en: "RGB picture, values 0…{peak}", zh: "RGB 图像，取值 0…{peak}" },
+  captionSppVector: {
+    en: "output: one row of {count} features per sample (levels shaded in turn)",
+    zh: "输出：每个样本一行 {count} 个特征（各层级依次着色）",
+  },
+  captionSppCompareVector: { en: "output: {count} features per sample", zh: "输出：每个样本 {count} 个特征" },
+  captionSppCompareTitle: {
+    en: "{name}: input {hw}, {count} features per sample",
+    zh: "{name}：输入 {hw}，每个样本 {count} 个特征",
+  },
+  // the SPP view's formulas: a feature's place in the vector, a map cell's bins
+  sppFeature: {
+    en: "feature {k} = level {level} ({bins}), channel {c}, bin ({bi}, {bj}): {index}",
+    zh: "特征 {k} = 层级 {level}（{bins}），通道 {c}，区块 ({bi}, {bj})：{index}",
+  },
+  sppBinCells: { en: "; rows {r0}…{r1}, cols {c0}…{c1}", zh: "；行 {r0}…{r1}，列 {c0}…{c1}" },
+  sppInBinOne: {
+    en: "in 1 bin of level {level}: features {features}",
+    zh: "位于层级 {level} 的 1 个区块中：特征 {features}",
+  },
+  sppInBinsMany: {
+    en: "in {count} bins of level {level}: features {features}",
+    zh: "位于层级 {level} 的 {count} 个区块中：特征 {features}",
+  },
+  // the coverage line under the toolbar
+  coverageLine: { en: "coverage: {skipped}; {overlap}", zh: "覆盖：{skipped}；{overlap}" },
+  coverageAll: { en: "every input cell reaches an output", zh: "每个输入单元格都影响某个输出" },
+  coverageSkipped: {
+    en: "{uncovered} of {total} input cells reach no output (hatched)",
+    zh: "{total} 个输入单元格中有 {uncovered} 个不影响任何输出（带斜线）",
+  },
+  coverageOverlap: {
+    en: "windows overlap: up to {count} read one cell",
+    zh: "窗口重叠：一个单元格最多被 {count} 个窗口读取",
+  },
+  coverageDisjoint: { en: "windows do not overlap", zh: "窗口互不重叠" },
+  // the stats line above a view: the label, then the kernel's summary fields
+  statsTensor: { en: "Tensor {fields}", zh: "张量 {fields}" },
+  statsInput: { en: "input  {fields}", zh: "输入 {fields}" },
+  statsOutput: { en: "output {fields}", zh: "输出 {fields}" },
+  statsInputK: { en: "input {k}  {fields}", zh: "输入 {k} {fields}" },
+  statsOutputK: { en: "output {k} {fields}", zh: "输出 {k} {fields}" },
   // notices and refusals of the linked views
   compareFallback: {
     en: "the two SPP results cannot be drawn side by side (traces, shapes or size budget); showing the first",

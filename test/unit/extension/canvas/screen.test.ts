@@ -11,6 +11,7 @@ import {
   valueText,
   zoomFor,
 } from "../../../../extension/src/canvas/screen.js";
+import { sayer } from "../../../../extension/src/words/messages.js";
 import {
   formatNumber,
   gridLayout,
@@ -128,5 +129,17 @@ describe("stats line", () => {
       `input  shape=[1, 1, 2, 2] min=1 max=4 mean=2.5 std=${formatNumber(input.stats.std)}`,
       "output shape=[1, 1, 1, 1] min=4 max=4 mean=4 std=0",
     ]);
+  });
+
+  it("labels the lines in the view's language, the kernel's summary fields unchanged", () => {
+    const x = tensor(new Float32Array([1, 2, 3, 4]), [1, 1, 2, 2]);
+    const p = payloadOf(maxPool2d(x, { kernelSize: 2, trace: true }));
+    const input = { shape: p.input!.shape, stats: p.input!.stats };
+    expect(statsText({ ...p, title: undefined }, input, sayer("zh")).split("\n")).toEqual([
+      "",
+      `输入 shape=[1, 1, 2, 2] min=1 max=4 mean=2.5 std=${formatNumber(input.stats.std)}`,
+      "输出 shape=[1, 1, 1, 1] min=4 max=4 mean=4 std=0",
+    ]);
+    expect(statsText(payloadOf(x), null, sayer("zh"))).toMatch(/^张量 shape=\[1, 1, 2, 2\] min=1 /);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AxisWindows } from "poolscope/wire";
 import { coverage, coverageSummary } from "../../../../extension/src/link/coverage.js";
+import { sayer } from "../../../../extension/src/words/messages.js";
 
 const slide = (size: number, kernel: number, stride: number, pad: number, outSize: number): AxisWindows => ({
   kind: "sliding",
@@ -16,6 +17,9 @@ describe("coverage", () => {
     expect(cov.maxOverlap).toBe(2);
     expect(coverageSummary(cov)).toBe(
       "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
+    );
+    expect(coverageSummary(cov, sayer("zh"))).toBe(
+      "覆盖：20 个输入单元格中有 4 个不影响任何输出（带斜线）；窗口重叠：一个单元格最多被 2 个窗口读取",
     );
   });
 });

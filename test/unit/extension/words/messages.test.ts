@@ -24,4 +24,11 @@ describe("the renderer's message table", () => {
     expect(sayer("zh")("scaleShared")).toBe("色标：共享");
     expect(sayer("en")("saveFailed")).toBe("could not save the PNG: {error}");
   });
+
+  it("says a cell's read-out in Chinese with the same numbers", () => {
+    const zh = sayer("zh");
+    expect(zh("readOutput", { cell: "[0, 0, 1, 1] = 9" })).toBe("输出 [0, 0, 1, 1] = 9");
+    expect(zh("readByMany", { count: 2, cells: "(0, 0), (1, 1)" })).toBe("被 2 个输出读取：(0, 0), (1, 1)");
+    expect(sayer("en")("readByOne", { cells: "(1, 1)" })).toBe("read by 1 output: (1, 1)");
+  });
 });
