@@ -263,6 +263,14 @@ class NotebookTests(unittest.TestCase):
 class StartAndEndTests(unittest.TestCase):
     """Each test on a kernel of its own: they start it, or end it."""
 
+    def assert_interrupted_and_alive(self, s, msg_id):
+        """The interrupted cell replies with an interrupt error, and the kernel answers the next cell."""
+        reply = s.replies([msg_id])[0]
+        self.assertEqual(reply["status"], "error")
+        self.assertIn("interrupt", reply["evalue"].lower())
+        reply, _ = s.run("1 + 1")
+        self.assertEqual(reply["status"], "ok")
+
     def test_interrupt_right_after_start(self):
         """The interrupt arrives while the kernel still builds its compiler; the cell must not spin for ever."""
         km, kc = start_kernel()
@@ -270,11 +278,7 @@ class StartAndEndTests(unittest.TestCase):
             msg_id = kc.execute("while (true) {}")
             km.interrupt_kernel()
             s = Session(kc)
-            reply = s.replies([msg_id])[0]
-            self.assertEqual(reply["status"], "error")
-            self.assertIn("interrupt", reply["evalue"].lower())
-            reply, _ = s.run("1 + 1")
-            self.assertEqual(reply["status"], "ok")
+            self.assert_interrupted_and_alive(s, msg_id)
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
@@ -295,11 +299,7 @@ class StartAndEndTests(unittest.TestCase):
             # execute_input is published before the compile starts, which takes seconds for this cell
             s.wait_for(msg_id, lambda m: m["msg_type"] == "execute_input")
             km.interrupt_kernel()
-            reply = s.replies([msg_id])[0]
-            self.assertEqual(reply["status"], "error")
-            self.assertIn("interrupt", reply["evalue"].lower())
-            reply, _ = s.run("1 + 1")
-            self.assertEqual(reply["status"], "ok")
+            self.assert_interrupted_and_alive(s, msg_id)
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
