@@ -3,6 +3,7 @@ cannot kill it (long sessions, printing loops), stop_on_error as ipykernel, exec
 is_complete, history search, stray warnings, interrupts from the first moment, and the kernel's death when its
 parent dies or a cell exits. Every wait is on an observable state (a status, a stream line, a process state)."""
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+import delivery
+from delivery import delivered
 from kernel_session import Session, of_type, start_kernel, wait_until
 
 TENSOR_MIME = "application/vnd.poolscope.tensor+json"
@@ -98,13 +101,17 @@ class WireTests(unittest.TestCase):
 
         A cell that awaits leaves the kernel free to read its socket: the kernel_info reply, sent after the two
         requests on the same socket, says it has read them. A `blocking` cell keeps them in the socket, where the
-        kernel's abort takes them in once the cell has thrown; there only their having been sent can be waited for."""
+        kernel's abort takes them in once the cell has thrown; there /proc says when they are on it (delivery.py)."""
         marker = self.tmp / f"marker-{uuid.uuid4().hex}"
         first = self.kc.execute(failing.replace("MARKER", str(marker)), stop_on_error=stop_on_error)
         self.s.wait_stream(first, "started")
         second = self.kc.execute("'second'")
         third = self.kc.execute("'third'")
-        if not blocking:
+        if blocking:
+            port = self.kc.get_connection_info()["shell_port"]
+            pid = self.km.provisioner.process.pid
+            wait_until(lambda: delivered(pid, port), what="the requests on the kernel's socket")
+        else:
             self.s.replies([self.kc.kernel_info()])
         marker.touch()
         replies = self.s.replies([first, second, third])
@@ -135,6 +142,26 @@ class WireTests(unittest.TestCase):
         after, _ = self.s.run("2")
         self.assertEqual(after["status"], "ok")
         self.assertEqual(after["execution_count"], first["execution_count"] + 1)
+
+    def test_delivery_witness_says_no_while_the_kernel_cannot_read(self):
+        """The blocking case trusts delivery.py; here its parts must each say no for a message the kernel has not read."""
+        pid = self.km.provisioner.process.pid
+        port = self.kc.get_connection_info()["shell_port"]
+        kernel_threads = delivery.io_threads(delivery.process_tree(pid))
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            wait_until(lambda: all(delivery.state(t) == "T" for t in kernel_threads), what="the kernel stopped")
+            msg_id = self.kc.execute("'late'")
+            ours = delivery.io_threads([os.getpid()])
+            wait_until(lambda: all(map(delivery.asleep_in_epoll, ours)), what="our I/O thread done writing")
+            wait_until(lambda: not delivery.queues_empty(port), what="the bytes waiting in the kernel's TCP queue")
+            self.assertFalse(delivered(pid, port))
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        wait_until(lambda: delivered(pid, port), what="the request on the kernel's socket")
+        (reply,) = self.s.replies([msg_id])
+        self.assertEqual(reply["status"], "ok")
+        self.s.wait_idle(msg_id)
 
     def test_sync_error_aborts_queued_requests(self):
         """The queued requests are still in the socket when a synchronous cell throws."""
