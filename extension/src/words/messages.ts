@@ -24,7 +24,7 @@ export const MESSAGES = {
   rgbChannels: { en: "RGB: channels", zh: "RGB：逐通道" },
   rgbTitle: {
     en: "switch between the colour picture and its red, green and blue channels as heatmaps",
-    zh: "在彩色图像与其红、绿、蓝三个通道的热图之间切换",
+    zh: "在彩色图像与其红、绿、蓝三个通道的热力图之间切换",
   },
   scaleShared: { en: "scale: shared", zh: "色标：共享" },
   scaleChannel: { en: "scale: per channel", zh: "色标：逐通道" },
@@ -35,12 +35,12 @@ export const MESSAGES = {
   numbers: { en: "numbers", zh: "数值" },
   numbersTitle: {
     en: "print every cell's value, enlarging the cells where the numbers do not fit",
-    zh: "在每个单元格中显示数值，放不下时放大单元格",
+    zh: "在每个格子中显示数值，放不下时放大格子",
   },
   coverage: { en: "coverage", zh: "覆盖" },
   coverageTitle: {
     en: "how many windows read each input cell; hatched cells reach no output",
-    zh: "每个输入单元格被多少个窗口读取；带斜线的单元格不影响任何输出",
+    zh: "每个输入格子被多少个窗口读取；带斜线的格子不影响任何输出",
   },
   play: { en: "▶ play", zh: "▶ 播放" },
   pause: { en: "❚❚ pause", zh: "❚❚ 暂停" },
@@ -48,7 +48,7 @@ export const MESSAGES = {
   scrubTitle: { en: "output position", zh: "输出位置" },
   sppLevel: { en: "level {h}×{w}", zh: "层级 {h}×{w}" },
   // the read-out before any hover, and a pinned cell's hint
-  hintTensor: { en: "hover a cell to read its value; click to pin it", zh: "悬停在单元格上读取其数值；单击以固定" },
+  hintTensor: { en: "hover a cell to read its value; click to pin it", zh: "悬停在格子上读取其数值；单击以固定" },
   hintPinned: { en: "  (pinned; arrow keys move, Esc unpins)", zh: "  （已固定；方向键移动，Esc 取消固定）" },
   hintPicture: {
     en: "hover a pixel to read its red, green and blue values; click to pin it",
@@ -56,31 +56,31 @@ export const MESSAGES = {
   },
   hintPooling: {
     en: "hover an output cell to see its window, an input cell to see the outputs that read it; click to pin",
-    zh: "悬停在输出单元格上查看其窗口，悬停在输入单元格上查看读取它的输出；单击以固定",
+    zh: "悬停在输出格子上查看其窗口，悬停在输入格子上查看读取它的输出；单击以固定",
   },
   hintVolume: {
     en: "hover an output cell to see its window across the depth slices, an input cell to see the outputs that read it",
-    zh: "悬停在输出单元格上查看其窗口跨越的深度切片，悬停在输入单元格上查看读取它的输出",
+    zh: "悬停在输出格子上查看其窗口跨越的深度切片，悬停在输入格子上查看读取它的输出",
   },
   hintUnpool: {
     en: "hover an input cell to see where its value went, an output cell to see what was written there",
-    zh: "悬停在输入单元格上查看其值写到了哪里，悬停在输出单元格上查看写入了什么",
+    zh: "悬停在输入格子上查看其值写到了哪里，悬停在输出格子上查看写入了什么",
   },
   hintRoi: {
     en: "hover an output bin to see its region and cells, a map cell to see the bins that hold it; click to pin",
-    zh: "悬停在输出区块上查看其区域和单元格，悬停在特征图单元格上查看包含它的区块；单击以固定",
+    zh: "悬停在输出区块上查看其区域和格子，悬停在特征图格子上查看包含它的区块；单击以固定",
   },
   hintSpp: {
     en: "hover a feature of the vector or a cell of the map",
-    zh: "悬停在向量的某个特征或特征图的某个单元格上",
+    zh: "悬停在向量的某个特征或特征图的某个格子上",
   },
   hintSppCompare: {
     en: "hover a feature of either vector, or a cell of either map",
-    zh: "悬停在任一向量的某个特征或任一特征图的某个单元格上",
+    zh: "悬停在任一向量的某个特征或任一特征图的某个格子上",
   },
   hintStripFusion: {
     en: "hover a fused cell to see the strip cells it is made of, or a strip cell to see its row or column",
-    zh: "悬停在融合单元格上查看构成它的条带单元格，或悬停在条带单元格上查看其行或列",
+    zh: "悬停在融合格子上查看构成它的条带格子，或悬停在条带格子上查看其行或列",
   },
   pictureKey: {
     en: 'colour picture: channels 0, 1, 2 as red, green, blue, 0 to {peak} (toggle "RGB" for the channels)',
@@ -140,7 +140,7 @@ export const MESSAGES = {
   // the per-cell read-outs of the linked views
   readOutput: { en: "output {cell}", zh: "输出 {cell}" },
   readInput: { en: "input {cell}", zh: "输入 {cell}" },
-  noOutputReads: { en: "no output reads this cell", zh: "没有输出读取此单元格" },
+  noOutputReads: { en: "no output reads this cell", zh: "没有输出读取此格子" },
   readByOne: { en: "read by 1 output: {cells}", zh: "被 1 个输出读取：{cells}" },
   readByMany: { en: "read by {count} outputs: {cells}", zh: "被 {count} 个输出读取：{cells}" },
   inBinsOne: { en: "in 1 bin: {bins}", zh: "位于 1 个区块中：{bins}" },
@@ -189,14 +189,14 @@ export const MESSAGES = {
   },
   // the coverage line under the toolbar
   coverageLine: { en: "coverage: {skipped}; {overlap}", zh: "覆盖：{skipped}；{overlap}" },
-  coverageAll: { en: "every input cell reaches an output", zh: "每个输入单元格都影响某个输出" },
+  coverageAll: { en: "every input cell reaches an output", zh: "每个输入格子都影响某个输出" },
   coverageSkipped: {
     en: "{uncovered} of {total} input cells reach no output (hatched)",
-    zh: "{total} 个输入单元格中有 {uncovered} 个不影响任何输出（带斜线）",
+    zh: "{total} 个输入格子中有 {uncovered} 个不影响任何输出（带斜线）",
   },
   coverageOverlap: {
     en: "windows overlap: up to {count} read one cell",
-    zh: "窗口重叠：一个单元格最多被 {count} 个窗口读取",
+    zh: "窗口重叠：一个格子最多被 {count} 个窗口读取",
   },
   coverageDisjoint: { en: "windows do not overlap", zh: "窗口互不重叠" },
   // the stats line above a view: the label, then the kernel's summary fields
@@ -226,7 +226,7 @@ export const MESSAGES = {
   },
   needsWhole: {
     en: "the linked view needs every cell of the input and output; showing the output",
-    zh: "联动视图需要输入和输出的每个单元格；改为显示输出",
+    zh: "联动视图需要输入和输出的每个格子；改为显示输出",
   },
   unknownTrace: {
     en: "the linked view draws 1-d, 2-d and 3-d window, SPP, RoI and strip traces; this trace is shown as its output",
@@ -258,10 +258,10 @@ export const MESSAGES = {
   roleOutput: { en: "the output", zh: "输出" },
   roleInput2: { en: "the input 2", zh: "输入 2" },
   roleOutput2: { en: "the output 2", zh: "输出 2" },
-  reducedMeanValues: { en: "each cell the mean of {factor} values", zh: "每个单元格为 {factor} 个值的均值" },
+  reducedMeanValues: { en: "each cell the mean of {factor} values", zh: "每个格子为 {factor} 个值的均值" },
   reducedMeanBlock: {
     en: "each cell the mean of a {factor}×{factor} block",
-    zh: "每个单元格为一个 {factor}×{factor} 块的均值",
+    zh: "每个格子为一个 {factor}×{factor} 块的均值",
   },
   reducedFirstPlanes: { en: "the first {shown} of {total} planes", zh: "{total} 个平面中的前 {shown} 个" },
   listComma: { en: ", ", zh: "，" },
@@ -271,12 +271,12 @@ export const MESSAGES = {
   },
   quantisedOne: {
     en: "{what}'s values to {bits} bits ({levels} levels, step {step})",
-    zh: "{what}的值量化为 {bits} 位（{levels} 级，步长 {step}）",
+    zh: "{what}的值量化为 {bits} 位（{levels} 级，量化步长 {step}）",
   },
   listAnd: { en: " and ", zh: "和" },
   quantisedNotice: {
     en: "quantised view: to keep the notebook small, {which} are embedded in fewer bits than float32 (exact values are embedded when a result's values fit 1 MiB). Colours and read-outs (≈) are within half a step; the smallest and largest values, NaN, ±Inf and the stats are exact.",
-    zh: "量化视图：为使笔记本保持小巧，{which}以少于 float32 的位数嵌入（结果的值不超过 1 MiB 时嵌入精确值）。颜色和读数（≈）的误差在半个步长以内；最小值、最大值、NaN、±Inf 和统计量都是精确的。",
+    zh: "量化视图：为使笔记本保持小巧，{which}以少于 float32 的位数嵌入（结果的值不超过 1 MiB 时嵌入精确值）。颜色和读数（≈）的误差在半个量化步长以内；最小值、最大值、NaN、±Inf 和统计量都是精确的。",
   },
   pngEncodeFailed: { en: "the browser could not encode the PNG", zh: "浏览器无法将其编码为 PNG" },
   scaleOneChannel: { en: "there is one channel", zh: "只有一个通道" },
@@ -347,7 +347,7 @@ export const MESSAGES = {
   roiBinAt: { en: "   {region}, bin ({i}, {j})", zh: "   {region}，区块 ({i}, {j})" },
   roiBinCells: { en: ": rows {r0}…{r1}, cols {c0}…{c1}", zh: "：行 {r0}…{r1}，列 {c0}…{c1}" },
   roiMapNotDrawn: { en: " (its map is not drawn: size budget)", zh: "（其特征图未绘制：大小预算）" },
-  roiNoBin: { en: "no region's bin holds this cell", zh: "没有任何区域的区块包含此单元格" },
+  roiNoBin: { en: "no region's bin holds this cell", zh: "没有任何区域的区块包含此格子" },
   // unpooling
   unpoolInWindow: {
     en: "{value} goes to ({i}, {j}), the index its max pooling recorded, inside its window",
