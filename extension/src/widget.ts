@@ -17,7 +17,6 @@ import {
   type ParsedItem,
   type RowItem,
   quantStep,
-  reducedNote,
   unpoolAsWindow,
   type PoolTrace,
   type QuantInfo,
@@ -150,7 +149,7 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
     save.title = say("savePngTitle");
     const readouts: HTMLElement[] = [];
     save.addEventListener("click", () => {
-      downloadPng(this.node, payload.title).catch((e: unknown) => {
+      downloadPng(this.node, payload.title, say).catch((e: unknown) => {
         for (const r of readouts.slice(0, 1))
           r.textContent = say("saveFailed", { error: e instanceof Error ? e.message : String(e) });
       });
@@ -299,10 +298,10 @@ export class TensorRenderer extends Widget implements IRenderMime.IRenderer {
       colour: this.colour,
       say: this.say,
     };
-    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn));
+    for (const pn of [input, output]) if (pn?.reduced) ctx.notices.push(reducedNotice(pn, ctx.say));
     const compared = parsed ? comparedPanels(parsed.payload, parsed.compare) : null;
     const quantised = [input, output, compared?.input, compared?.output].filter((pn) => pn?.quantized);
-    if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[]));
+    if (quantised.length > 0) ctx.notices.push(quantisedNotice(quantised as Panel[], ctx.say));
     const view = compared
       ? this.chooseCompareView(payload, input, output, compared, ctx)
       : this.chooseView(payload, input, output, ctx);
@@ -415,14 +414,14 @@ const VIEWS: ViewTable = {
       ? sppView(trace, input, output, ctx)
       : refuse(ctx.say("sppMismatch")),
   stripFusion: (trace, input, output, ctx) => {
-    const strips = fusionStrips(trace, input.shape, output.shape);
+    const strips = fusionStrips(trace, input.shape, output.shape, ctx.say);
     if (typeof strips === "string") return refuse(ctx.say("showingFused", { reason: strips }));
     return whole(input, output)
       ? stripFusionView(trace, strips, input, output, ctx)
       : refuse(ctx.say("showingFused", { reason: ctx.say(OVER_BUDGET) }));
   },
   roi: (trace, input, output, ctx) => {
-    const geo = roiGeometry(trace, input.shape, output.shape);
+    const geo = roiGeometry(trace, input.shape, output.shape, ctx.say);
     if (typeof geo === "string") return refuse(ctx.say("showingOutput", { reason: geo }));
     return whole(input, output) ? roiView(geo, input, output, ctx) : refuse(overBudget(ctx));
   },
@@ -473,32 +472,42 @@ function relaid(pn: Panel): Panel | null {
   return out;
 }
 
+/** How a notice names a panel: "this tensor", "the input", … in the view's language. */
+function roleName(pn: Panel, say: Say): string {
+  const key = (
+    { input: "roleInput", output: "roleOutput", "input 2": "roleInput2", "output 2": "roleOutput2" } as const
+  )[pn.role as "input" | "output" | "input 2" | "output 2"];
+  return say(key ?? "roleTensor");
+}
+
 /** The visible notice of a reduced view: the real shape, how it was reduced, and that the stats are exact. */
-function reducedNotice(pn: Panel): string {
+function reducedNotice(pn: Panel, say: Say): string {
   const r = pn.reduced!;
-  const what = pn.role === "tensor" ? "this tensor" : `the ${pn.role}`;
-  return (
-    `reduced view: ${what} has shape [${r.originalShape.join(", ")}], too large to embed whole; shown as ` +
-    `[${pn.shape.join(", ")}], ${reducedNote(r, pn.shape)}. Colours span the block means shown; the stats ` +
-    `cover every value.`
-  );
+  const planes = (s: readonly number[]): number => s.slice(0, -2).reduce((a, d) => a * d, 1);
+  const how: string[] = [];
+  if (r.factor > 1)
+    how.push(say(r.originalShape.length <= 1 ? "reducedMeanValues" : "reducedMeanBlock", { factor: r.factor }));
+  const [shown, total] = [planes(pn.shape), planes(r.originalShape)];
+  if (shown < total) how.push(say("reducedFirstPlanes", { shown, total }));
+  return say("reducedNotice", {
+    what: roleName(pn, say),
+    shape: r.originalShape.join(", "),
+    shown: pn.shape.join(", "),
+    how: how.join(say("listComma")),
+  });
 }
 
 /**
  * The visible notice of quantised values: which tensors, in how many bits, how close a read-out is, and why (the
  * notebook's size); exact values travel when a bundle's values fit EMBED_BYTES (display/largeTensor.ts).
  */
-function quantisedNotice(panels: readonly Panel[]): string {
+function quantisedNotice(panels: readonly Panel[], say: Say): string {
   const one = (pn: Panel): string => {
     const q = pn.quantized as QuantInfo;
-    const what = pn.role === "tensor" ? "this tensor's values" : `the ${pn.role}'s values`;
-    return `${what} to ${q.bits} bits (${quantLevels(q.bits)} levels, step ${formatNumber(quantStep(q))})`;
+    const step = formatNumber(quantStep(q));
+    return say("quantisedOne", { what: roleName(pn, say), bits: q.bits, levels: quantLevels(q.bits), step });
   };
-  return (
-    `quantised view: to keep the notebook small, ${panels.map(one).join(" and ")} are embedded in fewer bits than ` +
-    `float32 (exact values are embedded when a result's values fit 1 MiB). Colours and read-outs (≈) are within ` +
-    `half a step; the smallest and largest values, NaN, ±Inf and the stats are exact.`
-  );
+  return say("quantisedNotice", { which: panels.map(one).join(say("listAnd")) });
 }
 
 /** An item's tensor and a traced result's input, prepared for drawing. */

@@ -59,16 +59,28 @@ def join_cjk_lines(text):
     return "\n".join(out)
 
 
+# The first code cell of every notebook sets the language of the words the library prints (text lines, PNG labels,
+# explain*'s steps); the two editions differ only in the literal and the comment, like every code cell. The renderer
+# reads its own language from the notebook's metadata (poolscope.lang) or JupyterLab's.
+LANGUAGE_LINE = {
+    "en": 'setPrintOptions({ language: "en" }); // poolscope prints its words in English',
+    "zh": 'setPrintOptions({ language: "zh" }); // poolscope 输出的文字用中文',
+}
+
+
 def build(name, cells, edition):
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNELSPEC), **({"poolscope": {"lang": "zh"}} if edition == "zh" else {})}
+    first_code = True
     for i, (kind, body) in enumerate(cells):
         cell_id = f"c{i:02d}"
         if kind == "markdown":
             text = join_cjk_lines(body[edition]) if edition == "zh" else body[edition]
             nb.cells.append(nbformat.v4.new_markdown_cell(text, id=cell_id))
         else:
-            nb.cells.append(nbformat.v4.new_code_cell(body[edition], id=cell_id))
+            src = f"{LANGUAGE_LINE[edition]}\n{body[edition]}" if first_code else body[edition]
+            first_code = False
+            nb.cells.append(nbformat.v4.new_code_cell(src, id=cell_id))
     return nb
 
 

@@ -9,6 +9,10 @@
 import { ParameterError } from "./errors.js";
 import { shapeSize } from "./shape.js";
 
+/** The languages the library prints in (core/messages.ts); English is the default. */
+export const LANGUAGES = ["en", "zh"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** torch.set_printoptions's options, camelCased; sciMode null lets the values decide, as PyTorch's None. */
 export interface PrintOptions {
   /** Digits after the point (default 4). */
@@ -21,6 +25,11 @@ export interface PrintOptions {
   linewidth: number;
   /** true: always scientific notation, false: never, null: chosen from the values (default). */
   sciMode: boolean | null;
+  /**
+   * The language of the words the library prints (text lines, PNG labels, explain*'s steps): "en" (default) or
+   * "zh". Not PyTorch's; kept until set again, whatever the profile. Error messages stay English.
+   */
+  language: Language;
 }
 
 const PROFILES = {
@@ -29,7 +38,7 @@ const PROFILES = {
   full: { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 },
 } as const;
 
-let opts: PrintOptions = { ...PROFILES.default, sciMode: null };
+let opts: PrintOptions = { ...PROFILES.default, sciMode: null, language: "en" };
 
 /**
  * Sets how tensors print, as torch.set_printoptions: `profile` ("default", "short" or "full") first, then
@@ -64,6 +73,11 @@ export function setPrintOptions(
     if (typeof rest.sciMode !== "boolean")
       throw new ParameterError("setPrintOptions", "sciMode", rest.sciMode, "must be true, false or null");
     next.sciMode = rest.sciMode;
+  }
+  if (rest.language !== undefined) {
+    if (!LANGUAGES.includes(rest.language))
+      throw new ParameterError("setPrintOptions", "language", rest.language, 'must be "en" or "zh"');
+    next.language = rest.language;
   }
   opts = next;
 }

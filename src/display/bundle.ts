@@ -4,6 +4,7 @@
  * and a one-line summary.
  */
 import { formatTensor } from "../core/print.js";
+import { say } from "../core/messages.js";
 import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
 import { scaleFor } from "../wire/colormap.js";
@@ -77,13 +78,20 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
   // exact values, whatever the payload carries.
   const marksFor = (trace: PoolTrace | undefined, a: PayloadPart, b: PayloadPart) =>
     trace && !a.reduced && !b.reduced ? traceFigureMarks(trace) : { input: [], output: [] };
-  const panels: FigurePanel[] = [{ label: input ? "output" : "", values: main.values, layout: gridLayout(main.shape) }];
+  const panels: FigurePanel[] = [
+    { label: input ? say("panelOutput") : "", values: main.values, layout: gridLayout(main.shape) },
+  ];
   // colours span what is drawn: exact stats, or a reduced view's block means (colourRange says why)
   let range = colourRange(main.values, main.stats!, main.reduced);
   if (input) {
     const marks = marksFor(extras.trace, input, main);
     panels[0].marks = marks.output;
-    panels.unshift({ label: "input", values: input.values, layout: gridLayout(input.shape), marks: marks.input });
+    panels.unshift({
+      label: say("panelInput"),
+      values: input.values,
+      layout: gridLayout(input.shape),
+      marks: marks.input,
+    });
     range = widen(range, colourRange(input.values, input.stats!, input.reduced));
   }
   // a plain tensor's text reads as PyTorch prints it, then the summary line; a traced result keeps its summary
@@ -91,13 +99,18 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
   if (!input && !compare) text = `${formatTensor(t)}\n${text}`;
   if (compare) {
     // the two results one after the other, numbered, on one scale
-    panels[0].label = "input 1";
-    panels[1].label = "output 1";
+    panels[0].label = say("panelInputK", { k: 1 });
+    panels[1].label = say("panelOutputK", { k: 1 });
     const marks = marksFor(compare.trace, compare.input, compare.output);
     panels.push(
-      { label: "input 2", values: compare.input.values, layout: gridLayout(compare.input.shape), marks: marks.input },
       {
-        label: "output 2",
+        label: say("panelInputK", { k: 2 }),
+        values: compare.input.values,
+        layout: gridLayout(compare.input.shape),
+        marks: marks.input,
+      },
+      {
+        label: say("panelOutputK", { k: 2 }),
         values: compare.output.values,
         layout: gridLayout(compare.output.shape),
         marks: marks.output,
@@ -170,7 +183,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
         : { input: [], output: [] };
     const panels: FigurePanel[] = [
       {
-        label: p.input ? "output" : "",
+        label: p.input ? say("panelOutput") : "",
         values: p.output.values,
         layout: gridLayout(p.output.shape),
         marks: marks.output,
@@ -178,7 +191,12 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     ];
     let range = colourRange(p.output.values, p.output.stats!, p.output.reduced);
     if (p.input) {
-      panels.unshift({ label: "input", values: p.input.values, layout: gridLayout(p.input.shape), marks: marks.input });
+      panels.unshift({
+        label: say("panelInput"),
+        values: p.input.values,
+        layout: gridLayout(p.input.shape),
+        marks: marks.input,
+      });
       range = widen(range, colourRange(p.input.values, p.input.stats!, p.input.reduced));
     }
     const picture = p.input ? null : rgbPicture(p.output.shape, p.output.stats!);
@@ -207,7 +225,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     );
   }
   const text = [
-    `show: ${items.length} results, ${scale === "shared" ? "on one colour scale" : "each on its own colour scale"}`,
+    say(scale === "shared" ? "showShared" : "showEach", { count: items.length }),
     ...parts.map((p, k) => `${rowLabel(k, p.title ?? "", "")}  ${largeTensorText(p.output).replace(/\n/g, "\n    ")}`),
   ].join("\n");
   return {

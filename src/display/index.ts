@@ -7,6 +7,7 @@
  * display and plot.ts stays free of Node; src/index.ts loads it, which is how every tensor the library hands out
  * renders as a cell's value.
  */
+import { say } from "../core/messages.js";
 import { JUPYTER_DISPLAY, Tensor } from "../core/tensor.js";
 import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "./bundle.js";
 import { Plot, VEGALITE_MIME, type VegaLiteSpec } from "./plot.js";
@@ -81,7 +82,7 @@ Object.defineProperty(Plot.prototype, JUPYTER_DISPLAY, {
         if (svg !== null) bundle = { [VEGALITE_MIME]: this.spec, "image/svg+xml": svg, "text/plain": this.text };
       } catch (e) {
         // JupyterLab still draws the spec; only the static copy is missing, and the text says why
-        bundle["text/plain"] = `${this.text}\n(no SVG fallback: ${(e as Error).message})`;
+        bundle["text/plain"] = `${this.text}\n${say("plotNoSvg", { error: (e as Error).message })}`;
       }
       plotBundles.set(this, bundle);
     }

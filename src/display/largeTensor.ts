@@ -8,8 +8,9 @@
  */
 import type { Tensor } from "../core/tensor.js";
 import type { PayloadPart } from "../wire/payload.js";
-import { reducedNote, reduceView } from "../wire/reduce.js";
-import { computeStats, summaryLine } from "../wire/stats.js";
+import { reduceView, type ReducedInfo } from "../wire/reduce.js";
+import { computeStats, summaryFields } from "../wire/stats.js";
+import { say } from "../core/messages.js";
 import { MAX_BITS, MIN_BITS } from "../wire/quantize.js";
 import { shapeSize } from "../core/shape.js";
 
@@ -56,11 +57,22 @@ export function boundedPart(t: Pick<Tensor, "shape" | "data">): PayloadPart {
 /** The text line of a reduced tensor: exact stats over the real shape, and what the view shows. */
 export function largeTensorText(part: PayloadPart): string {
   const shape = part.reduced?.originalShape ?? part.shape;
-  const line = summaryLine(shape, part.stats ?? computeStats(part.values));
+  const line = say("tensorSummary", {
+    fields: summaryFields(shape, part.stats ?? computeStats(part.values)).join(" "),
+  });
   if (!part.reduced) return line;
-  const total = shapeSize(shape);
-  return (
-    `${line}\n(${total} values: more than the ${MAX_EMBEDDED_VALUES} embedded whole, so the view and the image ` +
-    `show [${part.shape.join(", ")}], ${reducedNote(part.reduced, part.shape)}; the stats are over all values)`
-  );
+  const how = reducedNote(part.reduced, part.shape);
+  return `${line}\n${say("reducedText", { total: shapeSize(shape), max: MAX_EMBEDDED_VALUES, shape: part.shape.join(", "), how })}`;
+}
+
+/** How a reduced view was made from its tensor: "each cell the mean of a 2×2 block, the first 64 of 300 planes". */
+export function reducedNote(info: ReducedInfo, viewShape: readonly number[]): string {
+  const planes = (s: readonly number[]): number => shapeSize(s.slice(0, -2));
+  const parts: string[] = [];
+  if (info.factor > 1)
+    parts.push(say(info.originalShape.length <= 1 ? "reducedMeanValues" : "reducedMeanBlock", { factor: info.factor }));
+  const shown = planes(viewShape);
+  const total = planes(info.originalShape);
+  if (shown < total) parts.push(say("reducedFirstPlanes", { shown, total }));
+  return parts.join(say("listComma"));
 }

@@ -3,6 +3,7 @@
  * draws; nothing here draws. The spec builder is pure (no Node module), so a browser kernel can use it as it is;
  * display/index.ts turns a Plot into its bundle (spec, an SVG made in the kernel by vega itself, a text line).
  */
+import { say } from "../core/messages.js";
 import { ParameterError, formatValue } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 
@@ -330,8 +331,8 @@ function plotText(
 ): string {
   const head = `plot(${kind})${title !== undefined ? ` ${JSON.stringify(title)}` : ""}`;
   const count = legend
-    ? `${series.length} series (${series.map((s) => s.label).join(", ")}) × ${x.length} points`
-    : `${x.length} points`;
+    ? say("plotSeries", { count: series.length, labels: series.map((s) => s.label).join(", "), points: x.length })
+    : say("plotPoints", { points: x.length });
   const xs =
     typeof x[0] === "string" ? `${formatValue(x.length > 6 ? [...x.slice(0, 6), "…"] : x)}` : range(x as number[]);
   const ys = range(series.flatMap((s) => s.y));

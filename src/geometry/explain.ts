@@ -4,6 +4,7 @@
  * same ParameterError the ops throw.
  */
 import { ParameterError } from "../core/errors.js";
+import { say } from "../core/messages.js";
 import { convAxis, poolAxis, tfPoolAxis } from "./window.js";
 
 export interface SizeExplanation {
@@ -18,7 +19,7 @@ export interface SizeExplanation {
 }
 
 function explained(size: number, formula: string, steps: string[]): SizeExplanation {
-  return { size, formula, steps, text: `${formula}: ${steps.join("; ")}` };
+  return { size, formula, steps, text: say("explainedLine", { formula, steps: steps.join(say("stepSeparator")) }) };
 }
 
 /** ⌊a/b⌋ as PyTorch's div_rtn (toward −∞). */
@@ -66,16 +67,9 @@ export function explainPoolOutputSize(q: PoolSizeQuery): SizeExplanation {
   const raw = floorDiv(num + s - 1, s) + 1;
   const steps = [`⌈${fill}⌉ + 1 = ⌈${num}/${s}⌉ + 1 = ${raw}`];
   const lastStart = (raw - 1) * s;
-  if (lastStart >= n + p) {
-    steps.push(
-      `the last window would start at (${raw}−1)·${s} = ${lastStart} ≥ n + p = ${n + p}, inside the right padding: dropped, out = ${axis.outSize}`,
-    );
-  } else {
-    steps.push(
-      `the last window starts at (${raw}−1)·${s} = ${lastStart} < n + p = ${n + p}: kept, out = ${axis.outSize}`,
-    );
-  }
-  return explained(axis.outSize, "out = ⌈(n + 2p − d(k−1) − 1)/s⌉ + 1, minus 1 if (out−1)·s ≥ n + p", steps);
+  const last = { raw, s, start: lastStart, np: n + p, out: axis.outSize };
+  steps.push(say(lastStart >= n + p ? "ceilDropped" : "ceilKept", last));
+  return explained(axis.outSize, say("ceilFormula"), steps);
 }
 
 /** Convolution: out = ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1 (no ceil mode, no pad limit). */
@@ -126,14 +120,10 @@ export function explainTfPoolOutputSize(q: {
     ]);
   }
   const total = axis.padBefore + axis.padAfter;
-  return explained(
-    axis.outSize,
-    "SAME: out = ⌈n/s⌉; pad = max((out−1)·s + ek − n, 0), ⌊pad/2⌋ before, the rest after",
-    [
-      `⌈${n}/${s}⌉ = ${axis.outSize}`,
-      `pad = max((${axis.outSize}−1)·${s} + ${ek} − ${n}, 0) = ${total}: ${axis.padBefore} before, ${axis.padAfter} after`,
-    ],
-  );
+  return explained(axis.outSize, say("sameFormula"), [
+    `⌈${n}/${s}⌉ = ${axis.outSize}`,
+    say("samePad", { out: axis.outSize, s, ek, n, total, before: axis.padBefore, after: axis.padAfter }),
+  ]);
 }
 
 export interface ParamCount {
@@ -178,7 +168,12 @@ export function conv2dParamCount(o: {
     weights,
     bias,
     total: weights + bias,
-    text: `${o.outChannels}·(${o.inChannels}/${g})·${kh}·${kw} = ${weights} weights + ${bias} biases = ${weights + bias}`,
+    text: say("paramCount", {
+      product: `${o.outChannels}·(${o.inChannels}/${g})·${kh}·${kw}`,
+      weights,
+      bias,
+      total: weights + bias,
+    }),
   };
 }
 
@@ -197,6 +192,6 @@ export function linearParamCount(o: { inFeatures: number; outFeatures: number; b
     weights,
     bias,
     total: weights + bias,
-    text: `${o.inFeatures}·${o.outFeatures} = ${weights} weights + ${bias} biases = ${weights + bias}`,
+    text: say("paramCount", { product: `${o.inFeatures}·${o.outFeatures}`, weights, bias, total: weights + bias }),
   };
 }

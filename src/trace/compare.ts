@@ -3,6 +3,7 @@
  * sizes, same levels) renders as both feature maps with their bins and both concatenated vectors, linked
  * feature by feature, which shows why SPP gives one vector length whatever the input's H×W.
  */
+import { say } from "../core/messages.js";
 import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { ParameterError } from "../core/errors.js";
 import { JUPYTER_DISPLAY } from "../core/tensor.js";
@@ -22,7 +23,7 @@ export class SppComparison {
 
   toString(): string {
     const side = (r: TracedPool<SppTrace>): string => `[${r.input.shape.join(", ")}] → [${r.output.shape.join(", ")}]`;
-    return `compareSpp: ${side(this.a)} and ${side(this.b)}`;
+    return say("compareString", { a: side(this.a), b: side(this.b) });
   }
 
   [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {

@@ -7,6 +7,7 @@
  * value of a notebook cell, it renders through the Jupyter display protocol as the output tensor with the input
  * and the trace in its payload, so the renderer can link each output cell to its window.
  */
+import { say } from "../core/messages.js";
 import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
 import { TRACE_ARRAY_LIMIT, type PoolTrace } from "../wire/traceTypes.js";
@@ -19,7 +20,8 @@ export class TracedPool<T extends PoolTrace = PoolTrace> {
   ) {}
 
   toString(): string {
-    return `${this.trace.op}: [${this.input.shape.join(", ")}] → [${this.output.shape.join(", ")}] (traced)`;
+    const [input, output] = [this.input.shape.join(", "), this.output.shape.join(", ")];
+    return say("tracedString", { op: this.trace.op, input, output });
   }
 
   [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {

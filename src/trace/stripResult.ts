@@ -3,6 +3,7 @@
  * fused map was made from the two strips. As a notebook cell's value it renders as the fused map (the
  * attention) beside the input, with the row and column strips linked to it.
  */
+import { say } from "../core/messages.js";
 import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "../display/bundle.js";
 import { encodeFloat32 } from "../wire/payload.js";
 import { JUPYTER_DISPLAY, type Tensor } from "../core/tensor.js";
@@ -70,7 +71,7 @@ export class TracedStripPooling implements StripPoolingModuleResult {
   }
 
   toString(): string {
-    return `stripPoolingModule: [${this.input.shape.join(", ")}] → fused [${this.attention.shape.join(", ")}] (traced)`;
+    return say("stripString", { input: this.input.shape.join(", "), output: this.attention.shape.join(", ") });
   }
 
   [JUPYTER_DISPLAY](options?: CaptionOptions): DisplayBundle {

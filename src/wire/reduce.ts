@@ -77,22 +77,6 @@ export function reduceView(
   return { shape: viewShape, data, info: { originalShape: [...shape], factor: f, method: "mean" } };
 }
 
-/** "every 3×3 block's mean, first 64 of 100 planes": how a view was made, for notices and text. */
-export function reducedNote(info: ReducedInfo, viewShape: readonly number[]): string {
-  const planes = (s: readonly number[]): number => shapeSize(s.slice(0, -2));
-  const parts: string[] = [];
-  if (info.factor > 1)
-    parts.push(
-      info.originalShape.length <= 1
-        ? `each cell the mean of ${info.factor} values`
-        : `each cell the mean of a ${info.factor}×${info.factor} block`,
-    );
-  const shown = planes(viewShape);
-  const total = planes(info.originalShape);
-  if (shown < total) parts.push(`the first ${shown} of ${total} planes`);
-  return parts.join(", ");
-}
-
 /**
  * The range a colour scale should span for values drawn from a tensor: its exact stats, or for a reduced view
  * the finite range of the block means shown. Block means are narrower than the tensor's extremes, and a scale

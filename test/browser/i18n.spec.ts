@@ -24,7 +24,7 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   await expect(pool.locator(".jp-PoolscopeTensor-scrub")).toHaveAttribute("title", "输出位置");
   await expect(pool.locator(".jp-PoolscopeTensor-key").first()).toHaveText(/^(顺序|发散)色标，输入与输出共享/);
   await expect(pool.locator(".jp-PoolscopeTensor-readout")).toHaveText(
-    "悬停在输出单元格上查看其窗口，悬停在输入单元格上查看读取它的输出；单击以固定",
+    "悬停在输出格子上查看其窗口，悬停在输入格子上查看读取它的输出；单击以固定",
   );
   // a state change redraws in the same language: play turns into pause
   const play = pool.locator(".jp-PoolscopeTensor-play");
@@ -61,7 +61,7 @@ test("a notebook whose metadata says zh gets the renderer's words in Chinese", a
   await pool.locator(".jp-PoolscopeTensor-coverage").click();
   await expect(pool.locator(".jp-PoolscopeTensor-coverage")).toHaveAttribute("aria-pressed", "true");
   await expect(pool.locator(".jp-PoolscopeTensor-coverageLine")).toHaveText(
-    "覆盖：每个输入单元格都影响某个输出；窗口重叠：一个单元格最多被 4 个窗口读取",
+    "覆盖：每个输入格子都影响某个输出；窗口重叠：一个格子最多被 4 个窗口读取",
   );
 
   const spp = v.nth(1);

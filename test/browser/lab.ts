@@ -40,9 +40,10 @@ export async function openNotebook(page: Page, path: string): Promise<Locator> {
   });
   const panel = page.locator(".jp-NotebookPanel").filter({ visible: true });
   await expect(panel).toHaveCount(1, { timeout: 60_000 });
-  // the status bar reads "TypeScript (poolscope) | Idle" once the kernel is up and connected
+  // the status bar reads "TypeScript (poolscope) | Idle" once the kernel is up and connected ("空闲" when
+  // lab-language.spec.ts has switched JupyterLab to Chinese)
   await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: "TypeScript (poolscope)" })).toHaveText(
-    /TypeScript \(poolscope\) \| Idle/,
+    /TypeScript \(poolscope\) \| (Idle|空闲)/,
     { timeout: 60_000 },
   );
   return panel;

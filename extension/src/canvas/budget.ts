@@ -3,6 +3,7 @@
  * line always covers the whole tensor (the kernel computed it). Keeps a big tensor from freezing the page.
  */
 import type { GridLayout } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 export interface ViewBudget {
   /** Most cells drawn for one plane before it is sampled. */
@@ -20,8 +21,6 @@ export interface ViewPlan {
   planes: number;
   /** Every step-th row and column is drawn (1: all). */
   step: number;
-  /** What was left out, for the visible notice; null when everything is drawn. */
-  notice: string | null;
 }
 
 export function viewPlan(layout: GridLayout, budget: ViewBudget = DEFAULT_BUDGET): ViewPlan {
@@ -30,14 +29,16 @@ export function viewPlan(layout: GridLayout, budget: ViewBudget = DEFAULT_BUDGET
   const planes = Math.min(total, budget.planes, Math.max(1, Math.floor(budget.totalCells / Math.max(1, cells))));
   const perPlane = Math.min(budget.planeCells, budget.totalCells / Math.max(1, planes));
   const step = cells > perPlane ? Math.ceil(Math.sqrt(cells / perPlane)) : 1;
+  return { planes, step };
+}
+
+/** What the plan left out, for the visible notice in the view's language; null when everything is drawn. */
+export function planNotice(layout: GridLayout, plan: ViewPlan, say: Say = sayer("en")): string | null {
+  const total = layout.rows * layout.cols;
   const parts: string[] = [];
-  if (planes < total) parts.push(`showing ${planes} of ${total} planes`);
-  if (step > 1) parts.push(`every ${step}th row and column of each ${layout.planeH}×${layout.planeW} plane`);
-  return {
-    planes,
-    step,
-    notice: parts.length ? `${parts.join("; ")} (size budget); the stats cover every value` : null,
-  };
+  if (plan.planes < total) parts.push(say("budgetPlanes", { shown: plan.planes, total }));
+  if (plan.step > 1) parts.push(say("budgetStep", { step: plan.step, h: layout.planeH, w: layout.planeW }));
+  return parts.length ? say("budgetNotice", { parts: parts.join(say("listSeparator")) }) : null;
 }
 
 /** Every step-th row and column of a plane, as its own array. */

@@ -3,6 +3,7 @@
  * canvas at its on-screen position (text with fillText, never HTML), then downloaded. It should read as a
  * figure: the toolbar's band is cut out, multi-line text keeps its lines, and the hover hint is left out.
  */
+import type { Say } from "../words/messages.js";
 
 /** A file name from the view's title: letters, digits and dashes only. */
 export function pngFileName(title: string | undefined): string {
@@ -97,10 +98,10 @@ export function composeView(root: HTMLElement): HTMLCanvasElement {
   return out;
 }
 
-export async function downloadPng(root: HTMLElement, title: string | undefined): Promise<void> {
+export async function downloadPng(root: HTMLElement, title: string | undefined, say: Say): Promise<void> {
   const canvas = composeView(root);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-  if (!blob) throw new Error("the browser could not encode the PNG");
+  if (!blob) throw new Error(say("pngEncodeFailed"));
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

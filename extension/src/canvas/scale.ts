@@ -56,7 +56,7 @@ export interface ScaleChoice {
  */
 export function autoScaleMode(tensors: readonly LaidOut[], say: Say = sayer("en")): ScaleChoice {
   const cols = tensors.length > 0 ? tensors[0].layout.cols : 0;
-  if (cols < 2) return { mode: "shared", why: "there is one channel" };
+  if (cols < 2) return { mode: "shared", why: say("scaleOneChannel") };
   const spans: number[] = [];
   const all: Range[] = [];
   for (let c = 0; c < cols; c++) {

@@ -65,9 +65,19 @@ export function readoutText(index: readonly number[], value: number): string {
  * Read-out of a quantised value (the payload carried codes, not float32): "≈", the value in the view's one
  * format, and how far off it can be. NaN and ±Inf have codes of their own, so they read exactly.
  */
-export function approxReadoutText(index: readonly number[], value: number, q: QuantInfo): string {
+export function approxReadoutText(
+  index: readonly number[],
+  value: number,
+  q: QuantInfo,
+  say: Say = sayer("en"),
+): string {
   if (value - value !== 0) return readoutText(index, value);
-  return `[${index.join(", ")}] ≈ ${valueText(value)} ` + `(±${formatNumber(quantStep(q) / 2)}: ${q.bits}-bit view)`;
+  return say("readApprox", {
+    index: `[${index.join(", ")}]`,
+    value: valueText(value),
+    half: formatNumber(quantStep(q) / 2),
+    bits: q.bits,
+  });
 }
 
 /** Plane caption, e.g. "n=0 c=2" for NCHW; other ranks name dims d0, d1, ... */
@@ -91,6 +101,7 @@ export function blockReadoutText(
   index: readonly number[],
   reduced: { originalShape: readonly number[]; factor: number },
   value: number,
+  say: Say = sayer("en"),
 ): string {
   const f = reduced.factor;
   const rank = index.length;
@@ -99,7 +110,7 @@ export function blockReadoutText(
     const end = Math.min(reduced.originalShape[a] ?? (v + 1) * f, (v + 1) * f) - 1;
     return end > v * f ? `${v * f}…${end}` : String(v * f);
   });
-  return `[${parts.join(", ")}] ${f > 1 ? "block mean" : "value"} = ${valueText(value)}`;
+  return say(f > 1 ? "readBlockMean" : "readBlockValue", { index: `[${parts.join(", ")}]`, value: valueText(value) });
 }
 
 /** The kernel's summary fields plus the standard deviation (kept out of text/plain, whose saved outputs are pinned). */

@@ -18,6 +18,7 @@ import {
   type PoolTrace,
   type WindowTrace,
 } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 /**
  * A window trace and the two axes of the planes it is drawn on. A 2-d trace's planes are its (H, W); a 1-d
@@ -159,9 +160,10 @@ export function divisorOf(trace: WindowTrace, oi: number, oj: number, outW: numb
 /** Most terms a formula lists before eliding the rest. */
 export const FORMULA_TERMS = 16;
 
-function terms(list: string[], sep: string): string {
+/** The first FORMULA_TERMS of a list joined by `sep`, then how many more ("… (4 more)" in the view's language). */
+export function terms(list: string[], sep: string, say: Say = sayer("en")): string {
   if (list.length <= FORMULA_TERMS) return list.join(sep);
-  return `${list.slice(0, FORMULA_TERMS).join(sep)}${sep}… (${list.length - FORMULA_TERMS} more)`;
+  return `${list.slice(0, FORMULA_TERMS).join(sep)}${sep}${say("formulaMore", { count: list.length - FORMULA_TERMS })}`;
 }
 
 function superscript(p: number): string {
@@ -178,12 +180,14 @@ export function formulaText(
   window: readonly { value: number; pad: boolean }[],
   output: number,
   divisor: number | null,
+  say: Say = sayer("en"),
 ): string {
   const v = formatNumber(output);
   if (trace.reduce === "max") {
     return `max(${terms(
       window.map((c) => (c.pad ? "−∞" : formatNumber(c.value))),
       ", ",
+      say,
     )}) = ${v}`;
   }
   if (trace.reduce === "avg") {
@@ -191,13 +195,15 @@ export function formulaText(
     const sum = terms(
       used.map((c) => (c.pad ? "0" : formatNumber(c.value))),
       " + ",
+      say,
     );
-    return divisor === null ? `mean(${sum}) = ${v}` : `(${sum}) / ${formatNumber(divisor)} = ${v}`;
+    return divisor === null ? say("formulaMean", { sum, value: v }) : `(${sum}) / ${formatNumber(divisor)} = ${v}`;
   }
   if (trace.normType === "Infinity" || trace.normType === "-Infinity") {
     const abs = terms(
       window.filter((c) => !c.pad).map((c) => `|${formatNumber(c.value)}|`),
       ", ",
+      say,
     );
     return `${trace.normType === "Infinity" ? "max" : "min"}(${abs}) = ${v}`;
   }
@@ -206,6 +212,7 @@ export function formulaText(
   const sum = terms(
     window.filter((c) => !c.pad).map((c) => `${formatNumber(c.value)}${sup}`),
     " + ",
+    say,
   );
   return `(${sum})^(1/${formatNumber(p)}) = ${v}`;
 }

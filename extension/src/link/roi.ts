@@ -6,7 +6,8 @@
  */
 import { alignSampleInside, formatNumber, type AxisWindows, type RoiTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
-import { FORMULA_TERMS } from "./pooling.js";
+import { terms } from "./pooling.js";
+import { sayer, type Say } from "../words/messages.js";
 
 /** A rectangle of cells, [r0, r1) × [c0, c1) (a RoIAlign box may have fractional edges). */
 export interface CellRect {
@@ -88,20 +89,19 @@ export function roiGeometry(
   trace: RoiTrace,
   inputShape: readonly number[],
   outputShape: readonly number[],
+  say: Say = sayer("en"),
 ): RoiGeometry | string {
-  if (inputShape.length !== 4 || outputShape.length !== 4)
-    return "an RoI trace needs (N, C, H, W) in, (K, C, ph, pw) out";
+  if (inputShape.length !== 4 || outputShape.length !== 4) return say("roiNeeds4d");
   const [n, c, h, w] = inputShape;
   const [k, oc, ph, pw] = outputShape;
-  if (oc !== c) return "the RoI output's channels differ from the input's";
-  if (trace.regions.length !== k) return `the RoI trace lists ${trace.regions.length} regions for ${k} outputs`;
-  if (ph * pw > MAX_REGION_BINS) return "the RoI trace has too many bins per region to draw";
+  if (oc !== c) return say("roiChannels");
+  if (trace.regions.length !== k) return say("roiRegionCount", { regions: trace.regions.length, outputs: k });
+  if (ph * pw > MAX_REGION_BINS) return say("roiTooManyBins");
   const regions: RoiRegion[] = [];
   for (const [r, region] of trace.regions.entries()) {
     const rows = binsOf(region.axes[0], h, ph);
     const cols = binsOf(region.axes[1], w, pw);
-    if (region.axes.length !== 2 || !rows || !cols || region.batchIndex >= n)
-      return `region ${r} of the RoI trace does not fit the feature map`;
+    if (region.axes.length !== 2 || !rows || !cols || region.batchIndex >= n) return say("roiRegionOff", { r });
     const reg: RoiRegion = {
       batchIndex: region.batchIndex,
       box: boxOf(region.edges ?? region.rect, rows, cols, h, w),
@@ -196,20 +196,18 @@ export function roiSampleMarks(
 }
 
 /** RoIAlign's formula for one bin: the mean of its samples, said in words (their values are not in the trace). */
-export function roiAlignFormula(samples: number, onMap: number, output: number): string {
-  const v = formatNumber(output);
-  if (samples === 0) return `no samples in this bin: output = ${v}`;
-  const off = onMap < samples ? ` (${samples - onMap} off the map read 0)` : "";
-  return `mean of ${samples} bilinear samples (dots)${off} = ${v}`;
+export function roiAlignFormula(samples: number, onMap: number, output: number, say: Say = sayer("en")): string {
+  const value = formatNumber(output);
+  if (samples === 0) return say("roiAlignNoSamples", { value });
+  const off = onMap < samples ? say("roiAlignOffMap", { off: samples - onMap }) : "";
+  return say("roiAlignMean", { count: samples, off, value });
 }
 
 /** `max(…) = v` with the bin's values in scan order, or the empty bin's 0 said in words. */
-export function roiFormula(values: readonly number[], output: number): string {
+export function roiFormula(values: readonly number[], output: number, say: Say = sayer("en")): string {
   const v = formatNumber(output);
-  if (values.length === 0) return `empty bin (it lies off the feature map): nothing to pool, output = ${v}`;
-  const shown = values.slice(0, FORMULA_TERMS).map(formatNumber);
-  const more = values.length > FORMULA_TERMS ? `, … (${values.length - FORMULA_TERMS} more)` : "";
-  return `max(${shown.join(", ")}${more}) = ${v}`;
+  if (values.length === 0) return say("roiEmptyBin", { value: v });
+  return `max(${terms(values.map(formatNumber), ", ", say)}) = ${v}`;
 }
 
 /** Most bins drawn as a grid on one map; past it only the boxes are drawn. */
@@ -277,9 +275,9 @@ export function roiLabel(geo: RoiGeometry, k: number): string {
 }
 
 /** "region 1" or, named, `region 1 "cat"`: how captions and formulas call region k. */
-export function roiName(geo: RoiGeometry, k: number): string {
+export function roiName(geo: RoiGeometry, k: number, say: Say = sayer("en")): string {
   const name = geo.trace.names?.[k];
-  return name === undefined ? `region ${k}` : `region ${k} "${name}"`;
+  return name === undefined ? say("roiName", { k }) : say("roiNamed", { k, name });
 }
 
 /**

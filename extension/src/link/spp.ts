@@ -11,6 +11,7 @@ import {
   type SppLevelTrace,
   type SppTrace,
 } from "poolscope/wire";
+import { sayer, type Say } from "../words/messages.js";
 
 export interface BinRect {
   /** Bin row and column in the level's grid. */
@@ -92,9 +93,9 @@ export function locateFeature(
 }
 
 /** "C·Σn² = 3·(1 + 4 + 16) = 63": why the length does not depend on the input's H×W. */
-export function lengthFormula(trace: SppTrace, channels: number): string {
-  const parts = trace.levels.map((l) => String(l.bins[0] * l.bins[1]));
-  return `C·Σn² = ${channels}·(${parts.join(" + ")}) = ${vectorLength(trace, channels)} features per sample, whatever H×W`;
+export function lengthFormula(trace: SppTrace, channels: number, say: Say = sayer("en")): string {
+  const parts = trace.levels.map((l) => String(l.bins[0] * l.bins[1])).join(" + ");
+  return say("sppLength", { c: channels, parts, count: vectorLength(trace, channels) });
 }
 
 /** Cells covered by more than one bin of the level (overlap, drawn shaded). */

@@ -6,6 +6,7 @@
 import type { SppTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { levelBins, locateFeature, vectorIndex, type BinRect } from "./spp.js";
+import { sayer, type Say } from "../words/messages.js";
 
 /** One side of the comparison: its trace and the (N, C, H, W) map it pooled. */
 export interface SppSide {
@@ -63,8 +64,6 @@ export function featuresAt(side: SppSide, level: number, c: number, i: number, j
 }
 
 /** "42 = 42": both lengths, and whether they agree. */
-export function lengthsLine(a: number, b: number, ha: string, hb: string): string {
-  return a === b
-    ? `both vectors hold ${a} features: ${ha} and ${hb} inputs give the same length`
-    : `the vectors differ in length: ${a} (${ha}) and ${b} (${hb}); the levels or channels differ`;
+export function lengthsLine(a: number, b: number, ha: string, hb: string, say: Say = sayer("en")): string {
+  return a === b ? say("sppSameLength", { count: a, ha, hb }) : say("sppDifferentLength", { a, b, ha, hb });
 }

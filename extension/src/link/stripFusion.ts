@@ -5,6 +5,7 @@
  */
 import { decodeFloat32, formatNumber, type StripFusionTrace } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
+import { sayer, type Say } from "../words/messages.js";
 
 /** The decoded strips of a fusion trace: rows (N·C·H) and columns (N·C·W). */
 export interface FusionStrips {
@@ -24,17 +25,17 @@ export function fusionStrips(
   trace: StripFusionTrace,
   inputShape: readonly number[],
   outputShape: readonly number[],
+  say: Say = sayer("en"),
 ): FusionStrips | string {
   const same = (a: readonly number[], b: readonly number[]): boolean =>
     a.length === b.length && a.every((d, k) => d === b[k]);
   if (inputShape.length !== 4 || !same(inputShape, outputShape) || !same(inputShape, trace.inputShape))
-    return "the strip trace does not match the tensors' shapes";
-  if (trace.rows === undefined || trace.cols === undefined) return "the strips were too large to travel with the trace";
+    return say("stripTraceShapes");
+  if (trace.rows === undefined || trace.cols === undefined) return say("stripTooLarge");
   const [n, c, h, w] = inputShape;
   const rows = decodeFloat32(trace.rows);
   const cols = decodeFloat32(trace.cols);
-  if (!rows || !cols || rows.length !== n * c * h || cols.length !== n * c * w)
-    return "the strips in the trace do not match the tensors' shapes";
+  if (!rows || !cols || rows.length !== n * c * h || cols.length !== n * c * w) return say("stripStripsShapes");
   return { n, c, h, w, rows, cols };
 }
 
@@ -98,9 +99,9 @@ export function fusionLinks(role: FusionRole, i: number, j: number, h: number, w
 const MAX_TERMS = 12;
 
 /** "(a + b + … (k more)) / W = mean": a strip cell's mean written with the input's own numbers. */
-export function meanFormula(name: string, values: readonly number[], mean: number): string {
+export function meanFormula(name: string, values: readonly number[], mean: number, say: Say = sayer("en")): string {
   const shown = values.slice(0, MAX_TERMS).map(formatNumber);
-  const more = values.length > MAX_TERMS ? ` + … (${values.length - MAX_TERMS} more)` : "";
+  const more = values.length > MAX_TERMS ? ` + ${say("formulaMore", { count: values.length - MAX_TERMS })}` : "";
   return `${name} = (${shown.join(" + ")}${more}) / ${values.length} = ${formatNumber(mean)}`;
 }
 
@@ -114,6 +115,7 @@ export function fusedFormula(
   h: number,
   w: number,
   taps: number,
+  say: Say = sayer("en"),
 ): string {
   const reach = Math.floor(taps / 2);
   const span = (p: number, size: number): string => {
@@ -121,8 +123,13 @@ export function fusedFormula(
     const b = Math.min(size - 1, p + reach);
     return a === b ? `${a}` : `${a}…${b}`;
   };
-  return (
-    `fused (${i}, ${j}) = σ(conv₁ₓ₁(ReLU(conv(rows ${span(i, h)})[${i}] + conv(cols ${span(j, w)})[${j}]))) = ` +
-    `${formatNumber(fused)};  row mean ${i} = ${formatNumber(rowMean)}, column mean ${j} = ${formatNumber(colMean)}`
-  );
+  return say("stripFused", {
+    i,
+    j,
+    rows: span(i, h),
+    cols: span(j, w),
+    value: formatNumber(fused),
+    row: formatNumber(rowMean),
+    col: formatNumber(colMean),
+  });
 }

@@ -14,6 +14,7 @@ import {
 } from "poolscope/wire";
 import type { Mark } from "../canvas/marks.js";
 import { windowCells, windowLength, type PlaneAxes } from "./pooling.js";
+import { sayer, type Say } from "../words/messages.js";
 
 export interface VolumeAxes {
   trace: WindowTrace;
@@ -58,12 +59,13 @@ export function volumeAxes(
 }
 
 /** How many of `count` depth slices are drawn (the first ones), and the notice when not all are. */
-export function slicesShown(count: number, what: string): { shown: number; notice: string | null } {
+export function slicesShown(
+  count: number,
+  side: string,
+  say: Say = sayer("en"),
+): { shown: number; notice: string | null } {
   const shown = Math.min(count, MAX_SLICES);
-  return {
-    shown,
-    notice: shown < count ? `${what}: showing depth slices 0…${shown - 1} of ${count} (size budget)` : null,
-  };
+  return { shown, notice: shown < count ? say("volumeSlicesShown", { side, last: shown - 1, count }) : null };
 }
 
 export interface VolumeCell {

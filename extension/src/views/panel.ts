@@ -54,16 +54,16 @@ export function panel(
 }
 
 /** The read-out of value v at a tensor index of this panel: exact, or "≈" for a quantised panel. */
-export function valueReadout(pn: Panel, index: readonly number[], v: number): string {
-  return pn.quantized ? approxReadoutText(index, v, pn.quantized) : readoutText(index, v);
+export function valueReadout(pn: Panel, index: readonly number[], v: number, say: Say): string {
+  return pn.quantized ? approxReadoutText(index, v, pn.quantized, say) : readoutText(index, v);
 }
 
 /** The read-out of drawn cell (i, j) of plane p: its full index and value, or a reduced view's block. */
-export function cellReadout(pn: Panel, p: number, i: number, j: number): string {
+export function cellReadout(pn: Panel, p: number, i: number, j: number, say: Say): string {
   const drawn = fullIndex(pn, p, i, j);
   const index = pn.perm ? pn.perm.map((k) => drawn[k]) : drawn;
   const v = valueAt(pn, p, i, j);
-  return pn.reduced && !pn.quantized ? blockReadoutText(index, pn.reduced, v) : valueReadout(pn, index, v);
+  return pn.reduced && !pn.quantized ? blockReadoutText(index, pn.reduced, v, say) : valueReadout(pn, index, v, say);
 }
 
 /** Plane p's values as drawn (sampled by plan.step) and their size. */

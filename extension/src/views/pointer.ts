@@ -35,7 +35,7 @@ export function showSelection(
   focus: CellRef | null,
   pinned: CellRef | null,
   text: { read: string; formula: string },
-  ctx: Pick<ViewContext, "readout" | "formula">,
+  ctx: Pick<ViewContext, "readout" | "formula" | "say">,
 ): void {
   let read = text.read;
   if (pinned && pinned !== focus)
@@ -44,7 +44,7 @@ export function showSelection(
       j: pinned.j,
       style: "pinned",
     });
-  if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+  if (pinned && pinned === focus) read += ctx.say("hintPinned");
   sides.ins.forEach((pl, p) => pl.setMarks(sides.inMarks[p] ?? []));
   sides.outs.forEach((pl, p) => pl.setMarks(sides.outMarks[p] ?? []));
   ctx.readout.textContent = read;

@@ -62,8 +62,9 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
       window,
       valueAt(output, f.plane, f.i, f.j),
       divisorOf(axes.trace, f.i, f.j, outW),
+      ctx.say,
     );
-    if (am) text += `   argmax at (${am[0]}, ${am[1]})`;
+    if (am) text += ctx.say("argmaxAt", { cell: `${am[0]}, ${am[1]}` });
     return { input: marks, text };
   };
 
@@ -77,12 +78,12 @@ export function poolingView(input: Panel, output: Panel, axes: PlaneAxes, ctx: V
       inMarks[focus.plane].push(...d.input);
       outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       formula = d.text;
-      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j) });
+      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j, ctx.say) });
     } else if (focus?.role === "input") {
       const linked = outputsContaining(axes, focus.i, focus.j);
       for (const [oi, oj] of linked) outMarks[focus.plane].push({ i: oi, j: oj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = ctx.say("readInput", { cell: cellReadout(input, focus.plane, focus.i, focus.j) });
+      read = ctx.say("readInput", { cell: cellReadout(input, focus.plane, focus.i, focus.j, ctx.say) });
       formula =
         linked.length === 0
           ? ctx.say("noOutputReads")

@@ -7,6 +7,7 @@
  * cell lights every bin (of every region on that sample) that contains it.
  */
 import { zoomFor } from "../canvas/screen.js";
+import { planNotice } from "../canvas/budget.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { el } from "../canvas/plane.js";
@@ -46,8 +47,10 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
   const scales = scalesFor([input, output], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
   const inPlanes = Math.min(input.plan.planes, geo.n * geo.c);
   const outPlanes = Math.min(output.plan.planes, geo.regions.length * geo.c);
-  if (inPlanes < geo.n * geo.c) ctx.notices.push(`input: ${input.plan.notice ?? ""}`);
-  if (outPlanes < geo.regions.length * geo.c) ctx.notices.push(`output: ${output.plan.notice ?? ""}`);
+  const sideNotice = (side: "sideInput" | "sideOutput", pn: Panel): string =>
+    ctx.say("sideNotice", { side: ctx.say(side), notice: planNotice(pn.layout, pn.plan, ctx.say) ?? "" });
+  if (inPlanes < geo.n * geo.c) ctx.notices.push(sideNotice("sideInput", input));
+  if (outPlanes < geo.regions.length * geo.c) ctx.notices.push(sideNotice("sideOutput", output));
   const zoom = zoomFor(geo.h, geo.w);
   const outZoom = zoomFor(geo.ph, geo.pw, 96);
 
@@ -72,7 +75,7 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
     numbers: ctx.numbers,
     caption: (p) => {
       const { region, channel } = roiPlanes(geo, p);
-      return `${roiName(geo, region)} (n=${geo.regions[region].batchIndex}) c=${channel}`;
+      return `${roiName(geo, region, ctx.say)} (n=${geo.regions[region].batchIndex}) c=${channel}`;
     },
   });
   // each map's region labels: text over the stage (never HTML from the payload), as state a test can read
@@ -102,14 +105,14 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       const outValue = valueAt(output, focus.plane, focus.i, focus.j);
       formula =
         geo.trace.mode === "align"
-          ? roiAlignFormula(f.samples.count, f.samples.onMap, outValue)
-          : roiFormula(values, outValue);
-      if (f.argmax) formula += `   argmax at (${f.argmax[0]}, ${f.argmax[1]})`;
+          ? roiAlignFormula(f.samples.count, f.samples.onMap, outValue, ctx.say)
+          : roiFormula(values, outValue, ctx.say);
+      if (f.argmax) formula += ctx.say("argmaxAt", { cell: `${f.argmax[0]}, ${f.argmax[1]}` });
       formula +=
-        `   ${roiName(geo, region)}, bin (${focus.i}, ${focus.j})` +
-        (bin ? `: rows ${bin.r0}…${bin.r1 - 1}, cols ${bin.c0}…${bin.c1 - 1}` : "");
-      if (f.inputPlane >= inPlanes) formula += " (its map is not drawn: size budget)";
-      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j) });
+        ctx.say("roiBinAt", { region: roiName(geo, region, ctx.say), i: focus.i, j: focus.j }) +
+        (bin ? ctx.say("roiBinCells", { r0: bin.r0, r1: bin.r1 - 1, c0: bin.c0, c1: bin.c1 - 1 }) : "");
+      if (f.inputPlane >= inPlanes) formula += ctx.say("roiMapNotDrawn");
+      read = ctx.say("readOutput", { cell: cellReadout(output, focus.plane, focus.i, focus.j, ctx.say) });
     } else if (focus?.role === "input") {
       const batch = Math.floor(focus.plane / geo.c);
       const channel = focus.plane % geo.c;
@@ -117,13 +120,18 @@ export function roiView(geo: RoiGeometry, input: Panel, output: Panel, ctx: View
       for (const [k, bi, bj] of hit) outMarks[k * geo.c + channel]?.push({ i: bi, j: bj, style: "linked" });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       read = ctx.say("readInput", {
-        cell: valueReadout(input, [batch, channel, focus.i, focus.j], valueAt(input, focus.plane, focus.i, focus.j)),
+        cell: valueReadout(
+          input,
+          [batch, channel, focus.i, focus.j],
+          valueAt(input, focus.plane, focus.i, focus.j),
+          ctx.say,
+        ),
       });
-      const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `${roiName(geo, k)} (${bi}, ${bj})`);
-      if (hit.length > LISTED) listed.push(`… (${hit.length - LISTED} more)`);
+      const listed = hit.slice(0, LISTED).map(([k, bi, bj]) => `${roiName(geo, k, ctx.say)} (${bi}, ${bj})`);
+      if (hit.length > LISTED) listed.push(ctx.say("formulaMore", { count: hit.length - LISTED }));
       formula =
         hit.length === 0
-          ? "no region's bin holds this cell"
+          ? ctx.say("roiNoBin")
           : ctx.say(hit.length > 1 ? "inBinsMany" : "inBinsOne", { count: hit.length, bins: listed.join(", ") });
     }
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);

@@ -11,6 +11,7 @@
 import { MIN_CELL_PX, type ColorScale, type SppLevelTrace } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
 import { stripCross, zoomFor } from "../canvas/screen.js";
+import { planNotice } from "../canvas/budget.js";
 import { padMargins, type PlaneAxes } from "../link/pooling.js";
 import { planePairs } from "./pairs.js";
 import {
@@ -89,7 +90,8 @@ export function pairSkeleton(
   // a strip (H×1 or 1×W output of a wider map) keeps the map's rows or columns and is widened across
   const strip = stripCross(input.layout, output.layout);
   const count = Math.min(input.plan.planes, output.plan.planes);
-  if (count < drawnOn.layout.rows * drawnOn.layout.cols) ctx.notices.push(drawnOn.plan.notice ?? "");
+  if (count < drawnOn.layout.rows * drawnOn.layout.cols)
+    ctx.notices.push(planNotice(drawnOn.layout, drawnOn.plan, ctx.say) ?? "");
   const { grid, ins, outs } = planePairs(
     windowsOn === "input" ? { panel: input, margin, zoom: inZoom } : { panel: input, zoom: inZoom },
     windowsOn === "output" ? { panel: output, margin, zoom: outZoom } : { panel: output, zoom: outZoom, ...strip },

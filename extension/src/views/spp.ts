@@ -55,12 +55,14 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
     const inMarks: Mark[][] = ins.map(() => bins[level].map((b) => binMark(b, "bin")));
     const vecMarks: Mark[] = [...levelMarks];
     let read = ctx.say("hintSpp");
-    let formula = lengthFormula(trace, channels);
+    let formula = lengthFormula(trace, channels, ctx.say);
     if (focus?.role === "vector") {
       const n = focus.i;
       const loc = locateFeature(trace, channels, focus.j);
       vecMarks.push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = ctx.say("readOutput", { cell: valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j)) });
+      read = ctx.say("readOutput", {
+        cell: valueReadout(output, [n, focus.j], valueAt(output, 0, focus.i, focus.j), ctx.say),
+      });
       if (loc) {
         if (loc.level !== level) {
           level = loc.level;
@@ -102,6 +104,7 @@ export function sppView(trace: SppTrace, input: Panel, output: Panel, ctx: ViewC
           input,
           fullIndex(input, focus.plane, focus.i, focus.j),
           valueAt(input, focus.plane, focus.i, focus.j),
+          ctx.say,
         ),
       });
       formula = ctx.say(hit.length === 1 ? "sppInBinOne" : "sppInBinsMany", {

@@ -72,7 +72,10 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
   const selection = new Selection((focus) => {
     const marks: SideMarks[][] = [[], []];
     let read = ctx.say("hintSppCompare");
-    let formula = `${lengthsLine(a.output.shape[1], b.output.shape[1], hw(a), hw(b))}; ${lengthFormula(a.trace, sides[0].channels)}`;
+    let formula =
+      lengthsLine(a.output.shape[1], b.output.shape[1], hw(a), hw(b), ctx.say) +
+      ctx.say("listSeparator") +
+      lengthFormula(a.trace, sides[0].channels, ctx.say);
     if (focus) {
       const s = focus.role.endsWith("2") ? 1 : 0;
       const side = sides[s];
@@ -86,21 +89,27 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
         if (n < other.result.output.shape[0]) marks[1 - s].push(featureMarks(other, n, k, "linked"));
         read = ctx.say("readOutputK", {
           k: s + 1,
-          cell: valueReadout(side.result.output, [n, k], valueAt(side.result.output, 0, n, k)),
+          cell: valueReadout(side.result.output, [n, k], valueAt(side.result.output, 0, n, k), ctx.say),
         });
         const loc = locateFeature(side.trace, side.channels, k);
         if (loc) {
           const lv = side.trace.levels[loc.level];
-          formula =
-            `feature ${k} = level ${loc.level + 1} (${lv.bins[0]}×${lv.bins[1]}), channel ${loc.c}, bin (${loc.bi}, ${loc.bj}) ` +
-            `on both sides; ` +
-            sides
-              .map((sd, t) => {
-                const bn =
-                  sd.trace.levels[loc.level] && levelBins(sd.trace.levels[loc.level])[loc.bi * lv.bins[1] + loc.bj];
-                return bn ? `${t + 1}: rows ${bn.r0}…${bn.r1 - 1}, cols ${bn.c0}…${bn.c1 - 1}` : `${t + 1}: none`;
-              })
-              .join("; ");
+          const perSide = sides.map((sd, t) => {
+            const bn =
+              sd.trace.levels[loc.level] && levelBins(sd.trace.levels[loc.level])[loc.bi * lv.bins[1] + loc.bj];
+            return bn
+              ? ctx.say("sppCompareSide", { side: t + 1, r0: bn.r0, r1: bn.r1 - 1, c0: bn.c0, c1: bn.c1 - 1 })
+              : ctx.say("sppCompareNone", { side: t + 1 });
+          });
+          formula = ctx.say("sppCompareFeature", {
+            k,
+            level: loc.level + 1,
+            bins: `${lv.bins[0]}×${lv.bins[1]}`,
+            c: loc.c,
+            bi: loc.bi,
+            bj: loc.bj,
+            sides: perSide.join(ctx.say("listSeparator")),
+          });
         }
       } else {
         const c = focus.plane % side.channels;
@@ -119,9 +128,14 @@ export function sppCompareView(a: SppResult, b: SppResult, ctx: ViewContext): Bu
             side.result.input,
             fullIndex(side.result.input, focus.plane, focus.i, focus.j),
             valueAt(side.result.input, focus.plane, focus.i, focus.j),
+            ctx.say,
           ),
         });
-        formula = `in ${ks.length} bin${ks.length === 1 ? "" : "s"} of level ${level + 1}: features ${ks.join(", ")} (the same features on the other side)`;
+        formula = ctx.say(ks.length === 1 ? "sppCompareBinsOne" : "sppCompareBinsMany", {
+          count: ks.length,
+          level: level + 1,
+          features: ks.join(", "),
+        });
       }
     }
     sides.forEach((sd, t) => show(sd, marks[t]));

@@ -6,6 +6,7 @@
  */
 import type { StripFusionTrace } from "poolscope/wire";
 import { readoutText, STRIP_CROSS_PX, zoomFor } from "../canvas/screen.js";
+import { planNotice } from "../canvas/budget.js";
 import { legend } from "../canvas/legend.js";
 import type { Mark } from "../canvas/marks.js";
 import { Plane, el } from "../canvas/plane.js";
@@ -38,7 +39,8 @@ export function stripFusionView(
   const fusedScales = scalesFor([output], ctx.scaleMode, ctx.scaleDecisions, ctx.say("legendFused"), ctx.say);
   const zoom = zoomFor(h, w, 192); // the map's cells; the strips add one cell row and column
   const nPlanes = Math.min(input.plan.planes, output.plan.planes);
-  if (nPlanes < input.layout.rows * input.layout.cols) ctx.notices.push(input.plan.notice ?? "");
+  if (nPlanes < input.layout.rows * input.layout.cols)
+    ctx.notices.push(planNotice(input.layout, input.plan, ctx.say) ?? "");
 
   const grid = el("div", "jp-PoolscopeTensor-grid");
   const planes: Record<FusionRole, Plane[]> = { input: [], rows: [], cols: [], fused: [] };
@@ -122,19 +124,24 @@ export function stripFusionView(
       const [n, c] = [Math.floor(p / strips.c), p % strips.c];
       if (role === "fused") {
         const v = valueAt(output, p, focus.i, focus.j);
-        read = ctx.say("readFused", { cell: valueReadout(output, fullIndex(output, p, focus.i, focus.j), v) });
-        formula = fusedFormula(focus.i, focus.j, rowMean, colMean, v, h, w, trace.taps);
+        read = ctx.say("readFused", { cell: valueReadout(output, fullIndex(output, p, focus.i, focus.j), v, ctx.say) });
+        formula = fusedFormula(focus.i, focus.j, rowMean, colMean, v, h, w, trace.taps, ctx.say);
       } else if (role === "rows") {
         read = ctx.say("readRowMean", { cell: readoutText([n, c, focus.i], rowMean) });
-        formula = meanFormula(`row ${focus.i}`, rowValues(p, focus.i), rowMean);
+        formula = meanFormula(ctx.say("stripRow", { i: focus.i }), rowValues(p, focus.i), rowMean, ctx.say);
       } else if (role === "cols") {
         read = ctx.say("readColumnMean", { cell: readoutText([n, c, focus.j], colMean) });
-        formula = meanFormula(`column ${focus.j}`, colValues(p, focus.j), colMean);
+        formula = meanFormula(ctx.say("stripColumn", { j: focus.j }), colValues(p, focus.j), colMean, ctx.say);
       } else {
         read = ctx.say("readInput", {
-          cell: valueReadout(input, fullIndex(input, p, focus.i, focus.j), valueAt(input, p, focus.i, focus.j)),
+          cell: valueReadout(
+            input,
+            fullIndex(input, p, focus.i, focus.j),
+            valueAt(input, p, focus.i, focus.j),
+            ctx.say,
+          ),
         });
-        formula = `averaged into row mean ${focus.i} and column mean ${focus.j}; they feed fused row ${focus.i} and column ${focus.j}`;
+        formula = ctx.say("stripInputCell", { i: focus.i, j: focus.j });
       }
     }
     if (pinned && pinned !== focus)

@@ -5,6 +5,7 @@
 import { rgbPicture } from "poolscope/wire";
 import { pictureView } from "./picture.js";
 import { zoomFor } from "../canvas/screen.js";
+import { planNotice } from "../canvas/budget.js";
 import { legend } from "../canvas/legend.js";
 import { Selection } from "./selection.js";
 import type { Mark } from "../canvas/marks.js";
@@ -15,7 +16,8 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
   const picture = ctx.colour && !pn.reduced ? rgbPicture(pn.shape, pn.stats) : null;
   if (picture) return pictureView(pn, picture, ctx);
   const scales = scalesFor([pn], ctx.scaleMode, ctx.scaleDecisions, "", ctx.say);
-  if (pn.plan.notice) ctx.notices.push(pn.plan.notice);
+  const notice = planNotice(pn.layout, pn.plan, ctx.say);
+  if (notice) ctx.notices.push(notice);
   // the zoom fits the first plane as drawn (sampled by the size budget)
   const first = pn.plan.planes > 0 ? planeData(pn, 0) : null;
   const { grid, planes } = planeGrid(pn, scales, {
@@ -34,7 +36,8 @@ export function tensorView(pn: Panel, ctx: ViewContext): BuiltView {
       plane.setMarks(marks);
     });
     ctx.readout.textContent = focus
-      ? cellReadout(pn, focus.plane, focus.i, focus.j) + (pinned && focus === pinned ? ctx.say("hintPinned") : "")
+      ? cellReadout(pn, focus.plane, focus.i, focus.j, ctx.say) +
+        (pinned && focus === pinned ? ctx.say("hintPinned") : "")
       : ctx.say("hintTensor");
   });
   return finishView(selection, [{ role: "tensor", planes }], {

@@ -36,26 +36,24 @@ export function unpoolView(pooled: Panel, map: Panel, axes: PlaneAxes, ctx: View
       if (target) {
         outMarks[focus.plane]?.push({ i: target[0], j: target[1], style: "argmax" });
         const inWindow = cells.some((c) => c.i === target[0] && c.j === target[1]);
-        const to = `${v} goes to (${target[0]}, ${target[1]})`;
-        formula = inWindow
-          ? `${to}, the index its max pooling recorded, inside its window`
-          : `${to}: the index its max pooling recorded, re-read in the output's width, lies outside this window`;
-      } else formula = `${v}: its pooling window is lit; the trace holds no index for it`;
+        const to = { value: v, i: target[0], j: target[1] };
+        formula = ctx.say(inWindow ? "unpoolInWindow" : "unpoolOutside", to);
+      } else formula = ctx.say("unpoolNoIndex", { value: v });
       inMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = ctx.say("readInput", { cell: cellReadout(pooled, focus.plane, focus.i, focus.j) });
+      read = ctx.say("readInput", { cell: cellReadout(pooled, focus.plane, focus.i, focus.j, ctx.say) });
     } else if (focus?.role === "output") {
       const writers = unpoolWriters(axes, focus.plane, focus.i, focus.j, pooledH, pooledW);
       for (const [a, b] of writers) inMarks[focus.plane]?.push({ i: a, j: b, style: "linked" });
       outMarks[focus.plane].push({ i: focus.i, j: focus.j, style: "cursor" });
       const listed = writers.slice(0, LISTED).map(([a, b]) => `(${a}, ${b})`);
-      if (writers.length > LISTED) listed.push(`… (${writers.length - LISTED} more)`);
+      if (writers.length > LISTED) listed.push(ctx.say("formulaMore", { count: writers.length - LISTED }));
       formula =
         writers.length === 0
-          ? "no input value was written here: 0"
+          ? ctx.say("unpoolNothing")
           : writers.length === 1
             ? ctx.say("writtenByOne", { cell: listed[0] })
             : ctx.say("writtenByMany", { cells: listed.join(", ") });
-      read = ctx.say("readOutput", { cell: cellReadout(map, focus.plane, focus.i, focus.j) });
+      read = ctx.say("readOutput", { cell: cellReadout(map, focus.plane, focus.i, focus.j, ctx.say) });
     }
     showSelection({ ins, outs, inMarks, outMarks }, focus, pinned, { read, formula }, ctx);
   });

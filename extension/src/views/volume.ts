@@ -31,8 +31,8 @@ const LISTED = 16;
 
 export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: ViewContext): BuiltView {
   const scales = scalesFor([input, output], "shared");
-  const inSlices = slicesShown(v.d, "input");
-  const outSlices = slicesShown(v.od, "output");
+  const inSlices = slicesShown(v.d, ctx.say("sideInput"), ctx.say);
+  const outSlices = slicesShown(v.od, ctx.say("sideOutput"), ctx.say);
   const nIn = inSlices.shown;
   const nOut = outSlices.shown;
   const volumes = Math.min(v.volumes, MAX_VOLUMES);
@@ -107,22 +107,23 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
         pad: c.pad,
         value: c.pad ? 0 : valueAt(input, inPlane(vol, c.d), c.i, c.j),
       }));
-      formula = formulaText(v.trace, window, valueAt(output, outPlane(vol, od), oi, oj), volumeDivisor(v, od, oi, oj));
-      if (am) formula += `   argmax at (${am.join(", ")})`;
+      const value = valueAt(output, outPlane(vol, od), oi, oj);
+      formula = formulaText(v.trace, window, value, volumeDivisor(v, od, oi, oj), ctx.say);
+      if (am) formula += ctx.say("argmaxAt", { cell: am.join(", ") });
       const span = depthSpan(v, od);
       const s = span.slices;
-      formula += s.length ? `   slices ${s[0]}…${s[s.length - 1]}` : "   no slice inside the input";
-      if (span.padded) formula += `, ${span.padded} in the depth padding`;
-      if (s.some((d) => d >= nIn)) formula += ` (slices from ${nIn} on are not drawn)`;
-      read = ctx.say("readOutput", { cell: cellReadout(output, outPlane(vol, od), oi, oj) });
+      formula += s.length ? ctx.say("volumeSlices", { first: s[0], last: s[s.length - 1] }) : ctx.say("volumeNoSlice");
+      if (span.padded) formula += ctx.say("volumeDepthPadding", { count: span.padded });
+      if (s.some((d) => d >= nIn)) formula += ctx.say("volumeNotDrawn", { from: nIn });
+      read = ctx.say("readOutput", { cell: cellReadout(output, outPlane(vol, od), oi, oj, ctx.say) });
     } else if (focus?.role === "input") {
       const [vol, d] = [Math.floor(focus.plane / nIn), focus.plane % nIn];
       const linked = volumeOutputsContaining(v, d, focus.i, focus.j);
       for (const [od, oi, oj] of linked) outMarks[vol][od]?.push({ i: oi, j: oj, style: "linked" });
       inMarks[vol][d].push({ i: focus.i, j: focus.j, style: "cursor" });
-      read = ctx.say("readInput", { cell: cellReadout(input, inPlane(vol, d), focus.i, focus.j) });
+      read = ctx.say("readInput", { cell: cellReadout(input, inPlane(vol, d), focus.i, focus.j, ctx.say) });
       const listed = linked.slice(0, LISTED).map((o) => `(${o.join(", ")})`);
-      if (linked.length > LISTED) listed.push(`… (${linked.length - LISTED} more)`);
+      if (linked.length > LISTED) listed.push(ctx.say("formulaMore", { count: linked.length - LISTED }));
       formula =
         linked.length === 0
           ? ctx.say("noOutputReads")
@@ -133,7 +134,7 @@ export function volumeView(v: VolumeAxes, input: Panel, output: Panel, ctx: View
       const marks = pinned.role === "input" ? inMarks : outMarks;
       marks[Math.floor(pinned.plane / per)]?.[pinned.plane % per]?.push({ i: pinned.i, j: pinned.j, style: "pinned" });
     }
-    if (pinned && pinned === focus) read += "  (pinned; arrow keys move, Esc unpins)";
+    if (pinned && pinned === focus) read += ctx.say("hintPinned");
     ins.forEach((row, vol) => row.forEach((pl, d) => pl.setMarks(inMarks[vol][d])));
     outs.forEach((row, vol) => row.forEach((pl, od) => pl.setMarks(outMarks[vol][od])));
     ctx.readout.textContent = read;

@@ -94,7 +94,7 @@ winner back at its index, so the second picture shows where the representatives 
 ## 一个池和它的代表值
 
 加上 `trace: true`，池化运算还会返回每个窗口由哪个输入格胜出（PyTorch 的下标，在 4×4 平面内按行展平）。在 JupyterLab
-中把鼠标移到输出格上，就能在输入上看到它的窗口。`maxUnpool2d` 把每个胜出者写回它的下标处，所以第二幅图显示了代表值原来的位置：
+中把鼠标移到输出格子上，就能在输入上看到它的窗口。`maxUnpool2d` 把每个胜出者写回它的下标处，所以第二幅图显示了代表值原来的位置：
 """,
     ),
     code(

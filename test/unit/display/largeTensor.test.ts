@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EMBED_BYTES, embedBits, MAX_EMBEDDED_VALUES } from "../../../src/display/largeTensor.js";
 import { parseTensorPayload } from "../../../src/wire/payload.js";
-import { colourRange, reducedNote, reduceView, REDUCED_VALUES } from "../../../src/wire/reduce.js";
+import { colourRange, reduceView, REDUCED_VALUES } from "../../../src/wire/reduce.js";
+import { reducedNote } from "../../../src/display/largeTensor.js";
 import { JUPYTER_DISPLAY, maxPool2d, rand, randn, TENSOR_MIME, tensor, zeros } from "../../../src/index.js";
 
 describe("display size budget", () => {

@@ -1,19 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BUDGET, samplePlane, viewPlan } from "../../../../extension/src/canvas/budget.js";
+import { sayer } from "../../../../extension/src/words/messages.js";
+import { DEFAULT_BUDGET, planNotice, samplePlane, viewPlan } from "../../../../extension/src/canvas/budget.js";
 
 describe("size budget", () => {
   it("draws small tensors whole", () => {
-    expect(viewPlan({ rows: 1, cols: 64, planeH: 112, planeW: 112 })).toEqual({ planes: 64, step: 1, notice: null });
+    const layout = { rows: 1, cols: 64, planeH: 112, planeW: 112 };
+    expect(viewPlan(layout)).toEqual({ planes: 64, step: 1 });
+    expect(planNotice(layout, viewPlan(layout))).toBeNull();
     expect(viewPlan({ rows: 1, cols: 1, planeH: 1024, planeW: 1024 }).step).toBe(1);
   });
 
   it("cuts planes and samples cells past the budget, and says so", () => {
-    const many = viewPlan({ rows: 1, cols: 100, planeH: 8, planeW: 8 });
+    const manyLayout = { rows: 1, cols: 100, planeH: 8, planeW: 8 };
+    const many = viewPlan(manyLayout);
     expect(many.planes).toBe(64);
-    expect(many.notice).toMatch(/^showing 64 of 100 planes/);
-    const big = viewPlan({ rows: 1, cols: 1, planeH: 4096, planeW: 4096 });
+    expect(planNotice(manyLayout, many)).toMatch(/^showing 64 of 100 planes/);
+    const bigLayout = { rows: 1, cols: 1, planeH: 4096, planeW: 4096 };
+    const big = viewPlan(bigLayout);
     expect(big.step).toBe(4);
-    expect(big.notice).toMatch(/every 4th row and column/);
+    expect(planNotice(bigLayout, big)).toMatch(/every 4th row and column/);
+    expect(DEFAULT_BUDGET.planes).toBe(64);
+  });
+
+  it("says what it left out in the view's language", () => {
+    const layout = { rows: 1, cols: 100, planeH: 4096, planeW: 4096 };
+    expect(planNotice(layout, viewPlan(layout), sayer("zh"))).toBe(
+      "显示 100 个平面中的 1 个；每个 4096×4096 平面的行和列每 4 个取一个（大小预算）；统计量涵盖全部数值",
+    );
     expect(DEFAULT_BUDGET.planes).toBe(64);
   });
 

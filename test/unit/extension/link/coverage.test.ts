@@ -19,7 +19,7 @@ describe("coverage", () => {
       "coverage: 4 of 20 input cells reach no output (hatched); windows overlap: up to 2 read one cell",
     );
     expect(coverageSummary(cov, sayer("zh"))).toBe(
-      "覆盖：20 个输入单元格中有 4 个不影响任何输出（带斜线）；窗口重叠：一个单元格最多被 2 个窗口读取",
+      "覆盖：20 个输入格子中有 4 个不影响任何输出（带斜线）；窗口重叠：一个格子最多被 2 个窗口读取",
     );
   });
 });
