@@ -2,7 +2,11 @@
  * The PNG fallback's figure: the tensor's planes (or, for a traced pooling result, its input and output side
  * by side on one scale, as the renderer shows them) above a colour bar whose ends and middle are labelled with
  * numbers. It follows the renderer's size rule (wire/planeSize.ts): cells of at least MIN_CELL_PX, an output
- * never finer than its input, a long vector wrapped into rows with each row's first index beside it. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
+ * never finer than its input, a long vector wrapped into rows with each row's first index beside it, and a plane
+ * larger than 48 cells a side (an 89×89 image; the renderer scrolls it) cropped to the 48×48 cells around its
+ * marked window, its caption saying which rows and columns it shows. The pixel budget: 576 px a plane side
+ * (MAX_PLANE_PX) and `maxPx` (1024) for the whole width, past which every panel is drawn smaller together.
+ * GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
 import { CAPTION_BASELINE, CAPTION_LINE_PX, captionGlyph, captionWidth, drawCaption } from "./captionFont.js";
@@ -30,8 +34,8 @@ const GAP = 8;
  * a palette, a byte a pixel: a fallback picture of random 2^20 values went from 2.4 MB to a fraction of that.
  */
 export const FIGURE_LEVELS = 240;
-/** Largest plot area in pixels: past it the figure is drawn smaller (the PNG is a fallback, not the data). */
-export const MAX_FIGURE_PIXELS = 2 ** 16;
+/** Cells a side a plane keeps in the figure: MAX_PLANE_PX at MIN_CELL_PX; a larger plane is cropped to it. */
+export const CROP_CELLS = Math.floor(MAX_PLANE_PX / MIN_CELL_PX);
 
 /** A panel as the figure draws it: wrapped when it is one long plane (a vector), else as given. */
 interface LaidPanel extends FigurePanel {
@@ -66,6 +70,47 @@ export function layPanel(p: FigurePanel): LaidPanel {
 }
 
 /**
+ * A panel whose planes are longer than CROP_CELLS a side, cut to CROP_CELLS × CROP_CELLS cells of each plane:
+ * those around its marks (the window the figure outlines, centred when it fits, else from its top-left corner),
+ * or the top-left ones; the marks moved with it (those outside dropped) and the label saying what is shown, e.g.
+ * "input rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
+ * 12-px cells rather than shrink an image to 1 or 2 px a cell.
+ */
+export function cropPanel(p: FigurePanel): FigurePanel {
+  const { rows, cols, planeH, planeW } = p.layout;
+  if (planeH <= CROP_CELLS && planeW <= CROP_CELLS) return p;
+  const marks = p.marks ?? [];
+  const first = marks.length > 0 ? marks[0].plane : 0;
+  const around = marks.filter((m) => m.plane === first);
+  const start = (size: number, keep: number, from: (m: FigureMark) => [number, number]): number => {
+    if (around.length === 0 || size <= keep) return 0;
+    const lo = Math.max(0, Math.min(...around.map((m) => from(m)[0])));
+    const hi = Math.min(size, Math.max(...around.map((m) => from(m)[1])));
+    const at = hi - lo >= keep ? lo : Math.floor((lo + hi - keep) / 2);
+    return Math.max(0, Math.min(size - keep, at));
+  };
+  const h = Math.min(planeH, CROP_CELLS);
+  const w = Math.min(planeW, CROP_CELLS);
+  const r0 = start(planeH, h, (m) => [m.i, m.i + m.h]);
+  const c0 = start(planeW, w, (m) => [m.j, m.j + m.w]);
+  const planes = rows * cols;
+  const values = new Float32Array(planes * h * w);
+  for (let q = 0; q < planes; q++)
+    for (let i = 0; i < h; i++)
+      for (let j = 0; j < w; j++) values[(q * h + i) * w + j] = p.values[(q * planeH + r0 + i) * planeW + c0 + j];
+  const moved = marks
+    .map((m) => ({ ...m, i: m.i - r0, j: m.j - c0 }))
+    .filter((m) => m.i + m.h > 0 && m.j + m.w > 0 && m.i < h && m.j < w);
+  const shown = `rows ${r0}–${r0 + h - 1}, cols ${c0}–${c0 + w - 1} of ${planeH}×${planeW}`;
+  return {
+    label: p.label ? `${p.label} ${shown}` : shown,
+    values,
+    layout: { rows, cols, planeH: h, planeW: w },
+    marks: moved,
+  };
+}
+
+/**
  * Pixels per cell each panel asks for, by the size rule: at least MIN_CELL_PX, and an output (odd panels follow
  * their input) never finer than its input, for planes up to MAX_PLANE_PX at that size; larger planes keep the
  * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG).
@@ -83,11 +128,14 @@ export function figureCells(layouts: readonly GridLayout[]): number[] {
 }
 
 export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
-  const laid = panels.map(layPanel);
+  // a long vector wraps into rows; any other plane past CROP_CELLS is cropped
+  const laid = panels.map((p): LaidPanel => {
+    const wrapped = layPanel(p);
+    return wrapped.rowLabels ? wrapped : cropPanel(wrapped);
+  });
   const cells = figureCells(laid.map((p) => p.layout));
   const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
-  // each panel's share of the width: what its cells need, scaled down together past maxPx; planes past the
-  // size rule (pictures) shrink further while the plot area is over MAX_FIGURE_PIXELS
+  // each panel's share of the width: what its cells need, scaled down together past maxPx
   const want = laid.map((p, k) => {
     const { rows, cols, planeH, planeW } = p.layout;
     const span = Math.max(rows, cols);
@@ -101,21 +149,7 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     maxPx: Math.max(8, share - gutters[k]),
     planePx: cells[k] * Math.max(laid[k].layout.planeH, laid[k].layout.planeW, 1),
   });
-  let options = laid.map((_, k) => optionsFor(k, shares[k]));
-  const area = (o: readonly GridImageOptions[]): number => {
-    const g = laid.map((p, k) => gridGeometry(p.layout, o[k]));
-    return g.reduce((w, x, k) => w + x.width + gutters[k], 0) * Math.max(...g.map((x) => x.height));
-  };
-  const a = area(options);
-  if (a > MAX_FIGURE_PIXELS) {
-    const f = Math.sqrt(MAX_FIGURE_PIXELS / a);
-    options = laid.map((p, k) => {
-      const longest = Math.max(p.layout.planeH, p.layout.planeW, 1);
-      return longest * MIN_CELL_PX <= MAX_PLANE_PX
-        ? options[k]
-        : optionsFor(k, Math.max(64, Math.floor(shares[k] * f)));
-    });
-  }
+  const options = laid.map((_, k) => optionsFor(k, shares[k]));
   const lut = levelColours(scale);
   const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
   const labelH = laid.some((p) => p.label) ? CAPTION_LINE_PX + 4 : 0;

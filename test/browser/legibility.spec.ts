@@ -54,6 +54,29 @@ async function cellsWithText(stage: Locator): Promise<{ inked: number; cells: nu
   });
 }
 
+/**
+ * The cells a framed plane says it lit (data-lit "i0,j0,i1,j1") as a screen rectangle, and the part of its
+ * scrolling frame the reader sees (its client box: scroll bars excluded), both measured in the page.
+ */
+async function litAndView(stage: Locator): Promise<{ lit: number[]; view: number[] }> {
+  return stage.evaluate((s: HTMLElement) => {
+    const [i0, j0, i1, j1] = (s.dataset.lit ?? "").split(",").map(Number);
+    const zx = Number(s.dataset.zoomX);
+    const zy = Number(s.dataset.zoomY);
+    const r = s.getBoundingClientRect();
+    const x = r.left + (j0 + Number(s.dataset.marginLeft)) * zx;
+    const y = r.top + (i0 + Number(s.dataset.marginTop)) * zy;
+    const frame = s.closest<HTMLElement>(".jp-PoolscopeTensor-frame")!;
+    const f = frame.getBoundingClientRect();
+    const fx = f.left + frame.clientLeft;
+    const fy = f.top + frame.clientTop;
+    return {
+      lit: [x, y, x + (j1 - j0) * zx, y + (i1 - i0) * zy],
+      view: [fx, fy, fx + frame.clientWidth, fy + frame.clientHeight],
+    };
+  });
+}
+
 test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverable cells", async ({ page }) => {
   const v = await views(page);
   const pooled = v.nth(0);
@@ -62,21 +85,40 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   await expect(output).toHaveAttribute("data-rows", "8");
   const inCell = await cellPx(input);
   const outCell = await cellPx(output);
-  // the input (89 cells, over the 48-cell limit) fits 576 px; its pooled plane is not drawn finer than 12 px nor
-  // finer than the input (it was 2 px a cell, beside a 178-px input)
-  expect(inCell.w).toBeCloseTo(6, 0);
+  // the input (89 cells, over the 48 that fit 576 px) keeps 12-px cells (it was 6 px) in a scrolling frame; its
+  // pooled plane is not drawn finer than 12 px nor finer than the input (it was 2 px a cell, beside a 178-px input)
+  expect(inCell.w).toBe(12);
+  expect(inCell.h).toBe(12);
+  await expect(input).toHaveAttribute("data-framed", "true");
   expect(outCell.w).toBeGreaterThanOrEqual(12);
   expect(outCell.h).toBeGreaterThanOrEqual(12);
   expect(outCell.w).toBeGreaterThanOrEqual(inCell.w);
   expect(outCell.w).toBe(32);
-  // the input and its output stand side by side, so the lit window stays in view while the output is hovered
-  const inBox = (await input.boundingBox())!;
+  // the input's frame and its output stand side by side, the frame no larger than 576 px and its scroll bars
+  const frame = pooled.locator(".jp-mod-input .jp-PoolscopeTensor-frame");
+  const inBox = (await frame.boundingBox())!;
   const outBox = (await output.boundingBox())!;
+  expect(inBox.width).toBeLessThanOrEqual(576 + 17);
+  expect(inBox.height).toBeLessThanOrEqual(576 + 17);
   expect(outBox.x).toBeGreaterThan(inBox.x + inBox.width);
   expect(outBox.y).toBeLessThan(inBox.y + inBox.height);
-  await whileHovering(output, 7, 7, async () => {
-    await expect(input).toHaveAttribute("data-marks", "window:121");
-  });
+  // hovering an output lights its 11×11 window, and the frame scrolls it into view: the last window (rows and
+  // columns 77…87, past the first 48 shown), then the first again, then one in the middle
+  for (const [i, j] of [
+    [7, 7],
+    [0, 0],
+    [3, 5],
+  ]) {
+    await whileHovering(output, i, j, async () => {
+      await expect(input).toHaveAttribute("data-marks", "window:121");
+      await expect(input).toHaveAttribute("data-lit", `${11 * i},${11 * j},${11 * i + 11},${11 * j + 11}`);
+      const { lit, view } = await litAndView(input);
+      expect(lit[0]).toBeGreaterThanOrEqual(view[0]);
+      expect(lit[1]).toBeGreaterThanOrEqual(view[1]);
+      expect(lit[2]).toBeLessThanOrEqual(view[2]);
+      expect(lit[3]).toBeLessThanOrEqual(view[3]);
+    });
+  }
   await page.screenshot({ path: "test/artifacts/legibility-pooled.png" });
 
   const strip = v.nth(1);
