@@ -180,9 +180,17 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     }
     x0 += gutters[k];
     blit(out, im, x0, labelH);
+    // labels sharing a corner (two boxes from one cell) stack one under the other, as the renderer's do
+    const stacked = new Map<string, number>();
     for (const m of p.marks ?? []) {
       const r = cellsRect(p.layout, geom, m.plane, m.i, m.j, m.h, m.w);
-      if (r) drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
+      if (!r) continue;
+      drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
+      if (!m.text) continue;
+      const corner = `${r.x0},${r.y0}`;
+      const n = stacked.get(corner) ?? 0;
+      stacked.set(corner, n + 1);
+      drawTag(out, x0 + r.x0 + 2, labelH + r.y0 + 2 + n * TAG_H, m.text);
     }
     x0 += im.width + GAP;
   });
@@ -255,6 +263,25 @@ export function drawMark(
   // the outline sits on the cells' own edge pixels, so it never covers a neighbour
   frame(x0, y0, x1, y1, 0);
   frame(x0 + 1, y0 + 1, x1 - 1, y1 - 1, kind === "cell" ? 0 : 255);
+}
+
+/** A mark label's height: one caption line, cut to the digits' and letters' rows, with a 1-px margin. */
+const TAG_H = CAPTION_LINE_PX - 2;
+
+/**
+ * A label on white with a thin ink frame at (x, y) (a RoI's name or index at its box's corner), in the caption
+ * font, readable on any colour of the map; clipped to the image.
+ */
+export function drawTag(im: RgbaImage, x: number, y: number, text: string): void {
+  const w = captionWidth(text) + 4;
+  for (let yy = y; yy < Math.min(im.height, y + TAG_H); yy++)
+    for (let xx = x; xx < Math.min(im.width, x + w); xx++) {
+      if (xx < 0 || yy < 0) continue;
+      const edge = yy === y || yy === y + TAG_H - 1 || xx === x || xx === x + w - 1;
+      const v = edge ? INK[0] : 255;
+      im.data.set([v, v, v, 255], (yy * im.width + xx) * 4);
+    }
+  drawCaption(im, x + 2, y - 1, text, INK);
 }
 
 /** The colour of each of FIGURE_LEVELS steps from scale.lo to scale.hi. */
