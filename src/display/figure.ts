@@ -70,15 +70,15 @@ export function layPanel(p: FigurePanel): LaidPanel {
 }
 
 /**
- * A panel whose planes are longer than CROP_CELLS a side, cut to CROP_CELLS × CROP_CELLS cells of each plane:
+ * A panel whose planes are longer than `keep` (CROP_CELLS) a side, cut to keep × keep cells of each plane:
  * those around its marks (the window the figure outlines, centred when it fits, else from its top-left corner),
  * or the top-left ones; the marks moved with it (those outside dropped) and the label saying what is shown, e.g.
  * "input rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
  * 12-px cells rather than shrink an image to 1 or 2 px a cell.
  */
-export function cropPanel(p: FigurePanel): FigurePanel {
+export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
   const { rows, cols, planeH, planeW } = p.layout;
-  if (planeH <= CROP_CELLS && planeW <= CROP_CELLS) return p;
+  if (planeH <= keep && planeW <= keep) return p;
   const marks = p.marks ?? [];
   const first = marks.length > 0 ? marks[0].plane : 0;
   const around = marks.filter((m) => m.plane === first);
@@ -89,8 +89,8 @@ export function cropPanel(p: FigurePanel): FigurePanel {
     const at = hi - lo >= keep ? lo : Math.floor((lo + hi - keep) / 2);
     return Math.max(0, Math.min(size - keep, at));
   };
-  const h = Math.min(planeH, CROP_CELLS);
-  const w = Math.min(planeW, CROP_CELLS);
+  const h = Math.min(planeH, keep);
+  const w = Math.min(planeW, keep);
   const r0 = start(planeH, h, (m) => [m.i, m.i + m.h]);
   const c0 = start(planeW, w, (m) => [m.j, m.j + m.w]);
   const planes = rows * cols;
@@ -113,13 +113,14 @@ export function cropPanel(p: FigurePanel): FigurePanel {
 /**
  * Pixels per cell each panel asks for, by the size rule: at least MIN_CELL_PX, and an output (odd panels follow
  * their input) never finer than its input, for planes up to MAX_PLANE_PX at that size; larger planes keep the
- * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG).
+ * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG). `tight`: no more than the rule
+ * asks (a small plane's 160-px box given up), for a figure too wide for its budget.
  */
-export function figureCells(layouts: readonly GridLayout[]): number[] {
+export function figureCells(layouts: readonly GridLayout[], tight = false): number[] {
   const cells: number[] = [];
   layouts.forEach((l, k) => {
     const longest = Math.max(l.planeH, l.planeW, 1);
-    const own = Math.max(1, Math.floor(160 / longest));
+    const own = tight ? 1 : Math.max(1, Math.floor(160 / longest));
     const linked = k % 2 === 1 && layouts.length > 1 ? cells[k - 1] : 0;
     const ruled = longest * MIN_CELL_PX <= MAX_PLANE_PX;
     cells.push(ruled ? Math.max(own, MIN_CELL_PX, Math.min(linked, Math.floor(MAX_PLANE_PX / longest))) : own);
@@ -127,21 +128,65 @@ export function figureCells(layouts: readonly GridLayout[]): number[] {
   return cells;
 }
 
+/** Fewest cells a side a crop keeps when a figure is too wide: enough for a window and its neighbourhood. */
+const MIN_CROP = 8;
+
+/**
+ * The panels as drawn and their cells, within `maxPx` where the size rule allows: first each at its own size
+ * (long vectors wrapped, planes past CROP_CELLS cropped to it); past the budget, cells at the rule's minimum;
+ * still past it, smaller crops (tutorial 02's four 89×89 planes beside four 8×8 outputs: 12×12 cells of each
+ * input, every cell 12 px, instead of every cell 4 to 6 px).
+ */
+function fitPanels(
+  panels: readonly FigurePanel[],
+  maxPx: number,
+): { laid: LaidPanel[]; cells: number[]; gutters: number[]; want: number[]; total: number } {
+  const lay = (keep: number, tight: boolean) => {
+    const laid = panels.map((p): LaidPanel => {
+      const wrapped = layPanel(p);
+      // only planes past CROP_CELLS are cropped (smaller when the figure is too wide); the rest keep every cell
+      const big = Math.max(wrapped.layout.planeH, wrapped.layout.planeW) > CROP_CELLS;
+      return wrapped.rowLabels || !big ? wrapped : cropPanel(wrapped, keep);
+    });
+    const cells = figureCells(
+      laid.map((p) => p.layout),
+      tight,
+    );
+    const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
+    const want = laid.map((p, k) => {
+      const { rows, cols, planeH, planeW } = p.layout;
+      const span = Math.max(rows, cols);
+      return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
+    });
+    const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
+    return { laid, cells, gutters, want, total };
+  };
+  let fit = lay(CROP_CELLS, false);
+  if (fit.total <= maxPx) return fit;
+  fit = lay(CROP_CELLS, true);
+  const cropped = (f: typeof fit): number[] =>
+    f.laid
+      .map((p, k) =>
+        p.layout.planeH !== panels[k].layout.planeH || p.layout.planeW !== panels[k].layout.planeW ? k : -1,
+      )
+      .filter((k) => k >= 0 && !f.laid[k].rowLabels);
+  let keep = CROP_CELLS;
+  for (let tries = 0; tries < 4 && fit.total > maxPx; tries++) {
+    const ks = cropped(fit);
+    const theirs = ks.reduce((a, k) => a + fit.want[k], 0);
+    const room = maxPx - (fit.total - theirs);
+    const next = Math.max(MIN_CROP, Math.floor((keep * room) / Math.max(1, theirs)));
+    if (ks.length === 0 || room <= 0 || next >= keep) break;
+    keep = next;
+    fit = lay(keep, true);
+  }
+  return fit;
+}
+
 export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
-  // a long vector wraps into rows; any other plane past CROP_CELLS is cropped
-  const laid = panels.map((p): LaidPanel => {
-    const wrapped = layPanel(p);
-    return wrapped.rowLabels ? wrapped : cropPanel(wrapped);
-  });
-  const cells = figureCells(laid.map((p) => p.layout));
-  const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
-  // each panel's share of the width: what its cells need, scaled down together past maxPx
-  const want = laid.map((p, k) => {
-    const { rows, cols, planeH, planeW } = p.layout;
-    const span = Math.max(rows, cols);
-    return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
-  });
-  const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
+  const { laid, cells, gutters, want, total } = fitPanels(panels, maxPx);
+  // each panel's share of the width: what its cells need, scaled down together past maxPx (a figure the crops
+  // could not bring within it: many planes)
   const shares = want.map((w) => (total > maxPx ? Math.floor((w * maxPx) / total) : w));
   const optionsFor = (k: number, share: number): GridImageOptions => ({
     legendHeight: 0,

@@ -67,12 +67,14 @@ export interface Box {
 
 /**
  * The scroll offsets that bring `target` into a frame's view (`view`: its current scroll offsets and visible
- * size), moving as little as possible (nothing when it is in view already), with `pad` px of context around
- * it; a target larger than the view shows its top-left part. Pure, so the rule is unit-tested.
+ * size), moving as little as possible (nothing when it is in view already, or fills the view), with `pad` px
+ * of context around it; a target larger than the view shows its top-left part. Pure, so the rule is unit-tested.
  */
 export function revealScroll(target: Box, view: Box, pad = MIN_CELL_PX): { left: number; top: number } {
   const axis = (start: number, size: number, at: number, seen: number): number => {
     if (start >= at && start + size <= at + seen) return at;
+    // a target across the whole view (a strip's row of a wide map) is in view already: no jump back to its start
+    if (size > seen && start <= at && start + size >= at + seen) return at;
     if (size + 2 * pad > seen) return Math.max(0, start - Math.min(pad, Math.max(0, seen - size) / 2));
     return start < at ? Math.max(0, start - pad) : start + size + pad - seen;
   };

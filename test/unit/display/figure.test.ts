@@ -155,6 +155,31 @@ describe("PNG figure: the size rule", () => {
     expect(im.width).toBe(48 * 12 + 8 + 8 + 8 * 20 + 8);
   });
 
+  it("fits tutorial 02's four 89×89 planes beside their 8×8 outputs in 1024 px with 12-px cells: smaller crops", () => {
+    const input = Float32Array.from({ length: 4 * 89 * 89 }, (_, k) => (k % 7) / 7);
+    const output = Float32Array.from({ length: 4 * 64 }, (_, k) => (k % 64) / 64);
+    const panels = [
+      { label: "input", values: input, layout: gridLayout([1, 4, 89, 89]) },
+      { label: "output", values: output, layout: gridLayout([1, 4, 8, 8]) },
+    ];
+    const im = figureImage(panels, { kind: "sequential", lo: 0, hi: 1 });
+    // 4 planes of 12 cells and 4 of 8, every cell 12 px, each plane framed by 4 px, the panels 8 px apart
+    expect(im.width).toBe(4 * 12 * 12 + 20 + 8 + 4 * 8 * 12 + 20);
+    // the caption says the crop: the same figure with the expected label differs only where the label is
+    const expected = figureImage(
+      [
+        {
+          label: "input rows 0–11, cols 0–11 of 89×89",
+          values: cropPanel(panels[0], 12).values,
+          layout: gridLayout([1, 4, 12, 12]),
+        },
+        panels[1],
+      ],
+      { kind: "sequential", lo: 0, hi: 1 },
+    );
+    expect(Array.from(im.data)).toEqual(Array.from(expected.data));
+  });
+
   it("wraps a long vector into rows of 32 and moves its marks with it", () => {
     const values = Float32Array.from({ length: 380 }, (_, k) => k);
     const laid = layPanel({

@@ -63,8 +63,12 @@ describe("renderer geometry", () => {
       left: 12,
       top: 0,
     });
-    // larger than the view: its top-left part
+    // larger than the view: its top-left part; unless it fills the view already (a long row scrolled along)
     expect(revealScroll({ x: 600, y: 600, w: 1000, h: 1000 }, view)).toEqual({ left: 600, top: 600 });
+    expect(revealScroll({ x: 0, y: 600, w: 1152, h: 12 }, { x: 300, y: 0, w: 576, h: 576 })).toEqual({
+      left: 300,
+      top: 48,
+    });
     // nearly as large: whole, with what context is left split around it
     expect(revealScroll({ x: 600, y: 0, w: 560, h: 12 }, view).left).toBe(592);
   });
