@@ -77,6 +77,11 @@ async function litAndView(stage: Locator): Promise<{ lit: number[]; view: number
   });
 }
 
+/** The screen y of row i's top edge on a plane (its stage's box and its cell height). */
+async function rowTop(stage: Locator, i: number): Promise<number> {
+  return (await stage.boundingBox())!.y + i * Number(await stage.getAttribute("data-zoom-y"));
+}
+
 test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverable cells", async ({ page }) => {
   const v = await views(page);
   const pooled = v.nth(0);
@@ -132,8 +137,36 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   expect(stripCell.h).toBeGreaterThanOrEqual(12);
   // its rows line up with the map's rows
   expect(stripCell.h).toBe((await cellPx(map)).h);
+  expect(Math.abs((await rowTop(map, 39)) - (await rowTop(rows, 39)))).toBeLessThan(1);
   await whileHovering(rows, 39, 0, async () => {
     await expect(map).toHaveAttribute("data-marks", "window:40");
+  });
+});
+
+test("a row strip beside a framed 96×96 map scrolls with it, strip row beside map row, the lit row in view", async ({
+  page,
+}) => {
+  // tutorial 05's first result: a 96×96 map (1152 px at 12 px a cell) and its 96×1 row means, both framed
+  const panel = await openNotebook(page, "en/05-strip-pooling.ipynb");
+  const item = panel.locator(".jp-PoolscopeTensor").first().locator(".jp-PoolscopeTensor-item").first();
+  const map = item.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const strip = item.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(strip).toHaveAttribute("data-rows", "96");
+  await expect(map).toHaveAttribute("data-framed", "true");
+  await expect(strip).toHaveAttribute("data-framed", "true");
+  const [mapFrame, stripFrame] = [map, strip].map((s) => s.locator("xpath=.."));
+  const scrollTop = (f: Locator): Promise<number> => f.evaluate((e) => e.scrollTop);
+  // the reader scrolls the strip to its end: the map follows, to the same offset
+  await stripFrame.evaluate((e) => e.scrollTo({ top: e.scrollHeight }));
+  await expect.poll(() => scrollTop(mapFrame)).toBeGreaterThan(0);
+  expect(await scrollTop(mapFrame)).toBe(await scrollTop(stripFrame));
+  expect(Math.abs((await rowTop(map, 90)) - (await rowTop(strip, 90)))).toBeLessThan(1);
+  // hovering strip row 90 lights map row 90, in view
+  await whileHovering(strip, 90, 0, async () => {
+    await expect(map).toHaveAttribute("data-lit", "90,0,91,96");
+    const { lit, view } = await litAndView(map);
+    expect(lit[1]).toBeGreaterThanOrEqual(view[1]);
+    expect(lit[3]).toBeLessThanOrEqual(view[3]);
   });
 });
 

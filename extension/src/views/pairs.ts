@@ -53,7 +53,12 @@ export function planePairs(
     pair.append(a.node, arrow, b.node);
     // a strip keeps its map's rows (H×1 beside it) or columns (1×W under it): when both scroll, they scroll
     // together along that axis, so strip row i stays beside map row i
-    if (output.cellW) linkScroll(a, b, "scrollTop");
+    if (output.cellW) {
+      // row beside row: tops aligned (not centred), the narrow strip's caption on one line like the map's
+      pair.style.alignItems = "flex-start";
+      b.node.querySelector<HTMLElement>(".jp-PoolscopeTensor-caption")?.style.setProperty("white-space", "nowrap");
+      linkScroll(a, b, "scrollTop");
+    }
     if (output.cellH) linkScroll(a, b, "scrollLeft");
     ins.push(a);
     outs.push(b);
