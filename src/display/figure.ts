@@ -20,6 +20,8 @@ import { MAX_PLANE_PX, MIN_CELL_PX, wrapFor, wrapLabels, wrappedCell, wrapValues
 export interface FigurePanel {
   /** Caption above the panel (e.g. "input", "output", a title), in the caption font; may be empty. */
   label: string;
+  /** A second caption line: what part of the planes is shown, when cropped (cropPanel). */
+  note?: string;
   values: ArrayLike<number>;
   layout: GridLayout;
   /** Outlines and dots over the panel (a traced result's window and argmax), in plane cells. */
@@ -72,8 +74,8 @@ export function layPanel(p: FigurePanel): LaidPanel {
 /**
  * A panel whose planes are longer than `keep` (CROP_CELLS) a side, cut to keep × keep cells of each plane:
  * those around its marks (the window the figure outlines, centred when it fits, else from its top-left corner),
- * or the top-left ones; the marks moved with it (those outside dropped) and the label saying what is shown, e.g.
- * "input rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
+ * or the top-left ones; the marks moved with it (those outside dropped) and its note saying what is shown, e.g.
+ * "rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
  * 12-px cells rather than shrink an image to 1 or 2 px a cell.
  */
 export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
@@ -103,7 +105,8 @@ export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
     .filter((m) => m.i + m.h > 0 && m.j + m.w > 0 && m.i < h && m.j < w);
   const shown = `rows ${r0}–${r0 + h - 1}, cols ${c0}–${c0 + w - 1} of ${planeH}×${planeW}`;
   return {
-    label: p.label ? `${p.label} ${shown}` : shown,
+    label: p.label,
+    note: shown,
     values,
     layout: { rows, cols, planeH: h, planeW: w },
     marks: moved,
@@ -197,7 +200,10 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   const options = laid.map((_, k) => optionsFor(k, shares[k]));
   const lut = levelColours(scale);
   const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
-  const labelH = laid.some((p) => p.label) ? CAPTION_LINE_PX + 4 : 0;
+  // a caption line for labels, one more for crop notes; each cut to its panel's width, so a long row title
+  // never runs into the next panel's
+  const lines = (laid.some((p) => p.label) ? 1 : 0) + (laid.some((p) => p.note) ? 1 : 0);
+  const labelH = lines > 0 ? lines * CAPTION_LINE_PX + 4 : 0;
   const barH = 12;
   // the ticks in the caption font too (the 3×5 one at twice its size read blocky beside it), the line's empty
   // rows above the digits cut off
@@ -211,7 +217,9 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   let x0 = 0;
   images.forEach((im, k) => {
     const p = laid[k];
-    if (p.label) drawCaption(out, x0 + 4, 2, p.label, INK);
+    const room = gutters[k] + im.width + (k < images.length - 1 ? GAP : 0) - 4;
+    if (p.label) drawCaption(out, x0 + 4, 2, fitCaption(p.label, room), INK);
+    if (p.note) drawCaption(out, x0 + 4, 2 + (lines - 1) * CAPTION_LINE_PX, fitCaption(p.note, room), INK);
     const geom = gridGeometry(p.layout, options[k]);
     if (p.rowLabels) {
       // each drawn row's first index, right-aligned in the gutter (a 1×5 font's rows need ≥ 6 px rows)
@@ -308,6 +316,14 @@ export function drawMark(
   // the outline sits on the cells' own edge pixels, so it never covers a neighbour
   frame(x0, y0, x1, y1, 0);
   frame(x0 + 1, y0 + 1, x1 - 1, y1 - 1, kind === "cell" ? 0 : 255);
+}
+
+/** `text` cut with "…" to fit `width` pixels of the caption font (whole when it fits). */
+export function fitCaption(text: string, width: number): string {
+  if (captionWidth(text) <= width) return text;
+  const chars = Array.from(text);
+  while (chars.length > 0 && captionWidth(chars.join("") + "…") > width) chars.pop();
+  return chars.join("") + "…";
 }
 
 /** A mark label's height: one caption line, cut to the digits' and letters' rows, with a 1-px margin. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { drawText, textWidth } from "../../../src/display/bitmapFont.js";
-import { cropPanel, figureCells, figureImage, layPanel } from "../../../src/display/figure.js";
+import { cropPanel, figureCells, figureImage, fitCaption, layPanel } from "../../../src/display/figure.js";
+import { captionWidth } from "../../../src/display/captionFont.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import type { RgbaImage } from "../../../src/wire/heatmap.js";
 import { tensor, maxPool2d, JUPYTER_DISPLAY } from "../../../src/index.js";
@@ -116,7 +117,8 @@ describe("PNG figure: the size rule", () => {
       marks: [{ plane: 0, i: 0, j: 0, h: 11, w: 11, kind: "window" }],
     });
     expect(first.layout).toEqual({ rows: 1, cols: 2, planeH: 48, planeW: 48 });
-    expect(first.label).toBe("input rows 0–47, cols 0–47 of 89×89");
+    expect(first.label).toBe("input");
+    expect(first.note).toBe("rows 0–47, cols 0–47 of 89×89");
     expect(first.values[47 * 48 + 47]).toBe(47 * n + 47);
     expect(first.values[48 * 48]).toBe(n * n); // plane 1 starts at its own (0, 0)
     expect(first.marks).toEqual([{ plane: 0, i: 0, j: 0, h: 11, w: 11, kind: "window" }]);
@@ -130,13 +132,13 @@ describe("PNG figure: the size rule", () => {
         { plane: 1, i: 0, j: 0, h: 1, w: 1, kind: "argmax" },
       ],
     });
-    expect(far.label).toBe("rows 41–88, cols 11–58 of 89×89");
+    expect(far.note).toBe("rows 41–88, cols 11–58 of 89×89");
     expect(far.values[0]).toBe(41 * n + 11);
     expect(far.marks).toEqual([{ plane: 0, i: 29, j: 19, h: 11, w: 11, kind: "window" }]);
     // a plane that fits is left as it is; so is the short side of a long one
     const fits = { label: "x", values: [1, 2, 3, 4], layout: gridLayout([1, 1, 2, 2]) };
     expect(cropPanel(fits)).toBe(fits);
-    expect(cropPanel({ label: "", values: new Float32Array(3 * 100), layout: gridLayout([1, 1, 3, 100]) }).label).toBe(
+    expect(cropPanel({ label: "", values: new Float32Array(3 * 100), layout: gridLayout([1, 1, 3, 100]) }).note).toBe(
       "rows 0–2, cols 0–47 of 3×100",
     );
   });
@@ -169,7 +171,8 @@ describe("PNG figure: the size rule", () => {
     const expected = figureImage(
       [
         {
-          label: "input rows 0–11, cols 0–11 of 89×89",
+          label: "input",
+          note: "rows 0–11, cols 0–11 of 89×89",
           values: cropPanel(panels[0], 12).values,
           layout: gridLayout([1, 4, 12, 12]),
         },
@@ -178,6 +181,17 @@ describe("PNG figure: the size rule", () => {
       { kind: "sequential", lo: 0, hi: 1 },
     );
     expect(Array.from(im.data)).toEqual(Array.from(expected.data));
+  });
+
+  it("cuts a caption to its panel's width with an ellipsis, so a long row title never runs into the next", () => {
+    const title = "1 horizontal edges, row strips (H×1) input";
+    expect(fitCaption(title, 1000)).toBe(title);
+    const cut = fitCaption(title, 120);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(captionWidth(cut)).toBeLessThanOrEqual(120);
+    expect(title.startsWith(cut.slice(0, -1))).toBe(true);
+    // one more character would not fit
+    expect(captionWidth(title.slice(0, cut.length) + "…")).toBeGreaterThan(120);
   });
 
   it("wraps a long vector into rows of 32 and moves its marks with it", () => {
