@@ -2,7 +2,11 @@
  * The PNG fallback's figure: the tensor's planes (or, for a traced pooling result, its input and output side
  * by side on one scale, as the renderer shows them) above a colour bar whose ends and middle are labelled with
  * numbers. It follows the renderer's size rule (wire/planeSize.ts): cells of at least MIN_CELL_PX, an output
- * never finer than its input, a long vector wrapped into rows with each row's first index beside it. GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
+ * never finer than its input, a long vector wrapped into rows with each row's first index beside it, and a plane
+ * larger than 48 cells a side (an 89×89 image; the renderer scrolls it) cropped to the 48×48 cells around its
+ * marked window, its caption saying which rows and columns it shows. The pixel budget: 576 px a plane side
+ * (MAX_PLANE_PX) and `maxPx` (1024) for the whole width, past which every panel is drawn smaller together.
+ * GitHub, nbviewer, VS Code and nbconvert show this picture where the poolscope renderer is absent.
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
 import { CAPTION_BASELINE, CAPTION_LINE_PX, captionGlyph, captionWidth, drawCaption } from "./captionFont.js";
@@ -16,6 +20,8 @@ import { MAX_PLANE_PX, MIN_CELL_PX, wrapFor, wrapLabels, wrappedCell, wrapValues
 export interface FigurePanel {
   /** Caption above the panel (e.g. "input", "output", a title), in the caption font; may be empty. */
   label: string;
+  /** A second caption line: what part of the planes is shown, when cropped (cropPanel). */
+  note?: string;
   values: ArrayLike<number>;
   layout: GridLayout;
   /** Outlines and dots over the panel (a traced result's window and argmax), in plane cells. */
@@ -30,8 +36,8 @@ const GAP = 8;
  * a palette, a byte a pixel: a fallback picture of random 2^20 values went from 2.4 MB to a fraction of that.
  */
 export const FIGURE_LEVELS = 240;
-/** Largest plot area in pixels: past it the figure is drawn smaller (the PNG is a fallback, not the data). */
-export const MAX_FIGURE_PIXELS = 2 ** 16;
+/** Cells a side a plane keeps in the figure: MAX_PLANE_PX at MIN_CELL_PX; a larger plane is cropped to it. */
+export const CROP_CELLS = Math.floor(MAX_PLANE_PX / MIN_CELL_PX);
 
 /** A panel as the figure draws it: wrapped when it is one long plane (a vector), else as given. */
 interface LaidPanel extends FigurePanel {
@@ -66,15 +72,58 @@ export function layPanel(p: FigurePanel): LaidPanel {
 }
 
 /**
+ * A panel whose planes are longer than `keep` (CROP_CELLS) a side, cut to keep × keep cells of each plane:
+ * those around its marks (the window the figure outlines, centred when it fits, else from its top-left corner),
+ * or the top-left ones; the marks moved with it (those outside dropped) and its note saying what is shown, e.g.
+ * "rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
+ * 12-px cells rather than shrink an image to 1 or 2 px a cell.
+ */
+export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
+  const { rows, cols, planeH, planeW } = p.layout;
+  if (planeH <= keep && planeW <= keep) return p;
+  const marks = p.marks ?? [];
+  const first = marks.length > 0 ? marks[0].plane : 0;
+  const around = marks.filter((m) => m.plane === first);
+  const start = (size: number, keep: number, from: (m: FigureMark) => [number, number]): number => {
+    if (around.length === 0 || size <= keep) return 0;
+    const lo = Math.max(0, Math.min(...around.map((m) => from(m)[0])));
+    const hi = Math.min(size, Math.max(...around.map((m) => from(m)[1])));
+    const at = hi - lo >= keep ? lo : Math.floor((lo + hi - keep) / 2);
+    return Math.max(0, Math.min(size - keep, at));
+  };
+  const h = Math.min(planeH, keep);
+  const w = Math.min(planeW, keep);
+  const r0 = start(planeH, h, (m) => [m.i, m.i + m.h]);
+  const c0 = start(planeW, w, (m) => [m.j, m.j + m.w]);
+  const planes = rows * cols;
+  const values = new Float32Array(planes * h * w);
+  for (let q = 0; q < planes; q++)
+    for (let i = 0; i < h; i++)
+      for (let j = 0; j < w; j++) values[(q * h + i) * w + j] = p.values[(q * planeH + r0 + i) * planeW + c0 + j];
+  const moved = marks
+    .map((m) => ({ ...m, i: m.i - r0, j: m.j - c0 }))
+    .filter((m) => m.i + m.h > 0 && m.j + m.w > 0 && m.i < h && m.j < w);
+  const shown = `rows ${r0}–${r0 + h - 1}, cols ${c0}–${c0 + w - 1} of ${planeH}×${planeW}`;
+  return {
+    label: p.label,
+    note: shown,
+    values,
+    layout: { rows, cols, planeH: h, planeW: w },
+    marks: moved,
+  };
+}
+
+/**
  * Pixels per cell each panel asks for, by the size rule: at least MIN_CELL_PX, and an output (odd panels follow
  * their input) never finer than its input, for planes up to MAX_PLANE_PX at that size; larger planes keep the
- * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG).
+ * 160-pixel box of the fallback (they are pictures, not hover targets, in a PNG). `tight`: no more than the rule
+ * asks (a small plane's 160-px box given up), for a figure too wide for its budget.
  */
-export function figureCells(layouts: readonly GridLayout[]): number[] {
+export function figureCells(layouts: readonly GridLayout[], tight = false): number[] {
   const cells: number[] = [];
   layouts.forEach((l, k) => {
     const longest = Math.max(l.planeH, l.planeW, 1);
-    const own = Math.max(1, Math.floor(160 / longest));
+    const own = tight ? 1 : Math.max(1, Math.floor(160 / longest));
     const linked = k % 2 === 1 && layouts.length > 1 ? cells[k - 1] : 0;
     const ruled = longest * MIN_CELL_PX <= MAX_PLANE_PX;
     cells.push(ruled ? Math.max(own, MIN_CELL_PX, Math.min(linked, Math.floor(MAX_PLANE_PX / longest))) : own);
@@ -82,18 +131,65 @@ export function figureCells(layouts: readonly GridLayout[]): number[] {
   return cells;
 }
 
+/** Fewest cells a side a crop keeps when a figure is too wide: enough for a window and its neighbourhood. */
+const MIN_CROP = 8;
+
+/**
+ * The panels as drawn and their cells, within `maxPx` where the size rule allows: first each at its own size
+ * (long vectors wrapped, planes past CROP_CELLS cropped to it); past the budget, cells at the rule's minimum;
+ * still past it, smaller crops (tutorial 02's four 89×89 planes beside four 8×8 outputs: 12×12 cells of each
+ * input, every cell 12 px, instead of every cell 4 to 6 px).
+ */
+function fitPanels(
+  panels: readonly FigurePanel[],
+  maxPx: number,
+): { laid: LaidPanel[]; cells: number[]; gutters: number[]; want: number[]; total: number } {
+  const lay = (keep: number, tight: boolean) => {
+    const laid = panels.map((p): LaidPanel => {
+      const wrapped = layPanel(p);
+      // only planes past CROP_CELLS are cropped (smaller when the figure is too wide); the rest keep every cell
+      const big = Math.max(wrapped.layout.planeH, wrapped.layout.planeW) > CROP_CELLS;
+      return wrapped.rowLabels || !big ? wrapped : cropPanel(wrapped, keep);
+    });
+    const cells = figureCells(
+      laid.map((p) => p.layout),
+      tight,
+    );
+    const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
+    const want = laid.map((p, k) => {
+      const { rows, cols, planeH, planeW } = p.layout;
+      const span = Math.max(rows, cols);
+      return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
+    });
+    const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
+    return { laid, cells, gutters, want, total };
+  };
+  let fit = lay(CROP_CELLS, false);
+  if (fit.total <= maxPx) return fit;
+  fit = lay(CROP_CELLS, true);
+  const cropped = (f: typeof fit): number[] =>
+    f.laid
+      .map((p, k) =>
+        p.layout.planeH !== panels[k].layout.planeH || p.layout.planeW !== panels[k].layout.planeW ? k : -1,
+      )
+      .filter((k) => k >= 0 && !f.laid[k].rowLabels);
+  let keep = CROP_CELLS;
+  for (let tries = 0; tries < 4 && fit.total > maxPx; tries++) {
+    const ks = cropped(fit);
+    const theirs = ks.reduce((a, k) => a + fit.want[k], 0);
+    const room = maxPx - (fit.total - theirs);
+    const next = Math.max(MIN_CROP, Math.floor((keep * room) / Math.max(1, theirs)));
+    if (ks.length === 0 || room <= 0 || next >= keep) break;
+    keep = next;
+    fit = lay(keep, true);
+  }
+  return fit;
+}
+
 export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
-  const laid = panels.map(layPanel);
-  const cells = figureCells(laid.map((p) => p.layout));
-  const gutters = laid.map((p) => (p.rowLabels ? textWidth(String(Math.max(...p.rowLabels)), 1) + 4 : 0));
-  // each panel's share of the width: what its cells need, scaled down together past maxPx; planes past the
-  // size rule (pictures) shrink further while the plot area is over MAX_FIGURE_PIXELS
-  const want = laid.map((p, k) => {
-    const { rows, cols, planeH, planeW } = p.layout;
-    const span = Math.max(rows, cols);
-    return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
-  });
-  const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
+  const { laid, cells, gutters, want, total } = fitPanels(panels, maxPx);
+  // each panel's share of the width: what its cells need, scaled down together past maxPx (a figure the crops
+  // could not bring within it: many planes)
   const shares = want.map((w) => (total > maxPx ? Math.floor((w * maxPx) / total) : w));
   const optionsFor = (k: number, share: number): GridImageOptions => ({
     legendHeight: 0,
@@ -101,24 +197,13 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     maxPx: Math.max(8, share - gutters[k]),
     planePx: cells[k] * Math.max(laid[k].layout.planeH, laid[k].layout.planeW, 1),
   });
-  let options = laid.map((_, k) => optionsFor(k, shares[k]));
-  const area = (o: readonly GridImageOptions[]): number => {
-    const g = laid.map((p, k) => gridGeometry(p.layout, o[k]));
-    return g.reduce((w, x, k) => w + x.width + gutters[k], 0) * Math.max(...g.map((x) => x.height));
-  };
-  const a = area(options);
-  if (a > MAX_FIGURE_PIXELS) {
-    const f = Math.sqrt(MAX_FIGURE_PIXELS / a);
-    options = laid.map((p, k) => {
-      const longest = Math.max(p.layout.planeH, p.layout.planeW, 1);
-      return longest * MIN_CELL_PX <= MAX_PLANE_PX
-        ? options[k]
-        : optionsFor(k, Math.max(64, Math.floor(shares[k] * f)));
-    });
-  }
+  const options = laid.map((_, k) => optionsFor(k, shares[k]));
   const lut = levelColours(scale);
   const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
-  const labelH = laid.some((p) => p.label) ? CAPTION_LINE_PX + 4 : 0;
+  // a caption line for labels, one more for crop notes; each cut to its panel's width, so a long row title
+  // never runs into the next panel's
+  const lines = (laid.some((p) => p.label) ? 1 : 0) + (laid.some((p) => p.note) ? 1 : 0);
+  const labelH = lines > 0 ? lines * CAPTION_LINE_PX + 4 : 0;
   const barH = 12;
   // the ticks in the caption font too (the 3×5 one at twice its size read blocky beside it), the line's empty
   // rows above the digits cut off
@@ -132,7 +217,9 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   let x0 = 0;
   images.forEach((im, k) => {
     const p = laid[k];
-    if (p.label) drawCaption(out, x0 + 4, 2, p.label, INK);
+    const room = gutters[k] + im.width + (k < images.length - 1 ? GAP : 0) - 4;
+    if (p.label) drawCaption(out, x0 + 4, 2, fitCaption(p.label, room), INK);
+    if (p.note) drawCaption(out, x0 + 4, 2 + (lines - 1) * CAPTION_LINE_PX, fitCaption(p.note, room), INK);
     const geom = gridGeometry(p.layout, options[k]);
     if (p.rowLabels) {
       // each drawn row's first index, right-aligned in the gutter (a 1×5 font's rows need ≥ 6 px rows)
@@ -146,9 +233,17 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     }
     x0 += gutters[k];
     blit(out, im, x0, labelH);
+    // labels sharing a corner (two boxes from one cell) stack one under the other, as the renderer's do
+    const stacked = new Map<string, number>();
     for (const m of p.marks ?? []) {
       const r = cellsRect(p.layout, geom, m.plane, m.i, m.j, m.h, m.w);
-      if (r) drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
+      if (!r) continue;
+      drawMark(out, x0 + r.x0, labelH + r.y0, x0 + r.x1, labelH + r.y1, m.kind);
+      if (!m.text) continue;
+      const corner = `${r.x0},${r.y0}`;
+      const n = stacked.get(corner) ?? 0;
+      stacked.set(corner, n + 1);
+      drawTag(out, x0 + r.x0 + 2, labelH + r.y0 + 2 + n * TAG_H, m.text);
     }
     x0 += im.width + GAP;
   });
@@ -221,6 +316,33 @@ export function drawMark(
   // the outline sits on the cells' own edge pixels, so it never covers a neighbour
   frame(x0, y0, x1, y1, 0);
   frame(x0 + 1, y0 + 1, x1 - 1, y1 - 1, kind === "cell" ? 0 : 255);
+}
+
+/** `text` cut with "…" to fit `width` pixels of the caption font (whole when it fits). */
+export function fitCaption(text: string, width: number): string {
+  if (captionWidth(text) <= width) return text;
+  const chars = Array.from(text);
+  while (chars.length > 0 && captionWidth(chars.join("") + "…") > width) chars.pop();
+  return chars.join("") + "…";
+}
+
+/** A mark label's height: one caption line, cut to the digits' and letters' rows, with a 1-px margin. */
+const TAG_H = CAPTION_LINE_PX - 2;
+
+/**
+ * A label on white with a thin ink frame at (x, y) (a RoI's name or index at its box's corner), in the caption
+ * font, readable on any colour of the map; clipped to the image.
+ */
+export function drawTag(im: RgbaImage, x: number, y: number, text: string): void {
+  const w = captionWidth(text) + 4;
+  for (let yy = y; yy < Math.min(im.height, y + TAG_H); yy++)
+    for (let xx = x; xx < Math.min(im.width, x + w); xx++) {
+      if (xx < 0 || yy < 0) continue;
+      const edge = yy === y || yy === y + TAG_H - 1 || xx === x || xx === x + w - 1;
+      const v = edge ? INK[0] : 255;
+      im.data.set([v, v, v, 255], (yy * im.width + xx) * 4);
+    }
+  drawCaption(im, x + 2, y - 1, text, INK);
 }
 
 /** The colour of each of FIGURE_LEVELS steps from scale.lo to scale.hi. */

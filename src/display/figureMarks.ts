@@ -1,8 +1,9 @@
 /**
  * What the PNG fallback draws over a traced result, so GitHub and nbviewer show pooling's geometry too: one
  * representative window (output (0, 0)'s, on the first input plane; for 1-d, on its first row) outlined, the input cell the op recorded
- * as its max, and the output cell it made; for SPP, every bin of the finest level; for RoI pooling, region 0's
- * box and bins and its first bin's argmax; for 3-d pooling, the window on each depth slice it reaches; for max
+ * as its max, and the output cell it made; for SPP, every bin of the finest level; for RoI pooling, every
+ * region's box labelled with its name or index (as the renderer labels them), region 0's bins and its first
+ * bin's argmax; for 3-d pooling, the window on each depth slice it reaches; for max
  * unpooling, input (0, 0)'s window on the unpooled map and where its value went. Read from the trace only.
  */
 import { axisInSize, axisOutSize, windowExtent } from "../geometry/window.js";
@@ -16,8 +17,10 @@ export interface FigureMark {
   j: number;
   h: number;
   w: number;
-  /** "window": an outline; "argmax": a dot in the cell; "cell": an outlined output cell. */
-  kind: "window" | "argmax" | "cell";
+  /** "window": an outline; "argmax": a dot in the cell; "cell": an outlined output cell; "region": a RoI box. */
+  kind: "window" | "argmax" | "cell" | "region";
+  /** A label at the mark's top-left corner (a region's name or index). */
+  text?: string;
 }
 
 export interface TraceFigureMarks {
@@ -98,17 +101,21 @@ export function traceFigureMarks(trace: PoolTrace): TraceFigureMarks {
     return { input, output: [{ plane: 0, i: 0, j: finest.offset, h: 1, w: 1, kind: "cell" }] };
   }
   if (trace.kind === "roi") {
-    // region 0 on its sample's channel-0 plane: its box, its bins, the argmax of its first bin
+    // every region's box on its sample's channel-0 plane, labelled; region 0's bins and its first bin's argmax
     const region = trace.regions[0];
     const [, channels, , width] = trace.inputShape;
     if (!region || region.axes.length !== 2 || !(width > 0)) return none;
     const plane = region.batchIndex * channels;
     const [rows, cols] = region.axes;
     const input: FigureMark[] = [];
-    if (region.rect) {
-      const [[r0, r1], [c0, c1]] = region.rect;
-      input.push({ plane, i: r0, j: c0, h: r1 - r0, w: c1 - c0, kind: "window" });
-    }
+    trace.regions.forEach((reg, k) => {
+      const span = reg.edges ?? reg.rect;
+      if (!span) return;
+      // RoIAlign's continuous edges: the cells they reach
+      const [[r0, r1], [c0, c1]] = span.map(([a, b]) => [Math.floor(a), Math.ceil(b)]);
+      const text = trace.names?.[k] ?? String(k);
+      input.push({ plane: reg.batchIndex * channels, i: r0, j: c0, h: r1 - r0, w: c1 - c0, kind: "region", text });
+    });
     for (let bi = 0; bi < axisOutSize(rows); bi++) {
       const r = windowExtent(rows, bi);
       for (let bj = 0; bj < axisOutSize(cols); bj++) {

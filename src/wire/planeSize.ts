@@ -8,9 +8,10 @@
 /** Smallest cell side, in CSS pixels (PNG pixels in the figure). */
 export const MIN_CELL_PX = 12;
 /**
- * Longest side a plane may take to keep MIN_CELL_PX (48 cells). A larger plane (an 89×89 image) is drawn to fit
- * this instead, so that an input and its pooled output still stand side by side on a notebook's width and the
- * window lit on the input stays in view while the output is hovered.
+ * Longest side a plane is shown at whole (48 cells at MIN_CELL_PX). A larger plane (an 89×89 image) keeps
+ * MIN_CELL_PX: the renderer shows it in a scrolling frame of this size that scrolls the lit window into view,
+ * and the PNG crops it to 48×48 cells (display/figure.ts), so that an input and its pooled output still stand
+ * side by side on a notebook's width.
  */
 export const MAX_PLANE_PX = 576;
 /** Cells per drawn row of a wrapped plane: a round 32, so row starts read 0, 32, 64, … */

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { decode } from "fast-png";
 import { expect, openNotebook, test } from "./lab.js";
 import type { Locator, Page } from "@playwright/test";
-import { marksAround, whileHovering } from "./views.js";
+import { hoverCell, marksAround, whileHovering } from "./views.js";
 
 const FIXTURE = "fixtures/compose.ipynb";
 
@@ -84,6 +84,72 @@ test('show with scale "each" gives every item its own legend', async ({ page }) 
   await expect(legends).toHaveCount(2);
   await expect(legends.nth(0).locator(".jp-PoolscopeTensor-tick").last()).toHaveText("9");
   await expect(legends.nth(1).locator(".jp-PoolscopeTensor-tick").last()).toHaveText("6.25");
+});
+
+/** A legend's range in force (data-lo, data-hi) and whose it says it is. */
+async function legendState(l: Locator): Promise<{ lo: number; hi: number; mode: string; scope: string }> {
+  return l.evaluate((e: HTMLElement) => ({
+    lo: Number(e.dataset.lo),
+    hi: Number(e.dataset.hi),
+    mode: e.dataset.mode ?? "",
+    scope: e.dataset.scope ?? "",
+  }));
+}
+
+/** The scale a stage was drawn on. */
+async function stageRange(stage: Locator): Promise<[number, number]> {
+  const d = await stage.evaluate((s: HTMLElement) => [Number(s.dataset.scaleLo), Number(s.dataset.scaleHi)]);
+  return [d[0], d[1]];
+}
+
+test("a row's legends follow its scales: one for a shared row, one per item per channel, each its own range", async ({
+  page,
+}) => {
+  const all = await outputs(page);
+  // the shared row: one legend under the row, on the row's range, which every plane of both items is drawn on
+  const shared = all.nth(1);
+  const legends = shared.locator(".jp-PoolscopeTensor-legend");
+  await expect(legends).toHaveCount(1);
+  const row = await legendState(legends);
+  expect([row.lo, row.hi, row.mode]).toEqual([0, 9, "shared"]);
+  for (const stage of await shared.locator(".jp-PoolscopeTensor-stage").all())
+    expect(await stageRange(stage)).toEqual([row.lo, row.hi]);
+
+  // switched to per channel: no row legend; each item its own, on its first plane's range, in the item's box
+  await shared.locator(".jp-PoolscopeTensor-scale").click();
+  const items = shared.locator(".jp-PoolscopeTensor-item");
+  await expect(shared.locator(".jp-PoolscopeTensor-scale")).toHaveAttribute("aria-pressed", "true");
+  await expect(shared.locator(".jp-PoolscopeTensor-legend")).toHaveCount(2);
+  for (let k = 0; k < 2; k++) {
+    const item = items.nth(k);
+    const own = await legendState(item.locator(".jp-PoolscopeTensor-legend"));
+    expect(own.mode).toBe("channel");
+    expect(own.scope).toMatch(/first plane's range \(input n=0 c=0\)/);
+    expect([own.lo, own.hi]).toEqual(await stageRange(item.locator(".jp-PoolscopeTensor-stage").first()));
+  }
+  // hovering the mean's output sets the mean's legend to that plane's range, and leaves the max's alone
+  const before = await legendState(items.nth(0).locator(".jp-PoolscopeTensor-legend"));
+  const meanOut = items.nth(1).locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await hoverCell(meanOut, 0, 0);
+  const meanLegend = items.nth(1).locator(".jp-PoolscopeTensor-legend");
+  await expect(meanLegend).toHaveAttribute("data-scope", /this plane's range \(output n=0 c=0\)/);
+  const hovered = await legendState(meanLegend);
+  expect([hovered.lo, hovered.hi]).toEqual(await stageRange(meanOut));
+  expect(await legendState(items.nth(0).locator(".jp-PoolscopeTensor-legend"))).toEqual(before);
+
+  // the row on scale "each": a legend per item on that item's own range, whichever mode
+  const each = all.nth(3);
+  for (const pressed of ["false", "true"]) {
+    await expect(each.locator(".jp-PoolscopeTensor-scale")).toHaveAttribute("aria-pressed", pressed);
+    const boxes = each.locator(".jp-PoolscopeTensor-item");
+    await expect(each.locator(".jp-PoolscopeTensor-legend")).toHaveCount(2);
+    for (let k = 0; k < 2; k++) {
+      const own = await legendState(boxes.nth(k).locator(".jp-PoolscopeTensor-legend"));
+      expect([own.lo, own.hi]).toEqual(await stageRange(boxes.nth(k).locator(".jp-PoolscopeTensor-stage").first()));
+    }
+    expect((await legendState(boxes.nth(1).locator(".jp-PoolscopeTensor-legend"))).hi).toBe(6.25);
+    if (pressed === "false") await each.locator(".jp-PoolscopeTensor-scale").click();
+  }
 });
 
 test("a (3, H, W) tensor in [0, 1] is drawn in colour, and as its channels on request", async ({ page }) => {

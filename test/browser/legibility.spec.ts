@@ -54,6 +54,34 @@ async function cellsWithText(stage: Locator): Promise<{ inked: number; cells: nu
   });
 }
 
+/**
+ * The cells a framed plane says it lit (data-lit "i0,j0,i1,j1") as a screen rectangle, and the part of its
+ * scrolling frame the reader sees (its client box: scroll bars excluded), both measured in the page.
+ */
+async function litAndView(stage: Locator): Promise<{ lit: number[]; view: number[] }> {
+  return stage.evaluate((s: HTMLElement) => {
+    const [i0, j0, i1, j1] = (s.dataset.lit ?? "").split(",").map(Number);
+    const zx = Number(s.dataset.zoomX);
+    const zy = Number(s.dataset.zoomY);
+    const r = s.getBoundingClientRect();
+    const x = r.left + (j0 + Number(s.dataset.marginLeft)) * zx;
+    const y = r.top + (i0 + Number(s.dataset.marginTop)) * zy;
+    const frame = s.closest<HTMLElement>(".jp-PoolscopeTensor-frame")!;
+    const f = frame.getBoundingClientRect();
+    const fx = f.left + frame.clientLeft;
+    const fy = f.top + frame.clientTop;
+    return {
+      lit: [x, y, x + (j1 - j0) * zx, y + (i1 - i0) * zy],
+      view: [fx, fy, fx + frame.clientWidth, fy + frame.clientHeight],
+    };
+  });
+}
+
+/** The screen y of row i's top edge on a plane (its stage's box and its cell height). */
+async function rowTop(stage: Locator, i: number): Promise<number> {
+  return (await stage.boundingBox())!.y + i * Number(await stage.getAttribute("data-zoom-y"));
+}
+
 test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverable cells", async ({ page }) => {
   const v = await views(page);
   const pooled = v.nth(0);
@@ -62,21 +90,40 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   await expect(output).toHaveAttribute("data-rows", "8");
   const inCell = await cellPx(input);
   const outCell = await cellPx(output);
-  // the input (89 cells, over the 48-cell limit) fits 576 px; its pooled plane is not drawn finer than 12 px nor
-  // finer than the input (it was 2 px a cell, beside a 178-px input)
-  expect(inCell.w).toBeCloseTo(6, 0);
+  // the input (89 cells, over the 48 that fit 576 px) keeps 12-px cells (it was 6 px) in a scrolling frame; its
+  // pooled plane is not drawn finer than 12 px nor finer than the input (it was 2 px a cell, beside a 178-px input)
+  expect(inCell.w).toBe(12);
+  expect(inCell.h).toBe(12);
+  await expect(input).toHaveAttribute("data-framed", "true");
   expect(outCell.w).toBeGreaterThanOrEqual(12);
   expect(outCell.h).toBeGreaterThanOrEqual(12);
   expect(outCell.w).toBeGreaterThanOrEqual(inCell.w);
   expect(outCell.w).toBe(32);
-  // the input and its output stand side by side, so the lit window stays in view while the output is hovered
-  const inBox = (await input.boundingBox())!;
+  // the input's frame and its output stand side by side, the frame no larger than 576 px and its scroll bars
+  const frame = pooled.locator(".jp-mod-input .jp-PoolscopeTensor-frame");
+  const inBox = (await frame.boundingBox())!;
   const outBox = (await output.boundingBox())!;
+  expect(inBox.width).toBeLessThanOrEqual(576 + 17);
+  expect(inBox.height).toBeLessThanOrEqual(576 + 17);
   expect(outBox.x).toBeGreaterThan(inBox.x + inBox.width);
   expect(outBox.y).toBeLessThan(inBox.y + inBox.height);
-  await whileHovering(output, 7, 7, async () => {
-    await expect(input).toHaveAttribute("data-marks", "window:121");
-  });
+  // hovering an output lights its 11×11 window, and the frame scrolls it into view: the last window (rows and
+  // columns 77…87, past the first 48 shown), then the first again, then one in the middle
+  for (const [i, j] of [
+    [7, 7],
+    [0, 0],
+    [3, 5],
+  ]) {
+    await whileHovering(output, i, j, async () => {
+      await expect(input).toHaveAttribute("data-marks", "window:121");
+      await expect(input).toHaveAttribute("data-lit", `${11 * i},${11 * j},${11 * i + 11},${11 * j + 11}`);
+      const { lit, view } = await litAndView(input);
+      expect(lit[0]).toBeGreaterThanOrEqual(view[0]);
+      expect(lit[1]).toBeGreaterThanOrEqual(view[1]);
+      expect(lit[2]).toBeLessThanOrEqual(view[2]);
+      expect(lit[3]).toBeLessThanOrEqual(view[3]);
+    });
+  }
   await page.screenshot({ path: "test/artifacts/legibility-pooled.png" });
 
   const strip = v.nth(1);
@@ -90,8 +137,36 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   expect(stripCell.h).toBeGreaterThanOrEqual(12);
   // its rows line up with the map's rows
   expect(stripCell.h).toBe((await cellPx(map)).h);
+  expect(Math.abs((await rowTop(map, 39)) - (await rowTop(rows, 39)))).toBeLessThan(1);
   await whileHovering(rows, 39, 0, async () => {
     await expect(map).toHaveAttribute("data-marks", "window:40");
+  });
+});
+
+test("a row strip beside a framed 96×96 map scrolls with it, strip row beside map row, the lit row in view", async ({
+  page,
+}) => {
+  // tutorial 05's first result: a 96×96 map (1152 px at 12 px a cell) and its 96×1 row means, both framed
+  const panel = await openNotebook(page, "en/05-strip-pooling.ipynb");
+  const item = panel.locator(".jp-PoolscopeTensor").first().locator(".jp-PoolscopeTensor-item").first();
+  const map = item.locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  const strip = item.locator(".jp-mod-output .jp-PoolscopeTensor-stage");
+  await expect(strip).toHaveAttribute("data-rows", "96");
+  await expect(map).toHaveAttribute("data-framed", "true");
+  await expect(strip).toHaveAttribute("data-framed", "true");
+  const [mapFrame, stripFrame] = [map, strip].map((s) => s.locator("xpath=.."));
+  const scrollTop = (f: Locator): Promise<number> => f.evaluate((e) => e.scrollTop);
+  // the reader scrolls the strip to its end: the map follows, to the same offset
+  await stripFrame.evaluate((e) => e.scrollTo({ top: e.scrollHeight }));
+  await expect.poll(() => scrollTop(mapFrame)).toBeGreaterThan(0);
+  expect(await scrollTop(mapFrame)).toBe(await scrollTop(stripFrame));
+  expect(Math.abs((await rowTop(map, 90)) - (await rowTop(strip, 90)))).toBeLessThan(1);
+  // hovering strip row 90 lights map row 90, in view
+  await whileHovering(strip, 90, 0, async () => {
+    await expect(map).toHaveAttribute("data-lit", "90,0,91,96");
+    const { lit, view } = await litAndView(map);
+    expect(lit[1]).toBeGreaterThanOrEqual(view[1]);
+    expect(lit[3]).toBeLessThanOrEqual(view[3]);
   });
 });
 

@@ -17,7 +17,7 @@ export interface Cells {
 /**
  * Moves the mouse to the centre of plane cell (i, j) and waits until the plane has drawn that hover. A wrapped
  * plane (data-wrap cells a row: a long vector) draws cell (i, j) at row i·⌈cols / wrap⌉ + ⌊j / wrap⌋, column
- * j mod wrap.
+ * j mod wrap; a framed plane (larger than 576 px) is scrolled first to bring the cell into its view.
  */
 export async function hoverCell(stage: Locator, i: number, j: number): Promise<void> {
   const page = stage.page();
@@ -35,6 +35,17 @@ export async function hoverCell(stage: Locator, i: number, j: number): Promise<v
     }));
     expect(g.zoom).toBeGreaterThan(0);
     const [r, c] = g.wrap > 0 ? [i * Math.ceil(g.cols / g.wrap) + Math.floor(j / g.wrap), j % g.wrap] : [i, j];
+    // a plane larger than its scrolling frame (data-framed): scroll the frame as a reader would, the cell to its
+    // middle, so the pointer can reach it
+    await stage.evaluate(
+      (s: HTMLElement, p) => {
+        const frame = s.dataset.framed ? s.closest<HTMLElement>(".jp-PoolscopeTensor-frame") : null;
+        if (!frame) return;
+        frame.scrollLeft = Math.max(0, (p.c + p.left + 0.5) * p.zx - frame.clientWidth / 2);
+        frame.scrollTop = Math.max(0, (p.r + p.top + 0.5) * p.zy - frame.clientHeight / 2);
+      },
+      { r, c, ...g },
+    );
     const b = (await stage.boundingBox())!;
     const x = b.x + (c + g.left + 0.5) * g.zx;
     const y = b.y + (r + g.top + 0.5) * g.zy;

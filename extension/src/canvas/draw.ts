@@ -6,9 +6,16 @@ import { valueColor, type ColorScale } from "poolscope/wire";
 import { textColorOn } from "./cells.js";
 import { markRect, zoomXY, type Margin, type Mark, type Zoom } from "./marks.js";
 
-/** Sizes a canvas for crisp drawing at the device pixel ratio and returns its context in CSS pixels. */
+/** Most device pixels an overlay canvas takes (64 MB of RGBA): a 224×224 plane at 12 px is 2688 px a side. */
+export const MAX_LAYER_PIXELS = 16 * 1024 * 1024;
+
+/**
+ * Sizes a canvas for crisp drawing at the device pixel ratio (at most 2, and less where the layer would pass
+ * MAX_LAYER_PIXELS) and returns its context in CSS pixels.
+ */
 export function hiDpi(canvas: HTMLCanvasElement, cssW: number, cssH: number): CanvasRenderingContext2D | null {
-  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  const fits = Math.sqrt(MAX_LAYER_PIXELS / Math.max(1, cssW * cssH));
+  const dpr = Math.min(2, globalThis.devicePixelRatio || 1, fits);
   canvas.width = Math.max(1, Math.round(cssW * dpr));
   canvas.height = Math.max(1, Math.round(cssH * dpr));
   canvas.style.width = `${cssW}px`;

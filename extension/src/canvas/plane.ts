@@ -5,7 +5,9 @@
  *
  * One heatmap plane on screen: a canvas with one pixel per cell scaled up pixel-exactly, a layer of cell text
  * drawn once, and a layer of marks redrawn on hover. The stage can reserve a margin of virtual cells around the
- * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events.
+ * plane for padding. Mouse events are reported in plane cells; the overlays never take pointer events. A plane
+ * too large to show whole at MIN_CELL_PX (an 89×89 image) keeps its cells at that size in a scrolling frame of
+ * MAX_PLANE_PX a side, which scrolls the marks of a hover elsewhere (the window of a hovered output) into view.
  */
 import {
   MIN_CELL_PX,
@@ -20,7 +22,8 @@ import {
 } from "poolscope/wire";
 import { planeLabels } from "./cells.js";
 import { drawCellText, drawGutter, drawMarks, hiDpi } from "./draw.js";
-import { NO_MARGIN, stageCell, type Margin, type Mark } from "./marks.js";
+import { markRect, NO_MARGIN, stageCell, type Margin, type Mark, type MarkStyle } from "./marks.js";
+import { framedSize, revealScroll, type Box } from "./screen.js";
 import { wrapMarks } from "./wrap.js";
 
 export interface PlaneSpec {
@@ -61,6 +64,10 @@ export class Plane {
   private readonly margin: Margin;
   private readonly wrap: Wrap | null;
   private readonly stageSize: [number, number];
+  /** The scrolling frame around a stage larger than MAX_PLANE_PX, else null. */
+  readonly frame: HTMLElement | null = null;
+  /** The pointer is over this plane: its frame then never scrolls under it. */
+  private pointerIn = false;
 
   constructor(readonly spec: PlaneSpec) {
     const { h, w } = spec;
@@ -140,7 +147,21 @@ export class Plane {
       this.stage.append(text);
     }
     this.stageSize = [stageW, stageH];
-    this.node.append(caption, this.stage);
+    const box = wrap ? null : framedSize(stageW, stageH);
+    if (box) {
+      // inline, not the stylesheet: the frame's size is the size rule's arithmetic (canvas/screen.ts)
+      const frame = el("div", "jp-PoolscopeTensor-frame");
+      // (on a narrow notebook it shrinks, min-width 0 letting its figure give way, rather than push the output
+      // beside it out of view)
+      Object.assign(frame.style, { width: `${box.w}px`, maxWidth: "100%", height: `${box.h}px`, overflow: "auto" });
+      Object.assign(this.node.style, { minWidth: "0", flexShrink: "1" });
+      frame.append(this.stage);
+      frame.addEventListener("mouseenter", () => (this.pointerIn = true));
+      frame.addEventListener("mouseleave", () => (this.pointerIn = false));
+      this.frame = frame;
+      this.stage.dataset.framed = "true";
+    }
+    this.node.append(caption, this.frame ?? this.stage);
   }
 
   /** Replaces the overlay marks (in plane cells; a wrapped plane draws each on the rows it reaches). */
@@ -154,9 +175,38 @@ export class Plane {
       this.stage.append(this.marksCanvas);
     }
     const ctx = this.marksCtx;
-    if (!ctx) return;
-    ctx.clearRect(0, 0, this.stageSize[0], this.stageSize[1]);
-    drawMarks(ctx, this.wrap ? wrapMarks(this.wrap, marks) : marks, this.cell, this.margin);
+    if (ctx) {
+      ctx.clearRect(0, 0, this.stageSize[0], this.stageSize[1]);
+      drawMarks(ctx, this.wrap ? wrapMarks(this.wrap, marks) : marks, this.cell, this.margin);
+    }
+    this.reveal(marks);
+  }
+
+  /**
+   * Scrolls a framed plane so the lit cells (a window, an argmax, linked outputs, the pin: not the boxes and bin
+   * grids always drawn) are in view, unless the pointer is on this plane (its content must not move under it).
+   * data-lit says which cells were revealed ("i0,j0,i1,j1", end exclusive), for tests to measure against the frame.
+   */
+  private reveal(marks: readonly Mark[]): void {
+    const frame = this.frame;
+    if (!frame) return;
+    const lit = marks.filter((m) => !BACKDROP.has(m.style));
+    if (lit.length === 0) {
+      this.stage.dataset.lit = "";
+      return;
+    }
+    const i0 = Math.min(...lit.map((m) => m.i));
+    const j0 = Math.min(...lit.map((m) => m.j));
+    const i1 = Math.max(...lit.map((m) => m.i + Math.max(1, m.h ?? 1)));
+    const j1 = Math.max(...lit.map((m) => m.j + Math.max(1, m.w ?? 1)));
+    if (!this.pointerIn && frame.clientWidth > 0) {
+      const target: Box = markRect({ i: i0, j: j0, h: i1 - i0, w: j1 - j0, style: "window" }, this.cell, this.margin);
+      const view: Box = { x: frame.scrollLeft, y: frame.scrollTop, w: frame.clientWidth, h: frame.clientHeight };
+      const to = revealScroll(target, view);
+      frame.scrollLeft = to.left;
+      frame.scrollTop = to.top;
+    }
+    this.stage.dataset.lit = `${i0},${j0},${i1},${j1}`;
   }
 
   /** The plane cell under a mouse event, or null (margin, outside, a wrapped plane's unused cells). */
@@ -168,6 +218,9 @@ export class Plane {
     return cell && wrap ? unwrappedCell(wrap, this.spec.w, cell[0], cell[1]) : cell;
   }
 }
+
+/** Marks that stay while nothing is hovered (RoI boxes, SPP bins, the coverage view): never scrolled to. */
+const BACKDROP: ReadonlySet<MarkStyle> = new Set<MarkStyle>(["bin", "region", "uncovered", "count"]);
 
 /** A wrapped plane's pixels: its values laid out row after row of wrap.cols, the cells after the last clear. */
 function wrappedImage(spec: PlaneSpec, wrap: Wrap): ReturnType<typeof planeRGBA> {

@@ -78,9 +78,21 @@ export function composeView(root: HTMLElement): HTMLCanvasElement {
   ctx.imageSmoothingEnabled = false; // pixel-exact cells, as on screen
   for (const c of Array.from(root.querySelectorAll("canvas"))) {
     const r = c.getBoundingClientRect();
-    const y = cutY(r.top - box.top, band);
-    if (y !== null && r.width > 0 && r.height > 0 && !c.closest("[hidden]"))
-      ctx.drawImage(c, r.left - box.left, y, r.width, r.height);
+    if (!(r.width > 0 && r.height > 0) || c.closest("[hidden]")) continue;
+    // a large plane's canvases reach past its scrolling frame (canvas/plane.ts): the picture shows what the frame
+    // shows, placed by the frame (a canvas scrolled up may start inside the toolbar's band)
+    const frame = c.closest<HTMLElement>(".jp-PoolscopeTensor-frame");
+    const f = frame?.getBoundingClientRect();
+    const at = cutY((f ?? r).top - box.top, band);
+    if (at === null) continue;
+    ctx.save();
+    if (frame && f) {
+      ctx.beginPath();
+      ctx.rect(f.left - box.left + frame.clientLeft, at + frame.clientTop, frame.clientWidth, frame.clientHeight);
+      ctx.clip();
+    }
+    ctx.drawImage(c, r.left - box.left, at + (f ? r.top - f.top : 0), r.width, r.height);
+    ctx.restore();
   }
   for (const t of Array.from(root.querySelectorAll<HTMLElement>(TEXT_SELECTOR))) {
     if (!t.textContent || t.closest("[hidden]")) continue;

@@ -30,15 +30,55 @@ export function stripCross(input: GridLayout, output: GridLayout): { cellW?: num
 /**
  * Integer pixels per cell (pixel-exact zoom): large enough that the longer side fills the budget (cells up to
  * 32 px), and never below MIN_CELL_PX, nor below `linked` (the cell size of the plane this one is linked to, so
- * a pooled plane is never drawn finer than its input); only a plane longer than MAX_PLANE_PX / MIN_CELL_PX
- * cells goes below, to the largest zoom that fits MAX_PLANE_PX (at least 1).
+ * a pooled plane is never drawn finer than its input). A plane longer than MAX_PLANE_PX / MIN_CELL_PX cells
+ * (an 89×89 image) keeps MIN_CELL_PX too: the Plane shows it in a scrolling frame (framedSize, revealScroll).
  */
 export function zoomFor(planeH: number, planeW: number, budgetPx = PLANE_BUDGET_PX, linked = 0): number {
   const longest = Math.max(planeH, planeW, 1);
   const fit = Math.max(1, Math.min(32, Math.floor(budgetPx / longest)));
-  const want = Math.max(fit, MIN_CELL_PX, linked);
-  const cap = Math.max(1, Math.floor(MAX_PLANE_PX / longest));
-  return Math.max(fit, Math.min(want, cap)); // fit never exceeds cap (budgetPx ≤ 32 · longest ≤ MAX_PLANE_PX)
+  return Math.max(fit, MIN_CELL_PX, linked);
+}
+
+/** Room a scroll bar may take from a frame's box (Chromium's and Firefox's are 15–17 px, overlay ones 0). */
+export const SCROLLBAR_PX = 17;
+
+/**
+ * The box of the scrolling frame a stage of stageW × stageH CSS px is shown in, or null when it fits
+ * MAX_PLANE_PX both ways and is shown whole: each side at most MAX_PLANE_PX of stage, plus a scroll bar's room
+ * where the other side scrolls, so an input and its pooled output still stand side by side on a notebook's width.
+ */
+export function framedSize(stageW: number, stageH: number): { w: number; h: number } | null {
+  if (stageW <= MAX_PLANE_PX && stageH <= MAX_PLANE_PX) return null;
+  const scrollsX = stageW > MAX_PLANE_PX;
+  const scrollsY = stageH > MAX_PLANE_PX;
+  return {
+    w: Math.min(stageW, MAX_PLANE_PX) + (scrollsY ? SCROLLBAR_PX : 0),
+    h: Math.min(stageH, MAX_PLANE_PX) + (scrollsX ? SCROLLBAR_PX : 0),
+  };
+}
+
+/** A rectangle in CSS pixels (x, y from a stage's top-left corner). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The scroll offsets that bring `target` into a frame's view (`view`: its current scroll offsets and visible
+ * size), moving as little as possible (nothing when it is in view already, or fills the view), with `pad` px
+ * of context around it; a target larger than the view shows its top-left part. Pure, so the rule is unit-tested.
+ */
+export function revealScroll(target: Box, view: Box, pad = MIN_CELL_PX): { left: number; top: number } {
+  const axis = (start: number, size: number, at: number, seen: number): number => {
+    if (start >= at && start + size <= at + seen) return at;
+    // a target across the whole view (a strip's row of a wide map) is in view already: no jump back to its start
+    if (size > seen && start <= at && start + size >= at + seen) return at;
+    if (size + 2 * pad > seen) return Math.max(0, start - Math.min(pad, Math.max(0, seen - size) / 2));
+    return start < at ? Math.max(0, start - pad) : start + size + pad - seen;
+  };
+  return { left: axis(target.x, target.w, view.x, view.w), top: axis(target.y, target.h, view.y, view.h) };
 }
 
 /** The cell under a point given in CSS pixels from a plane's top-left corner, or null outside it. */

@@ -51,11 +51,32 @@ export function planePairs(
     const arrow = el("div", "jp-PoolscopeTensor-arrow");
     arrow.textContent = vertical ? "↓" : "→";
     pair.append(a.node, arrow, b.node);
+    // a strip keeps its map's rows (H×1 beside it) or columns (1×W under it): when both scroll, they scroll
+    // together along that axis, so strip row i stays beside map row i
+    if (output.cellW) {
+      // row beside row: tops aligned (not centred), the narrow strip's caption on one line like the map's
+      pair.style.alignItems = "flex-start";
+      b.node.querySelector<HTMLElement>(".jp-PoolscopeTensor-caption")?.style.setProperty("white-space", "nowrap");
+      linkScroll(a, b, "scrollTop");
+    }
+    if (output.cellH) linkScroll(a, b, "scrollLeft");
     ins.push(a);
     outs.push(b);
     grid.append(pair);
   }
   return { grid, ins, outs };
+}
+
+/** Keeps two framed planes at one scroll offset along an axis (either may be scrolled, by the reader or a reveal). */
+function linkScroll(a: Plane, b: Plane, axis: "scrollTop" | "scrollLeft"): void {
+  const [fa, fb] = [a.frame, b.frame];
+  if (!fa || !fb) return;
+  const follow = (from: HTMLElement, to: HTMLElement) => () => {
+    // equal already: the echo of the other frame's own scroll, which must not bounce back
+    if (to[axis] !== from[axis]) to[axis] = from[axis];
+  };
+  fa.addEventListener("scroll", follow(fa, fb));
+  fb.addEventListener("scroll", follow(fb, fa));
 }
 
 /** The legend of an input beside its output on shared or per-channel scales. */

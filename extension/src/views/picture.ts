@@ -3,7 +3,7 @@
  * RGB, hovered like any plane, its read-out giving the pixel's three values. The toolbar's "RGB" toggle swaps
  * it for the three channels as heatmaps (tensor.ts).
  */
-import { rgbPixels, type RgbPicture } from "poolscope/wire";
+import { MAX_PLANE_PX, rgbPixels, type RgbPicture } from "poolscope/wire";
 import { Plane, el } from "../canvas/plane.js";
 import { zoomFor } from "../canvas/screen.js";
 import { valueText } from "../canvas/screen.js";
@@ -22,7 +22,9 @@ export function pictureView(pn: Panel, picture: RgbPicture, ctx: ViewContext): B
     h,
     w,
     scale: scalesFor([pn], "shared").shared,
-    zoom: zoomFor(h, w),
+    // a photo is read whole: past 48 pixels a side it fits MAX_PLANE_PX rather than scroll (its channels, one
+    // toggle away, keep the 12-px cells of the size rule)
+    zoom: Math.max(1, Math.min(zoomFor(h, w), Math.floor(MAX_PLANE_PX / Math.max(h, w, 1)))),
     caption: ctx.say("captionPicture", { peak }),
   });
   plane.stage.querySelectorAll(".jp-PoolscopeTensor-layer").forEach((layer) => layer.remove());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { drawText, textWidth } from "../../../src/display/bitmapFont.js";
-import { figureCells, figureImage, layPanel } from "../../../src/display/figure.js";
+import { cropPanel, figureCells, figureImage, fitCaption, layPanel } from "../../../src/display/figure.js";
+import { captionWidth } from "../../../src/display/captionFont.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import type { RgbaImage } from "../../../src/wire/heatmap.js";
 import { tensor, maxPool2d, JUPYTER_DISPLAY } from "../../../src/index.js";
@@ -102,6 +103,95 @@ describe("PNG figure: the size rule", () => {
     expect(figureCells([gridLayout([1, 1, 2, 2]), gridLayout([1, 1, 4, 4])])).toEqual([80, 80]);
     // a 30×30 input at 12 px, pooled to 30×1 (a strip): linked, 12, not its own 5
     expect(figureCells([gridLayout([1, 1, 30, 30]), gridLayout([1, 1, 30, 1])])).toEqual([12, 12]);
+  });
+
+  it("crops a plane over 48 cells a side to the 48×48 around its marked window, and says so", () => {
+    const n = 89;
+    const values = Float32Array.from({ length: 2 * n * n }, (_, k) => k);
+    const layout = gridLayout([1, 2, n, n]);
+    // tutorial 02's first window (rows and columns 0…10): the top-left 48×48 of each plane
+    const first = cropPanel({
+      label: "input",
+      values,
+      layout,
+      marks: [{ plane: 0, i: 0, j: 0, h: 11, w: 11, kind: "window" }],
+    });
+    expect(first.layout).toEqual({ rows: 1, cols: 2, planeH: 48, planeW: 48 });
+    expect(first.label).toBe("input");
+    expect(first.note).toBe("rows 0–47, cols 0–47 of 89×89");
+    expect(first.values[47 * 48 + 47]).toBe(47 * n + 47);
+    expect(first.values[48 * 48]).toBe(n * n); // plane 1 starts at its own (0, 0)
+    expect(first.marks).toEqual([{ plane: 0, i: 0, j: 0, h: 11, w: 11, kind: "window" }]);
+    // a window far in: centred, the marks moved with the crop, an argmax outside it dropped
+    const far = cropPanel({
+      label: "",
+      values,
+      layout,
+      marks: [
+        { plane: 0, i: 70, j: 30, h: 11, w: 11, kind: "window" },
+        { plane: 1, i: 0, j: 0, h: 1, w: 1, kind: "argmax" },
+      ],
+    });
+    expect(far.note).toBe("rows 41–88, cols 11–58 of 89×89");
+    expect(far.values[0]).toBe(41 * n + 11);
+    expect(far.marks).toEqual([{ plane: 0, i: 29, j: 19, h: 11, w: 11, kind: "window" }]);
+    // a plane that fits is left as it is; so is the short side of a long one
+    const fits = { label: "x", values: [1, 2, 3, 4], layout: gridLayout([1, 1, 2, 2]) };
+    expect(cropPanel(fits)).toBe(fits);
+    expect(cropPanel({ label: "", values: new Float32Array(3 * 100), layout: gridLayout([1, 1, 3, 100]) }).note).toBe(
+      "rows 0–2, cols 0–47 of 3×100",
+    );
+  });
+
+  it("draws a cropped 89×89 input at 12 px a cell beside its pooled output", () => {
+    const input = Float32Array.from({ length: 89 * 89 }, (_, k) => (k % 7) / 7);
+    const output = Float32Array.from({ length: 64 }, (_, k) => k / 64);
+    const im = figureImage(
+      [
+        { label: "input", values: input, layout: gridLayout([1, 1, 89, 89]) },
+        { label: "output", values: output, layout: gridLayout([1, 1, 8, 8]) },
+      ],
+      { kind: "sequential", lo: 0, hi: 1 },
+    );
+    // 48 cells of 12 px and 8 of 20 px, each with its 4-px frame, 8 px apart (it was 89 px of 1-px cells)
+    expect(im.width).toBe(48 * 12 + 8 + 8 + 8 * 20 + 8);
+  });
+
+  it("fits tutorial 02's four 89×89 planes beside their 8×8 outputs in 1024 px with 12-px cells: smaller crops", () => {
+    const input = Float32Array.from({ length: 4 * 89 * 89 }, (_, k) => (k % 7) / 7);
+    const output = Float32Array.from({ length: 4 * 64 }, (_, k) => (k % 64) / 64);
+    const panels = [
+      { label: "input", values: input, layout: gridLayout([1, 4, 89, 89]) },
+      { label: "output", values: output, layout: gridLayout([1, 4, 8, 8]) },
+    ];
+    const im = figureImage(panels, { kind: "sequential", lo: 0, hi: 1 });
+    // 4 planes of 12 cells and 4 of 8, every cell 12 px, each plane framed by 4 px, the panels 8 px apart
+    expect(im.width).toBe(4 * 12 * 12 + 20 + 8 + 4 * 8 * 12 + 20);
+    // the caption says the crop: the same figure with the expected label differs only where the label is
+    const expected = figureImage(
+      [
+        {
+          label: "input",
+          note: "rows 0–11, cols 0–11 of 89×89",
+          values: cropPanel(panels[0], 12).values,
+          layout: gridLayout([1, 4, 12, 12]),
+        },
+        panels[1],
+      ],
+      { kind: "sequential", lo: 0, hi: 1 },
+    );
+    expect(Array.from(im.data)).toEqual(Array.from(expected.data));
+  });
+
+  it("cuts a caption to its panel's width with an ellipsis, so a long row title never runs into the next", () => {
+    const title = "1 horizontal edges, row strips (H×1) input";
+    expect(fitCaption(title, 1000)).toBe(title);
+    const cut = fitCaption(title, 120);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(captionWidth(cut)).toBeLessThanOrEqual(120);
+    expect(title.startsWith(cut.slice(0, -1))).toBe(true);
+    // one more character would not fit
+    expect(captionWidth(title.slice(0, cut.length) + "…")).toBeGreaterThan(120);
   });
 
   it("wraps a long vector into rows of 32 and moves its marks with it", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "fast-png";
 import { drawMark, figureImage, type FigurePanel } from "../../../src/display/figure.js";
-import { traceFigureMarks } from "../../../src/display/figureMarks.js";
+import { traceFigureMarks, type FigureMark } from "../../../src/display/figureMarks.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import { cellsRect, gridGeometry, type RgbaImage } from "../../../src/wire/heatmap.js";
 import { scaleFor } from "../../../src/wire/colormap.js";
@@ -11,6 +11,7 @@ import {
   maxPool2d,
   maxPool3d,
   rand,
+  roiAlign,
   roiPool,
   spatialPyramidPool,
   stripPool,
@@ -67,12 +68,43 @@ describe("PNG marks of a traced result", () => {
     const t = roiPool(feat, tensor([[1, 2, 1, 5, 4]]), { outputSize: 2, trace: true });
     const m = traceFigureMarks(t.trace);
     const windows = m.input.filter((k) => k.kind === "window");
-    // the box x 2…5, y 1…4 covers rows 1…4 and columns 2…5; four bins of 2×2 inside it
-    expect(windows[0]).toEqual({ plane: 3, i: 1, j: 2, h: 4, w: 4, kind: "window" });
-    expect(windows.slice(1)).toHaveLength(4);
-    for (const b of windows.slice(1)) expect([b.plane, b.h, b.w]).toEqual([3, 2, 2]);
+    // the box x 2…5, y 1…4 covers rows 1…4 and columns 2…5, labelled with its index; four bins of 2×2 inside it
+    expect(m.input[0]).toEqual({ plane: 3, i: 1, j: 2, h: 4, w: 4, kind: "region", text: "0" });
+    expect(windows).toHaveLength(4);
+    for (const b of windows) expect([b.plane, b.h, b.w]).toEqual([3, 2, 2]);
     expect(m.input.find((k) => k.kind === "argmax")).toEqual({ plane: 3, i: 2, j: 3, h: 1, w: 1, kind: "argmax" });
     expect(m.output).toEqual([{ plane: 0, i: 0, j: 0, h: 1, w: 1, kind: "cell" }]);
+  });
+
+  it("RoI: every region's box, on its own sample's plane, labelled with the name passed in; the labels drawn", () => {
+    const feat = tensor(
+      Array.from({ length: 2 * 1 * 6 * 8 }, (_, k) => k % 48),
+      [2, 1, 6, 8],
+    );
+    const boxes = tensor([
+      [0, 0, 0, 3, 3],
+      [1, 2, 1, 5, 4],
+    ]);
+    const named = roiPool(feat, boxes, { outputSize: 2, trace: true, names: ["cat", "dog"] });
+    const regions = traceFigureMarks(named.trace).input.filter((k) => k.kind === "region");
+    expect(regions).toEqual([
+      { plane: 0, i: 0, j: 0, h: 4, w: 4, kind: "region", text: "cat" },
+      { plane: 1, i: 1, j: 2, h: 4, w: 4, kind: "region", text: "dog" },
+    ]);
+    // RoIAlign: its continuous edges (rows 2…4.5, cols 1…3.7 here, +0.5 for cell units) cover the cells they reach
+    const align = roiAlign(feat, tensor([[0, 0.5, 1.5, 3.2, 4]]), { outputSize: 2, trace: true });
+    const box = traceFigureMarks(align.trace).input.find((k) => k.kind === "region");
+    expect(box).toMatchObject({ plane: 0, i: 2, j: 1, h: 3, w: 3, text: "0" });
+    // the PNG draws the labels: the figure with names differs from the one without only in the tags' pixels
+    const scale = { kind: "sequential" as const, lo: 0, hi: 47 };
+    const draw = (marks: FigureMark[]) =>
+      figureImage([{ label: "", values: feat.data, layout: gridLayout([2, 1, 6, 8]), marks }], scale);
+    const plainMarks = regions.map(({ text: _, ...m }) => m);
+    const tagged = draw(regions);
+    const plain = draw(plainMarks);
+    let differ = 0;
+    for (let k = 0; k < tagged.data.length; k++) if (tagged.data[k] !== plain.data[k]) differ++;
+    expect(differ).toBeGreaterThan(100);
   });
 
   it("3-d: output 0's window on each depth slice it reaches (none in the depth padding), and its argmax", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "fast-png";
 import { encodePng } from "../../../src/display/png.js";
-import { figureImage, FIGURE_LEVELS, MAX_FIGURE_PIXELS } from "../../../src/display/figure.js";
+import { CROP_CELLS, figureImage, FIGURE_LEVELS } from "../../../src/display/figure.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import type { RgbaImage } from "../../../src/wire/heatmap.js";
 
@@ -53,8 +53,9 @@ describe("PNG encoding", () => {
     const colours = new Set(new Uint32Array(fig.data.buffer));
     expect(colours.size).toBeLessThanOrEqual(256);
     expect(colours.size).toBeGreaterThan(FIGURE_LEVELS / 2);
-    // the plot area is bounded; the colour bar and its labels come on top
-    expect(fig.width * fig.height).toBeLessThan(MAX_FIGURE_PIXELS * 1.3);
+    // the plot area is bounded: the plane cropped to 48×48 cells of 12 px; the colour bar and its labels on top
+    expect(fig.width).toBe(CROP_CELLS * 12 + 8);
+    expect(fig.height).toBeLessThan(CROP_CELLS * 12 + 8 + 80); // + its caption, the bar and the ticks
     expect(rgbaOf(encodePng(fig)).indexed).toBe(true);
   });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   approxReadoutText,
   blockReadoutText,
+  framedSize,
   hitCell,
   legendTicks,
   planeLabel,
   readoutText,
+  revealScroll,
+  SCROLLBAR_PX,
   statsText,
   stripCross,
   valueText,
@@ -23,7 +26,7 @@ import {
 import { JUPYTER_DISPLAY, maxPool2d, tensor } from "../../../../src/index.js";
 
 describe("renderer geometry", () => {
-  it("zooms small planes by whole pixels, cells never under 12 px unless the plane is over 48 cells long", () => {
+  it("zooms small planes by whole pixels, cells never under 12 px however long the plane", () => {
     expect(zoomFor(4, 4)).toBe(32);
     expect(zoomFor(16, 10)).toBe(16);
     expect(MIN_CELL_PX).toBe(12);
@@ -31,11 +34,43 @@ describe("renderer geometry", () => {
     expect(zoomFor(40, 1)).toBe(12);
     expect(zoomFor(32, 32)).toBe(12);
     expect(zoomFor(48, 48)).toBe(12);
-    expect(zoomFor(49, 49)).toBe(11); // past 48 cells: the largest zoom that fits 576 px
-    // tutorial 02's 89×89 input: 2 px cells by the budget, 6 to fit 576 px beside its pooled output
-    expect(zoomFor(89, 89)).toBe(6);
-    expect(zoomFor(224, 224)).toBe(2);
-    expect(zoomFor(2000, 3)).toBe(1);
+    // past 48 cells too (tutorial 02's 89×89 input was drawn at 6 px a cell): the plane scrolls instead
+    expect(zoomFor(49, 49)).toBe(12);
+    expect(zoomFor(89, 89)).toBe(12);
+    expect(zoomFor(224, 224)).toBe(12);
+    expect(zoomFor(2000, 3)).toBe(12);
+    // never finer than the plane it is linked to
+    expect(zoomFor(8, 8, 96, 16)).toBe(16);
+  });
+
+  it("frames a stage larger than 576 px a side, with room for the scroll bar of the other side", () => {
+    expect(framedSize(576, 576)).toBeNull();
+    expect(framedSize(100, 40)).toBeNull();
+    expect(framedSize(1068, 1068)).toEqual({ w: 576 + SCROLLBAR_PX, h: 576 + SCROLLBAR_PX });
+    // only one side scrolls: the other keeps its length, plus the bar's room
+    expect(framedSize(1068, 120)).toEqual({ w: 576, h: 120 + SCROLLBAR_PX });
+    expect(framedSize(36, 2688)).toEqual({ w: 36 + SCROLLBAR_PX, h: 576 });
+  });
+
+  it("scrolls as little as brings the lit cells into view, with a cell of context", () => {
+    const view = { x: 0, y: 0, w: 576, h: 576 };
+    // in view already: no move
+    expect(revealScroll({ x: 100, y: 100, w: 132, h: 132 }, view)).toEqual({ left: 0, top: 0 });
+    // tutorial 02's last window (rows and columns 77…88 of 89 at 12 px): its far edge lands a cell inside the view
+    expect(revealScroll({ x: 924, y: 924, w: 144, h: 144 }, view)).toEqual({ left: 504, top: 504 });
+    // back up: its near edge a cell inside
+    expect(revealScroll({ x: 24, y: 0, w: 12, h: 12 }, { x: 500, y: 300, w: 576, h: 576 })).toEqual({
+      left: 12,
+      top: 0,
+    });
+    // larger than the view: its top-left part; unless it fills the view already (a long row scrolled along)
+    expect(revealScroll({ x: 600, y: 600, w: 1000, h: 1000 }, view)).toEqual({ left: 600, top: 600 });
+    expect(revealScroll({ x: 0, y: 600, w: 1152, h: 12 }, { x: 300, y: 0, w: 576, h: 576 })).toEqual({
+      left: 300,
+      top: 48,
+    });
+    // nearly as large: whole, with what context is left split around it
+    expect(revealScroll({ x: 600, y: 0, w: 560, h: 12 }, view).left).toBe(592);
   });
 
   it("widens a strip across its length, keeping its map's rows or columns", () => {
@@ -47,14 +82,14 @@ describe("renderer geometry", () => {
   });
 
   it("never draws a linked plane finer than the plane it is linked to", () => {
-    // the 8×8 pooled plane beside the 89×89 input: its own fit (32 px), more than the input's 6
+    // the 8×8 pooled plane beside the 89×89 input: its own fit (32 px), more than the input's 12
     expect(zoomFor(8, 8, 256, zoomFor(89, 89))).toBe(32);
     expect(zoomFor(4, 4, 96, 30)).toBe(30);
     expect(zoomFor(1, 20, 256, 20)).toBe(20); // a 1×20 strip beside its map at 20 px
     expect(zoomFor(32, 1, 256, 16)).toBe(16);
-    expect(zoomFor(64, 1, 256, 16)).toBe(9); // capped: 64 cells fit 576 px at 9
-    // the cap still wins over the link
-    expect(zoomFor(200, 1, 256, 12)).toBe(2);
+    // no cap: a long strip beside its map keeps the map's cells, and both scroll
+    expect(zoomFor(64, 1, 256, 16)).toBe(16);
+    expect(zoomFor(200, 1, 256, 12)).toBe(12);
   });
 
   it("finds the cell under the mouse, and nothing outside the plane", () => {
