@@ -64,6 +64,8 @@ export {
   maxUnpool3d,
 } from "./ops/unbatched.js";
 export { type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
+// the result flags, out of every op's options type so that a typed options object gives a Tensor
+export { type TraceOptions, type IndicesOptions, type TraceFlag, type ResultFlags } from "./ops/resultOptions.js";
 export { type AvgPoolOptions } from "./ops/avgPool.js";
 export { type AdaptivePoolOptions, type AdaptiveMaxPoolOptions, type OutputSize } from "./ops/adaptivePool.js";
 export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
