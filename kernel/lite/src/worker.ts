@@ -13,7 +13,8 @@ import { StreamCoalescer } from "../../dist/output.js";
 import { CellSyntaxError, compileCell, LIBRARY_KEY } from "./compile.js";
 import { complete } from "./complete.js";
 import type { ExecuteReply, FromWorker, ToWorker } from "./protocol.js";
-import { CELL_URL, cellContext, toJupyterError } from "./traceback.js";
+import { CELL_URL, toJupyterError } from "./errors.js";
+import { cellContext, cellName } from "../../dist/traceback.js";
 
 const post = (m: FromWorker): void => self.postMessage(m);
 const streams = new StreamCoalescer((name, text) => post({ type: "stream", name, text }));
@@ -58,7 +59,7 @@ async function execute(code: string, count: number): Promise<ExecuteReply> {
   } catch (e) {
     streams.endCell();
     if (e instanceof CellSyntaxError) {
-      const traceback = [cellContext(count, code, e.line), `SyntaxError: ${e.message}`];
+      const traceback = [cellContext(cellName(count), code, e.line), `SyntaxError: ${e.message}`];
       return { status: "error", ename: "SyntaxError", evalue: e.message, traceback };
     }
     return { status: "error", ...toJupyterError(e, sources) };
