@@ -77,10 +77,17 @@ export function inFunction(fn: string): string {
 export type FrameView = { entry: string } | "library" | null;
 
 /**
- * The traceback of an exception whose stack is `stack`, each frame shown as `view` says. Library frames before
- * the first cell frame are dropped: outermost, they are the kernel calling the cell, not what the cell called.
+ * The traceback of an exception whose stack is `stack`, each frame shown as `view` says. `outerLibrary: "drop"`
+ * drops the library frames before (outside) the first cell frame instead of folding them: for a kernel that
+ * cannot tell its own frames, which call the cell, from the library's (the browser kernel: one bundle).
  */
-export function formatTraceback(ename: string, evalue: string, stack: string, view: (f: Frame) => FrameView): string[] {
+export function formatTraceback(
+  ename: string,
+  evalue: string,
+  stack: string,
+  view: (f: Frame) => FrameView,
+  outerLibrary: "fold" | "drop" = "fold",
+): string[] {
   const out: string[] = [`${RULE}\n${ename.padEnd(42)}Traceback (most recent call last)`];
   let seenCell = false;
   let folded = 0;
@@ -92,7 +99,7 @@ export function formatTraceback(ename: string, evalue: string, stack: string, vi
   for (const f of parseFrames(stack).reverse()) {
     const shown = view(f);
     if (shown === "library") {
-      if (seenCell) folded++;
+      if (seenCell || outerLibrary === "fold") folded++;
     } else if (shown !== null) {
       seenCell = true;
       flush();

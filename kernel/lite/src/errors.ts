@@ -2,9 +2,18 @@
  * An exception of a browser cell as a Jupyter error, in the server kernel's traceback (kernel/src/traceback.ts,
  * imported from kernel/dist). What is the browser kernel's own is which frame is a cell: a cell names its
  * sourceURL (`poolscope-cell-<count>`), and the compiled cell keeps the cell's lines (compile.ts), so the
- * frame's line is the line the user wrote. Any other frame after the first cell frame is the library's.
+ * frame's line is the line the user wrote. Any other frame is the library's or the worker's, one bundle: those
+ * outside the first cell frame are the worker calling the cell (dropped), those inside it the library (folded).
  */
-import { cellContext, cellName, errorParts, formatTraceback, inFunction } from "../../dist/traceback.js";
+import {
+  cellContext,
+  cellName,
+  errorParts,
+  formatTraceback,
+  inFunction,
+  type Frame,
+  type FrameView,
+} from "../../dist/traceback.js";
 import type { JupyterError } from "./protocol.js";
 
 export const CELL_URL = "poolscope-cell-";
@@ -21,12 +30,13 @@ export function toJupyterError(e: unknown, sources: ReadonlyMap<number, string>)
     return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
   }
   const { ename, evalue, stack } = errorParts(e);
-  const traceback = formatTraceback(ename, evalue, stack, (f) => {
+  const view = (f: Frame): FrameView => {
     const count = cellOf(f.script);
     if (count === null) return "library";
     const source = sources.get(count);
     const name = cellName(count);
     return { entry: source === undefined ? `${name}${inFunction(f.fn)}` : cellContext(name, source, f.line, f.fn) };
-  });
+  };
+  const traceback = formatTraceback(ename, evalue, stack, view, "drop");
   return { ename, evalue, traceback };
 }

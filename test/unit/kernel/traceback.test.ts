@@ -47,15 +47,20 @@ describe("formatTraceback", () => {
     ]);
   });
 
-  it("drops library frames before the first cell frame (the kernel calling the cell), folds one between cells", () => {
+  it("folds library frames outside the cells too, or drops them where the kernel cannot tell its own", () => {
     const stack = "    at f (cell-3:1:1)\n    at lib (x/lib.js:1:1)\n    at cell-3:3:1\n    at boot (x/lib.js:2:2)";
-    const tb = formatTraceback("Error", "e", stack, view);
-    expect(tb.slice(1).map((l) => l.split("\n")[0])).toEqual([
+    const heads = (tb: string[]): string[] => tb.slice(1).map((l) => l.split("\n")[0]);
+    const between = [
       "Cell In[3], line 3",
       "    [... 1 frame inside poolscope]",
       "Cell In[3], line 1, in f",
       "Error: e",
+    ];
+    expect(heads(formatTraceback("Error", "e", stack, view))).toEqual([
+      "    [... 1 frame inside poolscope]",
+      ...between,
     ]);
+    expect(heads(formatTraceback("Error", "e", stack, view, "drop"))).toEqual(between);
   });
 
   it("shows a line once where two frames are on it (an arrow and the call around it)", () => {
