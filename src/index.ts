@@ -64,6 +64,8 @@ export {
   maxUnpool3d,
 } from "./ops/unbatched.js";
 export { type MaxPoolOptions, type PoolWithIndices } from "./ops/maxPool.js";
+// the result flags, out of every op's options type so that a typed options object gives a Tensor
+export { type TraceOptions, type IndicesOptions, type TraceFlag, type ResultFlags } from "./ops/resultOptions.js";
 export { type AvgPoolOptions } from "./ops/avgPool.js";
 export { type AdaptivePoolOptions, type AdaptiveMaxPoolOptions, type OutputSize } from "./ops/adaptivePool.js";
 export { globalMaxPool, globalAvgPool, type GlobalPoolOptions } from "./ops/globalPool.js";
@@ -191,8 +193,10 @@ export {
 export { parseTrace, type ParsedTrace } from "./wire/traceValidate.js";
 
 // display
-// display/index.ts also installs [JUPYTER_DISPLAY] on Tensor when it loads: this import is what makes a
+// display/index.ts installs [JUPYTER_DISPLAY] on Tensor and Plot when it loads: this import is what makes a
 // tensor render as a cell's value
+import "./display/index.js";
+export { type PlotBundle } from "./display/index.js";
 export {
   toDisplayBundle,
   toRowBundle,
@@ -200,20 +204,19 @@ export {
   type DisplayExtras,
   type DisplayItem,
   type CaptionOptions,
-} from "./display/index.js";
+} from "./display/bundle.js";
 export {
   plot,
   Plot,
   VEGALITE_MIME,
   PLOT_POINT_LIMIT,
-  type PlotBundle,
   type PlotOptions,
   type PlotSeries,
   type PlotKind,
   type PlotScale,
   type PlotValues,
   type VegaLiteSpec,
-} from "./display/index.js";
+} from "./display/plot.js";
 export {
   TENSOR_MIME,
   PAYLOAD_VERSION,

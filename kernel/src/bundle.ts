@@ -33,3 +33,17 @@ export function toMimeBundle(value: unknown, options: { title?: string } = {}): 
   const text = typeof value === "string" ? inspect(value) : inspect(value, { depth: 4 });
   return { "text/plain": options.title === undefined ? text : `${options.title}\n${text}` };
 }
+
+/**
+ * A cell's result as toMimeBundle gives it, or its text when the bundle cannot be serialised (e.g. a cyclic
+ * object in it): the message that carries it must be JSON. Both kernels answer execute_request with this.
+ */
+export function jsonSafeBundle(value: unknown): MimeBundle {
+  const bundle = toMimeBundle(value);
+  try {
+    JSON.stringify(bundle);
+    return bundle;
+  } catch (e) {
+    return { "text/plain": `${String(bundle["text/plain"] ?? "")}\n(rich display failed: ${(e as Error).message})` };
+  }
+}

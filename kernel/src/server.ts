@@ -9,7 +9,7 @@
  * template literal, "invalid"), interrupts that are not lost while the kernel is still building its compiler,
  * and an exit when the parent process dies (parent.ts).
  */
-import { toMimeBundle, type MimeBundle } from "./bundle.js";
+import { jsonSafeBundle } from "./bundle.js";
 import { inspect } from "./inspect.js";
 import { setOutputChannel } from "./display.js";
 import { toJupyterError } from "./errors.js";
@@ -387,7 +387,7 @@ export class PoolscopeServer {
     const reports: unknown[][] = [];
     const ok = await this.run(code, silent, reports, count, (value) => {
       if (!silent) {
-        this.publish(msg, "execute_result", { execution_count: count, data: safeBundle(value), metadata: {} });
+        this.publish(msg, "execute_result", { execution_count: count, data: jsonSafeBundle(value), metadata: {} });
       }
     });
     if (!ok) return fail(toJupyterError(reports.length > 0 ? reports : [[new Error("execution failed")]]));
@@ -429,7 +429,7 @@ export class PoolscopeServer {
     let value: unknown = undefined;
     const ok = await this.run(expression, true, reports, undefined, (v) => (value = v));
     if (!ok) return { status: "error", ...toJupyterError(reports.length > 0 ? reports : [[new Error("failed")]]) };
-    return { status: "ok", data: safeBundle(value), metadata: {} };
+    return { status: "ok", data: jsonSafeBundle(value), metadata: {} };
   }
 
   /**
@@ -505,17 +505,6 @@ function isComplete(code: string): Content {
   // a template literal left open goes on over the next lines, as a Python triple-quoted string does
   if (diagnostics.some((d) => d.code === UNTERMINATED_TEMPLATE)) return { status: "incomplete", indent: "" };
   return { status: "invalid" };
-}
-
-/** A value's bundle, or its text when the bundle cannot be serialised (e.g. a cyclic object in it). */
-function safeBundle(value: unknown): MimeBundle {
-  const bundle = toMimeBundle(value);
-  try {
-    JSON.stringify(bundle);
-    return bundle;
-  } catch (e) {
-    return { "text/plain": `${String(bundle["text/plain"] ?? "")}\n(rich display failed: ${(e as Error).message})` };
-  }
 }
 
 /** SQLite's GLOB, which IPython's history search uses: * and ? wildcards, [...] classes, case-sensitive. */

@@ -5,34 +5,14 @@
  *
  * Loading this module installs `[JUPYTER_DISPLAY]` on Tensor and Plot, so core/tensor.ts imports nothing of
  * display and plot.ts stays free of Node; src/index.ts loads it, which is how every tensor the library hands out
- * renders as a cell's value.
+ * renders as a cell's value. The names of display are exported from bundle.ts and plot.ts by src/index.ts,
+ * once; this module adds only the installation (and PlotBundle, the type it declares).
  */
 import { say } from "../core/messages.js";
 import { JUPYTER_DISPLAY, Tensor } from "../core/tensor.js";
 import { toDisplayBundle, type CaptionOptions, type DisplayBundle } from "./bundle.js";
 import { Plot, VEGALITE_MIME, type VegaLiteSpec } from "./plot.js";
 import { plotSvg } from "./plotSvg.js";
-
-export {
-  toDisplayBundle,
-  toRowBundle,
-  type DisplayBundle,
-  type DisplayExtras,
-  type DisplayItem,
-  type CaptionOptions,
-} from "./bundle.js";
-export {
-  plot,
-  Plot,
-  VEGALITE_MIME,
-  PLOT_POINT_LIMIT,
-  type PlotOptions,
-  type PlotSeries,
-  type PlotKind,
-  type PlotScale,
-  type PlotValues,
-  type VegaLiteSpec,
-} from "./plot.js";
 
 declare module "../core/tensor.js" {
   interface Tensor {

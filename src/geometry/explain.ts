@@ -36,6 +36,13 @@ export interface PoolSizeQuery {
   ceilMode?: boolean;
 }
 
+/** Every one of `values` (named by its option) a whole number, as both explanations take them. */
+function checkWholeNumbers(op: string, values: Record<string, number>): void {
+  for (const [name, v] of Object.entries(values)) {
+    if (!Number.isInteger(v)) throw new ParameterError(op, name, v, "must be a whole number");
+  }
+}
+
 /**
  * PyTorch pooling: out = ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1, or with ceil mode ⌈…⌉ + 1 followed by the rule that the
  * last window must start inside the input or the left padding ((out−1)·s < n + p, else one fewer).
@@ -47,15 +54,7 @@ export function explainPoolOutputSize(q: PoolSizeQuery): SizeExplanation {
   const p = q.padding ?? 0;
   const d = q.dilation ?? 1;
   const ceil = q.ceilMode ?? false;
-  for (const [name, v] of [
-    ["size", n],
-    ["kernelSize", k],
-    ["stride", s],
-    ["padding", p],
-    ["dilation", d],
-  ] as const) {
-    if (!Number.isInteger(v)) throw new ParameterError(op, name, v, "must be a whole number");
-  }
+  checkWholeNumbers(op, { size: n, kernelSize: k, stride: s, padding: p, dilation: d });
   const axis = poolAxis(op, "0", n, { kernel: k, stride: s, padding: p, dilation: d, ceilMode: ceil });
   const num = n + 2 * p - d * (k - 1) - 1;
   const fill = `(${n} + 2·${p} − ${d}·(${k}−1) − 1)/${s}`;
@@ -81,15 +80,7 @@ export function explainConvOutputSize(
   const s = q.stride ?? 1;
   const p = q.padding ?? 0;
   const d = q.dilation ?? 1;
-  for (const [name, v] of [
-    ["size", n],
-    ["kernelSize", k],
-    ["stride", s],
-    ["padding", p],
-    ["dilation", d],
-  ] as const) {
-    if (!Number.isInteger(v)) throw new ParameterError(op, name, v, "must be a whole number");
-  }
+  checkWholeNumbers(op, { size: n, kernelSize: k, stride: s, padding: p, dilation: d });
   const axis = convAxis(op, "0", n, { kernel: k, stride: s, padding: p, dilation: d });
   const num = n + 2 * p - d * (k - 1) - 1;
   return explained(axis.outSize, "out = ⌊(n + 2p − d(k−1) − 1)/s⌋ + 1", [

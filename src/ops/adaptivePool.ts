@@ -18,22 +18,19 @@ import { run } from "../backend/index.js";
 import { checkOut, intoOut } from "./out.js";
 import { unravel } from "../backend/js/windowPlan.js";
 import { shapeSize } from "../core/shape.js";
+import type { IndicesOptions, ResultFlags, TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export type OutputSize = number | readonly (number | null)[];
 
 export interface AdaptivePoolOptions {
   /** Bins per spatial dim: a scalar, or a list with null for "same as input". */
   outputSize: OutputSize;
-  /** Return a traced result (bins per axis, argmax or divisors). */
-  trace?: boolean;
   /** Write the output into this preallocated tensor (of the output's shape) and return it. */
   out?: Tensor;
 }
 
-export interface AdaptiveMaxPoolOptions extends AdaptivePoolOptions {
-  /** Also return PyTorch's indices (each maximum's flat position in its input plane). */
-  returnIndices?: boolean;
-}
+/** Max takes the same options; `returnIndices` is a result flag (see resultOptions.ts). */
+export type AdaptiveMaxPoolOptions = AdaptivePoolOptions;
 
 export interface AdaptiveCore {
   output: Tensor;
@@ -103,16 +100,15 @@ export function adaptivePoolNd(
   x: Tensor,
   nd: number,
   mode: "max" | "avg",
-  options: AdaptivePoolOptions,
+  options: AdaptivePoolOptions & ResultFlags,
   wantAll = true,
 ): AdaptiveCore {
   checkTensor(op, "x", x);
   if (typeof options !== "object" || options === null) {
     throw new ParameterError(op, "options", options, "must be an object with outputSize, e.g. { outputSize: 1 }");
   }
-  const o = options as AdaptiveMaxPoolOptions;
-  const wantIndices = mode === "max" && (wantAll || Boolean(o.returnIndices || o.trace));
-  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, options.outputSize), mode, wantIndices, o.out, op);
+  const wantIndices = mode === "max" && (wantAll || Boolean(options.returnIndices || options.trace));
+  return poolOverBins(x, adaptiveGeometry(op, x.shape, nd, options.outputSize), mode, wantIndices, options.out, op);
 }
 
 /** Builds the window trace of a bins-based pooling (adaptive, global, strips). */
@@ -134,7 +130,7 @@ export function binsTrace(
   });
 }
 
-function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions): Tensor | PoolWithIndices | TracedMax {
+function maxResult(op: string, x: Tensor, nd: number, o: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax {
   const core = adaptivePoolNd(op, x, nd, "max", o, false);
   const indices = core.indices as Tensor;
   if (o.trace) return new TracedMaxPool(x, core.output, binsTrace(op, x, core, "max", "adaptive"), indices);
@@ -142,7 +138,7 @@ function maxResult(op: string, x: Tensor, nd: number, o: AdaptiveMaxPoolOptions)
   return core.output;
 }
 
-function avgResult(op: string, x: Tensor, nd: number, o: AdaptivePoolOptions): Tensor | TracedAvg {
+function avgResult(op: string, x: Tensor, nd: number, o: AvgO & TraceFlag): Tensor | TracedAvg {
   const core = adaptivePoolNd(op, x, nd, "avg", o, false);
   return o.trace ? new TracedPool(x, core.output, binsTrace(op, x, core, "avg", "adaptive")) : core.output;
 }
@@ -152,53 +148,62 @@ type TracedAvg = TracedPool<WindowTrace>;
 type MaxO = AdaptiveMaxPoolOptions;
 type AvgO = AdaptivePoolOptions;
 
-/** Adaptive max pooling over (N, C, L) to outputSize bins. */
-export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
-export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+/**
+ * Adaptive max pooling over (N, C, L) to outputSize bins.
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & TraceOptions): TracedMax;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & IndicesOptions): PoolWithIndices;
 export function adaptiveMaxPool1d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
-export function adaptiveMaxPool1d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
-export function adaptiveMaxPool1d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool1d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax {
   return maxResult("adaptiveMaxPool1d", x, 1, options);
 }
 
-/** Adaptive max pooling over (N, C, H, W), e.g. `adaptiveMaxPool2d(x, { outputSize: [3, 4] })`. */
-export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
-export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+/**
+ * Adaptive max pooling over (N, C, H, W), e.g. `adaptiveMaxPool2d(x, { outputSize: [3, 4] })`.
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & TraceOptions): TracedMax;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & IndicesOptions): PoolWithIndices;
 export function adaptiveMaxPool2d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
-export function adaptiveMaxPool2d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
-export function adaptiveMaxPool2d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool2d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax {
   return maxResult("adaptiveMaxPool2d", x, 2, options);
 }
 
-/** Adaptive max pooling over (N, C, D, H, W). */
-export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { trace: true }): TracedMax;
-export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { returnIndices: true }): PoolWithIndices;
+/**
+ * Adaptive max pooling over (N, C, D, H, W).
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & TraceOptions): TracedMax;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & IndicesOptions): PoolWithIndices;
 export function adaptiveMaxPool3d(x: Tensor, options: MaxO & { returnIndices?: false; trace?: false }): Tensor;
-export function adaptiveMaxPool3d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax;
-export function adaptiveMaxPool3d(x: Tensor, options: MaxO): Tensor | PoolWithIndices | TracedMax {
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax;
+export function adaptiveMaxPool3d(x: Tensor, options: MaxO & ResultFlags): Tensor | PoolWithIndices | TracedMax {
   return maxResult("adaptiveMaxPool3d", x, 3, options);
 }
 
 /** Adaptive average pooling over (N, C, L). */
-export function adaptiveAvgPool1d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO & TraceOptions): TracedAvg;
 export function adaptiveAvgPool1d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
-export function adaptiveAvgPool1d(x: Tensor, options: AvgO): Tensor | TracedAvg;
-export function adaptiveAvgPool1d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg;
+export function adaptiveAvgPool1d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg {
   return avgResult("adaptiveAvgPool1d", x, 1, options);
 }
 
 /** Adaptive average pooling over (N, C, H, W), e.g. `adaptiveAvgPool2d(x, { outputSize: [null, 1] })`. */
-export function adaptiveAvgPool2d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO & TraceOptions): TracedAvg;
 export function adaptiveAvgPool2d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
-export function adaptiveAvgPool2d(x: Tensor, options: AvgO): Tensor | TracedAvg;
-export function adaptiveAvgPool2d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg;
+export function adaptiveAvgPool2d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg {
   return avgResult("adaptiveAvgPool2d", x, 2, options);
 }
 
 /** Adaptive average pooling over (N, C, D, H, W). */
-export function adaptiveAvgPool3d(x: Tensor, options: AvgO & { trace: true }): TracedAvg;
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO & TraceOptions): TracedAvg;
 export function adaptiveAvgPool3d(x: Tensor, options: AvgO & { trace?: false }): Tensor;
-export function adaptiveAvgPool3d(x: Tensor, options: AvgO): Tensor | TracedAvg;
-export function adaptiveAvgPool3d(x: Tensor, options: AvgO): Tensor | TracedAvg {
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg;
+export function adaptiveAvgPool3d(x: Tensor, options: AvgO & TraceFlag): Tensor | TracedAvg {
   return avgResult("adaptiveAvgPool3d", x, 3, options);
 }

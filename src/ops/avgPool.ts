@@ -20,14 +20,13 @@ import { checkOut, intoOut } from "./out.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
 import { unravel } from "../backend/js/windowPlan.js";
 import { shapeSize } from "../core/shape.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface AvgPoolOptions extends Omit<SlidingPoolOptions, "dilation"> {
   /** Count padded cells in the divisor. Default true, as PyTorch (false with "same"/"valid", as TensorFlow). */
   countIncludePad?: boolean;
   /** Divide every window by this instead. */
   divisorOverride?: number;
-  /** Return a TracedPool with the geometry and divisor of every output cell. */
-  trace?: boolean;
   /** Channel layout; channels last (e.g. "NHWC") is TensorFlow's. Default channels first. */
   dataFormat?: DataFormat;
   /** Write the output into this preallocated tensor (of the output's shape) and return it. */
@@ -119,7 +118,7 @@ export function avgPoolResult(
   op: string,
   x: Tensor,
   core: AvgPoolCore,
-  options: AvgPoolOptions,
+  options: AvgPoolOptions & TraceFlag,
 ): Tensor | TracedPool<WindowTrace> {
   if (!options.trace) return core.output;
   const trace = windowTrace({
@@ -139,25 +138,25 @@ export function avgPoolResult(
 type Traced = TracedPool<WindowTrace>;
 
 /** 1-d average pooling over (N, C, L). */
-export function avgPool1d(x: Tensor, options: AvgPoolOptions & { trace: true }): Traced;
+export function avgPool1d(x: Tensor, options: AvgPoolOptions & TraceOptions): Traced;
 export function avgPool1d(x: Tensor, options: AvgPoolOptions & { trace?: false }): Tensor;
-export function avgPool1d(x: Tensor, options: AvgPoolOptions): Tensor | Traced;
-export function avgPool1d(x: Tensor, options: AvgPoolOptions): Tensor | Traced {
+export function avgPool1d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced;
+export function avgPool1d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced {
   return avgPoolResult("avgPool1d", x, avgPoolNd("avgPool1d", x, 1, options), options);
 }
 
 /** 2-d average pooling over (N, C, H, W), e.g. `avgPool2d(x, { kernelSize: 2 })`. */
-export function avgPool2d(x: Tensor, options: AvgPoolOptions & { trace: true }): Traced;
+export function avgPool2d(x: Tensor, options: AvgPoolOptions & TraceOptions): Traced;
 export function avgPool2d(x: Tensor, options: AvgPoolOptions & { trace?: false }): Tensor;
-export function avgPool2d(x: Tensor, options: AvgPoolOptions): Tensor | Traced;
-export function avgPool2d(x: Tensor, options: AvgPoolOptions): Tensor | Traced {
+export function avgPool2d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced;
+export function avgPool2d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced {
   return avgPoolResult("avgPool2d", x, avgPoolNd("avgPool2d", x, 2, options), options);
 }
 
 /** 3-d average pooling over (N, C, D, H, W). */
-export function avgPool3d(x: Tensor, options: AvgPoolOptions & { trace: true }): Traced;
+export function avgPool3d(x: Tensor, options: AvgPoolOptions & TraceOptions): Traced;
 export function avgPool3d(x: Tensor, options: AvgPoolOptions & { trace?: false }): Tensor;
-export function avgPool3d(x: Tensor, options: AvgPoolOptions): Tensor | Traced;
-export function avgPool3d(x: Tensor, options: AvgPoolOptions): Tensor | Traced {
+export function avgPool3d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced;
+export function avgPool3d(x: Tensor, options: AvgPoolOptions & TraceFlag): Tensor | Traced {
   return avgPoolResult("avgPool3d", x, avgPoolNd("avgPool3d", x, 3, options), options);
 }

@@ -9,15 +9,14 @@ import type { Tensor } from "../core/tensor.js";
 import { TracedMaxPool, TracedPool } from "../trace/result.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface GlobalPoolOptions {
-  /** Return a traced result (one bin per axis). */
-  trace?: boolean;
   /** Write the output into this preallocated tensor (N, C, 1, …, 1) and return it. */
   out?: Tensor;
 }
 
-function globalCore(op: string, x: Tensor, mode: "max" | "avg", options: GlobalPoolOptions) {
+function globalCore(op: string, x: Tensor, mode: "max" | "avg", options: GlobalPoolOptions & TraceFlag) {
   checkTensor(op, "x", x);
   const nd = x.rank - 2;
   if (nd < 1) throw new ParameterError(op, "x.shape", x.shape, "must have at least 3 dims (N, C, spatial…)");
@@ -26,10 +25,13 @@ function globalCore(op: string, x: Tensor, mode: "max" | "avg", options: GlobalP
 }
 
 /** Max over all spatial positions of each (N, C) plane. */
-export function globalMaxPool(x: Tensor, options: { trace: true; out?: Tensor }): TracedMaxPool<WindowTrace>;
-export function globalMaxPool(x: Tensor, options?: { trace?: false; out?: Tensor }): Tensor;
-export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedMaxPool<WindowTrace>;
-export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedMaxPool<WindowTrace> {
+export function globalMaxPool(x: Tensor, options: GlobalPoolOptions & TraceOptions): TracedMaxPool<WindowTrace>;
+export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions & { trace?: false }): Tensor;
+export function globalMaxPool(x: Tensor, options?: GlobalPoolOptions & TraceFlag): Tensor | TracedMaxPool<WindowTrace>;
+export function globalMaxPool(
+  x: Tensor,
+  options: GlobalPoolOptions & TraceFlag = {},
+): Tensor | TracedMaxPool<WindowTrace> {
   const core = globalCore("globalMaxPool", x, "max", options);
   if (!options.trace) return core.output;
   return new TracedMaxPool(
@@ -41,10 +43,13 @@ export function globalMaxPool(x: Tensor, options: GlobalPoolOptions = {}): Tenso
 }
 
 /** Mean over all spatial positions of each (N, C) plane. */
-export function globalAvgPool(x: Tensor, options: { trace: true; out?: Tensor }): TracedPool<WindowTrace>;
-export function globalAvgPool(x: Tensor, options?: { trace?: false; out?: Tensor }): Tensor;
-export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions): Tensor | TracedPool<WindowTrace>;
-export function globalAvgPool(x: Tensor, options: GlobalPoolOptions = {}): Tensor | TracedPool<WindowTrace> {
+export function globalAvgPool(x: Tensor, options: GlobalPoolOptions & TraceOptions): TracedPool<WindowTrace>;
+export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions & { trace?: false }): Tensor;
+export function globalAvgPool(x: Tensor, options?: GlobalPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace>;
+export function globalAvgPool(
+  x: Tensor,
+  options: GlobalPoolOptions & TraceFlag = {},
+): Tensor | TracedPool<WindowTrace> {
   const core = globalCore("globalAvgPool", x, "avg", options);
   return options.trace
     ? new TracedPool(x, core.output, binsTrace("globalAvgPool", x, core, "avg", "global"))

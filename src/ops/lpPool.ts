@@ -15,6 +15,7 @@ import { windowTrace } from "../trace/window.js";
 import type { WindowTrace } from "../wire/traceTypes.js";
 import { avgDivisors } from "./avgPool.js";
 import { maxOverPlan, meanOverPlan, planWindows } from "../backend/js/windowPlan.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface LpPoolOptions {
   /** p: 1 is sum pooling, 2 the Euclidean norm of the window, Infinity the max of |x| (−Infinity the min). */
@@ -25,11 +26,9 @@ export interface LpPoolOptions {
   stride?: PerDim | null;
   /** Round the output size up instead of down, so a partial window at the end still counts. Default false. */
   ceilMode?: boolean;
-  /** Return a TracedPool (geometry, divisors, p). */
-  trace?: boolean;
 }
 
-function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
+function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace> {
   checkTensor(op, "x", x);
   if (typeof o !== "object" || o === null)
     throw new ParameterError(op, "options", o, "must be an object with normType and kernelSize");
@@ -83,25 +82,25 @@ function lpPoolNd(op: string, x: Tensor, nd: number, o: LpPoolOptions): Tensor |
 }
 
 /** LP pooling over (N, C, L), e.g. `lpPool1d(x, { normType: 2, kernelSize: 3, stride: 2 })`. */
-export function lpPool1d(x: Tensor, options: LpPoolOptions & { trace: true }): TracedPool<WindowTrace>;
+export function lpPool1d(x: Tensor, options: LpPoolOptions & TraceOptions): TracedPool<WindowTrace>;
 export function lpPool1d(x: Tensor, options: LpPoolOptions & { trace?: false }): Tensor;
-export function lpPool1d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace>;
-export function lpPool1d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
+export function lpPool1d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace>;
+export function lpPool1d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace> {
   return lpPoolNd("lpPool1d", x, 1, options);
 }
 
 /** LP pooling over (N, C, H, W). */
-export function lpPool2d(x: Tensor, options: LpPoolOptions & { trace: true }): TracedPool<WindowTrace>;
+export function lpPool2d(x: Tensor, options: LpPoolOptions & TraceOptions): TracedPool<WindowTrace>;
 export function lpPool2d(x: Tensor, options: LpPoolOptions & { trace?: false }): Tensor;
-export function lpPool2d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace>;
-export function lpPool2d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
+export function lpPool2d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace>;
+export function lpPool2d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace> {
   return lpPoolNd("lpPool2d", x, 2, options);
 }
 
 /** LP pooling over (N, C, D, H, W), as PyTorch 2's F.lp_pool3d. */
-export function lpPool3d(x: Tensor, options: LpPoolOptions & { trace: true }): TracedPool<WindowTrace>;
+export function lpPool3d(x: Tensor, options: LpPoolOptions & TraceOptions): TracedPool<WindowTrace>;
 export function lpPool3d(x: Tensor, options: LpPoolOptions & { trace?: false }): Tensor;
-export function lpPool3d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace>;
-export function lpPool3d(x: Tensor, options: LpPoolOptions): Tensor | TracedPool<WindowTrace> {
+export function lpPool3d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace>;
+export function lpPool3d(x: Tensor, options: LpPoolOptions & TraceFlag): Tensor | TracedPool<WindowTrace> {
   return lpPoolNd("lpPool3d", x, 3, options);
 }

@@ -19,12 +19,9 @@ import type { WindowTrace } from "../wire/traceTypes.js";
 import { run, tryFast } from "../backend/index.js";
 import { checkOut, intoOut } from "./out.js";
 import { toChannelsFirst, toChannelsLast } from "./layout.js";
+import type { IndicesOptions, ResultFlags, TraceOptions } from "./resultOptions.js";
 
 export interface MaxPoolOptions extends SlidingPoolOptions {
-  /** Also return PyTorch's indices. */
-  returnIndices?: boolean;
-  /** Return a TracedMaxPool: output, indices and the geometry of every output cell. */
-  trace?: boolean;
   /** Channel layout; channels last (e.g. "NHWC") is TensorFlow's. Default channels first. */
   dataFormat?: DataFormat;
   /** Write the output into this preallocated tensor (of the output's shape) and return it. */
@@ -92,7 +89,7 @@ export function maxPoolResult(
   op: string,
   x: Tensor,
   core: MaxPoolCore,
-  options: MaxPoolOptions,
+  options: MaxPoolOptions & ResultFlags,
 ): Tensor | PoolWithIndices | TracedMaxPool<WindowTrace> {
   if (options.trace) {
     const trace = windowTrace({
@@ -113,31 +110,40 @@ export function maxPoolResult(
 
 type Traced = TracedMaxPool<WindowTrace>;
 
-const wantsIndices = (o: MaxPoolOptions): boolean => Boolean(o?.returnIndices || o?.trace);
+const wantsIndices = (o: ResultFlags): boolean => Boolean(o?.returnIndices || o?.trace);
 
-/** 1-d max pooling over (N, C, L), e.g. `maxPool1d(x, { kernelSize: 2 })`. */
-export function maxPool1d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
-export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+/**
+ * 1-d max pooling over (N, C, L), e.g. `maxPool1d(x, { kernelSize: 2 })`.
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & TraceOptions): Traced;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & IndicesOptions): PoolWithIndices;
 export function maxPool1d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
-export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
-export function maxPool1d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced;
+export function maxPool1d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced {
   return maxPoolResult("maxPool1d", x, maxPoolNd("maxPool1d", x, 1, options, wantsIndices(options)), options);
 }
 
-/** 2-d max pooling over (N, C, H, W), e.g. `maxPool2d(x, { kernelSize: 2 })`. */
-export function maxPool2d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
-export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+/**
+ * 2-d max pooling over (N, C, H, W), e.g. `maxPool2d(x, { kernelSize: 2 })`.
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & TraceOptions): Traced;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & IndicesOptions): PoolWithIndices;
 export function maxPool2d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
-export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
-export function maxPool2d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced;
+export function maxPool2d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced {
   return maxPoolResult("maxPool2d", x, maxPoolNd("maxPool2d", x, 2, options, wantsIndices(options)), options);
 }
 
-/** 3-d max pooling over (N, C, D, H, W). */
-export function maxPool3d(x: Tensor, options: MaxPoolOptions & { trace: true }): Traced;
-export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices: true }): PoolWithIndices;
+/**
+ * 3-d max pooling over (N, C, D, H, W).
+ * With `returnIndices: true`, `{ output, indices }`; with `trace: true`, the traced result.
+ */
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & TraceOptions): Traced;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & IndicesOptions): PoolWithIndices;
 export function maxPool3d(x: Tensor, options: MaxPoolOptions & { returnIndices?: false; trace?: false }): Tensor;
-export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced;
-export function maxPool3d(x: Tensor, options: MaxPoolOptions): Tensor | PoolWithIndices | Traced {
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced;
+export function maxPool3d(x: Tensor, options: MaxPoolOptions & ResultFlags): Tensor | PoolWithIndices | Traced {
   return maxPoolResult("maxPool3d", x, maxPoolNd("maxPool3d", x, 3, options, wantsIndices(options)), options);
 }

@@ -13,6 +13,7 @@ import { allocValues } from "../core/storage.js";
 import { roiArgs, roiRow } from "./roiArgs.js";
 import { TracedPool } from "../trace/result.js";
 import { TRACE_ARRAY_LIMIT, type RoiRegionTrace, type RoiTrace } from "../wire/traceTypes.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface RoiAlignOptions {
   /** Bins per region: [ph, pw] or a scalar. */
@@ -25,17 +26,19 @@ export interface RoiAlignOptions {
   samplingRatio?: number;
   /** Shift boxes by −0.5 (pixel-aligned, Detectron2). Default false, the legacy op. */
   aligned?: boolean;
-  /** Return a TracedPool (every region's box, bins and sample points). */
-  trace?: boolean;
 }
 
 const OP = "roiAlign";
 const f = Math.fround;
 
-export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { trace: true }): TracedPool<RoiTrace>;
+export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & TraceOptions): TracedPool<RoiTrace>;
 export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & { trace?: false }): Tensor;
-export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace>;
-export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions): Tensor | TracedPool<RoiTrace> {
+export function roiAlign(x: Tensor, boxes: Tensor, options: RoiAlignOptions & TraceFlag): Tensor | TracedPool<RoiTrace>;
+export function roiAlign(
+  x: Tensor,
+  boxes: Tensor,
+  options: RoiAlignOptions & TraceFlag,
+): Tensor | TracedPool<RoiTrace> {
   const { n, c, height, width, k, ph, pw, spatialScale: scale, names } = roiArgs(OP, x, boxes, options);
   const ratio = options.samplingRatio ?? -1;
   if (!Number.isInteger(ratio)) {

@@ -12,6 +12,7 @@ import { roiArgs, roiRow } from "./roiArgs.js";
 import { smallArray, TracedMaxPool } from "../trace/result.js";
 import type { RoiRegionTrace, RoiTrace } from "../wire/traceTypes.js";
 import { planAxes } from "../backend/js/windowPlan.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface RoiPoolOptions {
   /** Bins per region: [ph, pw] or a scalar. */
@@ -20,17 +21,23 @@ export interface RoiPoolOptions {
   spatialScale?: number;
   /** With `trace`: a name per row of boxes (e.g. "cat"), shown on its box and bins; default, its index. */
   names?: readonly string[];
-  /** Return a TracedMaxPool (every region's bins, argmax). */
-  trace?: boolean;
 }
 
 const OP = "roiPool";
 const FLT_MAX = 3.4028234663852886e38;
 
-export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { trace: true }): TracedMaxPool<RoiTrace>;
+export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & TraceOptions): TracedMaxPool<RoiTrace>;
 export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions & { trace?: false }): Tensor;
-export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace>;
-export function roiPool(x: Tensor, boxes: Tensor, options: RoiPoolOptions): Tensor | TracedMaxPool<RoiTrace> {
+export function roiPool(
+  x: Tensor,
+  boxes: Tensor,
+  options: RoiPoolOptions & TraceFlag,
+): Tensor | TracedMaxPool<RoiTrace>;
+export function roiPool(
+  x: Tensor,
+  boxes: Tensor,
+  options: RoiPoolOptions & TraceFlag,
+): Tensor | TracedMaxPool<RoiTrace> {
   const { n, c, height, width, k, ph, pw, spatialScale: scale, names } = roiArgs(OP, x, boxes, options);
   const plane = height * width;
   const out = allocValues("roiPool", k * c * ph * pw);

@@ -20,6 +20,7 @@ import type { Ranges } from "../backend/wasm/kernels.js";
 import { checkOut } from "./out.js";
 import { sppTable } from "../backend/wasm/sppTable.js";
 import { maxOverPlan, meanOverPlan, planAxes } from "../backend/js/windowPlan.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface SppOptions {
   /** Bins per level: n for n×n, or [nh, nw]. E.g. [4, 2, 1] (21 bins) or [6, 3, 2, 1] (50 bins). */
@@ -28,18 +29,16 @@ export interface SppOptions {
   mode?: "max" | "avg";
   /** Default "adaptive". */
   rule?: SppRule;
-  /** Return a TracedPool with every level's windows and bin counts. */
-  trace?: boolean;
   /** Write the output (N, C·Σ bins) into this preallocated tensor and return it. */
   out?: Tensor;
 }
 
 const OP = "spatialPyramidPool";
 
-export function spatialPyramidPool(x: Tensor, options: SppOptions & { trace: true }): TracedPool<SppTrace>;
+export function spatialPyramidPool(x: Tensor, options: SppOptions & TraceOptions): TracedPool<SppTrace>;
 export function spatialPyramidPool(x: Tensor, options: SppOptions & { trace?: false }): Tensor;
-export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace>;
-export function spatialPyramidPool(x: Tensor, options: SppOptions): Tensor | TracedPool<SppTrace> {
+export function spatialPyramidPool(x: Tensor, options: SppOptions & TraceFlag): Tensor | TracedPool<SppTrace>;
+export function spatialPyramidPool(x: Tensor, options: SppOptions & TraceFlag): Tensor | TracedPool<SppTrace> {
   checkTensor(OP, "x", x);
   if (typeof options !== "object" || options === null)
     throw new ParameterError(OP, "options", options, "must be an object with levels");

@@ -13,6 +13,7 @@ import { relu, sigmoid } from "./activations.js";
 import { adaptiveGeometry, binsTrace, poolOverBins } from "./adaptivePool.js";
 import { conv2d } from "./conv2d.js";
 import { rand } from "../core/random.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 // the result types live with the traced result that implements them, so trace/ never imports this op
 export type { StripPoolingModuleResult, StripPoolingWeights };
@@ -20,17 +21,13 @@ export type { StripPoolingModuleResult, StripPoolingWeights };
 export type StripDirection = "horizontal" | "vertical";
 
 /** Mean over each row (horizontal, H×1) or each column (vertical, 1×W). */
-export function stripPool(x: Tensor, direction: StripDirection, options: { trace: true }): TracedPool<WindowTrace>;
+export function stripPool(x: Tensor, direction: StripDirection, options: TraceOptions): TracedPool<WindowTrace>;
 export function stripPool(x: Tensor, direction: StripDirection, options?: { trace?: false }): Tensor;
+export function stripPool(x: Tensor, direction: StripDirection, options?: TraceFlag): Tensor | TracedPool<WindowTrace>;
 export function stripPool(
   x: Tensor,
   direction: StripDirection,
-  options?: { trace?: boolean },
-): Tensor | TracedPool<WindowTrace>;
-export function stripPool(
-  x: Tensor,
-  direction: StripDirection,
-  options: { trace?: boolean } = {},
+  options: TraceFlag = {},
 ): Tensor | TracedPool<WindowTrace> {
   const op = "stripPool";
   checkTensor(op, "x", x);
@@ -52,11 +49,6 @@ export interface StripPoolingModuleOptions {
   seed?: number;
   /** Channels between the strip convolutions and the 1×1 convolution. Default C. */
   midChannels?: number;
-  /**
-   * Also return a trace of the fusion (the row and column strips and the fused map they make); shown in a
-   * notebook, the fused map is linked to both strips.
-   */
-  trace?: boolean;
 }
 
 /**
@@ -64,18 +56,18 @@ export interface StripPoolingModuleOptions {
  * convolution each, expand back to H×W, sum, ReLU, 1×1 convolution, sigmoid, multiply. SPBlock's
  * BatchNorm layers are left out: untrained and in eval mode they are the identity up to 1/√(1+ε).
  */
-export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions & { trace: true }): TracedStripPooling;
+export function stripPoolingModule(x: Tensor, options: StripPoolingModuleOptions & TraceOptions): TracedStripPooling;
 export function stripPoolingModule(
   x: Tensor,
   options?: StripPoolingModuleOptions & { trace?: false },
 ): StripPoolingModuleResult;
 export function stripPoolingModule(
   x: Tensor,
-  options?: StripPoolingModuleOptions,
+  options?: StripPoolingModuleOptions & TraceFlag,
 ): StripPoolingModuleResult | TracedStripPooling;
 export function stripPoolingModule(
   x: Tensor,
-  options: StripPoolingModuleOptions = {},
+  options: StripPoolingModuleOptions & TraceFlag = {},
 ): StripPoolingModuleResult | TracedStripPooling {
   const op = "stripPoolingModule";
   checkTensor(op, "x", x);

@@ -13,6 +13,7 @@ import { allocValues } from "../core/storage.js";
 import { smallArray, TracedPool } from "../trace/result.js";
 import type { UnpoolTrace } from "../wire/traceTypes.js";
 import { shapeSize } from "../core/shape.js";
+import type { TraceFlag, TraceOptions } from "./resultOptions.js";
 
 export interface MaxUnpoolOptions {
   /** The kernel size of the max pooling being undone. */
@@ -23,8 +24,6 @@ export interface MaxUnpoolOptions {
   padding?: PerDim;
   /** Spatial sizes of the output (or with N, C in front); default (in − 1)·stride − 2·padding + kernel per axis. */
   outputSize?: readonly number[];
-  /** Return a TracedPool whose trace shows where each value went, inside its pooling window. */
-  trace?: boolean;
 }
 
 function maxUnpoolNd(
@@ -32,7 +31,7 @@ function maxUnpoolNd(
   nd: number,
   x: Tensor,
   indices: Tensor,
-  options: MaxUnpoolOptions,
+  options: MaxUnpoolOptions & TraceFlag,
 ): Tensor | TracedPool<UnpoolTrace> {
   checkTensor(op, "x", x);
   checkTensor(op, "indices", indices);
@@ -104,11 +103,19 @@ function maxUnpoolNd(
 export function maxUnpool1d(
   x: Tensor,
   indices: Tensor,
-  options: MaxUnpoolOptions & { trace: true },
+  options: MaxUnpoolOptions & TraceOptions,
 ): TracedPool<UnpoolTrace>;
 export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
-export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
-export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
+export function maxUnpool1d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool1d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool1d", 1, x, indices, options);
 }
 
@@ -116,11 +123,19 @@ export function maxUnpool1d(x: Tensor, indices: Tensor, options: MaxUnpoolOption
 export function maxUnpool2d(
   x: Tensor,
   indices: Tensor,
-  options: MaxUnpoolOptions & { trace: true },
+  options: MaxUnpoolOptions & TraceOptions,
 ): TracedPool<UnpoolTrace>;
 export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
-export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
-export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
+export function maxUnpool2d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool2d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool2d", 2, x, indices, options);
 }
 
@@ -128,10 +143,18 @@ export function maxUnpool2d(x: Tensor, indices: Tensor, options: MaxUnpoolOption
 export function maxUnpool3d(
   x: Tensor,
   indices: Tensor,
-  options: MaxUnpoolOptions & { trace: true },
+  options: MaxUnpoolOptions & TraceOptions,
 ): TracedPool<UnpoolTrace>;
 export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions & { trace?: false }): Tensor;
-export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace>;
-export function maxUnpool3d(x: Tensor, indices: Tensor, options: MaxUnpoolOptions): Tensor | TracedPool<UnpoolTrace> {
+export function maxUnpool3d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace>;
+export function maxUnpool3d(
+  x: Tensor,
+  indices: Tensor,
+  options: MaxUnpoolOptions & TraceFlag,
+): Tensor | TracedPool<UnpoolTrace> {
   return maxUnpoolNd("maxUnpool3d", 3, x, indices, options);
 }

@@ -26,6 +26,18 @@ class ExecutionTests(KernelCase):
         self.assertEqual(content["status"], "error")
         self.assertIn("is not assignable to type 'SppRule'", content["evalue"])
 
+    def test_a_typed_options_object_gives_a_tensor(self):
+        # as in PyTorch: options typed with the op's own type give a Tensor, and `trace: true` the traced result
+        self.assertEqual(
+            self.result_text(
+                "const typed: MaxPoolOptions = { kernelSize: 2 };\n"
+                "const square = tensor([[[[1, 2], [3, 4]]]]);\n"
+                "const pooledShape: readonly number[] = maxPool2d(square, typed).shape;\n"
+                "[pooledShape, maxPool2d(square, { ...typed, trace: true }).trace.op]"
+            ),
+            ["[ [ 1, 1, 1, 1 ], 'maxPool2d' ]"],
+        )
+
     def test_declarations_before_a_throw_stay_defined(self):
         content, _ = self.run_cell(
             "const small = tensor([[[[1, 2], [3, 4]]]]);\n"

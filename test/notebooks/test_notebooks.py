@@ -24,6 +24,10 @@ def names(edition):
     return sorted(p.name for p in (NOTEBOOKS / edition).glob("*.ipynb"))
 
 
+def read(edition, name):
+    return nbformat.read(NOTEBOOKS / edition / name, as_version=4)
+
+
 def outputs(nb):
     return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
 
@@ -38,8 +42,8 @@ def test_both_editions_hold_the_same_notebooks():
     assert set(NOTEBOOK_PATHS) == {NOTEBOOKS / e / n for e in EDITIONS for n in names(e)}, "a notebook outside en/, zh/"
 
 
-def built_editions():
-    """The notebooks as notebooks/src builds them, unexecuted: {(edition, name): notebook}."""
+def build_module():
+    """notebooks/src/build_notebooks.py, imported from its folder (it imports the tutorials beside it)."""
     import importlib.util
     import sys
 
@@ -47,10 +51,16 @@ def built_editions():
     sys.path.insert(0, str(src))
     try:
         spec = importlib.util.spec_from_file_location("build_notebooks", src / "build_notebooks.py")
-        build = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(build)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
     finally:
         sys.path.remove(str(src))
+    return module
+
+
+def built_editions():
+    """The notebooks as notebooks/src builds them, unexecuted: {(edition, name): notebook}."""
+    build = build_module()
     return {(e, name): build.build(name, cells, e) for name, cells in build.TUTORIALS if cells for e in EDITIONS}
 
 
@@ -59,7 +69,7 @@ def test_the_sources_build_the_committed_notebooks():
     built = built_editions()
     assert sorted(built) == sorted((e, n) for e in EDITIONS for n in names(e))
     for (edition, name), nb in built.items():
-        committed = nbformat.read(NOTEBOOKS / edition / name, as_version=4)
+        committed = read(edition, name)
         assert [(c.cell_type, c.source) for c in nb.cells] == [(c.cell_type, c.source) for c in committed.cells], (
             f"{edition}/{name} differs from its source; run .venv/bin/python notebooks/src/build_notebooks.py"
         )
@@ -117,7 +127,7 @@ def test_blank_literals_keeps_the_program_and_drops_the_words():
 
 @pytest.mark.parametrize("name", names("en"))
 def test_editions_run_the_same_code(name):
-    en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
+    en, zh = (read(e, name) for e in EDITIONS)
     assert [c.cell_type for c in en.cells] == [c.cell_type for c in zh.cells]
     code = [[blank_literals(c.source) for c in nb.cells if c.cell_type == "code"] for nb in (en, zh)]
     for i, (a, b) in enumerate(zip(*code)):
@@ -130,7 +140,7 @@ CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 @pytest.mark.parametrize("name", names("zh"))
 def test_chinese_prose_has_no_line_break_between_chinese_characters(name):
     # Markdown renders a soft line break as a space, which splits a Chinese sentence in the middle
-    nb = nbformat.read(NOTEBOOKS / "zh" / name, as_version=4)
+    nb = read("zh", name)
     breaks = [
         m.group(0)
         for c in nb.cells
@@ -143,7 +153,7 @@ def test_chinese_prose_has_no_line_break_between_chinese_characters(name):
 @pytest.mark.parametrize("name", names("zh"))
 def test_chinese_edition_translates_its_printed_words(name):
     # a zh code cell that prints English words when the en one does is a string left untranslated
-    en, zh = (nbformat.read(NOTEBOOKS / e / name, as_version=4) for e in EDITIONS)
+    en, zh = (read(e, name) for e in EDITIONS)
     for a, b in zip(en.cells, zh.cells):
         if a.cell_type == "code" and re.search(r'console\.log\(\s*["`][A-Za-z]{3}', a.source):
             assert a.source != b.source, f"zh code cell left in English:\n{a.source[:200]}"
@@ -215,27 +225,12 @@ def test_html_export_shows_a_picture_for_every_tensor(path):
 
 def test_first_tutorial_opens_with_the_browser_test_tensors():
     # test/browser/heatmap.spec.ts reads the first three tensor outputs of en/01-pooling-basics.ipynb
-    nb = nbformat.read(NOTEBOOKS / "en" / "01-pooling-basics.ipynb", as_version=4)
+    nb = read("en", "01-pooling-basics.ipynb")
     shapes = [o.data[TENSOR_MIME]["shape"] for o in tensor_outputs(nb)[:3]]
     assert shapes == [[1, 1, 4, 4], [1, 1, 2, 2], [1, 1, 2, 2]]
     first = [c.source for c in nb.cells if c.cell_type == "code"][:3]
     assert "[1, 3, 2, 0]" in first[0] and "maxPool2d(x, { kernelSize: 2 })" in first[1]
     assert "avgPool2d(x, { kernelSize: 2 })" in first[2]
-
-
-def build_module():
-    import importlib.util
-    import sys
-
-    src = NOTEBOOKS / "src"
-    sys.path.insert(0, str(src))
-    try:
-        spec = importlib.util.spec_from_file_location("build_notebooks", src / "build_notebooks.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(src))
-    return module
 
 
 def test_join_cjk_lines_joins_prose_and_keeps_blocks():
@@ -252,7 +247,7 @@ def test_join_cjk_lines_joins_prose_and_keeps_blocks():
 @pytest.mark.parametrize("name", names("en"))
 def test_code_reads_no_raw_data_arrays(name):
     # the tutorials use the tensor API; a `.data` read or write by hand is what the ops are there to replace
-    nb = nbformat.read(NOTEBOOKS / "en" / name, as_version=4)
+    nb = read("en", name)
     raw = [c.source for c in nb.cells if c.cell_type == "code" and re.search(r"\.data\b", blank_literals(c.source))]
     assert not raw, raw
 
@@ -260,6 +255,6 @@ def test_code_reads_no_raw_data_arrays(name):
 @pytest.mark.parametrize("name", names("en"))
 def test_notebook_ends_with_exercises_and_a_cell_that_answers_them(name):
     for edition, heading in (("en", "## Exercises"), ("zh", "## 练习")):
-        cells = nbformat.read(NOTEBOOKS / edition / name, as_version=4).cells
+        cells = read(edition, name).cells
         assert cells[-2].cell_type == "markdown" and f"\n{cells[-2].source}".count(f"\n{heading}\n") == 1, f"{edition}: no {heading}"
         assert cells[-1].cell_type == "code"

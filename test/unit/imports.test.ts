@@ -239,6 +239,31 @@ describe("the wire contract (src/wire/)", () => {
   });
 });
 
+describe("the server kernel's files the browser kernel loads (kernel/lite imports them from kernel/dist)", () => {
+  it("reach no Node module but node:util (build-worker.mjs aliases it to node-inspect-extracted)", () => {
+    const seen = new Set<string>();
+    const todo = sourceFiles("kernel/lite/src").flatMap((f) =>
+      importsOf(f)
+        .filter((e) => !e.typeOnly && /^(\.\.\/)+dist\//.test(e.spec))
+        .map((e) => join("kernel/src", e.spec.replace(/^(\.\.\/)+dist\//, "").replace(/\.js$/, ".ts"))),
+    );
+    // the walk is not empty: display, bundle, output and traceback today
+    expect(todo.length).toBeGreaterThan(3);
+    const bad: string[] = [];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      for (const e of importsOf(f).filter((e) => !e.typeOnly)) {
+        const node = e.spec.startsWith("node:") || builtinModules.includes(e.spec.split("/")[0]);
+        if (node && e.spec !== "node:util") bad.push(`${f} imports ${e.spec}`);
+        if (e.target) todo.push(e.target);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
 describe("core/tensor.ts", () => {
   it("imports nothing of display, even by type", () => {
     const edges = importsOf("src/core/tensor.ts");

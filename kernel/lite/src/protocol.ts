@@ -3,16 +3,15 @@
  * both sides. Requests carry an id; the worker answers each with a reply of the same id, and sends outputs
  * (streams, displays) as they happen, in order, before the reply of the cell they belong to.
  */
+// declared once, with the traceback both kernels build
+import type { JupyterError } from "../../dist/traceback.js";
+
+export type { JupyterError };
+
 export type ToWorker =
   | { id: number; type: "init"; fileBase: string; wasm: { shared: string; single: string } }
   | { id: number; type: "execute"; code: string; count: number }
   | { id: number; type: "complete"; code: string; cursor: number };
-
-export interface JupyterError {
-  ename: string;
-  evalue: string;
-  traceback: string[];
-}
 
 export type ExecuteReply =
   { status: "ok"; data: Record<string, unknown> | null } | ({ status: "error" } & JupyterError);

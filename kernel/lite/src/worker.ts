@@ -2,18 +2,19 @@
  * The Web Worker the browser kernel's cells run in. It preloads poolscope (its browser entry) and makes every
  * export a global, with `poolscope` (the module) and the server kernel's `display` / `clearOutput` (imported
  * from kernel/dist, not copied), as the server kernel's prelude does. A cell compiles with compile.ts and runs
- * by global eval; its last value becomes a bundle through the server kernel's own toMimeBundle, console output
+ * by global eval; its last value becomes a bundle through the server kernel's own jsonSafeBundle, console output
  * goes through its StreamCoalescer, and the outputs travel to the page as protocol.ts declares.
  */
 import { format } from "node-inspect-extracted";
 import * as lib from "poolscope";
-import { toMimeBundle } from "../../dist/bundle.js";
+import { jsonSafeBundle } from "../../dist/bundle.js";
 import { clearOutput, display, setOutputChannel } from "../../dist/display.js";
 import { StreamCoalescer } from "../../dist/output.js";
 import { CellSyntaxError, compileCell, LIBRARY_KEY } from "./compile.js";
 import { complete } from "./complete.js";
 import type { ExecuteReply, FromWorker, ToWorker } from "./protocol.js";
-import { CELL_URL, cellContext, toJupyterError } from "./traceback.js";
+import { CELL_URL, toJupyterError } from "./errors.js";
+import { cellContext, cellName } from "../../dist/traceback.js";
 
 const post = (m: FromWorker): void => self.postMessage(m);
 const streams = new StreamCoalescer((name, text) => post({ type: "stream", name, text }));
@@ -54,25 +55,14 @@ async function execute(code: string, count: number): Promise<ExecuteReply> {
     if (cell.prologue) globalEval(cell.prologue);
     const value = await (globalEval(cell.body) as Promise<unknown>);
     streams.endCell();
-    return { status: "ok", data: value === undefined ? null : safeBundle(value) };
+    return { status: "ok", data: value === undefined ? null : jsonSafeBundle(value) };
   } catch (e) {
     streams.endCell();
     if (e instanceof CellSyntaxError) {
-      const traceback = [cellContext(count, code, e.line), `SyntaxError: ${e.message}`];
+      const traceback = [cellContext(cellName(count), code, e.line), `SyntaxError: ${e.message}`];
       return { status: "error", ename: "SyntaxError", evalue: e.message, traceback };
     }
     return { status: "error", ...toJupyterError(e, sources) };
-  }
-}
-
-/** As the server kernel: the bundle, or its text when it cannot be serialised. */
-function safeBundle(value: unknown): Record<string, unknown> {
-  const bundle = toMimeBundle(value);
-  try {
-    JSON.stringify(bundle);
-    return bundle;
-  } catch (e) {
-    return { "text/plain": `${String(bundle["text/plain"] ?? "")}\n(rich display failed: ${(e as Error).message})` };
   }
 }
 

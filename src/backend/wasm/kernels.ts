@@ -119,6 +119,16 @@ class Binder {
   }
 }
 
+/** The set-up every call starts with: a Binder with its main input bound and its output of `length` floats. */
+function bindCall(
+  x: Float32Array,
+  length: number,
+  out?: Float32Array,
+): { b: Binder; src: () => number; dst: () => Slot } {
+  const b = new Binder();
+  return { b, src: b.input(x), dst: b.output(length, out) };
+}
+
 function deliver(s: Slot): Float32Array {
   if (s.same) return s.same;
   if (s.target === null) return f32View(s.ptr, s.length);
@@ -128,6 +138,18 @@ function deliver(s: Slot): Float32Array {
 
 function kernels(): PoolExports {
   return (wasmRuntime() as NonNullable<ReturnType<typeof wasmRuntime>>).exports;
+}
+
+/**
+ * The padded copy of a plane max and avg pooling take when windows need it (`pad`): its height and width (8
+ * floats of slack per row for the SIMD overread), its bytes, and each axis's lead padding.
+ */
+function paddedPlane(ah: AxisGeometry, aw: AxisGeometry) {
+  const ph = paddedDims(ah);
+  const pw = paddedDims(aw);
+  const hp = ph ? ph.span : ah.size;
+  const wp = (pw ? pw.span : aw.size) + 8;
+  return { ph, pw, pad: ph !== null || pw !== null, hp, wp, scratchBytes: hp * wp * 4 };
 }
 
 /** Whether windows need the padded copy: any padding, or a (ceil-mode) window running past the input. */
@@ -163,9 +185,7 @@ export function maxPool2dWasm(
   const oh = ah.outSize;
   const ow = aw.outSize;
   const n = planes * oh * ow;
-  const b = new Binder();
-  const src = b.input(x);
-  const dst = b.output(n, out);
+  const { b, src, dst } = bindCall(x, n, out);
   const k = kernels();
   if (wantIndices) {
     const idx = b.output(n);
@@ -184,12 +204,7 @@ export function maxPool2dWasm(
     ]); // prettier-ignore
     return { values: deliver(dst()) };
   }
-  const ph = paddedDims(ah);
-  const pw = paddedDims(aw);
-  const pad = ph !== null || pw !== null;
-  const hp = ph ? ph.span : h;
-  const wp = (pw ? pw.span : w) + 8;
-  const scratchBytes = hp * wp * 4;
+  const { ph, pw, pad, hp, wp, scratchBytes } = paddedPlane(ah, aw);
   const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
   b.bind();
   const args = (p0: number, p1: number, part: number) => [
@@ -225,16 +240,9 @@ export function avgPool2dWasm(
   const w = aw.size;
   const oh = ah.outSize;
   const ow = aw.outSize;
-  const ph = paddedDims(ah);
-  const pw = paddedDims(aw);
-  const pad = ph !== null || pw !== null;
-  const hp = ph ? ph.span : h;
-  const wp = (pw ? pw.span : w) + 8;
-  const scratchBytes = hp * wp * 4;
-  const b = new Binder();
-  const src = b.input(x);
+  const { ph, pw, pad, hp, wp, scratchBytes } = paddedPlane(ah, aw);
+  const { b, src, dst } = bindCall(x, planes * oh * ow, out);
   const div = b.input(divisors);
-  const dst = b.output(planes * oh * ow, out);
   const workers = parallelPlanes(planes, x.length * 4);
   const scratch = pad ? b.scratch(scratchBytes * workers) : () => 0;
   b.bind();
@@ -264,14 +272,12 @@ export function binsPool2dWasm(
 ): { values: Float32Array; indices?: Float32Array } {
   const nh = r.hs.length;
   const nw = r.ws.length;
-  const b = new Binder();
-  const src = b.input(x);
+  const { b, src, dst } = bindCall(x, planes * nh * nw, out);
   const hs = b.input(r.hs);
   const he = b.input(r.he);
   const ws = b.input(r.ws);
   const we = b.input(r.we);
   const div = divisors ? b.input(divisors) : () => 0;
-  const dst = b.output(planes * nh * nw, out);
   const idx = wantIndices ? b.output(planes * nh * nw) : null;
   const workers = parallelPlanes(planes, x.length * 4);
   const tmpBytes = (w + 8) * 4;
@@ -304,10 +310,8 @@ export function sppPoolWasm(
   out?: Float32Array,
 ): Float32Array {
   const planes = n * c;
-  const b = new Binder();
-  const src = b.input(x);
+  const { b, src, dst } = bindCall(x, n * c * bins, out);
   const tab = b.input(table);
-  const dst = b.output(n * c * bins, out);
   const workers = parallelPlanes(planes, x.length * 4);
   const tmpBytes = (w + 8) * 4 + ((levels + 15) & ~15);
   const tmp = b.scratch(tmpBytes * workers);
@@ -327,9 +331,7 @@ export function planeReduceWasm(
   mode: "max" | "avg",
   out?: Float32Array,
 ): Float32Array {
-  const b = new Binder();
-  const src = b.input(x);
-  const dst = b.output(planes, out);
+  const { b, src, dst } = bindCall(x, planes, out);
   b.bind();
   const workers = parallelPlanes(planes, x.length * 4);
   runPlanes("planeReduce", planes, workers, (p0, p1) => [
@@ -358,10 +360,8 @@ export function pool2dNhwcWasm(
   const w = aw.size;
   const oh = ah.outSize;
   const ow = aw.outSize;
-  const b = new Binder();
-  const src = b.input(x);
+  const { b, src, dst } = bindCall(x, n * oh * ow * c, out);
   const div = divisors ? b.input(divisors) : () => 0;
-  const dst = b.output(n * oh * ow * c, out);
   b.bind();
   const workers = parallelPlanes(n, x.length * 4);
   runPlanes("pool2dNhwc", n, workers, (p0, p1) => [
@@ -405,28 +405,15 @@ export function conv2dWasm(
   const hp = Math.max(g.padTop + g.h, (g.oh - 1) * g.strideH + (g.kh - 1) * g.dilationH + 1);
   const wp = Math.max(g.padLeft + g.w, owp + (g.kw - 1) * g.dilationW);
   const direct = coutp === g.cout && owp === g.ow;
-  const inPlane = g.cin * g.h * g.w;
   const outPlane = g.cout * g.oh * g.ow;
-  const b = new Binder();
-  const src = b.input(x);
-  const wts = b.input(weight);
-  const dst = b.output(g.n * outPlane);
-  const xp = b.scratch(g.cin * hp * wp * 4);
-  const pack = b.scratch(coutp * g.cin * taps * 4);
-  const biasp = b.scratch(coutp * 4);
-  const tile = direct ? () => 0 : b.scratch(coutp * g.oh * owp * 4);
-  b.bind();
+  const conv = convCall(x, weight, g, hp, wp, coutp);
+  const pack = conv.b.scratch(coutp * g.cin * taps * 4);
+  const tile = direct ? () => 0 : conv.b.scratch(coutp * g.oh * owp * 4);
+  const { xp, biasp, out } = conv.bind(bias);
   const k = kernels();
-  k.convPackWeights(wts(), pack(), g.cout, g.cin, taps);
-  const bv = f32View(biasp(), coutp);
-  bv.fill(0);
-  if (bias) bv.set(bias);
-  const out = dst();
+  k.convPackWeights(conv.wts(), pack(), g.cout, g.cin, taps);
   for (let s = 0; s < g.n; s++) {
-    for (let c = 0; c < g.cin; c++) {
-      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
-      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
-    }
+    conv.padSample(s);
     const into = direct ? out.ptr + s * outPlane * 4 : tile();
     k.conv2dTiles(xp(), pack(), biasp(), into, g.cin, coutp, hp, wp, g.oh, owp, g.kh, g.kw, g.strideH,
       g.dilationH, g.dilationW, 0, g.oh); // prettier-ignore
@@ -442,11 +429,40 @@ export function conv2dWasm(
   return deliver(out);
 }
 
+/**
+ * The set-up both conv2d kernels share: the input and the weights bound, the output (N, cout, oh, ow), an
+ * hp×wp zero-padded copy of one sample's planes and the bias as coutp floats (zeros past cout). The caller
+ * adds its own scratch to `b`, then binds; `padSample(s)` fills the padded copy with sample s.
+ */
+function convCall(x: Float32Array, weight: Float32Array, g: ConvShape, hp: number, wp: number, coutp: number) {
+  const { b, src, dst } = bindCall(x, g.n * g.cout * g.oh * g.ow);
+  const wts = b.input(weight);
+  const xp = b.scratch(g.cin * hp * wp * 4);
+  const biasp = b.scratch(coutp * 4);
+  const plane = g.h * g.w;
+  return {
+    b,
+    wts,
+    bind(bias: Float32Array | null): { xp: () => number; biasp: () => number; out: Slot } {
+      b.bind();
+      const bv = f32View(biasp(), coutp);
+      bv.fill(0);
+      if (bias) bv.set(bias);
+      return { xp, biasp, out: dst() };
+    },
+    padSample(s: number): void {
+      const k = kernels();
+      for (let c = 0; c < g.cin; c++) {
+        const from = src() + (s * g.cin + c) * plane * 4;
+        k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
+      }
+    },
+  };
+}
+
 /** max(x, 0) of every value into a new resident block (NaN and −0 kept). */
 export function reluWasm(x: Float32Array): Float32Array {
-  const b = new Binder();
-  const src = b.input(x);
-  const dst = b.output(x.length);
+  const { b, src, dst } = bindCall(x, x.length);
   b.bind();
   kernels().relu(src(), dst().ptr, x.length);
   return deliver(dst());
@@ -472,29 +488,16 @@ function conv3x3Winograd(x: Float32Array, weight: Float32Array, bias: Float32Arr
   // the patches reach row 2·th + 1 and column 2·tw + 1 (plus the 2-float overread of the odd lanes)
   const hp = Math.max(g.padTop + g.h, 2 * th + 2);
   const wp = Math.max(g.padLeft + g.w, 2 * tw + 4);
-  const inPlane = g.cin * g.h * g.w;
   const outPlane = g.cout * g.oh * g.ow;
-  const b = new Binder();
-  const src = b.input(x);
-  const wts = b.input(weight);
-  const dst = b.output(g.n * outPlane);
-  const xp = b.scratch(g.cin * hp * wp * 4);
-  const u = b.scratch(16 * g.cin * coutp * 4);
-  const v = b.scratch(16 * g.cin * tiles * 4);
-  const m = b.scratch(16 * tiles * coutp * 4);
-  const biasp = b.scratch(coutp * 4);
-  b.bind();
+  const conv = convCall(x, weight, g, hp, wp, coutp);
+  const u = conv.b.scratch(16 * g.cin * coutp * 4);
+  const v = conv.b.scratch(16 * g.cin * tiles * 4);
+  const m = conv.b.scratch(16 * tiles * coutp * 4);
+  const { xp, biasp, out } = conv.bind(bias);
   const k = kernels();
-  k.winoWeights(wts(), u(), g.cout, g.cin, coutp);
-  const bv = f32View(biasp(), coutp);
-  bv.fill(0);
-  if (bias) bv.set(bias);
-  const out = dst();
+  k.winoWeights(conv.wts(), u(), g.cout, g.cin, coutp);
   for (let s = 0; s < g.n; s++) {
-    for (let c = 0; c < g.cin; c++) {
-      const from = src() + (s * inPlane + c * g.h * g.w) * 4;
-      k.padPlane(from, xp() + c * hp * wp * 4, g.h, g.w, hp, wp, g.padTop, g.padLeft, 0);
-    }
+    conv.padSample(s);
     k.winoInput(xp(), v(), g.cin, hp, wp, th, tw);
     k.winoGemm(v(), u(), m(), g.cin, tiles, coutp);
     k.winoOutput(m(), biasp(), out.ptr + s * outPlane * 4, g.cout, coutp, g.oh, g.ow, th, tw);

@@ -9,7 +9,8 @@ import { toChannelsFirst, toChannelsLast } from "../layout.js";
 import { planWindows, spreadOverPlan } from "../../backend/js/windowPlan.js";
 import { checkGradY } from "./checkGrad.js";
 
-export type AvgPoolBackwardOptions = Omit<AvgPoolOptions, "trace">;
+/** The forward options; `trace` is not among them, so there is nothing to leave out. */
+export type AvgPoolBackwardOptions = AvgPoolOptions;
 
 function avgPoolBackwardNd(op: string, nd: number, gradY: Tensor, x: Tensor, options: AvgPoolBackwardOptions): Tensor {
   const core = avgPoolNd(op, x, nd, options);

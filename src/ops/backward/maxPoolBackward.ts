@@ -9,7 +9,8 @@ import { maxPoolNd, type MaxPoolOptions } from "../maxPool.js";
 import { scatterToArgmax } from "../../backend/js/windowPlan.js";
 import { checkGradY } from "./checkGrad.js";
 
-export type MaxPoolBackwardOptions = Omit<MaxPoolOptions, "returnIndices" | "trace">;
+/** The forward options; the result flags are not among them, so there is nothing to leave out. */
+export type MaxPoolBackwardOptions = MaxPoolOptions;
 
 function maxPoolBackwardNd(op: string, nd: number, gradY: Tensor, x: Tensor, options: MaxPoolBackwardOptions): Tensor {
   const core = maxPoolNd(op, x, nd, options);

@@ -50,4 +50,13 @@ describe("parameter counts", () => {
   it("groups must divide the channels", () => {
     expect(() => conv2dParamCount({ inChannels: 3, outChannels: 4, kernelSize: 3, groups: 2 })).toThrow(/groups/);
   });
+  it("both explanations name a parameter that is not a whole number, and its value", () => {
+    expect(() => explainPoolOutputSize({ size: 7, kernelSize: 3, stride: 1.5 })).toThrow(
+      /^explainPoolOutputSize: stride must be a whole number, got 1\.5/,
+    );
+    expect(() => explainConvOutputSize({ size: 7.5, kernelSize: 3 })).toThrow(
+      /^explainConvOutputSize: size must be a whole number, got 7\.5/,
+    );
+    expect(() => explainConvOutputSize({ size: 7, kernelSize: 3, dilation: 0.5 })).toThrow(/dilation/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toMimeBundle } from "../../../kernel/src/bundle.js";
+import { jsonSafeBundle, toMimeBundle } from "../../../kernel/src/bundle.js";
 
 const JUPYTER_DISPLAY = Symbol.for("Jupyter.display");
 
@@ -21,5 +21,15 @@ describe("kernel MIME bundles", () => {
   it("puts a title above the text of a value without a hook", () => {
     expect(toMimeBundle({ a: 1 }, { title: "caption" })).toEqual({ "text/plain": "caption\n{ a: 1 }" });
     expect(toMimeBundle("s")).toEqual({ "text/plain": "'s'" });
+  });
+
+  it("gives a bundle JSON cannot carry as its text, with why", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const value = { [JUPYTER_DISPLAY]: () => ({ "text/plain": "v", "application/json": cyclic }) };
+    const bundle = jsonSafeBundle(value);
+    expect(Object.keys(bundle)).toEqual(["text/plain"]);
+    expect(bundle["text/plain"]).toMatch(/^v\n\(rich display failed: .*circular/i);
+    expect(jsonSafeBundle({ a: 1 })).toEqual(toMimeBundle({ a: 1 }));
   });
 });

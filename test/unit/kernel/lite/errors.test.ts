@@ -1,7 +1,7 @@
 // An exception as a Jupyter error: the cell and the user's line with the lines around it, library frames
 // folded, the kernel's own frames dropped, most recent call last.
 import { describe, expect, it } from "vitest";
-import { toJupyterError } from "../../../../kernel/lite/src/traceback.js";
+import { toJupyterError } from "../../../../kernel/lite/src/errors.js";
 
 const sources = new Map([[3, "const a = 1;\nconst b = f(a);\nb"]]);
 
