@@ -16,6 +16,7 @@
  */
 import type * as TS from "@tslab/typescript-for-tslab";
 import { mapToSource } from "./sourcemap.js";
+import { trace } from "./trace.js";
 import {
   converterModule,
   executorModule,
@@ -25,6 +26,10 @@ import {
   type ConvertResult,
   type ExecConsole,
   type Executor,
+  lacksNodeTypes,
+  namesPartlyDeclaredGlobal,
+  useFullNodeTypes,
+  usesLiteNodeTypes,
 } from "./tslab.js";
 
 /** Holds a not-yet-declared name's place in the exports; unique, so no user value can be mistaken for it. */
@@ -97,42 +102,77 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
   let compiling = false;
   let interruptedWhileCompiling = false;
 
-  const wrap = (inner: Converter): Converter => ({
-    // tslab passes its own prevDecl; the wrapper's is the one that survives a throw
-    convert(_prev, src) {
-      if (current?.compiled && current.source === src) {
-        const ready = current.compiled;
-        current.compiled = undefined;
-        return ready;
-      }
-      const result = inner.convert(decls, expandShorthands(src, decls));
-      if (current && result.output !== undefined && result.diagnostics.length === 0) {
-        result.output = instrument(result.output, current.id);
-        current.result = result;
-        remember(current.id, {
-          source: src,
-          count: current.count,
-          output: result.output,
-          wrapLength: (result.hasToplevelAwait ? WRAP_ASYNC : WRAP_SYNC).length,
-          lineCount: result.output.split("\n").length,
-        });
-      }
-      return result;
-    },
-    inspect: (_prev, src, position) => inner.inspect(decls, src, position),
-    complete: (_prev, src, position) => inner.complete(decls, src, position),
-    addModule: (name, content, meta) => inner.addModule(name, content, meta),
-    close: () => inner.close(),
-  });
+  const wrap = (create: () => Converter, upgradable: boolean): Converter => {
+    let inner = create();
+    /** `//%module` cells given so far, for a converter built anew (upgrade). */
+    const modules: Parameters<Converter["addModule"]>[] = [];
+    /**
+     * The subset of @types/node (tslab.ts, LITE_NODE_FILES) until a cell needs more: one that names a global the
+     * subset types only in part, or fails to compile for want of a Node global or module. The converter is then
+     * built again with all of it, once per kernel; true when it was.
+     */
+    const upgrade = (needed: boolean): boolean => {
+      if (!needed || !upgradable || !usesLiteNodeTypes()) return false;
+      useFullNodeTypes();
+      trace("all of @types/node from now on (a cell needed more than the subset)");
+      inner.close();
+      inner = create();
+      for (const args of modules) inner.addModule(...args);
+      return true;
+    };
+    const before = (src: string): void => void upgrade(namesPartlyDeclaredGlobal(src));
+    return {
+      // tslab passes its own prevDecl; the wrapper's is the one that survives a throw
+      convert(_prev, src) {
+        if (current?.compiled && current.source === src) {
+          const ready = current.compiled;
+          current.compiled = undefined;
+          return ready;
+        }
+        const expanded = expandShorthands(src, decls);
+        before(src);
+        let result = inner.convert(decls, expanded);
+        if (upgrade(result.diagnostics.some(lacksNodeTypes))) result = inner.convert(decls, expanded);
+        if (current && result.output !== undefined && result.diagnostics.length === 0) {
+          result.output = instrument(result.output, current.id);
+          current.result = result;
+          remember(current.id, {
+            source: src,
+            count: current.count,
+            output: result.output,
+            wrapLength: (result.hasToplevelAwait ? WRAP_ASYNC : WRAP_SYNC).length,
+            lineCount: result.output.split("\n").length,
+          });
+        }
+        return result;
+      },
+      inspect(_prev, src, position) {
+        before(src);
+        return inner.inspect(decls, src, position);
+      },
+      complete(_prev, src, position) {
+        before(src);
+        return inner.complete(decls, src, position);
+      },
+      addModule(name, content, meta) {
+        before(content);
+        let diagnostics = inner.addModule(name, content, meta);
+        if (upgrade(diagnostics.some(lacksNodeTypes))) diagnostics = inner.addModule(name, content, meta);
+        modules.push([name, content, meta]);
+        return diagnostics;
+      },
+      close: () => inner.close(),
+    };
+  };
 
-  const node = wrap(converterModule.createConverter({ isJS: false, isBrowser: false }));
+  const node = wrap(() => converterModule.createConverter({ isJS: false, isBrowser: false }), true);
   let browser: Converter | null = null;
   const inner = executorModule.createExecutor(
     rootDir,
     {
       node,
       get browser(): Converter {
-        browser ??= wrap(converterModule.createConverter({ isJS: false, isBrowser: true }));
+        browser ??= wrap(() => converterModule.createConverter({ isJS: false, isBrowser: true }), false);
         return browser;
       },
       close(): void {

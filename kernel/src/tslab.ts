@@ -5,10 +5,11 @@
  * documented API, hence the exact pin and the protocol tests that guard every upgrade.
  */
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { createRequire, isBuiltin } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { snapshotContents } from "./startup-snapshot.js";
 import type * as TS from "@tslab/typescript-for-tslab";
+import type { Diagnostic } from "tslab/dist/converter.js";
 import type * as ConverterModule from "tslab/dist/converter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
 import type * as MetadataModule from "tslab/dist/metadata.js";
@@ -64,6 +65,95 @@ const typescriptPath = require.resolve("@tslab/typescript-for-tslab", { paths: [
  */
 export const KERNEL_COMPILER_OPTIONS: Readonly<TS.CompilerOptions> = { types: ["node"] };
 
+/**
+ * The files of @types/node the node converter starts with (paths inside the package, the ts5.6/ copies alike):
+ * those that declare the globals of a tutorial's cells (console, setTimeout and the other timers, require,
+ * AbortController, DOMException, EventTarget), 0.1 MB of @types/node's 2.2 MB. Parsing and binding all of it
+ * (and resolving the hundred Node modules process.d.ts names) was most of a first cell's wait
+ * (test/bench/RESULTS.md). A cell that fails to compile for a Node global or module the subset lacks (`process`,
+ * `Buffer`, `fetch`, `import … from "fs"`: lacksNodeTypes) makes the kernel switch for good to all of @types/node
+ * and compile the cell again (cells.ts), so no cell fails for the subset: the first such cell waits ~0.5 s.
+ * What a file of the subset imports from a file outside it is `any` until then (skipLibCheck hides the error).
+ */
+const LITE_NODE_FILES = new Set([
+  "compatibility/index.d.ts",
+  "globals.typedarray.d.ts",
+  "buffer.buffer.d.ts",
+  "globals.d.ts",
+  "web-globals/abortcontroller.d.ts",
+  "web-globals/domexception.d.ts",
+  "web-globals/events.d.ts",
+  "console.d.ts",
+  "module.d.ts",
+  "timers.d.ts",
+]);
+
+/** Whether the next node converter gets the subset of @types/node (LITE_NODE_FILES) or all of it. */
+let liteNodeTypes = !process.env.POOLSCOPE_KERNEL_FULL_NODE_TYPES;
+
+/** Whether node converters are built with the subset of @types/node (see LITE_NODE_FILES). */
+export function usesLiteNodeTypes(): boolean {
+  return liteNodeTypes;
+}
+
+/** From now on node converters get all of @types/node (the caller builds a new one). */
+export function useFullNodeTypes(): void {
+  liteNodeTypes = false;
+}
+
+/**
+ * "Cannot find name 'fetch'", "… Do you need to install type definitions for node?", "Did you mean …?", and
+ * "'Buffer' only refers to a type, but is being used as a value here" (the subset has Buffer's interface only).
+ */
+const NAME_NOT_FOUND = new Set([2304, 2552, 2580, 2582, 2583, 2584, 2591, 2592, 2585, 2693]);
+
+/**
+ * Globals the subset declares without their types (globals.d.ts says `var process: NodeJS.Process`, and Process
+ * is process.d.ts's): a cell that names one gets all of @types/node first, so that it is checked and completed
+ * as before rather than typed `any`.
+ */
+const PARTLY_DECLARED = /\b(process|Buffer)\b/;
+
+/** Whether a cell's source names a global the subset declares only in part (PARTLY_DECLARED). */
+export function namesPartlyDeclaredGlobal(src: string): boolean {
+  return PARTLY_DECLARED.test(src);
+}
+/** "Cannot find module 'fs' or its corresponding type declarations", and the same with a hint on resolution. */
+const MODULE_NOT_FOUND = new Set([2307, 2792]);
+
+/**
+ * Whether a cell's diagnostic may come from the subset of @types/node: a name it cannot find that is a global of
+ * this Node (`fetch`, `crypto`, `structuredClone`), a Node module it cannot find (`fs`, `node:path`), or a member
+ * of the NodeJS namespace. A name that is nobody's (a typo, an undeclared variable) is not.
+ */
+export function lacksNodeTypes(d: Diagnostic): boolean {
+  const quoted = /'([^']+)'/.exec(d.messageText)?.[1];
+  if (quoted === undefined) return false;
+  if (NAME_NOT_FOUND.has(d.code)) return quoted in globalThis;
+  if (MODULE_NOT_FOUND.has(d.code)) return isBuiltin(quoted);
+  return d.code === 2694 && quoted === "NodeJS"; // "Namespace 'NodeJS' has no exported member 'X'"
+}
+
+/**
+ * The subset's absolute paths: @types/node as the program's options resolve it, its index's references kept where
+ * LITE_NODE_FILES names them. Null when @types/node is not found (the program then says so as it always did).
+ */
+function liteNodeRoots(real: typeof TS, options: TS.CompilerOptions): string[] | null {
+  const containing = join(real.sys.getCurrentDirectory(), "__tslab__.ts");
+  const resolved = real.resolveTypeReferenceDirective("node", containing, options, real.sys)
+    .resolvedTypeReferenceDirective?.resolvedFileName;
+  const index = resolved && real.sys.readFile(resolved);
+  if (!resolved || !index) return null;
+  const pkg = resolved.replace(/\\/g, "/").replace(/\/(ts[\d.]+\/)?index\.d\.ts$/, "");
+  const roots: string[] = [];
+  for (const m of index.matchAll(/^\/\/\/\s*<reference\s+path="([^"]+)"/gm)) {
+    const file = resolve(dirname(resolved), m[1]).replace(/\\/g, "/");
+    const inside = file.startsWith(`${pkg}/`) ? file.slice(pkg.length + 1).replace(/^ts[\d.]+\//, "") : "";
+    if (LITE_NODE_FILES.has(inside)) roots.push(file);
+  }
+  return roots.length > 0 ? roots : null;
+}
+
 /** The node converter's program as last built, and the options it was built with (for the start-up snapshot). */
 let nodeProgram: TS.Program | null = null;
 let nodeOptions: TS.CompilerOptions | null = null;
@@ -98,13 +188,17 @@ function loadConverter(): typeof ConverterModule {
       create: CreateProgram | null,
       ...rest: unknown[]
     ) => {
-      const merged = { ...options, ...KERNEL_COMPILER_OPTIONS };
+      let merged = { ...options, ...KERNEL_COMPILER_OPTIONS };
       // the browser converter (`//%browser` cells) adds the DOM's libraries; the snapshot is the node one's
       const node = !merged.lib?.some((lib) => lib.includes("dom"));
+      // the subset of @types/node, as root files in place of the types entry that would pull in all of it
+      const lite = node && liteNodeTypes ? liteNodeRoots(real, merged) : null;
+      if (lite) merged = { ...merged, types: [] };
       if (node) nodeOptions = merged;
       const createProgram: CreateProgram = (rootNames, opts, host, ...more) => {
         if (host) takeFromSnapshot(real, host);
-        const builder = (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(rootNames, opts, host, ...more);
+        const roots = lite && rootNames ? [...lite, ...rootNames] : rootNames;
+        const builder = (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(roots, opts, host, ...more);
         if (node) nodeProgram = builder.getProgram();
         return builder;
       };

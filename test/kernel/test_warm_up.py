@@ -72,6 +72,36 @@ class WarmUpTests(unittest.TestCase):
         self.assertEqual(results, ["false"])
         self.assertNotIn("warm-up starts", log.read_text() + self.streams)
 
+    def test_node_types_beyond_the_subset(self):
+        # the kernel starts with a subset of @types/node (kernel/src/tslab.ts, LITE_NODE_FILES); a cell that needs
+        # a Node global or module outside it compiles all the same, once the kernel has taken all of @types/node
+        kc, log, _ = self.start()
+        upgraded = "all of @types/node from now on"
+        content, results = self.run_cell(kc, "setTimeout.name + typeof require + typeof console.log")
+        self.assertEqual((content["status"], results), ("ok", ["'setTimeoutfunctionfunction'"]))
+        # a name that is nobody's is the cell's error, not a reason to load more types
+        content, _ = self.run_cell(kc, "const n: number = notDeclaredAnywhere")
+        self.assertEqual(content["status"], "error", content)
+        self.assertIn("Cannot find name 'notDeclaredAnywhere'", content["evalue"])
+        self.assertNotIn(upgraded, log.read_text() + self.streams)
+        content, results = self.run_cell(kc, 'import { join } from "node:path"; join("a", "b")')
+        self.assertEqual((content["status"], results), ("ok", ["'a/b'"]), content)
+        self.assertIn(upgraded, log.read_text() + self.streams)
+        # typed as @types/node types them, and the earlier cells' names are still there
+        content, results = self.run_cell(kc, 'const v: string = process.version; Buffer.from("ab").length')
+        self.assertEqual((content["status"], results), ("ok", ["2"]), content)
+        content, _ = self.run_cell(kc, "const wrong: number = process.version")
+        self.assertIn("Type 'string' is not assignable to type 'number'", content.get("evalue", ""))
+
+    def test_process_is_typed_from_the_first_cell(self):
+        # the subset declares `process` without its type; a cell naming it is checked with all of @types/node
+        kc, _, _ = self.start()
+        content, _ = self.run_cell(kc, "const wrong: number = process.version")
+        self.assertEqual(content["status"], "error", content)
+        self.assertIn("Type 'string' is not assignable to type 'number'", content["evalue"])
+        content, results = self.run_cell(kc, "typeof process.memoryUsage().heapUsed")
+        self.assertEqual(results, ["'number'"])
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -93,6 +93,13 @@ export interface PlaneLabels {
  * until the numbers read at TOGGLE_LABEL_FONT.
  */
 export function planeLabels(values: ArrayLike<number>, px: number, force = false): PlaneLabels {
+  // cells too small for even one character show no number whatever the format: no per-value strings then (a
+  // 2^20-value tensor's planes took a quarter of a second formatting numbers nobody would see)
+  if (!force && labelFont(1, px) < MIN_LABEL_FONT) {
+    const texts: (string | null)[] = new Array<string | null>(values.length).fill(null);
+    if (px >= MIN_GLYPH_PX) for (let k = 0; k < values.length; k++) texts[k] = glyphFor(values[k]);
+    return { texts, numbers: "none", px, font: Math.max(6, labelFont(2, px)) };
+  }
   const format = cellFormat(values);
   const numbers: string[] = [];
   let longest = "";

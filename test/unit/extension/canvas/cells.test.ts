@@ -40,6 +40,19 @@ describe("cells", () => {
     expect(planeLabels([NaN, 0.5, 0.25314], 16).texts).toEqual(["×", null, null]);
   });
 
+  it("gives a plane too small for any number its glyphs alone, as formatting every value would", () => {
+    const values = [NaN, Infinity, -Infinity, 0.5, 12345];
+    // 16 px: no single character reads at MIN_LABEL_FONT, glyphs still show
+    expect(planeLabels(values, 16)).toEqual({
+      texts: ["×", "+∞", "−∞", null, null],
+      numbers: "none",
+      px: 16,
+      font: Math.max(6, labelFont(2, 16)),
+    });
+    // under MIN_GLYPH_PX not even a glyph
+    expect(planeLabels(values, 7).texts).toEqual([null, null, null, null, null]);
+  });
+
   it("grows the cells until every number fits when the numbers toggle is on", () => {
     const l = planeLabels([0.50223, -0.25], 12, true);
     expect(l.numbers).toBe("all");
