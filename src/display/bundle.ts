@@ -9,7 +9,7 @@ import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
 import { scaleFor } from "../wire/colormap.js";
 import { gridLayout } from "../wire/grid.js";
-import { figureImage, type FigurePanel } from "./figure.js";
+import { figureImage, ruledScales, type FigurePanel } from "./figure.js";
 import { traceFigureMarks } from "./figureMarks.js";
 import {
   encodeTensorPayload,
@@ -122,7 +122,10 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     );
     text = `1: ${text}\n2: ${largeTensorText(compare.output)}`;
   }
-  let image = figureImage(panels, scaleFor(range));
+  // the scale rule where the renderer's view applies it (a plain tensor, 1-d and 2-d windows, RoI, strips,
+  // unpooling); SPP, 3-d windows and comparisons are drawn on one scale there, so here too
+  const shared = scaleFor(range);
+  let image = figureImage(panels, !compare && ruledTrace(extras.trace) ? ruledScales(panels, shared) : shared);
   const picture = !input && !compare ? rgbPicture(main.shape, main.stats!) : null;
   if (picture) image = pictureImage(main.values, picture);
   image = captioned(image, title ?? "");
@@ -200,7 +203,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
       range = widen(range, colourRange(p.input.values, p.input.stats!, p.input.reduced));
     }
     const picture = p.input ? null : rgbPicture(p.output.shape, p.output.stats!);
-    return { title: p.title ?? "", panels, range, picture, values: p.output.values };
+    return { title: p.title ?? "", panels, range, picture, values: p.output.values, ruled: ruledTrace(p.trace) };
   });
   let image: RgbaImage;
   const pictures = figures.some((f) => f.picture);
@@ -218,7 +221,10 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
         captioned(
           f.picture
             ? pictureImage(f.values, f.picture)
-            : figureImage(f.panels, scale === "shared" ? shared : scaleFor(f.range)),
+            : figureImage(
+                f.panels,
+                scale === "shared" ? shared : f.ruled ? ruledScales(f.panels, scaleFor(f.range)) : scaleFor(f.range),
+              ),
           rowLabel(k, f.title, ""),
         ),
       ),
@@ -233,6 +239,13 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     "image/png": encodeBase64(encodePng(image)),
     "text/plain": text,
   };
+}
+
+/** Whether the renderer's view of this result lets the data choose its scale (its view draws scalesFor "auto"). */
+function ruledTrace(trace: PoolTrace | undefined): boolean {
+  if (!trace) return true;
+  if (trace.kind === "window") return trace.axes.length <= 2;
+  return trace.kind === "roi" || trace.kind === "stripFusion" || trace.kind === "unpool";
 }
 
 /**
