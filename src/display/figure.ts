@@ -217,7 +217,10 @@ function fitPanels(
   return fit;
 }
 
-export function figureImage(panels: readonly FigurePanel[], scales: FigureScales, maxPx = 1024): RgbaImage {
+/** A figure's width budget in pixels (the `maxPx` of figureImage). */
+export const FIGURE_PX = 1024;
+
+export function figureImage(panels: readonly FigurePanel[], scales: FigureScales, maxPx = FIGURE_PX): RgbaImage {
   const ruled = "mode" in scales ? scales : null;
   // one scale and one bar, or (per channel) grid column c's own scale and a small bar for each
   const one = "mode" in scales ? (scales.mode === "shared" ? scales.scale : null) : scales;

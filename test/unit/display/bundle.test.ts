@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "fast-png";
 import { toDisplayBundle, toRowBundle } from "../../../src/display/bundle.js";
-import { CAPTION_H } from "../../../src/display/compose.js";
-import { avgPool2d, JUPYTER_DISPLAY, maxPool2d, tensor, TENSOR_MIME } from "../../../src/index.js";
+import { CAPTION_H, ROW_GAP } from "../../../src/display/compose.js";
+import {
+  avgPool2d,
+  JUPYTER_DISPLAY,
+  maxPool2d,
+  randn,
+  stripPoolingModule,
+  tensor,
+  TENSOR_MIME,
+} from "../../../src/index.js";
 import { parseTensorPayload } from "../../../src/wire/payload.js";
 import { colorAt } from "../../../src/wire/colormap.js";
 
@@ -176,5 +184,37 @@ describe("the PNG follows the renderer's scale rule", () => {
     expect(topPixels(toRowBundle(items, "each")["image/png"])).toBeGreaterThanOrEqual(3 * 6400);
     // shared: only the strong channel's max cell and the bar's end
     expect(topPixels(toRowBundle(items, "shared")["image/png"])).toBeLessThan(1.5 * 6400);
+  });
+});
+
+describe("the strip pooling module's PNG", () => {
+  it("gives the input and the fused map their own scales, within the figure's width", () => {
+    const x = randn([1, 2, 6, 6], { seed: 3 });
+    const r = stripPoolingModule(x, { seed: 4, midChannels: 2, trace: true });
+    const p = png(r[JUPYTER_DISPLAY]()["image/png"]);
+    expect(p.width).toBeLessThanOrEqual(1024);
+    // the fused map's own scale tops out in its own half (on the input's wider scale it would not need to)
+    const top = colorAt(1, "diverging");
+    const topSeq = colorAt(1, "sequential");
+    let right = 0;
+    for (let y = 0; y < p.height; y++)
+      for (let px = Math.floor(p.width / 2) + 8; px < p.width; px++) {
+        const c = p.at(px, y);
+        if (c.every((v, k) => v === top[k]) || c.every((v, k) => v === topSeq[k])) right++;
+      }
+    expect(right).toBeGreaterThan(20);
+    // two figures, ROW_GAP apart: a white band from under the caption to the bottom (one figure's bar and scale
+    // line would cross it)
+    const white = (px: number): boolean => {
+      for (let y = CAPTION_H; y < p.height; y++) if (p.at(px, y).some((v) => v !== 255)) return false;
+      return true;
+    };
+    let run = 0;
+    let best = 0;
+    for (let px = 0; px < p.width; px++) {
+      run = white(px) ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    expect(best).toBeGreaterThanOrEqual(ROW_GAP);
   });
 });
