@@ -36,6 +36,20 @@ export const TEXT = {
   panelOutput: { en: "output", zh: "输出" },
   panelInputK: { en: "input {k}", zh: "输入 {k}" },
   panelOutputK: { en: "output {k}", zh: "输出 {k}" },
+  // the PNG's scale line: which scale and why, in the renderer's words (extension/src/words/messages.ts)
+  scaleLine: { en: "scale: {decision}", zh: "色标：{decision}" },
+  scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },
+  modeShared: { en: "shared", zh: "共享" },
+  modeChannel: { en: "per channel", zh: "逐通道" },
+  scaleOneChannel: { en: "there is one channel", zh: "只有一个通道" },
+  scaleNoVariation: { en: "no channel varies", zh: "没有通道有变化" },
+  scaleNarrow: { en: "channel {c} spans 1/{ratio} of the shared range", zh: "通道 {c} 只占共享范围的 1/{ratio}" },
+  scaleWide: {
+    en: "every channel spans over 1/{ratio} of the shared range",
+    zh: "每个通道都占共享范围的 1/{ratio} 以上",
+  },
+  // a per-channel colour bar's label in the PNG
+  legendChannel: { en: "channel {c}", zh: "通道 {c}" },
   // plot's text line
   plotSeries: { en: "{count} series ({labels}) × {points} points", zh: "{count} 个系列（{labels}）× {points} 个点" },
   plotPoints: { en: "{points} points", zh: "{points} 个点" },

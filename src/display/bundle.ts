@@ -9,7 +9,7 @@ import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
 import { scaleFor } from "../wire/colormap.js";
 import { gridLayout } from "../wire/grid.js";
-import { figureImage, type FigurePanel } from "./figure.js";
+import { FIGURE_PX, figureImage, ruledScales, type FigurePanel } from "./figure.js";
 import { traceFigureMarks } from "./figureMarks.js";
 import {
   encodeTensorPayload,
@@ -20,12 +20,13 @@ import {
   type TensorPayload,
 } from "../wire/payload.js";
 import { rgbPicture } from "../wire/rgb.js";
-import { captioned, pictureImage, sideBySide } from "./compose.js";
+import { captioned, pictureImage, ROW_GAP, sideBySide } from "./compose.js";
 import type { RgbaImage } from "../wire/heatmap.js";
 import type { PoolTrace } from "../wire/traceTypes.js";
 import { encodePng } from "./png.js";
 import { boundedPart, embedBits, largeTensorText } from "./largeTensor.js";
 import { colourRange } from "../wire/reduce.js";
+import type { ValueRange } from "../wire/scaleRule.js";
 
 export interface DisplayBundle {
   [TENSOR_MIME]: TensorPayload;
@@ -122,7 +123,11 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
     );
     text = `1: ${text}\n2: ${largeTensorText(compare.output)}`;
   }
-  let image = figureImage(panels, scaleFor(range));
+  // a comparison is drawn on one scale, as the renderer draws it; the rest by the scale rule where it applies
+  const own = colourRange(main.values, main.stats!, main.reduced);
+  let image = compare
+    ? figureImage(panels, scaleFor(range))
+    : ruledFigure(panels, input ? [colourRange(input.values, input.stats!, input.reduced), own] : [own], extras.trace);
   const picture = !input && !compare ? rgbPicture(main.shape, main.stats!) : null;
   if (picture) image = pictureImage(main.values, picture);
   image = captioned(image, title ?? "");
@@ -190,6 +195,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
       },
     ];
     let range = colourRange(p.output.values, p.output.stats!, p.output.reduced);
+    const ranges = [range];
     if (p.input) {
       panels.unshift({
         label: say("panelInput"),
@@ -197,10 +203,11 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
         layout: gridLayout(p.input.shape),
         marks: marks.input,
       });
-      range = widen(range, colourRange(p.input.values, p.input.stats!, p.input.reduced));
+      ranges.unshift(colourRange(p.input.values, p.input.stats!, p.input.reduced));
+      range = widen(range, ranges[0]);
     }
     const picture = p.input ? null : rgbPicture(p.output.shape, p.output.stats!);
-    return { title: p.title ?? "", panels, range, picture, values: p.output.values };
+    return { title: p.title ?? "", panels, range, ranges, picture, values: p.output.values, trace: p.trace };
   });
   let image: RgbaImage;
   const pictures = figures.some((f) => f.picture);
@@ -218,7 +225,9 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
         captioned(
           f.picture
             ? pictureImage(f.values, f.picture)
-            : figureImage(f.panels, scale === "shared" ? shared : scaleFor(f.range)),
+            : scale === "shared"
+              ? figureImage(f.panels, shared)
+              : ruledFigure(f.panels, f.ranges, f.trace),
           rowLabel(k, f.title, ""),
         ),
       ),
@@ -233,6 +242,23 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     "image/png": encodeBase64(encodePng(image)),
     "text/plain": text,
   };
+}
+
+/**
+ * A result's figure (its panels, each panel's colour range) on the scales its renderer view would pick: by the
+ * scale rule where the view lets the data choose (a plain tensor, 1-d and 2-d windows, RoI, unpooling), the
+ * strip pooling module's input and fused map each by their own (the view gives them separate scales, so they
+ * are two figures with a bar each), and one shared scale where the view draws one (SPP, 3-d windows).
+ */
+function ruledFigure(panels: readonly FigurePanel[], ranges: readonly ValueRange[], trace?: PoolTrace): RgbaImage {
+  const shared = scaleFor(ranges.reduce(widen));
+  if (trace?.kind === "stripFusion" && panels.length === 2)
+    // the two halves share the figure's width budget
+    return sideBySide(
+      panels.map((p, k) => figureImage([p], ruledScales([p], scaleFor(ranges[k])), (FIGURE_PX - ROW_GAP) / 2)),
+    );
+  const ruled = !trace || (trace.kind === "window" ? trace.axes.length <= 2 : trace.kind !== "spp");
+  return figureImage(panels, ruled ? ruledScales(panels, shared) : shared);
 }
 
 /**

@@ -10,7 +10,9 @@
  */
 import { drawText, TEXT_HEIGHT, textWidth } from "./bitmapFont.js";
 import { CAPTION_BASELINE, CAPTION_LINE_PX, captionGlyph, captionWidth, drawCaption } from "./captionFont.js";
-import { colorAt, valueColor, type ColorScale, type Rgb } from "../wire/colormap.js";
+import { colorAt, scaleFor, valueColor, type ColorScale, type Rgb } from "../wire/colormap.js";
+import { say } from "../core/messages.js";
+import { channelRanges, scaleRule } from "../wire/scaleRule.js";
 import type { GridLayout } from "../wire/grid.js";
 import type { FigureMark } from "./figureMarks.js";
 import { cellsRect, gridGeometry, type GridImageOptions, type RgbaImage } from "../wire/heatmap.js";
@@ -26,6 +28,35 @@ export interface FigurePanel {
   layout: GridLayout;
   /** Outlines and dots over the panel (a traced result's window and argmax), in plane cells. */
   marks?: readonly FigureMark[];
+}
+
+/**
+ * How a figure colours its planes: one scale under one bar (a bare ColorScale: no line about it), or the scale
+ * rule's choice (wire/scaleRule.ts, as the renderer makes it) with its line saying which and why: shared, one
+ * bar; per channel, one scale per grid column and a small labelled bar for each.
+ */
+export type FigureScales =
+  | ColorScale
+  | { mode: "shared"; scale: ColorScale; line: string }
+  | { mode: "channel"; columns: ColorScale[]; line: string };
+
+/**
+ * The scale rule over a figure's panels (all of them, before any crop, as the renderer sees its values):
+ * `shared` (the panels' one colour range) when the rule says so, else each channel's own range. A figure of one
+ * channel, or of panels with different channel counts, keeps `shared` with nothing to say.
+ */
+export function ruledScales(panels: readonly FigurePanel[], shared: ColorScale): FigureScales {
+  const cols = panels.length > 0 ? panels[0].layout.cols : 0;
+  if (cols < 2 || panels.some((p) => p.layout.cols !== cols)) return shared;
+  const laid = panels.map((p) => ({ values: p.values, layout: p.layout }));
+  const { mode, reason } = scaleRule(laid);
+  const decision = say("scaleDecision", {
+    mode: say(mode === "channel" ? "modeChannel" : "modeShared"),
+    why: say(reason.key, reason.vars),
+  });
+  const line = say("scaleLine", { decision });
+  if (mode === "shared") return { mode, scale: shared, line };
+  return { mode, columns: channelRanges(laid).map((r) => scaleFor(r)), line };
 }
 
 const INK: [number, number, number] = [60, 60, 60];
@@ -186,7 +217,15 @@ function fitPanels(
   return fit;
 }
 
-export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, maxPx = 1024): RgbaImage {
+/** A figure's width budget in pixels (the `maxPx` of figureImage). */
+export const FIGURE_PX = 1024;
+
+export function figureImage(panels: readonly FigurePanel[], scales: FigureScales, maxPx = FIGURE_PX): RgbaImage {
+  const ruled = "mode" in scales ? scales : null;
+  // one scale and one bar, or (per channel) grid column c's own scale and a small bar for each
+  const one = "mode" in scales ? (scales.mode === "shared" ? scales.scale : null) : scales;
+  const columns = ruled?.mode === "channel" ? ruled.columns : [];
+  const scaleOf = (c: number): ColorScale => one ?? columns[c] ?? columns[0];
   const { laid, cells, gutters, want, total } = fitPanels(panels, maxPx);
   // each panel's share of the width: what its cells need, scaled down together past maxPx (a figure the crops
   // could not bring within it: many planes)
@@ -198,12 +237,11 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     planePx: cells[k] * Math.max(laid[k].layout.planeH, laid[k].layout.planeW, 1),
   });
   const options = laid.map((_, k) => optionsFor(k, shares[k]));
-  const lut = levelColours(scale);
-  const images = laid.map((p, k) => drawGrid(p.values, p.layout, scale, lut, options[k], p.used));
+  const images = laid.map((p, k) => drawGrid(p.values, p.layout, scaleOf, options[k], p.used));
   // a caption line for labels, one more for crop notes; each cut to its panel's width, so a long row title
   // never runs into the next panel's
-  const lines = (laid.some((p) => p.label) ? 1 : 0) + (laid.some((p) => p.note) ? 1 : 0);
-  const labelH = lines > 0 ? lines * CAPTION_LINE_PX + 4 : 0;
+  const labelLines = (laid.some((p) => p.label) ? 1 : 0) + (laid.some((p) => p.note) ? 1 : 0);
+  const labelH = labelLines > 0 ? labelLines * CAPTION_LINE_PX + 4 : 0;
   const barH = 12;
   // the ticks in the caption font too (the 3×5 one at twice its size read blocky beside it), the line's empty
   // rows above the digits cut off
@@ -211,7 +249,10 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
   const tickH = CAPTION_BASELINE - digitTop + 6;
   const width = Math.max(160, images.reduce((w, im, k) => w + im.width + gutters[k], 0) + GAP * (images.length - 1));
   const plotsH = Math.max(...images.map((im) => im.height));
-  const height = labelH + plotsH + 4 + barH + tickH;
+  const legends = one ? null : channelLegends(columns, width - 8);
+  const barsH = legends ? legends.height : barH + tickH;
+  const lines = ruled ? wrapCaption(ruled.line, width - 8) : [];
+  const height = labelH + plotsH + 4 + barsH + lines.length * CAPTION_LINE_PX + (lines.length > 0 ? 2 : 0);
   const out: RgbaImage = { width, height, data: new Uint8ClampedArray(width * height * 4).fill(255) };
 
   let x0 = 0;
@@ -219,7 +260,7 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     const p = laid[k];
     const room = gutters[k] + im.width + (k < images.length - 1 ? GAP : 0) - 4;
     if (p.label) drawCaption(out, x0 + 4, 2, fitCaption(p.label, room), INK);
-    if (p.note) drawCaption(out, x0 + 4, 2 + (lines - 1) * CAPTION_LINE_PX, fitCaption(p.note, room), INK);
+    if (p.note) drawCaption(out, x0 + 4, 2 + (labelLines - 1) * CAPTION_LINE_PX, fitCaption(p.note, room), INK);
     const geom = gridGeometry(p.layout, options[k]);
     if (p.rowLabels) {
       // each drawn row's first index, right-aligned in the gutter (a 1×5 font's rows need ≥ 6 px rows)
@@ -248,24 +289,28 @@ export function figureImage(panels: readonly FigurePanel[], scale: ColorScale, m
     x0 += im.width + GAP;
   });
 
-  const barX = 4;
-  const barW = width - 8;
   const barY = labelH + plotsH + 4;
-  for (let x = 0; x < barW; x++) {
-    const [r, g, b] = lut[Math.floor((barW > 1 ? x / (barW - 1) : 0) * (FIGURE_LEVELS - 1) + 0.5)];
-    for (let y = 0; y < barH; y++) {
-      const k = ((barY + y) * width + barX + x) * 4;
-      out.data[k] = r;
-      out.data[k + 1] = g;
-      out.data[k + 2] = b;
+  if (one) {
+    drawBar(out, 4, barY, width - 8, barH, one);
+    const ticks = [0, 0.5, 1].map((t) => ({ t, text: formatNumber(one.lo + (one.hi - one.lo) * t) }));
+    for (const { t, text } of ticks) {
+      const w = captionWidth(text);
+      const x = Math.round(Math.min(Math.max(4 + t * (width - 8) - w / 2, 4), 4 + width - 8 - w));
+      drawCaption(out, x, barY + barH + 3 - digitTop, text, INK);
     }
+  } else if (legends) {
+    legends.at.forEach(({ x, y }, c) => {
+      const s = columns[c];
+      drawCaption(out, 4 + x, barY + y, fitCaption(say("legendChannel", { c }), legends.w), INK);
+      const top = barY + y + CAPTION_LINE_PX;
+      drawBar(out, 4 + x, top, legends.w, LEGEND_BAR_H, s);
+      const lo = formatNumber(s.lo);
+      const hi = formatNumber(s.hi);
+      drawCaption(out, 4 + x, top + LEGEND_BAR_H + 2 - digitTop, lo, INK);
+      drawCaption(out, 4 + x + legends.w - captionWidth(hi), top + LEGEND_BAR_H + 2 - digitTop, hi, INK);
+    });
   }
-  const ticks = [0, 0.5, 1].map((t) => ({ t, text: formatNumber(scale.lo + (scale.hi - scale.lo) * t) }));
-  for (const { t, text } of ticks) {
-    const w = captionWidth(text);
-    const x = Math.round(Math.min(Math.max(barX + t * barW - w / 2, barX), barX + barW - w));
-    drawCaption(out, x, barY + barH + 3 - digitTop, text, INK);
-  }
+  lines.forEach((text, k) => drawCaption(out, 4, barY + barsH + 2 + k * CAPTION_LINE_PX, text, INK));
   return out;
 }
 
@@ -345,20 +390,95 @@ export function drawTag(im: RgbaImage, x: number, y: number, text: string): void
   drawCaption(im, x + 2, y - 1, text, INK);
 }
 
-/** The colour of each of FIGURE_LEVELS steps from scale.lo to scale.hi. */
+/** The colour of each of FIGURE_LEVELS steps from a scale's lo to its hi (they depend on its kind only). */
+const levels = new Map<ColorScale["kind"], Rgb[]>();
 function levelColours(scale: ColorScale): Rgb[] {
-  return Array.from({ length: FIGURE_LEVELS }, (_, k) => colorAt(k / (FIGURE_LEVELS - 1), scale.kind));
+  let lut = levels.get(scale.kind);
+  if (!lut) {
+    lut = Array.from({ length: FIGURE_LEVELS }, (_, k) => colorAt(k / (FIGURE_LEVELS - 1), scale.kind));
+    levels.set(scale.kind, lut);
+  }
+  return lut;
+}
+
+/** A horizontal colour bar from `scale`'s lo (left) to its hi (right), in the figure's colour steps. */
+function drawBar(out: RgbaImage, x0: number, y0: number, w: number, h: number, scale: ColorScale): void {
+  const lut = levelColours(scale);
+  for (let x = 0; x < w; x++) {
+    const [r, g, b] = lut[Math.floor((w > 1 ? x / (w - 1) : 0) * (FIGURE_LEVELS - 1) + 0.5)];
+    for (let y = 0; y < h; y++) {
+      const k = ((y0 + y) * out.width + x0 + x) * 4;
+      out.data[k] = r;
+      out.data[k + 1] = g;
+      out.data[k + 2] = b;
+    }
+  }
+}
+
+/** A per-channel bar's height, and the space between two channels' legends. */
+const LEGEND_BAR_H = 8;
+const LEGEND_GAP = 12;
+/** A per-channel bar's least width: long enough to read as a gradient. */
+const LEGEND_MIN_W = 64;
+
+/**
+ * Where each channel's legend (its label, a small bar, its min and max under the bar's ends) goes within
+ * `width`: all of one width, enough for the longest label and the widest pair of numbers, as many to a line
+ * as fit.
+ */
+export function channelLegends(
+  columns: readonly ColorScale[],
+  width: number,
+): { w: number; at: { x: number; y: number }[]; height: number } {
+  const digitTop = captionGlyph("0")?.y ?? 0;
+  const itemH = CAPTION_LINE_PX + LEGEND_BAR_H + 2 + CAPTION_BASELINE - digitTop + 4;
+  const need = columns.map((s, c) =>
+    Math.max(
+      LEGEND_MIN_W,
+      captionWidth(say("legendChannel", { c })),
+      captionWidth(formatNumber(s.lo)) + captionWidth(formatNumber(s.hi)) + 8,
+    ),
+  );
+  const w = Math.min(Math.max(0, width), Math.max(LEGEND_MIN_W, ...need));
+  const perLine = Math.max(1, Math.floor((width + LEGEND_GAP) / (w + LEGEND_GAP)));
+  const at = columns.map((_, c) => ({
+    x: (c % perLine) * (w + LEGEND_GAP),
+    y: Math.floor(c / perLine) * itemH,
+  }));
+  return { w, at, height: Math.ceil(columns.length / perLine) * itemH };
+}
+
+/**
+ * `text` in lines of at most `width` pixels of the caption font, broken at the last space that fits (anywhere in
+ * a run without spaces, as Chinese is written); at most `max` lines, the last cut with "…".
+ */
+export function wrapCaption(text: string, width: number, max = 3): string[] {
+  const out: string[] = [];
+  let rest = Array.from(text);
+  while (rest.length > 0 && out.length < max) {
+    if (out.length === max - 1 || captionWidth(rest.join("")) <= width) {
+      out.push(fitCaption(rest.join(""), width));
+      break;
+    }
+    let n = 1;
+    while (n < rest.length && captionWidth(rest.slice(0, n + 1).join("")) <= width) n++;
+    const space = rest.slice(0, n + 1).lastIndexOf(" ");
+    const cut = space > 0 ? space : n;
+    out.push(rest.slice(0, cut).join("").trimEnd());
+    rest = rest.slice(cut);
+    while (rest[0] === " ") rest.shift();
+  }
+  return out;
 }
 
 /**
  * All planes on a grid as gridImage lays them out (the same geometry and nearest-neighbour sampling, so marks
- * from cellsRect land on their cells), each value in the colour of its nearest step.
+ * from cellsRect land on their cells), each value in the colour of its nearest step on its grid column's scale.
  */
 function drawGrid(
   values: ArrayLike<number>,
   layout: GridLayout,
-  scale: ColorScale,
-  lut: readonly Rgb[],
+  scaleOf: (col: number) => ColorScale,
   o: GridImageOptions,
   used?: Uint8Array,
 ): RgbaImage {
@@ -366,12 +486,14 @@ function drawGrid(
   const { rows, cols, planeH, planeW } = layout;
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   if (planeH <= 0 || planeW <= 0) return { width, height, data }; // an empty tensor: no cell to sample
-  const span = scale.hi - scale.lo;
   const top = FIGURE_LEVELS - 1;
   const rowOf = Int32Array.from({ length: ph }, (_, y) => Math.min(planeH - 1, Math.floor((y * planeH) / ph)));
   const colOf = Int32Array.from({ length: pw }, (_, x) => Math.min(planeW - 1, Math.floor((x * planeW) / pw)));
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
+  for (let c = 0; c < cols; c++) {
+    const scale = scaleOf(c);
+    const lut = levelColours(scale);
+    const span = scale.hi - scale.lo;
+    for (let r = 0; r < rows; r++) {
       const base = (r * cols + c) * planeH * planeW;
       const x0 = gap + c * (pw + gap);
       const y0 = gap + r * (ph + gap);

@@ -14,6 +14,7 @@ export * from "./reduce.js";
 export * from "./quantize.js";
 export * from "./rgb.js";
 export * from "./planeSize.js";
+export * from "./scaleRule.js";
 // Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
 // windows from the trace's own axis description instead of re-deriving it.
 export type {

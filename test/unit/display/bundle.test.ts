@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { decode } from "fast-png";
 import { toDisplayBundle, toRowBundle } from "../../../src/display/bundle.js";
-import { CAPTION_H } from "../../../src/display/compose.js";
-import { avgPool2d, JUPYTER_DISPLAY, maxPool2d, tensor, TENSOR_MIME } from "../../../src/index.js";
+import { CAPTION_H, ROW_GAP } from "../../../src/display/compose.js";
+import {
+  avgPool2d,
+  JUPYTER_DISPLAY,
+  maxPool2d,
+  randn,
+  stripPoolingModule,
+  tensor,
+  TENSOR_MIME,
+} from "../../../src/index.js";
 import { parseTensorPayload } from "../../../src/wire/payload.js";
+import { colorAt } from "../../../src/wire/colormap.js";
 
 const x = tensor([
   [
@@ -125,5 +134,87 @@ describe("row bundles", () => {
     };
     expect(longestRun(shared)).toBeGreaterThan(0.9);
     expect(longestRun(each)).toBeLessThan(0.6);
+  });
+});
+
+describe("the PNG follows the renderer's scale rule", () => {
+  // [1, 2, 2, 2]: 80-px cells (160 px a 2×2 plane), planes 4 px apart after a 4-px frame, no caption
+  const centre = (c: number, i: number, j: number): [number, number] => [4 + c * 164 + j * 80 + 40, 4 + i * 80 + 40];
+  const top = colorAt(1, "sequential");
+  const two = (weak: number) =>
+    tensor([
+      [
+        [
+          [0, weak / 4],
+          [weak / 2, weak],
+        ],
+        [
+          [0, 25],
+          [50, 100],
+        ],
+      ],
+    ]);
+
+  it("a channel of range 1 beside one of 100 gets its own scale: its max is the top colour", () => {
+    const p = png(toDisplayBundle(two(1))["image/png"]);
+    expect(p.at(...centre(0, 1, 1))).toEqual(top);
+    expect(p.at(...centre(1, 1, 1))).toEqual(top);
+    // its half-way value is mid-scale too, not the bottom colour it would be on 0…100
+    expect(p.at(...centre(0, 1, 0))).not.toEqual(p.at(...centre(0, 0, 0)));
+  });
+
+  it("channels of similar ranges (20 and 100) stay on one scale: only the larger max is the top colour", () => {
+    const p = png(toDisplayBundle(two(20))["image/png"]);
+    expect(p.at(...centre(1, 1, 1))).toEqual(top);
+    expect(p.at(...centre(0, 1, 1))).not.toEqual(top);
+    expect(p.at(...centre(0, 1, 1))).toEqual(colorAt(Math.round(0.2 * 239) / 239, "sequential"));
+  });
+
+  const topPixels = (b64: string): number => {
+    const p = png(b64);
+    let n = 0;
+    for (let y = 0; y < p.height; y++)
+      for (let px = 0; px < p.width; px++) if (p.at(px, y).every((v, k) => v === top[k])) n++;
+    return n;
+  };
+
+  it("a show row on one scale keeps one; each item on its own follows the rule", () => {
+    const items = [{ output: two(1), title: "a" }, { output: tensor([[1, 2]]) }];
+    // each: the weak channel's max cell (80×80) is top-coloured as the strong one's and the second item's are
+    expect(topPixels(toRowBundle(items, "each")["image/png"])).toBeGreaterThanOrEqual(3 * 6400);
+    // shared: only the strong channel's max cell and the bar's end
+    expect(topPixels(toRowBundle(items, "shared")["image/png"])).toBeLessThan(1.5 * 6400);
+  });
+});
+
+describe("the strip pooling module's PNG", () => {
+  it("gives the input and the fused map their own scales, within the figure's width", () => {
+    const x = randn([1, 2, 6, 6], { seed: 3 });
+    const r = stripPoolingModule(x, { seed: 4, midChannels: 2, trace: true });
+    const p = png(r[JUPYTER_DISPLAY]()["image/png"]);
+    expect(p.width).toBeLessThanOrEqual(1024);
+    // the fused map's own scale tops out in its own half (on the input's wider scale it would not need to)
+    const top = colorAt(1, "diverging");
+    const topSeq = colorAt(1, "sequential");
+    let right = 0;
+    for (let y = 0; y < p.height; y++)
+      for (let px = Math.floor(p.width / 2) + 8; px < p.width; px++) {
+        const c = p.at(px, y);
+        if (c.every((v, k) => v === top[k]) || c.every((v, k) => v === topSeq[k])) right++;
+      }
+    expect(right).toBeGreaterThan(20);
+    // two figures, ROW_GAP apart: a white band from under the caption to the bottom (one figure's bar and scale
+    // line would cross it)
+    const white = (px: number): boolean => {
+      for (let y = CAPTION_H; y < p.height; y++) if (p.at(px, y).some((v) => v !== 255)) return false;
+      return true;
+    };
+    let run = 0;
+    let best = 0;
+    for (let px = 0; px < p.width; px++) {
+      run = white(px) ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+    expect(best).toBeGreaterThanOrEqual(ROW_GAP);
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { drawText, textWidth } from "../../../src/display/bitmapFont.js";
-import { cropPanel, figureCells, figureImage, fitCaption, layPanel } from "../../../src/display/figure.js";
-import { captionWidth } from "../../../src/display/captionFont.js";
+import {
+  channelLegends,
+  cropPanel,
+  figureCells,
+  figureImage,
+  fitCaption,
+  layPanel,
+  ruledScales,
+  wrapCaption,
+} from "../../../src/display/figure.js";
+import { CAPTION_LINE_PX, captionWidth } from "../../../src/display/captionFont.js";
+import { setPrintOptions } from "../../../src/core/print.js";
 import { gridLayout } from "../../../src/wire/grid.js";
 import type { RgbaImage } from "../../../src/wire/heatmap.js";
 import { tensor, maxPool2d, JUPYTER_DISPLAY } from "../../../src/index.js";
@@ -229,5 +239,55 @@ describe("PNG figure: empty tensors", () => {
   it("draws an empty tensor as a blank panel instead of throwing", () => {
     const im = figureImage([{ label: "", values: [], layout: gridLayout([0]) }], { kind: "sequential", lo: 0, hi: 1 });
     expect(im.width).toBeGreaterThan(0);
+  });
+});
+
+describe("the figure's scales", () => {
+  const panel = (weak: number) => ({
+    label: "",
+    values: Float32Array.from([0, weak, 0, 100]),
+    layout: gridLayout([1, 2, 1, 2]),
+  });
+  const shared = { kind: "sequential" as const, lo: 0, hi: 100 };
+
+  it("says which scale the rule chose and why, in the print options' language", () => {
+    const ruled = ruledScales([panel(1)], shared);
+    expect(ruled).toMatchObject({
+      mode: "channel",
+      line: "scale: per channel, as channel 0 spans 1/100 of the shared range",
+    });
+    expect(ruledScales([panel(50)], shared)).toMatchObject({
+      mode: "shared",
+      line: "scale: shared, as every channel spans over 1/10 of the shared range",
+    });
+    setPrintOptions({ language: "zh" });
+    try {
+      expect(ruledScales([panel(1)], shared)).toMatchObject({ line: "色标：逐通道，因为通道 0 只占共享范围的 1/100" });
+    } finally {
+      setPrintOptions({ language: "en" });
+    }
+    // one channel: nothing to choose, nothing said
+    expect(ruledScales([{ label: "", values: [0, 1], layout: gridLayout([1, 2]) }], shared)).toEqual(shared);
+  });
+
+  it("draws a labelled bar per channel under per-channel planes, and the scale line under them", () => {
+    const ruled = ruledScales([panel(1)], shared);
+    const one = figureImage([panel(1)], shared);
+    const each = figureImage([panel(1)], ruled);
+    // two legends of a label line, a bar and its numbers, then the line (two rows in a 176-px figure)
+    const legends = channelLegends("columns" in ruled ? ruled.columns : [], each.width - 8);
+    expect(legends.at).toHaveLength(2);
+    expect(each.height).toBeGreaterThan(one.height + CAPTION_LINE_PX);
+    expect(wrapCaption("scale: per channel, as channel 0 spans 1/100 of the shared range", 168).length).toBeGreaterThan(
+      1,
+    );
+    for (const line of wrapCaption("scale: per channel, as channel 0 spans 1/100 of the shared range", 168))
+      expect(captionWidth(line)).toBeLessThanOrEqual(168);
+    // Chinese wraps between any two characters
+    const zh = "色标：逐通道，因为通道 0 只占共享范围的 1/100";
+    const lines = wrapCaption(zh, 60, 10);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(captionWidth(line)).toBeLessThanOrEqual(60);
+    expect(lines.join("").replace(/ /g, "")).toBe(zh.replace(/ /g, ""));
   });
 });
