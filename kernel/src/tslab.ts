@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { snapshotContents } from "./startup-snapshot.js";
+import { transpileUnchecked } from "./transpile.js";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { Diagnostic } from "tslab/dist/converter.js";
 import type * as ConverterModule from "tslab/dist/converter.js";
@@ -163,9 +164,10 @@ const fromSnapshotCount = { used: 0, stale: 0 };
 /**
  * tslab's converter module, loaded with a TypeScript whose createWatchCompilerHost adds KERNEL_COMPILER_OPTIONS
  * (createConverter has no parameter for compiler options) and whose programs take their declaration files from
- * the start-up snapshot when the kernel was started from one (startup-snapshot.ts). While converter.js loads, the
- * module cache entry of the TypeScript file answers with that facade; every other module, and the converter's
- * ts.sys, get the one real instance.
+ * the start-up snapshot when the kernel was started from one (startup-snapshot.ts), and whose transpileModule (the
+ * converter's ES module to CommonJS step) skips a type check that decides nothing (transpile.ts). While
+ * converter.js loads, the module cache entry of the TypeScript file answers with that facade; every other module,
+ * and the converter's ts.sys, get the one real instance.
  */
 function loadConverter(): typeof ConverterModule {
   const real = require(typescriptPath) as typeof TS;
@@ -204,6 +206,11 @@ function loadConverter(): typeof ConverterModule {
       };
       return createHost(roots, merged, system, createProgram, ...rest);
     },
+  });
+  Object.defineProperty(facade, "transpileModule", {
+    enumerable: true,
+    value: (input: string, options: TS.TranspileOptions): TS.TranspileOutput =>
+      transpileUnchecked(real, input, options) ?? real.transpileModule(input, options),
   });
   const entry = require.cache[typescriptPath]!;
   entry.exports = facade;
