@@ -9,7 +9,16 @@ import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
 import { scaleFor, type ColorScale } from "../wire/colormap.js";
 import { gridLayout } from "../wire/grid.js";
-import { FIGURE_PX, figureImage, ruledScales, type FigureImage, type FigurePanel } from "./figure.js";
+import {
+  cropPanel,
+  CROP_CELLS,
+  FIGURE_PX,
+  figureImage,
+  ruledScales,
+  type FigureImage,
+  type FigurePanel,
+  type FigureScales,
+} from "./figure.js";
 import { MIN_CELL_PX } from "../wire/planeSize.js";
 import { traceFigureMarks } from "./figureMarks.js";
 import {
@@ -223,7 +232,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     // line of the figure instead, on the same scale (a bar under each), at the whole width
     image =
       figures.length > 1 && cramped(row)
-        ? stacked(figures.map((f, k) => captioned(figureImage(f.panels, shared), rowLabel(k, f.title, ""))))
+        ? stacked(figures.map((f, k) => captioned(itemFigure(f.panels, shared), rowLabel(k, f.title, ""))))
         : row;
   } else {
     // each item its own figure: on its own scale, or on the shared one (a colour picture has no scale to share)
@@ -234,7 +243,7 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
           f.picture
             ? pictureImage(f.values, f.picture)
             : scale === "shared"
-              ? figureImage(f.panels, shared)
+              ? itemFigure(f.panels, shared)
               : ruledFigure(f.panels, f.ranges, f.trace),
           rowLabel(k, f.title, ""),
         ),
@@ -267,7 +276,33 @@ function ruledFigure(panels: readonly FigurePanel[], ranges: readonly ValueRange
     return halves.some(cramped) ? stacked(panels.map((p, k) => own(p, k, FIGURE_PX))) : sideBySide(halves);
   }
   const ruled = !trace || (trace.kind === "window" ? trace.axes.length <= 2 : trace.kind !== "spp");
-  return figureImage(panels, ruled ? ruledScales(panels, shared) : shared);
+  return itemFigure(panels, ruled ? ruledScales(panels, shared) : shared);
+}
+
+/**
+ * One result's figure; a 1×W strip (a vertical strip pool's output) drawn under its map rather than beside it,
+ * at the map's cell size and cropped to the map's columns, so each strip cell stands under the column it pools
+ * (beside the map it would wrap into rows of 32 and line up with nothing).
+ */
+function itemFigure(panels: readonly FigurePanel[], scales: FigureScales): RgbaImage {
+  const [map, strip] = panels;
+  const under =
+    panels.length === 2 &&
+    strip.layout.planeH === 1 &&
+    map.layout.planeH > 1 &&
+    strip.layout.planeW === map.layout.planeW &&
+    strip.layout.rows === map.layout.rows &&
+    strip.layout.cols === map.layout.cols;
+  if (!under) return figureImage(panels, scales);
+  const top = figureImage([map], scales);
+  // the strip cut as the map is (the same window columns mark both, so the same columns are kept)
+  const cut = cropPanel(strip);
+  const shown = (note?: string): string => /cols \S+/.exec(note ?? "")?.[0] ?? "";
+  const below = figureImage([cut], scales);
+  const sameCols = shown(cut.note) === shown(cropPanel(map).note);
+  if (!sameCols || below.cellPx !== top.cellPx || top.cropCells !== (cut === strip ? null : CROP_CELLS))
+    return figureImage(panels, scales);
+  return stacked([top, below]);
 }
 
 /**

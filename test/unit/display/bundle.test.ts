@@ -7,6 +7,7 @@ import {
   JUPYTER_DISPLAY,
   maxPool2d,
   randn,
+  stripPool,
   stripPoolingModule,
   tensor,
   TENSOR_MIME,
@@ -260,5 +261,24 @@ describe("the size rule over a whole PNG", () => {
     });
     expect(cellPx(bundle["image/png"])).toBeGreaterThanOrEqual(12);
     expect(png(bundle["image/png"]).width).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe("a 1×W strip in the PNG", () => {
+  it("stands under its map at the map's cell size, each strip cell under the column it pools", () => {
+    // column j holds j everywhere, so the vertical strip's cell j is j too: the same colour as its column
+    const x = tensor([[Array.from({ length: 60 }, () => Array.from({ length: 60 }, (_, j) => j))]]);
+    const r = stripPool(x, "vertical", { trace: true });
+    const p = png(r[JUPYTER_DISPLAY]()["image/png"]);
+    expect(p.width).toBeLessThan(2 * 48 * 12); // not side by side
+    const xs = Array.from({ length: 48 }, (_, k) => 4 + k * 12 + 6);
+    const mapRow = xs.map((px) => p.at(px, 120).join());
+    expect(new Set(mapRow).size).toBeGreaterThan(40); // the columns differ
+    // rows under the map where every column's colour is its strip cell's: the strip, lined up
+    let end = 120; // the map's bottom: the first white row under it
+    while (end < p.height && p.at(xs[0], end).join() !== "255,255,255") end++;
+    let lined = 0;
+    for (let y = end; y < p.height; y++) if (xs.every((px, k) => p.at(px, y).join() === mapRow[k])) lined++;
+    expect(lined).toBeGreaterThanOrEqual(6); // 12 rows, less the marked cell's outline
   });
 });
