@@ -7,9 +7,19 @@ import { formatTensor } from "../core/print.js";
 import { say } from "../core/messages.js";
 import type { Tensor } from "../core/tensor.js";
 import { encodeBase64 } from "../wire/base64.js";
-import { scaleFor } from "../wire/colormap.js";
+import { scaleFor, type ColorScale } from "../wire/colormap.js";
 import { gridLayout } from "../wire/grid.js";
-import { FIGURE_PX, figureImage, ruledScales, type FigurePanel } from "./figure.js";
+import {
+  cropPanel,
+  CROP_CELLS,
+  FIGURE_PX,
+  figureImage,
+  ruledScales,
+  type FigureImage,
+  type FigurePanel,
+  type FigureScales,
+} from "./figure.js";
+import { MIN_CELL_PX } from "../wire/planeSize.js";
 import { traceFigureMarks } from "./figureMarks.js";
 import {
   encodeTensorPayload,
@@ -20,7 +30,7 @@ import {
   type TensorPayload,
 } from "../wire/payload.js";
 import { rgbPicture } from "../wire/rgb.js";
-import { captioned, pictureImage, ROW_GAP, sideBySide } from "./compose.js";
+import { captioned, pictureImage, ROW_GAP, sideBySide, stacked } from "./compose.js";
 import type { RgbaImage } from "../wire/heatmap.js";
 import type { PoolTrace } from "../wire/traceTypes.js";
 import { encodePng } from "./png.js";
@@ -126,7 +136,7 @@ export function toDisplayBundle(t: Tensor, title?: string, extras: DisplayExtras
   // a comparison is drawn on one scale, as the renderer draws it; the rest by the scale rule where it applies
   const own = colourRange(main.values, main.stats!, main.reduced);
   let image = compare
-    ? figureImage(panels, scaleFor(range))
+    ? compared(panels, scaleFor(range))
     : ruledFigure(panels, input ? [colourRange(input.values, input.stats!, input.reduced), own] : [own], extras.trace);
   const picture = !input && !compare ? rgbPicture(main.shape, main.stats!) : null;
   if (picture) image = pictureImage(main.values, picture);
@@ -216,17 +226,24 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
     const panels = figures.flatMap((f, k) =>
       f.panels.map((pn, q) => ({ ...pn, label: q === 0 ? rowLabel(k, f.title, pn.label) : pn.label })),
     );
-    image = figureImage(panels, scaleFor(figures.map((f) => f.range).reduce(widen)));
+    const shared = scaleFor(figures.map((f) => f.range).reduce(widen));
+    const row = figureImage(panels, shared);
+    // a row that would draw cells below the size rule or crop its planes to a few cells: each item on its own
+    // line of the figure instead, on the same scale (a bar under each), at the whole width
+    image =
+      figures.length > 1 && cramped(row)
+        ? stacked(figures.map((f, k) => captioned(itemFigure(f.panels, shared), rowLabel(k, f.title, ""))))
+        : row;
   } else {
     // each item its own figure: on its own scale, or on the shared one (a colour picture has no scale to share)
     const shared = scaleFor(figures.map((f) => f.range).reduce(widen));
-    image = sideBySide(
+    image = rowOrColumn(
       figures.map((f, k) =>
         captioned(
           f.picture
             ? pictureImage(f.values, f.picture)
             : scale === "shared"
-              ? figureImage(f.panels, shared)
+              ? itemFigure(f.panels, shared)
               : ruledFigure(f.panels, f.ranges, f.trace),
           rowLabel(k, f.title, ""),
         ),
@@ -252,13 +269,66 @@ export function toRowBundle(items: readonly DisplayItem[], scale: RowScale): Dis
  */
 function ruledFigure(panels: readonly FigurePanel[], ranges: readonly ValueRange[], trace?: PoolTrace): RgbaImage {
   const shared = scaleFor(ranges.reduce(widen));
-  if (trace?.kind === "stripFusion" && panels.length === 2)
-    // the two halves share the figure's width budget
-    return sideBySide(
-      panels.map((p, k) => figureImage([p], ruledScales([p], scaleFor(ranges[k])), (FIGURE_PX - ROW_GAP) / 2)),
-    );
+  if (trace?.kind === "stripFusion" && panels.length === 2) {
+    // the two halves share the figure's width budget, or, when that would cramp them, one under the other
+    const own = (p: FigurePanel, k: number, px: number) => figureImage([p], ruledScales([p], scaleFor(ranges[k])), px);
+    const halves = panels.map((p, k) => own(p, k, (FIGURE_PX - ROW_GAP) / 2));
+    return halves.some(cramped) ? stacked(panels.map((p, k) => own(p, k, FIGURE_PX))) : sideBySide(halves);
+  }
   const ruled = !trace || (trace.kind === "window" ? trace.axes.length <= 2 : trace.kind !== "spp");
-  return figureImage(panels, ruled ? ruledScales(panels, shared) : shared);
+  return itemFigure(panels, ruled ? ruledScales(panels, shared) : shared);
+}
+
+/**
+ * One result's figure; a 1×W strip (a vertical strip pool's output) drawn under its map rather than beside it,
+ * at the map's cell size and cropped to the map's columns, so each strip cell stands under the column it pools
+ * (beside the map it would wrap into rows of 32 and line up with nothing).
+ */
+function itemFigure(panels: readonly FigurePanel[], scales: FigureScales): RgbaImage {
+  const [map, strip] = panels;
+  const under =
+    panels.length === 2 &&
+    strip.layout.planeH === 1 &&
+    map.layout.planeH > 1 &&
+    strip.layout.planeW === map.layout.planeW &&
+    strip.layout.rows === map.layout.rows &&
+    strip.layout.cols === map.layout.cols;
+  if (!under) return figureImage(panels, scales);
+  const top = figureImage([map], scales);
+  // the strip cut as the map is (the same window columns mark both, so the same columns are kept)
+  const cut = cropPanel(strip);
+  const shown = (note?: string): string => /cols \S+/.exec(note ?? "")?.[0] ?? "";
+  const below = figureImage([cut], scales);
+  const sameCols = shown(cut.note) === shown(cropPanel(map).note);
+  if (!sameCols || below.cellPx !== top.cellPx || top.cropCells !== (cut === strip ? null : CROP_CELLS))
+    return figureImage(panels, scales);
+  return stacked([top, below]);
+}
+
+/**
+ * Two results compared on one scale: their four panels in a row, or, when that would cramp them, each result's
+ * input and output on a line of its own.
+ */
+function compared(panels: readonly FigurePanel[], scale: ColorScale): RgbaImage {
+  const row = figureImage(panels, scale);
+  return cramped(row) ? stacked([figureImage(panels.slice(0, 2), scale), figureImage(panels.slice(2), scale)]) : row;
+}
+
+/** Fewest cells a side a crop keeps in a row before its items go one under the other (a window and its context). */
+export const ROW_MIN_CROP = 24;
+
+/** A figure whose cells are below the size rule, or whose crops show fewer than ROW_MIN_CROP cells a side. */
+function cramped(im: FigureImage): boolean {
+  return im.cellPx < MIN_CELL_PX || (im.cropCells !== null && im.cropCells < ROW_MIN_CROP);
+}
+
+/**
+ * A row's figures side by side when they fit the width budget (a notebook scales a wider PNG down, and its
+ * cells with it), else one under the other.
+ */
+function rowOrColumn(images: readonly RgbaImage[]): RgbaImage {
+  const width = images.reduce((w, im) => w + im.width, 0) + ROW_GAP * Math.max(0, images.length - 1);
+  return images.length > 1 && width > FIGURE_PX ? stacked(images) : sideBySide(images);
 }
 
 /**

@@ -23,7 +23,7 @@ export function captioned(image: RgbaImage, title: string): RgbaImage {
   const out = blank(width, image.height + CAPTION_H);
   drawCaption(out, 4, 3, title, INK);
   place(out, image, 0, CAPTION_H);
-  return out;
+  return withCell(out, [image]);
 }
 
 /** Images in one row, top-aligned, ROW_GAP apart, on white. */
@@ -35,7 +35,25 @@ export function sideBySide(images: readonly RgbaImage[]): RgbaImage {
     place(out, im, x, 0);
     x += im.width + ROW_GAP;
   }
-  return out;
+  return withCell(out, images);
+}
+
+/** An image drawn from figures keeps their smallest cell (FigureImage's cellPx), for the PNG to record. */
+function withCell(out: RgbaImage, from: readonly (RgbaImage & { cellPx?: number })[]): RgbaImage & { cellPx?: number } {
+  const cells = from.flatMap((im) => (im.cellPx === undefined ? [] : [im.cellPx]));
+  return cells.length > 0 ? { ...out, cellPx: Math.min(...cells) } : out;
+}
+
+/** Images one under another, left-aligned, ROW_GAP apart, on white (a row too wide to draw side by side). */
+export function stacked(images: readonly RgbaImage[]): RgbaImage {
+  const height = images.reduce((h, im) => h + im.height, 0) + ROW_GAP * Math.max(0, images.length - 1);
+  const out = blank(Math.max(1, ...images.map((im) => im.width)), Math.max(1, height));
+  let y = 0;
+  for (const im of images) {
+    place(out, im, 0, y);
+    y += im.height + ROW_GAP;
+  }
+  return withCell(out, images);
 }
 
 /** A colour picture scaled up by the largest whole factor that keeps its longer side within PICTURE_PX. */

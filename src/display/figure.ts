@@ -137,7 +137,7 @@ export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
   const shown = `rows ${r0}–${r0 + h - 1}, cols ${c0}–${c0 + w - 1} of ${planeH}×${planeW}`;
   return {
     label: p.label,
-    note: shown,
+    note: p.note ? `${p.note}; ${shown}` : shown,
     values,
     layout: { rows, cols, planeH: h, planeW: w },
     marks: moved,
@@ -174,10 +174,10 @@ const MIN_CROP = 8;
 function fitPanels(
   panels: readonly FigurePanel[],
   maxPx: number,
-): { laid: LaidPanel[]; cells: number[]; gutters: number[]; want: number[]; total: number } {
-  const lay = (keep: number, tight: boolean) => {
+): { laid: LaidPanel[]; cells: number[]; gutters: number[]; want: number[]; total: number; shownCols: number } {
+  const lay = (keep: number, tight: boolean, limit: number) => {
     const laid = panels.map((p): LaidPanel => {
-      const wrapped = layPanel(p);
+      const wrapped = layPanel(limitPlanes(p, limit));
       // only planes past CROP_CELLS are cropped (smaller when the figure is too wide); the rest keep every cell
       const big = Math.max(wrapped.layout.planeH, wrapped.layout.planeW) > CROP_CELLS;
       return wrapped.rowLabels || !big ? wrapped : cropPanel(wrapped, keep);
@@ -193,40 +193,96 @@ function fitPanels(
       return span * cells[k] * Math.max(planeH, planeW, 1) + 4 * (span + 1) + gutters[k];
     });
     const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
-    return { laid, cells, gutters, want, total };
+    const shownCols = Math.max(0, ...laid.map((p) => p.layout.cols));
+    return { laid, cells, gutters, want, total, shownCols };
   };
-  let fit = lay(CROP_CELLS, false);
-  if (fit.total <= maxPx) return fit;
-  fit = lay(CROP_CELLS, true);
-  const cropped = (f: typeof fit): number[] =>
-    f.laid
-      .map((p, k) =>
-        p.layout.planeH !== panels[k].layout.planeH || p.layout.planeW !== panels[k].layout.planeW ? k : -1,
-      )
-      .filter((k) => k >= 0 && !f.laid[k].rowLabels);
-  let keep = CROP_CELLS;
-  for (let tries = 0; tries < 4 && fit.total > maxPx; tries++) {
-    const ks = cropped(fit);
-    const theirs = ks.reduce((a, k) => a + fit.want[k], 0);
-    const room = maxPx - (fit.total - theirs);
-    const next = Math.max(MIN_CROP, Math.floor((keep * room) / Math.max(1, theirs)));
-    if (ks.length === 0 || room <= 0 || next >= keep) break;
-    keep = next;
-    fit = lay(keep, true);
+  // at most `limit` planes a side: cells at the rule's size, then crops shrunk down to MIN_CROP
+  const shrink = (limit: number) => {
+    let fit = lay(CROP_CELLS, false, limit);
+    if (fit.total <= maxPx) return fit;
+    fit = lay(CROP_CELLS, true, limit);
+    const cropped = (f: typeof fit): number[] =>
+      f.laid
+        .map((p, k) =>
+          p.layout.planeH !== panels[k].layout.planeH || p.layout.planeW !== panels[k].layout.planeW ? k : -1,
+        )
+        .filter((k) => k >= 0 && !f.laid[k].rowLabels);
+    let keep = CROP_CELLS;
+    for (let tries = 0; tries < 4 && fit.total > maxPx; tries++) {
+      const ks = cropped(fit);
+      const theirs = ks.reduce((a, k) => a + fit.want[k], 0);
+      const room = maxPx - (fit.total - theirs);
+      const next = Math.max(MIN_CROP, Math.floor((keep * room) / Math.max(1, theirs)));
+      if (ks.length === 0 || room <= 0 || next >= keep) break;
+      keep = next;
+      fit = lay(keep, true, limit);
+    }
+    return fit;
+  };
+  const all = Math.max(1, ...panels.map((p) => Math.max(p.layout.rows, p.layout.cols)));
+  const fit = shrink(all);
+  if (fit.total <= maxPx || all === 1) return fit;
+  // still too wide (many channels): the first planes only, as many a side as keep every cell at MIN_CELL_PX,
+  // each panel's note saying which (fewer planes at full size cost fewer bytes than all of them at 4 px)
+  let lo = 1;
+  let hi = all - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (shrink(mid).total <= maxPx) lo = mid;
+    else hi = mid - 1;
   }
-  return fit;
+  return shrink(lo);
+}
+
+/**
+ * A panel's first `limit` grid rows (batch items) and columns (channels), its marks on the others dropped and
+ * its note saying which, e.g. "channels 0–5 of 64"; a panel within the limit is returned as it is.
+ */
+export function limitPlanes(p: FigurePanel, limit: number): FigurePanel {
+  const { rows, cols, planeH, planeW } = p.layout;
+  if (rows <= limit && cols <= limit) return p;
+  const kr = Math.min(rows, limit);
+  const kc = Math.min(cols, limit);
+  const size = planeH * planeW;
+  const values = new Float32Array(kr * kc * size);
+  for (let r = 0; r < kr; r++)
+    for (let c = 0; c < kc; c++) {
+      const from = (r * cols + c) * size;
+      for (let k = 0; k < size; k++) values[(r * kc + c) * size + k] = p.values[from + k];
+    }
+  const marks = (p.marks ?? [])
+    .filter((m) => Math.floor(m.plane / cols) < kr && m.plane % cols < kc)
+    .map((m) => ({ ...m, plane: Math.floor(m.plane / cols) * kc + (m.plane % cols) }));
+  const first = (k: number, n: number, one: string, many: string) =>
+    (k === 1 ? `${one} 0` : `${many} 0–${k - 1}`) + ` of ${n}`;
+  const parts = [
+    ...(kc < cols ? [first(kc, cols, "channel", "channels")] : []),
+    ...(kr < rows ? [first(kr, rows, "item", "items")] : []),
+  ];
+  const note = [parts.join(", "), p.note].filter((s) => s).join("; ");
+  return { ...p, note, values, layout: { rows: kr, cols: kc, planeH, planeW }, marks };
 }
 
 /** A figure's width budget in pixels (the `maxPx` of figureImage). */
 export const FIGURE_PX = 1024;
 
-export function figureImage(panels: readonly FigurePanel[], scales: FigureScales, maxPx = FIGURE_PX): RgbaImage {
+/**
+ * A figure's picture with the smallest cell it drew, in pixels (the size rule's check: png.ts writes it into the
+ * PNG, so a script can list the notebook outputs below MIN_CELL_PX without guessing from pixels).
+ */
+export interface FigureImage extends RgbaImage {
+  cellPx: number;
+  /** The fewest cells a side a crop kept (a plane past CROP_CELLS, or a too-wide figure's); null: none cropped. */
+  cropCells: number | null;
+}
+
+export function figureImage(panels: readonly FigurePanel[], scales: FigureScales, maxPx = FIGURE_PX): FigureImage {
   const ruled = "mode" in scales ? scales : null;
   // one scale and one bar, or (per channel) grid column c's own scale and a small bar for each
   const one = "mode" in scales ? (scales.mode === "shared" ? scales.scale : null) : scales;
   const columns = ruled?.mode === "channel" ? ruled.columns : [];
   const scaleOf = (c: number): ColorScale => one ?? columns[c] ?? columns[0];
-  const { laid, cells, gutters, want, total } = fitPanels(panels, maxPx);
+  const { laid, cells, gutters, want, total, shownCols } = fitPanels(panels, maxPx);
   // each panel's share of the width: what its cells need, scaled down together past maxPx (a figure the crops
   // could not bring within it: many planes)
   const shares = want.map((w) => (total > maxPx ? Math.floor((w * maxPx) / total) : w));
@@ -249,11 +305,25 @@ export function figureImage(panels: readonly FigurePanel[], scales: FigureScales
   const tickH = CAPTION_BASELINE - digitTop + 6;
   const width = Math.max(160, images.reduce((w, im, k) => w + im.width + gutters[k], 0) + GAP * (images.length - 1));
   const plotsH = Math.max(...images.map((im) => im.height));
-  const legends = one ? null : channelLegends(columns, width - 8);
+  // a legend for each channel shown (the first shownCols when the figure keeps the first planes only)
+  const legends = one ? null : channelLegends(columns.slice(0, Math.max(1, shownCols)), width - 8);
   const barsH = legends ? legends.height : barH + tickH;
   const lines = ruled ? wrapCaption(ruled.line, width - 8) : [];
   const height = labelH + plotsH + 4 + barsH + lines.length * CAPTION_LINE_PX + (lines.length > 0 ? 2 : 0);
-  const out: RgbaImage = { width, height, data: new Uint8ClampedArray(width * height * 4).fill(255) };
+  // the drawn cell: a plane's pixels over its cells (sampling rounds, so the smaller of its two sides)
+  const drawn = laid.map((p, k) => {
+    const g = gridGeometry(p.layout, options[k]);
+    return Math.min(g.pw / Math.max(1, p.layout.planeW), g.ph / Math.max(1, p.layout.planeH));
+  });
+  const cellPx = Math.floor(Math.min(...drawn) * 100) / 100;
+  const kept = laid.flatMap((p, k) =>
+    !p.rowLabels && (p.layout.planeH < panels[k].layout.planeH || p.layout.planeW < panels[k].layout.planeW)
+      ? [Math.min(p.layout.planeH, p.layout.planeW)]
+      : [],
+  );
+  const cropCells = kept.length > 0 ? Math.min(...kept) : null;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const out: FigureImage = { width, height, data, cellPx, cropCells };
 
   let x0 = 0;
   images.forEach((im, k) => {

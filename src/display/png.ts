@@ -9,7 +9,10 @@ import type { RgbaImage } from "../wire/heatmap.js";
 
 const SIGNATURE = Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
 
-export function encodePng(image: RgbaImage): Uint8Array {
+/** The tEXt keyword under which a figure's smallest drawn cell (FigureImage's cellPx) is recorded. */
+export const CELL_PX_KEY = "poolscope:cellPx";
+
+export function encodePng(image: RgbaImage & { cellPx?: number }): Uint8Array {
   const { width, height } = image;
   const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
   const indexed = toPalette(pixels, image.data);
@@ -26,6 +29,8 @@ export function encodePng(image: RgbaImage): Uint8Array {
   header[9] = indexed ? 3 : 6; // palette, or RGBA
   const chunks = [chunk("IHDR", header)];
   if (indexed) chunks.push(chunk("PLTE", indexed.palette));
+  // a few bytes that let a script check the size rule over every notebook output (scripts/png-cells.mjs)
+  if (image.cellPx !== undefined) chunks.push(chunk("tEXt", latin1(`${CELL_PX_KEY}\0${image.cellPx}`)));
   chunks.push(chunk("IDAT", zlibDeflate(raw)), chunk("IEND", new Uint8Array(0)));
   const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
   out.set(SIGNATURE);
@@ -67,6 +72,10 @@ function toPalette(pixels: Uint32Array, rgba: Uint8ClampedArray): { indices: Uin
     palette.set(bytes.subarray(0, 3), i * 3);
   }
   return { indices, palette };
+}
+
+function latin1(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

@@ -7,6 +7,7 @@ import {
   JUPYTER_DISPLAY,
   maxPool2d,
   randn,
+  stripPool,
   stripPoolingModule,
   tensor,
   TENSOR_MIME,
@@ -216,5 +217,68 @@ describe("the strip pooling module's PNG", () => {
       best = Math.max(best, run);
     }
     expect(best).toBeGreaterThanOrEqual(ROW_GAP);
+  });
+});
+
+/** The smallest drawn cell a PNG records (png.ts's tEXt chunk). */
+const cellPx = (b64: string): number => Number(decode(Buffer.from(b64, "base64")).text["poolscope:cellPx"]);
+
+describe("the size rule over a whole PNG", () => {
+  it("records the smallest drawn cell in the PNG", () => {
+    expect(cellPx(toDisplayBundle(x)["image/png"])).toBeGreaterThanOrEqual(12);
+    expect(cellPx(toDisplayBundle(randn([1, 16, 13, 13], { seed: 1 }))["image/png"])).toBe(12);
+  });
+
+  it("puts a shared-scale row's items one under the other when side by side would crop them below 24 cells", () => {
+    // four 89×89 images: side by side each would keep 20×20 cells (three keep 27×27, and stay in a row)
+    const items = [0, 1, 2, 3].map((k) => ({ output: randn([1, 1, 89, 89], { seed: k }), title: `t${k}` }));
+    const row = png(toRowBundle(items, "shared")["image/png"]);
+    // four 48×48 crops at 12 px, one under another
+    expect(row.width).toBeLessThanOrEqual(1024);
+    expect(row.width).toBeGreaterThanOrEqual(48 * 12);
+    expect(row.height).toBeGreaterThan(4 * 48 * 12);
+    expect(png(toRowBundle(items.slice(0, 3), "shared")["image/png"]).height).toBeLessThan(48 * 12);
+    expect(cellPx(toRowBundle(items, "shared")["image/png"])).toBeGreaterThanOrEqual(12);
+  });
+
+  it("puts a row of own-scale items one under the other when side by side they would pass 1024 px", () => {
+    // 45 cells of 12 px and a frame: 548 px each, 1112 side by side
+    const items = [0, 1].map((k) => ({ output: randn([1, 1, 45, 45], { seed: k }) }));
+    const row = png(toRowBundle(items, "each")["image/png"]);
+    expect(row.width).toBeLessThanOrEqual(1024);
+    expect(row.height).toBeGreaterThan(2 * 45 * 12);
+  });
+
+  it("compares two SPP results of many channels with 12-px cells, each result on a line of its own", () => {
+    const a = randn([1, 16, 13, 13], { seed: 5 });
+    const b = randn([1, 16, 10, 10], { seed: 6 });
+    const ra = avgPool2d(a, { kernelSize: 2, trace: true });
+    const rb = avgPool2d(b, { kernelSize: 2, trace: true });
+    const bundle = toDisplayBundle(ra.output, undefined, {
+      input: a,
+      trace: ra.trace,
+      compare: { input: b, output: rb.output, trace: rb.trace },
+    });
+    expect(cellPx(bundle["image/png"])).toBeGreaterThanOrEqual(12);
+    expect(png(bundle["image/png"]).width).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe("a 1×W strip in the PNG", () => {
+  it("stands under its map at the map's cell size, each strip cell under the column it pools", () => {
+    // column j holds j everywhere, so the vertical strip's cell j is j too: the same colour as its column
+    const x = tensor([[Array.from({ length: 60 }, () => Array.from({ length: 60 }, (_, j) => j))]]);
+    const r = stripPool(x, "vertical", { trace: true });
+    const p = png(r[JUPYTER_DISPLAY]()["image/png"]);
+    expect(p.width).toBeLessThan(2 * 48 * 12); // not side by side
+    const xs = Array.from({ length: 48 }, (_, k) => 4 + k * 12 + 6);
+    const mapRow = xs.map((px) => p.at(px, 120).join());
+    expect(new Set(mapRow).size).toBeGreaterThan(40); // the columns differ
+    // rows under the map where every column's colour is its strip cell's: the strip, lined up
+    let end = 120; // the map's bottom: the first white row under it
+    while (end < p.height && p.at(xs[0], end).join() !== "255,255,255") end++;
+    let lined = 0;
+    for (let y = end; y < p.height; y++) if (xs.every((px, k) => p.at(px, y).join() === mapRow[k])) lined++;
+    expect(lined).toBeGreaterThanOrEqual(6); // 12 rows, less the marked cell's outline
   });
 });

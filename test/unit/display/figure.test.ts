@@ -7,6 +7,7 @@ import {
   figureImage,
   fitCaption,
   layPanel,
+  limitPlanes,
   ruledScales,
   wrapCaption,
 } from "../../../src/display/figure.js";
@@ -289,5 +290,61 @@ describe("the figure's scales", () => {
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(captionWidth(line)).toBeLessThanOrEqual(60);
     expect(lines.join("").replace(/ /g, "")).toBe(zh.replace(/ /g, ""));
+  });
+});
+
+describe("PNG figure: many planes keep the size rule", () => {
+  it("keeps a panel's first planes, moves their marks and says which", () => {
+    const values = Float32Array.from({ length: 2 * 5 * 4 }, (_, k) => k);
+    const p = limitPlanes(
+      {
+        label: "in",
+        values,
+        layout: gridLayout([2, 5, 2, 2]),
+        marks: [
+          { plane: 6, i: 0, j: 0, h: 1, w: 1, kind: "cell" }, // item 1, channel 1: kept, now plane 4
+          { plane: 4, i: 0, j: 0, h: 1, w: 1, kind: "cell" }, // channel 4: dropped
+        ],
+      },
+      3,
+    );
+    expect(p.layout).toEqual({ rows: 2, cols: 3, planeH: 2, planeW: 2 });
+    expect(p.note).toBe("channels 0–2 of 5");
+    expect(Array.from(p.values.slice(12, 16))).toEqual([20, 21, 22, 23]); // item 1's channel 0
+    expect(p.marks).toEqual([{ plane: 4, i: 0, j: 0, h: 1, w: 1, kind: "cell" }]);
+    expect(limitPlanes({ label: "", values, layout: gridLayout([2, 5, 2, 2]) }, 1).note).toBe(
+      "channel 0 of 5, item 0 of 2",
+    );
+  });
+
+  it("draws 16 channels of 13×13 at 12-px cells, the first 6 of them, rather than all of them at 4 px", () => {
+    const values = Float32Array.from({ length: 16 * 169 }, (_, k) => (k % 13) / 13);
+    const im = figureImage([{ label: "conv5", values, layout: gridLayout([1, 16, 13, 13]) }], {
+      kind: "sequential",
+      lo: 0,
+      hi: 1,
+    });
+    expect(im.cellPx).toBe(12);
+    expect(im.width).toBeLessThanOrEqual(1024);
+    // 6 planes of 13 cells of 12 px, each framed by 4 px: a seventh would pass 1024
+    expect(im.width).toBe(6 * 13 * 12 + 7 * 4);
+    expect(im.cropCells).toBeNull();
+  });
+
+  it("reports the crop it made, and a wrapped vector as no crop", () => {
+    const big = Float32Array.from({ length: 89 * 89 }, (_, k) => k);
+    const cropped = figureImage([{ label: "", values: big, layout: gridLayout([1, 1, 89, 89]) }], {
+      kind: "sequential",
+      lo: 0,
+      hi: 89 * 89,
+    });
+    expect(cropped.cropCells).toBe(48);
+    const vector = figureImage([{ label: "", values: big.slice(0, 380), layout: gridLayout([1, 380]) }], {
+      kind: "sequential",
+      lo: 0,
+      hi: 380,
+    });
+    expect(vector.cropCells).toBeNull();
+    expect(vector.cellPx).toBe(12);
   });
 });

@@ -37,11 +37,13 @@ describe("compareSpp", () => {
     expect(bundle["text/plain"].split("\n")).toHaveLength(2);
   });
 
-  it("draws four panels in the PNG (two inputs, two vectors): wider than one traced result", () => {
+  it("draws four panels in the PNG (two inputs, two vectors): larger than one traced result", () => {
     const { a, b } = pair();
     const one = decodePng(Buffer.from(a[JUPYTER_DISPLAY]()["image/png"], "base64"));
     const two = decodePng(Buffer.from(compareSpp(a, b)[JUPYTER_DISPLAY]()["image/png"], "base64"));
-    expect(two.width).toBeGreaterThan(one.width);
+    // side by side, or each result on a line of its own when a row would cramp them (display/bundle.ts)
+    expect(two.width * two.height).toBeGreaterThan(one.width * one.height);
+    expect(two.width).toBeLessThanOrEqual(1024);
   });
 
   it("reports a malformed second result as a warning and keeps the first", () => {
