@@ -143,6 +143,26 @@ test("the 89×89 → 8×8 pooled plane and a 40×1 strip are drawn with hoverabl
   });
 });
 
+test("arrow keys move a pin across a framed plane and its frame follows, though the pointer rests on it", async ({
+  page,
+}) => {
+  const v = await views(page);
+  const input = v.nth(0).locator(".jp-mod-input .jp-PoolscopeTensor-stage");
+  // pin the 89×89 input's first cell; the pointer stays on the plane
+  await expect(async () => {
+    await hoverCell(input, 0, 0);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(input).toHaveAttribute("data-lit", "0,0,1,1", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  // 60 steps right: column 60 is 720 px in, past the 576-px frame, so the frame must scroll to show it
+  for (let k = 0; k < 60; k++) await page.keyboard.press("ArrowRight");
+  await expect(input).toHaveAttribute("data-lit", "0,60,1,61");
+  const { lit, view } = await litAndView(input);
+  expect(lit[0]).toBeGreaterThanOrEqual(view[0]);
+  expect(lit[2]).toBeLessThanOrEqual(view[2]);
+});
+
 test("a row strip beside a framed 96×96 map scrolls with it, strip row beside map row, the lit row in view", async ({
   page,
 }) => {

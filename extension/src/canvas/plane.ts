@@ -157,6 +157,8 @@ export class Plane {
       Object.assign(this.node.style, { minWidth: "0", flexShrink: "1" });
       frame.append(this.stage);
       frame.addEventListener("mouseenter", () => (this.pointerIn = true));
+      // capture: set before the stage's own mousemove redraws the marks (after a key, the first move holds still)
+      frame.addEventListener("mousemove", () => (this.pointerIn = true), { capture: true });
       frame.addEventListener("mouseleave", () => (this.pointerIn = false));
       this.frame = frame;
       this.stage.dataset.framed = "true";
@@ -207,6 +209,14 @@ export class Plane {
       frame.scrollTop = to.top;
     }
     this.stage.dataset.lit = `${i0},${j0},${i1},${j1}`;
+  }
+
+  /**
+   * The reader moves the pin with the keys: the lit cells may be scrolled into view though the pointer rests on
+   * this plane, until the pointer moves again (then what is under it must hold still once more).
+   */
+  followKeys(): void {
+    this.pointerIn = false;
   }
 
   /** The plane cell under a mouse event, or null (margin, outside, a wrapped plane's unused cells). */

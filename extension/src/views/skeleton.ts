@@ -168,7 +168,10 @@ export function finishView(
   return {
     node: view.node,
     legend: view.legend,
-    onKey: (key) => selection.key(key, view.sizeOf),
+    onKey: (key) => {
+      for (const w of wiring) for (const plane of w.planes) plane.followKeys();
+      return selection.key(key, view.sizeOf);
+    },
     dispose: view.dispose ?? (() => undefined),
   };
 }
