@@ -36,6 +36,16 @@ export const TEXT = {
   panelOutput: { en: "output", zh: "输出" },
   panelInputK: { en: "input {k}", zh: "输入 {k}" },
   panelOutputK: { en: "output {k}", zh: "输出 {k}" },
+  // a PNG panel showing part of its plane or of its planes (the crop and first-planes notes under its caption)
+  cropShown: {
+    en: "rows {r0}–{r1}, cols {c0}–{c1} of {h}×{w}",
+    zh: "{h}×{w} 中的第 {r0}–{r1} 行、第 {c0}–{c1} 列",
+  },
+  firstChannel: { en: "channel 0 of {n}", zh: "{n} 个通道中的通道 0" },
+  firstChannels: { en: "channels 0–{last} of {n}", zh: "{n} 个通道中的通道 0–{last}" },
+  firstItem: { en: "item 0 of {n}", zh: "{n} 项中的第 0 项" },
+  firstItems: { en: "items 0–{last} of {n}", zh: "{n} 项中的第 0–{last} 项" },
+  noteJoin: { en: "; ", zh: "；" },
   // the PNG's scale line: which scale and why, in the renderer's words (extension/src/words/messages.ts)
   scaleLine: { en: "scale: {decision}", zh: "色标：{decision}" },
   scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },

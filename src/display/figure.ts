@@ -134,10 +134,10 @@ export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
   const moved = marks
     .map((m) => ({ ...m, i: m.i - r0, j: m.j - c0 }))
     .filter((m) => m.i + m.h > 0 && m.j + m.w > 0 && m.i < h && m.j < w);
-  const shown = `rows ${r0}–${r0 + h - 1}, cols ${c0}–${c0 + w - 1} of ${planeH}×${planeW}`;
+  const shown = say("cropShown", { r0, r1: r0 + h - 1, c0, c1: c0 + w - 1, h: planeH, w: planeW });
   return {
     label: p.label,
-    note: p.note ? `${p.note}; ${shown}` : shown,
+    note: p.note ? `${p.note}${say("noteJoin")}${shown}` : shown,
     values,
     layout: { rows, cols, planeH: h, planeW: w },
     marks: moved,
@@ -253,13 +253,13 @@ export function limitPlanes(p: FigurePanel, limit: number): FigurePanel {
   const marks = (p.marks ?? [])
     .filter((m) => Math.floor(m.plane / cols) < kr && m.plane % cols < kc)
     .map((m) => ({ ...m, plane: Math.floor(m.plane / cols) * kc + (m.plane % cols) }));
-  const first = (k: number, n: number, one: string, many: string) =>
-    (k === 1 ? `${one} 0` : `${many} 0–${k - 1}`) + ` of ${n}`;
+  const first = (k: number, n: number, one: "firstChannel" | "firstItem", many: "firstChannels" | "firstItems") =>
+    k === 1 ? say(one, { n }) : say(many, { last: k - 1, n });
   const parts = [
-    ...(kc < cols ? [first(kc, cols, "channel", "channels")] : []),
-    ...(kr < rows ? [first(kr, rows, "item", "items")] : []),
+    ...(kc < cols ? [first(kc, cols, "firstChannel", "firstChannels")] : []),
+    ...(kr < rows ? [first(kr, rows, "firstItem", "firstItems")] : []),
   ];
-  const note = [parts.join(", "), p.note].filter((s) => s).join("; ");
+  const note = [parts.join(say("listComma")), p.note].filter((s) => s).join(say("noteJoin"));
   return { ...p, note, values, layout: { rows: kr, cols: kc, planeH, planeW }, marks };
 }
 

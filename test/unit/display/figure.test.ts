@@ -315,6 +315,18 @@ describe("PNG figure: many planes keep the size rule", () => {
     expect(limitPlanes({ label: "", values, layout: gridLayout([2, 5, 2, 2]) }, 1).note).toBe(
       "channel 0 of 5, item 0 of 2",
     );
+    // the notes are the library's words: in Chinese with the Chinese print option, the crop's after the limit's
+    setPrintOptions({ language: "zh" });
+    try {
+      const both = limitPlanes({ label: "", values, layout: gridLayout([2, 5, 2, 2]), note: "前注" }, 1);
+      expect(both.note).toBe("5 个通道中的通道 0，2 项中的第 0 项；前注");
+      const big = new Float32Array(89 * 89);
+      expect(cropPanel({ label: "", values: big, layout: gridLayout([1, 1, 89, 89]) }).note).toBe(
+        "89×89 中的第 0–47 行、第 0–47 列",
+      );
+    } finally {
+      setPrintOptions({ language: "en" });
+    }
   });
 
   it("draws 16 channels of 13×13 at 12-px cells, the first 6 of them, rather than all of them at 4 px", () => {
