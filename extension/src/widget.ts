@@ -13,6 +13,7 @@ import {
   parseTensorPayload,
   PAYLOAD_VERSION,
   quantLevels,
+  reducedHow,
   rgbPicture,
   type ParsedItem,
   type RowItem,
@@ -483,17 +484,11 @@ function roleName(pn: Panel, say: Say): string {
 /** The visible notice of a reduced view: the real shape, how it was reduced, and that the stats are exact. */
 function reducedNotice(pn: Panel, say: Say): string {
   const r = pn.reduced!;
-  const planes = (s: readonly number[]): number => s.slice(0, -2).reduce((a, d) => a * d, 1);
-  const how: string[] = [];
-  if (r.factor > 1)
-    how.push(say(r.originalShape.length <= 1 ? "reducedMeanValues" : "reducedMeanBlock", { factor: r.factor }));
-  const [shown, total] = [planes(pn.shape), planes(r.originalShape)];
-  if (shown < total) how.push(say("reducedFirstPlanes", { shown, total }));
   return say("reducedNotice", {
     what: roleName(pn, say),
     shape: r.originalShape.join(", "),
     shown: pn.shape.join(", "),
-    how: how.join(say("listComma")),
+    how: reducedHow(r, pn.shape, say),
   });
 }
 

@@ -2,25 +2,21 @@
  * Every word the library prints, English and Chinese side by side: the text/plain lines of tensor, traced, row
  * and plot bundles, the labels of the PNG fallback, and explain*'s steps. The language is a print option
  * (`setPrintOptions({ language: "zh" })`, process-wide like torch.set_printoptions), read when the text is made.
- * The renderer keeps its own table and its own choice (extension/src/words/). Placeholders are `{name}`; a
+ * The renderer keeps its own table and its own choice (extension/src/words/); the words both print are
+ * declared once in wire/words.ts and spread into both tables. Placeholders are `{name}`; a
  * unit test checks both languages of an entry use the same ones. Error messages (ParameterError) stay English.
  */
 import { getPrintOptions, type Language } from "./print.js";
+import { SHARED_WORDS } from "../wire/words.js";
 
 export const TEXT = {
+  ...SHARED_WORDS,
   // the summary line of a tensor (text/plain), and a reduced tensor's note under it
   tensorSummary: { en: "Tensor {fields}", zh: "张量 {fields}" },
   reducedText: {
     en: "({total} values: more than the {max} embedded whole, so the view and the image show [{shape}], {how}; the stats are over all values)",
     zh: "（共 {total} 个值：超过完整嵌入的上限 {max}，因此视图和图像显示 [{shape}]，{how}；统计量基于全部数值）",
   },
-  reducedMeanValues: { en: "each cell the mean of {factor} values", zh: "每个格子为 {factor} 个值的均值" },
-  reducedMeanBlock: {
-    en: "each cell the mean of a {factor}×{factor} block",
-    zh: "每个格子为一个 {factor}×{factor} 块的均值",
-  },
-  reducedFirstPlanes: { en: "the first {shown} of {total} planes", zh: "{total} 个平面中的前 {shown} 个" },
-  listComma: { en: ", ", zh: "，" },
   // show's text line
   showShared: { en: "show: {count} results, on one colour scale", zh: "show：{count} 个结果，共用一个色标" },
   showEach: { en: "show: {count} results, each on its own colour scale", zh: "show：{count} 个结果，各用自己的色标" },
@@ -48,16 +44,6 @@ export const TEXT = {
   noteJoin: { en: "; ", zh: "；" },
   // the PNG's scale line: which scale and why, in the renderer's words (extension/src/words/messages.ts)
   scaleLine: { en: "scale: {decision}", zh: "色标：{decision}" },
-  scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },
-  modeShared: { en: "shared", zh: "共享" },
-  modeChannel: { en: "per channel", zh: "逐通道" },
-  scaleOneChannel: { en: "there is one channel", zh: "只有一个通道" },
-  scaleNoVariation: { en: "no channel varies", zh: "没有通道有变化" },
-  scaleNarrow: { en: "channel {c} spans 1/{ratio} of the shared range", zh: "通道 {c} 只占共享范围的 1/{ratio}" },
-  scaleWide: {
-    en: "every channel spans over 1/{ratio} of the shared range",
-    zh: "每个通道都占共享范围的 1/{ratio} 以上",
-  },
   // a per-channel colour bar's label in the PNG
   legendChannel: { en: "channel {c}", zh: "通道 {c}" },
   // plot's text line

@@ -10,6 +10,7 @@ import type { Tensor } from "../core/tensor.js";
 import type { PayloadPart } from "../wire/payload.js";
 import { reduceView, type ReducedInfo } from "../wire/reduce.js";
 import { computeStats, summaryFields } from "../wire/stats.js";
+import { reducedHow } from "../wire/words.js";
 import { say } from "../core/messages.js";
 import { MAX_BITS, MIN_BITS } from "../wire/quantize.js";
 import { shapeSize } from "../core/shape.js";
@@ -65,14 +66,7 @@ export function largeTensorText(part: PayloadPart): string {
   return `${line}\n${say("reducedText", { total: shapeSize(shape), max: MAX_EMBEDDED_VALUES, shape: part.shape.join(", "), how })}`;
 }
 
-/** How a reduced view was made from its tensor: "each cell the mean of a 2×2 block, the first 64 of 300 planes". */
+/** How a reduced view was made from its tensor, in the print options' language (wire/words.ts's reducedHow). */
 export function reducedNote(info: ReducedInfo, viewShape: readonly number[]): string {
-  const planes = (s: readonly number[]): number => shapeSize(s.slice(0, -2));
-  const parts: string[] = [];
-  if (info.factor > 1)
-    parts.push(say(info.originalShape.length <= 1 ? "reducedMeanValues" : "reducedMeanBlock", { factor: info.factor }));
-  const shown = planes(viewShape);
-  const total = planes(info.originalShape);
-  if (shown < total) parts.push(say("reducedFirstPlanes", { shown, total }));
-  return parts.join(say("listComma"));
+  return reducedHow(info, viewShape, say);
 }

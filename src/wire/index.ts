@@ -15,6 +15,7 @@ export * from "./quantize.js";
 export * from "./rgb.js";
 export * from "./planeSize.js";
 export * from "./scaleRule.js";
+export * from "./words.js";
 // Trace types and the window geometry the renderer reads traces with (pure, browser-safe): the renderer draws
 // windows from the trace's own axis description instead of re-deriving it.
 export type {

@@ -4,6 +4,7 @@
  * languages of an entry use the same ones). Chinese terms follow 《动手学深度学习》 (池化/汇聚, 步幅, 填充, 通道,
  * 输入, 输出, 窗口).
  */
+import { SHARED_WORDS } from "poolscope/wire";
 
 /** The languages the renderer speaks; English is the default. */
 export const LANGS = ["en", "zh"] as const;
@@ -12,6 +13,7 @@ export type Lang = (typeof LANGS)[number];
 type Entry = Readonly<Record<Lang, string>>;
 
 export const MESSAGES = {
+  ...SHARED_WORDS,
   // errors and refusals of the whole output
   payloadUnreadable: { en: "the payload could not be read", zh: "无法读取输出数据" },
   drawFailed: { en: "poolscope could not draw this tensor: {error}", zh: "poolscope 无法绘制此张量：{error}" },
@@ -97,17 +99,8 @@ export const MESSAGES = {
   // the scale toggle's reason, beside it
   scaleYourChoice: { en: "your choice", zh: "由你选择" },
   scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
-  scaleNoVariation: { en: "no channel varies", zh: "没有通道有变化" },
-  scaleNarrow: { en: "channel {c} spans 1/{ratio} of the shared range", zh: "通道 {c} 只占共享范围的 1/{ratio}" },
-  scaleWide: {
-    en: "every channel spans over 1/{ratio} of the shared range",
-    zh: "每个通道都占共享范围的 1/{ratio} 以上",
-  },
   scaleFromData: { en: "chosen from the data: {each}", zh: "根据数据选择：{each}" },
-  scaleDecision: { en: "{mode}, as {why}", zh: "{mode}，因为{why}" },
   scaleOf: { en: "{of}: {decision}", zh: "{of}：{decision}" },
-  modeShared: { en: "shared", zh: "共享" },
-  modeChannel: { en: "per channel", zh: "逐通道" },
   listSeparator: { en: "; ", zh: "；" },
   ofStrips: { en: "input and strips", zh: "输入与条带" },
   // legends: "<kind> scale, <whose range>"
@@ -258,13 +251,6 @@ export const MESSAGES = {
   roleOutput: { en: "the output", zh: "输出" },
   roleInput2: { en: "the input 2", zh: "输入 2" },
   roleOutput2: { en: "the output 2", zh: "输出 2" },
-  reducedMeanValues: { en: "each cell the mean of {factor} values", zh: "每个格子为 {factor} 个值的均值" },
-  reducedMeanBlock: {
-    en: "each cell the mean of a {factor}×{factor} block",
-    zh: "每个格子为一个 {factor}×{factor} 块的均值",
-  },
-  reducedFirstPlanes: { en: "the first {shown} of {total} planes", zh: "{total} 个平面中的前 {shown} 个" },
-  listComma: { en: ", ", zh: "，" },
   reducedNotice: {
     en: "reduced view: {what} has shape [{shape}], too large to embed whole; shown as [{shown}], {how}. Colours span the block means shown; the stats cover every value.",
     zh: "缩减视图：{what}的形状为 [{shape}]，太大而无法完整嵌入；显示为 [{shown}]，{how}。颜色范围取自所示的块均值；统计量涵盖全部数值。",
@@ -279,7 +265,6 @@ export const MESSAGES = {
     zh: "量化视图：为使笔记本保持小巧，{which}以少于 float32 的位数嵌入（结果的值不超过 1 MiB 时嵌入精确值）。颜色和读数（≈）的误差在半个量化步长以内；最小值、最大值、NaN、±Inf 和统计量都是精确的。",
   },
   pngEncodeFailed: { en: "the browser could not encode the PNG", zh: "浏览器无法将其编码为 PNG" },
-  scaleOneChannel: { en: "there is one channel", zh: "只有一个通道" },
   // read-outs of quantised and reduced cells
   readApprox: { en: "{index} ≈ {value} (±{half}: {bits}-bit view)", zh: "{index} ≈ {value}（±{half}：{bits} 位视图）" },
   readBlockMean: { en: "{index} block mean = {value}", zh: "{index} 块均值 = {value}" },
