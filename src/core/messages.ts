@@ -41,7 +41,6 @@ export const TEXT = {
   firstChannels: { en: "channels 0–{last} of {n}", zh: "{n} 个通道中的通道 0–{last}" },
   firstItem: { en: "item 0 of {n}", zh: "{n} 项中的第 0 项" },
   firstItems: { en: "items 0–{last} of {n}", zh: "{n} 项中的第 0–{last} 项" },
-  noteJoin: { en: "; ", zh: "；" },
   // the PNG's scale line: which scale and why, in the renderer's words (extension/src/words/messages.ts)
   scaleLine: { en: "scale: {decision}", zh: "色标：{decision}" },
   // a per-channel colour bar's label in the PNG

@@ -137,7 +137,7 @@ export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
   const shown = say("cropShown", { r0, r1: r0 + h - 1, c0, c1: c0 + w - 1, h: planeH, w: planeW });
   return {
     label: p.label,
-    note: p.note ? `${p.note}${say("noteJoin")}${shown}` : shown,
+    note: p.note ? `${p.note}${say("listSeparator")}${shown}` : shown,
     values,
     layout: { rows, cols, planeH: h, planeW: w },
     marks: moved,
@@ -259,7 +259,7 @@ export function limitPlanes(p: FigurePanel, limit: number): FigurePanel {
     ...(kc < cols ? [first(kc, cols, "firstChannel", "firstChannels")] : []),
     ...(kr < rows ? [first(kr, rows, "firstItem", "firstItems")] : []),
   ];
-  const note = [parts.join(say("listComma")), p.note].filter((s) => s).join(say("noteJoin"));
+  const note = [parts.join(say("listComma")), p.note].filter((s) => s).join(say("listSeparator"));
   return { ...p, note, values, layout: { rows: kr, cols: kc, planeH, planeW }, marks };
 }
 

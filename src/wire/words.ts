@@ -8,6 +8,7 @@ import type { ReducedInfo } from "./reduce.js";
 
 export const SHARED_WORDS = {
   listComma: { en: ", ", zh: "，" },
+  listSeparator: { en: "; ", zh: "；" },
   // how a reduced view was made
   reducedMeanValues: { en: "each cell the mean of {factor} values", zh: "每个格子为 {factor} 个值的均值" },
   reducedMeanBlock: {

@@ -101,7 +101,6 @@ export const MESSAGES = {
   scaleOneShared: { en: "this view draws one shared scale", zh: "此视图只使用一个共享色标" },
   scaleFromData: { en: "chosen from the data: {each}", zh: "根据数据选择：{each}" },
   scaleOf: { en: "{of}: {decision}", zh: "{of}：{decision}" },
-  listSeparator: { en: "; ", zh: "；" },
   ofStrips: { en: "input and strips", zh: "输入与条带" },
   // legends: "<kind> scale, <whose range>"
   legendKey: { en: "{kind} scale, {scope}", zh: "{kind}色标，{scope}" },
