@@ -25,9 +25,9 @@ const suites = [
   ["golden conformance, TypeScript path", "env", ["POOLSCOPE_BACKEND=js", process.execPath, ...conformance]],
   ["golden conformance, WebAssembly path", "env", ["POOLSCOPE_BACKEND=wasm", process.execPath, ...conformance]],
   [
-    "kernel protocol and notebooks (pytest)",
+    "kernel protocol, server extension and notebooks (pytest)",
     venvBin("python"),
-    ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test/kernel", "test/notebooks"],
+    ["-m", "pytest", "-q", "-p", "no:cacheprovider", "test/kernel", "test/extension", "test/notebooks"],
   ],
   ["browser (Playwright, Chromium)", ...npx("playwright", "test", "-c", "test/browser/playwright.config.ts")],
   // no Jupyter server: the library's browser entry and the JupyterLite site from a plain static server
