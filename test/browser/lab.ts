@@ -30,8 +30,10 @@ declare global {
   }
 }
 
-/** Opens a notebook in a fresh workspace and returns its (visible) panel. */
-export async function openNotebook(page: Page, path: string): Promise<Locator> {
+/**
+ * Opens a notebook in a fresh workspace and returns its (visible) panel once its kernel (by display name) is idle.
+ */
+export async function openNotebook(page: Page, path: string, kernel = "TypeScript (poolscope)"): Promise<Locator> {
   await page.goto(`/lab/tree/${path}?reset`);
   await page.waitForFunction(() => window.jupyterapp !== undefined);
   await page.evaluate(async () => {
@@ -42,8 +44,9 @@ export async function openNotebook(page: Page, path: string): Promise<Locator> {
   await expect(panel).toHaveCount(1, { timeout: 60_000 });
   // the status bar reads "TypeScript (poolscope) | Idle" once the kernel is up and connected ("空闲" when
   // lab-language.spec.ts has switched JupyterLab to Chinese)
-  await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: "TypeScript (poolscope)" })).toHaveText(
-    /TypeScript \(poolscope\) \| (Idle|空闲)/,
+  const name = kernel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(page.locator(".jp-StatusBar-Widget").filter({ hasText: kernel })).toHaveText(
+    new RegExp(`${name} \\| (Idle|空闲)`),
     { timeout: 60_000 },
   );
   return panel;
