@@ -15,6 +15,7 @@
  * function declared in an earlier cell) and errors.ts can map them back to the cell's lines.
  */
 import type * as TS from "@tslab/typescript-for-tslab";
+import type { Prelude } from "./prelude.js";
 import { mapToSource } from "./sourcemap.js";
 import { trace } from "./trace.js";
 import {
@@ -28,6 +29,7 @@ import {
   type Executor,
   lacksNodeTypes,
   namesPartlyDeclaredGlobal,
+  snapshotUse,
   useFullNodeTypes,
   usesLiteNodeTypes,
 } from "./tslab.js";
@@ -87,7 +89,20 @@ export function isCellScript(script: string): boolean {
   return script.startsWith(CELL_URL);
 }
 
-export function createCellExecutor(rootDir: string, console: ExecConsole): Executor {
+/** The kernel's executor: tslab's, plus a prelude taken without compiling it. */
+export interface CellExecutor extends Executor {
+  /**
+   * Takes a cell of import declarations as if it had run: its text becomes the declarations later cells are
+   * checked against (tslab's declOutput of such a cell is its text), and its bindings are defined on the
+   * exports as its CommonJS emit defines them. Nothing is compiled: the first cell compiled after it parses the
+   * imported declaration files.
+   */
+  adopt(prelude: Prelude): void;
+  /** The declarations later cells are checked against. */
+  readonly declarations: string;
+}
+
+export function createCellExecutor(rootDir: string, console: ExecConsole): CellExecutor {
   let decls = "";
   let nextId = 0;
   let current: {
@@ -102,6 +117,8 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
   let compiling = false;
   let interruptedWhileCompiling = false;
 
+  /** Whether a cell has been compiled (the first one also parses what the prelude imports). */
+  let compiledOnce = false;
   const wrap = (create: () => Converter, upgradable: boolean): Converter => {
     let inner = create();
     /** `//%module` cells given so far, for a converter built anew (upgrade). */
@@ -133,6 +150,11 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
         before(src);
         let result = inner.convert(decls, expanded);
         if (upgrade(result.diagnostics.some(lacksNodeTypes))) result = inner.convert(decls, expanded);
+        if (!compiledOnce) {
+          compiledOnce = true;
+          const used = snapshotUse();
+          trace(`first cell compiled (${used.used} files from the start-up snapshot, ${used.stale} changed)`);
+        }
         if (current && result.output !== undefined && result.diagnostics.length === 0) {
           result.output = instrument(result.output, current.id);
           current.result = result;
@@ -226,6 +248,13 @@ export function createCellExecutor(rootDir: string, console: ExecConsole): Execu
     },
     inspect: (src, position) => inner.inspect(src, position),
     complete: (src, position) => inner.complete(src, position),
+    adopt(prelude: Prelude): void {
+      decls = `${prelude.source}\n`;
+      for (const [name, binding] of prelude.bindings) Object.defineProperty(exports, name, binding);
+    },
+    get declarations(): string {
+      return decls;
+    },
     reset(): void {
       inner.reset();
       decls = "";

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
-import { preludeSource } from "./prelude.js";
+import { loadPrelude, type Prelude } from "./prelude.js";
 import { saveCompileCache } from "./compile-cache.js";
 import { PoolscopeServer } from "./server.js";
 import type { BoundSockets } from "./sockets.js";
 import { trace } from "./trace.js";
-import { createCellExecutor } from "./cells.js";
+import { createCellExecutor, type CellExecutor } from "./cells.js";
 import { createHandler, type CellHandler } from "./inspect.js";
 import { buildSnapshot } from "./startup-snapshot.js";
 import { checkNodeTypes, snapshotRequest, snapshotUse, tslabVersion, type Executor } from "./tslab.js";
@@ -31,7 +31,7 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
   // parsed, startup-snapshot.ts) blocks the event loop. So the server comes up with no executor; requests that
   // need one (execute, complete, inspect) wait for it, the rest are answered at once. See
   // PoolscopeServer.whenQuiet for when the build starts.
-  let executor: Executor | null = null;
+  let executor: CellExecutor | null = null;
   const server = new PoolscopeServer(configPath, {
     implementation: "poolscope",
     implementationVersion: kernelVersion,
@@ -51,18 +51,18 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
 
   // The prelude imports poolscope to list its names; the module loader reads its files while the kernel waits for
   // a quiet moment, so that the import is done, or nearly, when the build below has blocked the event loop.
-  const prelude = preludeSource();
+  const prelude = loadPrelude();
   prelude.catch(() => undefined); // its failure is reported where it is awaited
   await server.whenQuiet();
   trace("build starts");
   executor = createPreludedExecutor(server);
   trace(`compiler built (${snapshotUse().used} files from the start-up snapshot, ${snapshotUse().stale} changed)`);
   try {
-    const handler = await runPrelude(executor, await prelude);
+    const handler = takePrelude(executor, await prelude);
     const warm = warmedUp(executor);
     server.attach(warm.executor, handler);
     trace(
-      `prelude run, ready (${snapshotUse().used} files from the start-up snapshot, ${snapshotUse().stale} changed)`,
+      `prelude taken, ready (${snapshotUse().used} files from the start-up snapshot, ${snapshotUse().stale} changed)`,
     );
     // A cell that waited for the prelude goes first and does the warming itself: the server starts it only after
     // one more turn of the event loop (so a pending interrupt reaches it), hence the explicit check, not the order.
@@ -79,7 +79,7 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
   }, SNAPSHOT_BUILD_DELAY_MS).unref();
 }
 
-function createPreludedExecutor(server: PoolscopeServer): Executor {
+function createPreludedExecutor(server: PoolscopeServer): CellExecutor {
   return createCellExecutor(process.cwd(), {
     // tslab calls log only with a cell's last value, error with diagnostics and exceptions.
     log: (value: unknown) => {
@@ -95,11 +95,9 @@ function createPreludedExecutor(server: PoolscopeServer): Executor {
   });
 }
 
-/** Runs the prelude; returns the handler for the executor (completion, inspection). */
-async function runPrelude(executor: Executor, prelude: string): Promise<CellHandler> {
-  if (!(await executor.execute(prelude))) {
-    throw new Error(`poolscope kernel: the prelude failed to load:\n${prelude}`);
-  }
+/** Takes the prelude (without compiling it, prelude.ts); returns the handler for the executor (completion, inspection). */
+function takePrelude(executor: CellExecutor, prelude: Prelude): CellHandler {
+  executor.adopt(prelude);
   return createHandler(executor);
 }
 
@@ -142,7 +140,7 @@ function warmedUp(executor: Executor): { executor: Executor; start(): Promise<vo
       (e: unknown) => process.stderr.write(`poolscope kernel: the warm-up cell failed: ${formatReason(e)}\n`),
     );
     await warming;
-    // for the kernel's tests: whether a warm-up ran (its trace may land in a running cell's stream instead)
+    // for the kernel's tests, which ask from a cell: whether a warm-up ran
     (globalThis as Record<symbol, unknown>)[Symbol.for("poolscope.kernel.warmedUp")] = true;
     trace("warmed up");
   };

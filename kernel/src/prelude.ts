@@ -1,7 +1,12 @@
 /**
- * The prelude: one import cell run before the kernel serves, so every export of poolscope (and `display`) is in
+ * The prelude: one import cell taken before the kernel serves, so every export of poolscope (and `display`) is in
  * scope from the first cell, with its types, completion and documentation, as if the user had imported it.
  * tslab keeps values and declarations across cells, so names imported here behave like cell-0 imports.
+ *
+ * It is not compiled (cells.ts, adopt): tslab's compile of it (two programs and checkers, its emit and its
+ * CommonJS transpile, all cold code) was ~0.25 s of a first cell's wait, and its outcome is known beforehand:
+ * the declarations later cells see are its own text, and the values are the modules' exports. A compiled cell
+ * of the same text gives the same (test/unit/kernel/cells.test.ts).
  */
 import { createRequire } from "node:module";
 import { readFileSync, realpathSync } from "node:fs";
@@ -20,6 +25,8 @@ export function displayEntry(): string {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** What the prelude imports from the kernel's display helpers. */
+const DISPLAY_NAMES = ["display", "clearOutput"];
 
 /**
  * The type-only names a declaration file exports (`export type { A }`, `export { b, type C }`), so a cell can
@@ -43,9 +50,55 @@ export function typeOnlyExports(dts: string): string[] {
   return [...names];
 }
 
-export async function preludeSource(): Promise<string> {
+/** The prelude's text, and what running it as a cell binds, by name. */
+export interface Prelude {
+  source: string;
+  /**
+   * What running it as a cell defines on the executor's exports, as its CommonJS emit does: a getter per named
+   * import (`Object.defineProperty(exports, "tensor", { enumerable: true, get })`), a value for the namespace.
+   */
+  bindings: Map<string, PropertyDescriptor>;
+}
+
+type Namespace = Record<string, unknown>;
+
+/** What `import * as m` gives a CommonJS emit with esModuleInterop (TypeScript's __importStar of an ES module). */
+function importStar(mod: Namespace): Namespace {
+  const result: Namespace = {};
+  for (const k of Object.keys(mod)) {
+    if (k !== "default") Object.defineProperty(result, k, { enumerable: true, get: () => mod[k] });
+  }
+  Object.defineProperty(result, "default", { enumerable: true, value: mod });
+  return result;
+}
+
+/** The prelude, with display helpers from `display` (the kernel's display.js unless a test gives another). */
+export async function loadPrelude(display: string = displayEntry()): Promise<Prelude> {
   const lib = libraryEntry();
-  const names = Object.keys((await import(lib)) as object).filter((n) => IDENTIFIER.test(n) && n !== "default");
+  const source = await preludeSource(display);
+  // require, as the compiled cell's CommonJS does (Node ≥ 20.19 requires ES modules): in the kernel the same
+  // instances as import() gives; in vitest, whose import() is its own, the ones a compiled cell gets
+  const [libModule, displayModule] = [require(lib) as Namespace, require(display) as Namespace];
+  const bindings = new Map<string, PropertyDescriptor>();
+  const getter = (mod: Namespace, name: string): PropertyDescriptor => ({
+    enumerable: true,
+    configurable: true,
+    get: () => mod[name],
+  });
+  for (const name of valueNames(libModule)) bindings.set(name, getter(libModule, name));
+  const namespace = importStar(libModule);
+  bindings.set("poolscope", { value: namespace, writable: true, enumerable: true, configurable: true });
+  for (const name of DISPLAY_NAMES) bindings.set(name, getter(displayModule, name));
+  return { source, bindings };
+}
+
+function valueNames(mod: object): string[] {
+  return Object.keys(mod).filter((n) => IDENTIFIER.test(n) && n !== "default");
+}
+
+export async function preludeSource(display: string = displayEntry()): Promise<string> {
+  const lib = libraryEntry();
+  const names = valueNames((await import(lib)) as object);
   const values = new Set(names);
   const types = typeOnlyExports(readFileSync(lib.replace(/\.js$/, ".d.ts"), "utf8")).filter((n) => !values.has(n));
   const js = (p: string): string => JSON.stringify(p.replace(/\\/g, "/"));
@@ -54,6 +107,6 @@ export async function preludeSource(): Promise<string> {
     ...(types.length > 0 ? [`import type { ${types.join(", ")} } from ${js(lib)};`] : []),
     // every type also through the namespace (poolscope.MaxPoolOptions), as before
     `import * as poolscope from ${js(lib)};`,
-    `import { display, clearOutput } from ${js(displayEntry())};`,
+    `import { ${DISPLAY_NAMES.join(", ")} } from ${js(display)};`,
   ].join("\n");
 }

@@ -172,7 +172,7 @@ export class PoolscopeServer {
     return this.waiting > 0;
   }
 
-  /** Hands over the executor (with the prelude run) and tslab's handler; waiting requests proceed. */
+  /** Hands over the executor (with the prelude taken) and tslab's handler; waiting requests proceed. */
   attach(executor: Executor, handler: object): void {
     this.executor = executor;
     this.handler = handler;

@@ -1,6 +1,12 @@
-/** With POOLSCOPE_KERNEL_TRACE set, start-up milestones go to stderr (the kernel's log), in ms since launch. */
+/**
+ * With POOLSCOPE_KERNEL_TRACE set, start-up milestones go to stderr (the kernel's log), in ms since launch. The
+ * write is the real stderr's, taken before the server redirects stderr into the running cell's output, so that a
+ * milestone reached inside a cell (the first compile) still goes to the log.
+ */
+const write = process.stderr.write.bind(process.stderr);
+
 export function trace(what: string): void {
   if (process.env.POOLSCOPE_KERNEL_TRACE) {
-    process.stderr.write(`[poolscope kernel] ${(process.uptime() * 1000).toFixed(0)} ms: ${what}\n`);
+    write(`[poolscope kernel] ${(process.uptime() * 1000).toFixed(0)} ms: ${what}\n`);
   }
 }
