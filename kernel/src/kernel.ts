@@ -71,7 +71,9 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
     process.stderr.write(`${formatReason(e)}\n`);
     process.exit(1);
   }
-  saveCompileCache();
+  // the code cache once a cell has been compiled (the warm-up or the learner's first), so that it holds the
+  // checker's and the emitter's code too: the prelude compiles nothing (prelude.ts)
+  void firstCellDone.then(() => saveCompileCache());
   // the snapshot for the next start, built a little later so that it does not slow this start's first cells
   setTimeout(() => {
     const request = snapshotRequest();
@@ -129,7 +131,11 @@ function warmedUp(executor: Executor): { executor: Executor; start(): Promise<vo
     async execute(src: string, count?: number): Promise<boolean> {
       used = true;
       await warming;
-      return executor.execute(src, count);
+      try {
+        return await executor.execute(src, count);
+      } finally {
+        markFirstCellDone();
+      }
     },
   };
   const start = async (): Promise<void> => {
@@ -140,12 +146,17 @@ function warmedUp(executor: Executor): { executor: Executor; start(): Promise<vo
       (e: unknown) => process.stderr.write(`poolscope kernel: the warm-up cell failed: ${formatReason(e)}\n`),
     );
     await warming;
+    markFirstCellDone();
     // for the kernel's tests, which ask from a cell: whether a warm-up ran
     (globalThis as Record<symbol, unknown>)[Symbol.for("poolscope.kernel.warmedUp")] = true;
     trace("warmed up");
   };
   return { executor: guarded, start };
 }
+
+let markFirstCellDone: () => void = () => undefined;
+/** Resolves when the first cell (the warm-up or the learner's) has been compiled and run. */
+const firstCellDone = new Promise<void>((resolve) => (markFirstCellDone = resolve));
 
 function formatReason(reason: unknown): string {
   return reason instanceof Error ? (reason.stack ?? reason.message) : inspect(reason);
