@@ -64,10 +64,12 @@ class Server:
     def __init__(self, *args):
         self.port = free_port()
         self.dir = tempfile.TemporaryDirectory()
+        # the server's log goes to a file: a pipe nobody reads would stall a server that logs more than it holds
+        self.log = open(Path(self.dir.name) / "server.log", "w+")
         self.proc = subprocess.Popen(
             [JUPYTER, "server", "--no-browser", f"--port={self.port}", "--ServerApp.ip=127.0.0.1",
              f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={self.dir.name}", "--allow-root", *args],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.DEVNULL, stderr=self.log, text=True, cwd=self.dir.name,
         )
         deadline = time.monotonic() + 60
         while True:
@@ -76,7 +78,8 @@ class Server:
                 break
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"jupyter server did not start: {self.proc.stderr.read()}")
+                    self.log.seek(0)
+                    raise AssertionError(f"jupyter server did not start: {self.log.read()}")
                 time.sleep(0.2)
 
     def request(self, method, path, body=None):
@@ -117,7 +120,7 @@ class Server:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-        self.proc.stderr.close()
+        self.log.close()
         self.dir.cleanup()
 
 
