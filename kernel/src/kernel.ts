@@ -67,13 +67,13 @@ export async function startKernel(configPath: string, sockets: BoundSockets): Pr
     // A cell that waited for the prelude goes first and does the warming itself: the server starts it only after
     // one more turn of the event loop (so a pending interrupt reaches it), hence the explicit check, not the order.
     if (!server.cellsWaiting) setImmediate(() => void (server.cellsWaiting ? undefined : warm.start()));
+    // the code cache once a cell has been compiled (the warm-up or the learner's first), so that it holds the
+    // checker's and the emitter's code too: the prelude compiles nothing (prelude.ts)
+    void warm.firstCellDone.then(() => saveCompileCache());
   } catch (e) {
     process.stderr.write(`${formatReason(e)}\n`);
     process.exit(1);
   }
-  // the code cache once a cell has been compiled (the warm-up or the learner's first), so that it holds the
-  // checker's and the emitter's code too: the prelude compiles nothing (prelude.ts)
-  void firstCellDone.then(() => saveCompileCache());
   // the snapshot for the next start, built a little later so that it does not slow this start's first cells
   setTimeout(() => {
     const request = snapshotRequest();
@@ -123,8 +123,11 @@ export const WARM_UP_CELL = [
  * the warm-up waits for it to end, so the two never run interleaved. kernel_info, interrupts and the rest are
  * answered between its steps. A failure only costs the speed-up.
  */
-function warmedUp(executor: Executor): { executor: Executor; start(): Promise<void> } {
+function warmedUp(executor: Executor): { executor: Executor; start(): Promise<void>; firstCellDone: Promise<void> } {
   let used = false;
+  let markFirstCellDone: () => void = () => undefined;
+  /** Resolves when the first cell (the warm-up or the learner's) has been compiled and run. */
+  const firstCellDone = new Promise<void>((resolve) => (markFirstCellDone = resolve));
   let warming: Promise<unknown> = Promise.resolve();
   const guarded: Executor = {
     ...executor,
@@ -151,12 +154,8 @@ function warmedUp(executor: Executor): { executor: Executor; start(): Promise<vo
     (globalThis as Record<symbol, unknown>)[Symbol.for("poolscope.kernel.warmedUp")] = true;
     trace("warmed up");
   };
-  return { executor: guarded, start };
+  return { executor: guarded, start, firstCellDone };
 }
-
-let markFirstCellDone: () => void = () => undefined;
-/** Resolves when the first cell (the warm-up or the learner's) has been compiled and run. */
-const firstCellDone = new Promise<void>((resolve) => (markFirstCellDone = resolve));
 
 function formatReason(reason: unknown): string {
   return reason instanceof Error ? (reason.stack ?? reason.message) : inspect(reason);

@@ -75,30 +75,27 @@ function importStar(mod: Namespace): Namespace {
 /** The prelude, with display helpers from `display` (the kernel's display.js unless a test gives another). */
 export async function loadPrelude(display: string = displayEntry()): Promise<Prelude> {
   const lib = libraryEntry();
-  const source = await preludeSource(display);
-  // require, as the compiled cell's CommonJS does (Node ≥ 20.19 requires ES modules): in the kernel the same
-  // instances as import() gives; in vitest, whose import() is its own, the ones a compiled cell gets
+  // import() first: the module loader reads poolscope's files without blocking the kernel, which meanwhile waits
+  // for a quiet moment to build its compiler (kernel.ts). Then require, as the compiled cell's CommonJS does
+  // (Node ≥ 20.19 requires ES modules): in the kernel the instances import() loaded; in vitest, whose import() is
+  // its own, the ones a compiled cell gets
+  await Promise.all([import(lib), import(display)]);
   const [libModule, displayModule] = [require(lib) as Namespace, require(display) as Namespace];
+  const names = Object.keys(libModule).filter((n) => IDENTIFIER.test(n) && n !== "default");
   const bindings = new Map<string, PropertyDescriptor>();
   const getter = (mod: Namespace, name: string): PropertyDescriptor => ({
     enumerable: true,
     configurable: true,
     get: () => mod[name],
   });
-  for (const name of valueNames(libModule)) bindings.set(name, getter(libModule, name));
-  const namespace = importStar(libModule);
-  bindings.set("poolscope", { value: namespace, writable: true, enumerable: true, configurable: true });
+  for (const name of names) bindings.set(name, getter(libModule, name));
+  bindings.set("poolscope", { value: importStar(libModule), writable: true, enumerable: true, configurable: true });
   for (const name of DISPLAY_NAMES) bindings.set(name, getter(displayModule, name));
-  return { source, bindings };
+  return { source: preludeSource(lib, names, display), bindings };
 }
 
-function valueNames(mod: object): string[] {
-  return Object.keys(mod).filter((n) => IDENTIFIER.test(n) && n !== "default");
-}
-
-export async function preludeSource(display: string = displayEntry()): Promise<string> {
-  const lib = libraryEntry();
-  const names = valueNames((await import(lib)) as object);
+/** The prelude's import declarations: `names` are the library's values; its type-only exports come from its .d.ts. */
+function preludeSource(lib: string, names: string[], display: string): string {
   const values = new Set(names);
   const types = typeOnlyExports(readFileSync(lib.replace(/\.js$/, ".d.ts"), "utf8")).filter((n) => !values.has(n));
   const js = (p: string): string => JSON.stringify(p.replace(/\\/g, "/"));
