@@ -20,6 +20,7 @@ import {
   errorParts,
   formatTraceback,
   inFunction,
+  thrownValue,
   type Frame,
   type FrameView,
   type JupyterError,
@@ -33,8 +34,7 @@ export function toJupyterError(reports: unknown[][]): JupyterError {
   }
   if (reports.length === 1 && reports[0].length === 1 && !isErrorLike(reports[0][0])) {
     // `throw "text"` or a non-Error value
-    const text = format(reports[0][0]);
-    return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
+    return thrownValue(format(reports[0][0]));
   }
   const lines = reports.map((args) => format(...(args as [unknown, ...unknown[]])));
   return { ename: "TypeScriptError", evalue: lines.join("\n"), traceback: lines };

@@ -13,6 +13,11 @@ export interface JupyterError {
   traceback: string[];
 }
 
+/** A thrown value that is no error (`throw "text"`), as both kernels report it, from its text. */
+export function thrownValue(text: string): JupyterError {
+  return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
+}
+
 /** One line of a stack, as V8 ("at f (url:line:col)", "at url:line:col") or Firefox/Safari ("f@url:line:col"). */
 export interface Frame {
   fn: string;

@@ -11,6 +11,7 @@ import {
   errorParts,
   formatTraceback,
   inFunction,
+  thrownValue,
   type Frame,
   type FrameView,
 } from "../../dist/traceback.js";
@@ -26,8 +27,7 @@ function cellOf(script: string): number | null {
 
 export function toJupyterError(e: unknown, sources: ReadonlyMap<number, string>): JupyterError {
   if (!(e instanceof Error) && !(typeof e === "object" && e !== null && "message" in e)) {
-    const text = String(e);
-    return { ename: "Error", evalue: text, traceback: [`Uncaught ${text}`] };
+    return thrownValue(String(e));
   }
   const { ename, evalue, stack } = errorParts(e);
   const view = (f: Frame): FrameView => {
