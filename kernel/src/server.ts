@@ -329,17 +329,19 @@ export class PoolscopeServer {
     const doomed = this.aborting;
     this.waiting++;
     if (!this.executor) this.startBuild?.();
+    const received = performance.now();
     this.queue = this.queue
-      .then(() => this.runExecute(out, msg, seq, doomed))
+      .then(() => this.runExecute(out, msg, seq, doomed, received))
       .catch((e: unknown) => log(`execute_request failed: ${String(e)}`));
   }
 
-  private async runExecute(out: Outbox, msg: Message, seq: number, doomed: boolean): Promise<void> {
+  private async runExecute(out: Outbox, msg: Message, seq: number, doomed: boolean, received: number): Promise<void> {
     await this.ready;
     // a SIGINT that came while the compiler was being built or the previous cell ran reaches interrupt() now
     await new Promise((resolve) => setImmediate(resolve));
     this.waiting--;
     this.publish(msg, "status", { execution_state: "busy" });
+    const started = performance.now();
     let reply: Content;
     if (doomed || seq <= this.abortThrough) {
       // as ipykernel: no count, no execute_input; the cell did not run
@@ -347,9 +349,16 @@ export class PoolscopeServer {
     } else {
       reply = await this.execute(msg);
     }
+    const ended = performance.now();
     await this.drainAborted();
     void out.send(this.codec!.encode(this.codec!.reply(msg, "execute_reply", reply, { status: reply.status })));
     this.publish(msg, "status", { execution_state: "idle" });
+    // where a cell's time went in the kernel, for the cell bench's readers (kernel log, POOLSCOPE_KERNEL_TRACE)
+    const ms = (t: number): string => t.toFixed(1);
+    trace(
+      `execute ${seq}: ${ms(started - received)} ms queued, ${ms(ended - started)} ms run, ` +
+        `${ms(performance.now() - received)} ms to idle`,
+    );
   }
 
   private async execute(msg: Message): Promise<Content> {

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { snapshotContents } from "./startup-snapshot.js";
+import { memoizingPrinter } from "./decl-print.js";
 import { transpileUnchecked } from "./transpile.js";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { Diagnostic } from "tslab/dist/converter.js";
@@ -211,6 +212,11 @@ function loadConverter(): typeof ConverterModule {
     enumerable: true,
     value: (input: string, options: TS.TranspileOptions): TS.TranspileOutput =>
       transpileUnchecked(real, input, options) ?? real.transpileModule(input, options),
+  });
+  // remainingDecls' printer: the declarations after a cell, printed once per shape (decl-print.ts)
+  Object.defineProperty(facade, "createPrinter", {
+    enumerable: true,
+    value: process.env.POOLSCOPE_KERNEL_NO_DECL_MEMO ? real.createPrinter : memoizingPrinter(real, "/__prev__.d.ts"),
   });
   const entry = require.cache[typescriptPath]!;
   entry.exports = facade;
