@@ -16,7 +16,7 @@ import { toJupyterError } from "./errors.js";
 import { StreamCoalescer, type StreamName } from "./output.js";
 import { exitWithParent } from "./parent.js";
 import { Outbox, type BoundSockets, type Socket } from "./sockets.js";
-import { trace } from "./trace.js";
+import { trace, tracing } from "./trace.js";
 import { Codec, PROTOCOL_VERSION, peekType, type Message } from "./wire.js";
 import { converterModule, jupyterModule, ts, type DisplayData, type Executor } from "./tslab.js";
 
@@ -354,11 +354,13 @@ export class PoolscopeServer {
     void out.send(this.codec!.encode(this.codec!.reply(msg, "execute_reply", reply, { status: reply.status })));
     this.publish(msg, "status", { execution_state: "idle" });
     // where a cell's time went in the kernel, for the cell bench's readers (kernel log, POOLSCOPE_KERNEL_TRACE)
-    const ms = (t: number): string => t.toFixed(1);
-    trace(
-      `execute ${seq}: ${ms(started - received)} ms queued, ${ms(ended - started)} ms run, ` +
-        `${ms(performance.now() - received)} ms to idle`,
-    );
+    if (tracing()) {
+      const ms = (t: number): string => t.toFixed(1);
+      trace(
+        `execute ${seq}: ${ms(started - received)} ms queued, ${ms(ended - started)} ms run, ` +
+          `${ms(performance.now() - received)} ms to idle`,
+      );
+    }
   }
 
   private async execute(msg: Message): Promise<Content> {

@@ -5,8 +5,13 @@
  */
 const write = process.stderr.write.bind(process.stderr);
 
+/** Whether milestones are traced: a caller that builds a costly message asks first. */
+export function tracing(): boolean {
+  return Boolean(process.env.POOLSCOPE_KERNEL_TRACE);
+}
+
 export function trace(what: string): void {
-  if (process.env.POOLSCOPE_KERNEL_TRACE) {
+  if (tracing()) {
     write(`[poolscope kernel] ${(process.uptime() * 1000).toFixed(0)} ms: ${what}\n`);
   }
 }

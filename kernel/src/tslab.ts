@@ -162,11 +162,15 @@ let nodeOptions: TS.CompilerOptions | null = null;
 /** Files taken from the start-up snapshot, and those it held whose text had changed on disk since. */
 const fromSnapshotCount = { used: 0, stale: 0 };
 
+/** The end of the path of tslab's declarations file (converter.js: `__prev__.d.ts` in the notebook's folder). */
+const DECLARATIONS_FILE = "/__prev__.d.ts";
+
 /**
  * tslab's converter module, loaded with a TypeScript whose createWatchCompilerHost adds KERNEL_COMPILER_OPTIONS
  * (createConverter has no parameter for compiler options) and whose programs take their declaration files from
  * the start-up snapshot when the kernel was started from one (startup-snapshot.ts), and whose transpileModule (the
- * converter's ES module to CommonJS step) skips a type check that decides nothing (transpile.ts). While
+ * converter's ES module to CommonJS step) skips a type check that decides nothing (transpile.ts), and whose printer prints the declarations a cell leaves
+ * once per shape (decl-print.ts). While
  * converter.js loads, the module cache entry of the TypeScript file answers with that facade; every other module,
  * and the converter's ts.sys, get the one real instance.
  */
@@ -213,10 +217,9 @@ function loadConverter(): typeof ConverterModule {
     value: (input: string, options: TS.TranspileOptions): TS.TranspileOutput =>
       transpileUnchecked(real, input, options) ?? real.transpileModule(input, options),
   });
-  // remainingDecls' printer: the declarations after a cell, printed once per shape (decl-print.ts)
   Object.defineProperty(facade, "createPrinter", {
     enumerable: true,
-    value: process.env.POOLSCOPE_KERNEL_NO_DECL_MEMO ? real.createPrinter : memoizingPrinter(real, "/__prev__.d.ts"),
+    value: process.env.POOLSCOPE_KERNEL_NO_DECL_MEMO ? real.createPrinter : memoizingPrinter(real, DECLARATIONS_FILE),
   });
   const entry = require.cache[typescriptPath]!;
   entry.exports = facade;
@@ -272,7 +275,7 @@ export function snapshotRequest(): { options: TS.CompilerOptions; files: string[
   const files = nodeProgram
     .getSourceFiles()
     .map((sf) => sf.fileName)
-    .filter((f) => f.endsWith(".d.ts") && !f.endsWith("/__prev__.d.ts"));
+    .filter((f) => f.endsWith(".d.ts") && !f.endsWith(DECLARATIONS_FILE));
   return { options: nodeOptions, files, stale: fromSnapshotCount.stale > 0 };
 }
 
