@@ -10,6 +10,7 @@
  * and an exit when the parent process dies (parent.ts).
  */
 import { jsonSafeBundle } from "./bundle.js";
+import { collectWhileIdle } from "./idle-gc.js";
 import { inspect } from "./inspect.js";
 import { setOutputChannel } from "./display.js";
 import { toJupyterError } from "./errors.js";
@@ -353,6 +354,7 @@ export class PoolscopeServer {
     await this.drainAborted();
     void out.send(this.codec!.encode(this.codec!.reply(msg, "execute_reply", reply, { status: reply.status })));
     this.publish(msg, "status", { execution_state: "idle" });
+    if (process.env.POOLSCOPE_KERNEL_NO_IDLE_GC === undefined) collectWhileIdle(() => this.waiting === 0);
     // where a cell's time went in the kernel, for the cell bench's readers (kernel log, POOLSCOPE_KERNEL_TRACE)
     if (tracing()) {
       const ms = (t: number): string => t.toFixed(1);
