@@ -8,7 +8,9 @@ import { existsSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { snapshotContents } from "./startup-snapshot.js";
+import { emitCommonJs, takeCommonJs } from "./commonjs-emit.js";
 import { memoizingPrinter } from "./decl-print.js";
+import { declarationsReuse } from "./decl-reuse.js";
 import { transpileUnchecked } from "./transpile.js";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { Diagnostic } from "tslab/dist/converter.js";
@@ -167,10 +169,11 @@ const DECLARATIONS_FILE = "/__prev__.d.ts";
 
 /**
  * tslab's converter module, loaded with a TypeScript whose createWatchCompilerHost adds KERNEL_COMPILER_OPTIONS
- * (createConverter has no parameter for compiler options) and whose programs take their declaration files from
- * the start-up snapshot when the kernel was started from one (startup-snapshot.ts), and whose transpileModule (the
- * converter's ES module to CommonJS step) skips a type check that decides nothing (transpile.ts), and whose printer prints the declarations a cell leaves
- * once per shape (decl-print.ts). While
+ * (createConverter has no parameter for compiler options), whose programs take their declaration files from the
+ * start-up snapshot when the kernel was started from one (startup-snapshot.ts), parse the declarations file once
+ * per text (decl-reuse.ts) and emit CommonJS at once (commonjs-emit.ts), whose transpileModule (the converter's
+ * ES module to CommonJS step) passes that through and otherwise skips a type check that decides nothing
+ * (transpile.ts), and whose printer prints the declarations a cell leaves once per shape (decl-print.ts). While
  * converter.js loads, the module cache entry of the TypeScript file answers with that facade; every other module,
  * and the converter's ts.sys, get the one real instance.
  */
@@ -202,20 +205,37 @@ function loadConverter(): typeof ConverterModule {
       const lite = node && liteNodeTypes ? liteNodeRoots(real, merged) : null;
       if (lite) merged = { ...merged, types: [] };
       if (node) nodeOptions = merged;
+      // POOLSCOPE_KERNEL_NO_DECL_REUSE=1: the declarations file parsed again for every cell, as tslab does
+      const reuse =
+        process.env.POOLSCOPE_KERNEL_NO_DECL_REUSE === undefined ? declarationsReuse(real, DECLARATIONS_FILE) : null;
       const createProgram: CreateProgram = (rootNames, opts, host, ...more) => {
         if (host) takeFromSnapshot(real, host);
+        if (host) reuse?.keep(host);
         const roots = lite && rootNames ? [...lite, ...rootNames] : rootNames;
-        const builder = (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(roots, opts, host, ...more);
+        const builder = emitCommonJs(
+          real,
+          (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(roots, opts, host, ...more),
+        );
         if (node) nodeProgram = builder.getProgram();
         return builder;
       };
-      return createHost(roots, merged, system, createProgram, ...rest);
+      const watchHost = createHost(
+        roots,
+        merged,
+        system,
+        createProgram,
+        ...rest,
+      ) as TS.WatchCompilerHost<TS.BuilderProgram>;
+      reuse?.filter(watchHost);
+      return watchHost;
     },
   });
   Object.defineProperty(facade, "transpileModule", {
     enumerable: true,
     value: (input: string, options: TS.TranspileOptions): TS.TranspileOutput =>
-      transpileUnchecked(real, input, options) ?? real.transpileModule(input, options),
+      takeCommonJs(input)
+        ? { outputText: input, diagnostics: [] }
+        : (transpileUnchecked(real, input, options) ?? real.transpileModule(input, options)),
   });
   Object.defineProperty(facade, "createPrinter", {
     enumerable: true,
