@@ -11,6 +11,7 @@ import { snapshotContents } from "./startup-snapshot.js";
 import { emitCommonJs, takeCommonJs } from "./commonjs-emit.js";
 import { memoizingPrinter } from "./decl-print.js";
 import { declarationsReuse } from "./decl-reuse.js";
+import { createThinBuilderProgram } from "./program-builder.js";
 import { transpileUnchecked } from "./transpile.js";
 import type * as TS from "@tslab/typescript-for-tslab";
 import type { Diagnostic } from "tslab/dist/converter.js";
@@ -208,14 +209,16 @@ function loadConverter(): typeof ConverterModule {
       // POOLSCOPE_KERNEL_NO_DECL_REUSE=1: the declarations file parsed again for every cell, as tslab does
       const reuse =
         process.env.POOLSCOPE_KERNEL_NO_DECL_REUSE === undefined ? declarationsReuse(real, DECLARATIONS_FILE) : null;
+      // POOLSCOPE_KERNEL_FULL_BUILDER=1: TypeScript's own builder, as tslab has it (program-builder.ts)
+      const defaultBuilder =
+        process.env.POOLSCOPE_KERNEL_FULL_BUILDER === undefined
+          ? createThinBuilderProgram(real)
+          : real.createEmitAndSemanticDiagnosticsBuilderProgram;
       const createProgram: CreateProgram = (rootNames, opts, host, ...more) => {
         if (host) takeFromSnapshot(real, host);
         if (host) reuse?.keep(host);
         const roots = lite && rootNames ? [...lite, ...rootNames] : rootNames;
-        const builder = emitCommonJs(
-          real,
-          (create ?? real.createEmitAndSemanticDiagnosticsBuilderProgram)(roots, opts, host, ...more),
-        );
+        const builder = emitCommonJs(real, (create ?? defaultBuilder)(roots, opts, host, ...more));
         if (node) nodeProgram = builder.getProgram();
         return builder;
       };
