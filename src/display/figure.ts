@@ -70,6 +70,9 @@ export const FIGURE_LEVELS = 240;
 /** Cells a side a plane keeps in the figure: MAX_PLANE_PX at MIN_CELL_PX; a larger plane is cropped to it. */
 export const CROP_CELLS = Math.floor(MAX_PLANE_PX / MIN_CELL_PX);
 
+/** The values of a panel laid out for its shape only (fitPanels' search), never read. */
+const NO_VALUES = new Float32Array(0);
+
 /** A panel as the figure draws it: wrapped when it is one long plane (a vector), else as given. */
 interface LaidPanel extends FigurePanel {
   /** Cells that hold a value (a wrapped plane's row tails do not, and are left blank); all when absent. */
@@ -109,7 +112,7 @@ export function layPanel(p: FigurePanel): LaidPanel {
  * "rows 0–47, cols 0–47 of 89×89". A panel that fits is returned as it is. So the PNG keeps the size rule's
  * 12-px cells rather than shrink an image to 1 or 2 px a cell.
  */
-export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
+export function cropPanel(p: FigurePanel, keep = CROP_CELLS, withValues = true): FigurePanel {
   const { rows, cols, planeH, planeW } = p.layout;
   if (planeH <= keep && planeW <= keep) return p;
   const marks = p.marks ?? [];
@@ -127,10 +130,11 @@ export function cropPanel(p: FigurePanel, keep = CROP_CELLS): FigurePanel {
   const r0 = start(planeH, h, (m) => [m.i, m.i + m.h]);
   const c0 = start(planeW, w, (m) => [m.j, m.j + m.w]);
   const planes = rows * cols;
-  const values = new Float32Array(planes * h * w);
-  for (let q = 0; q < planes; q++)
-    for (let i = 0; i < h; i++)
-      for (let j = 0; j < w; j++) values[(q * h + i) * w + j] = p.values[(q * planeH + r0 + i) * planeW + c0 + j];
+  const values = withValues ? new Float32Array(planes * h * w) : NO_VALUES;
+  if (withValues)
+    for (let q = 0; q < planes; q++)
+      for (let i = 0; i < h; i++)
+        for (let j = 0; j < w; j++) values[(q * h + i) * w + j] = p.values[(q * planeH + r0 + i) * planeW + c0 + j];
   const moved = marks
     .map((m) => ({ ...m, i: m.i - r0, j: m.j - c0 }))
     .filter((m) => m.i + m.h > 0 && m.j + m.w > 0 && m.i < h && m.j < w);
@@ -175,12 +179,17 @@ function fitPanels(
   panels: readonly FigurePanel[],
   maxPx: number,
 ): { laid: LaidPanel[]; cells: number[]; gutters: number[]; want: number[]; total: number; shownCols: number } {
-  const lay = (keep: number, tight: boolean, limit: number) => {
+  // The search below lays the panels out many times (each limit of planes, each crop); it needs their shapes
+  // only, so their values are copied (limitPlanes, cropPanel) once, for the layout chosen. On 64 planes of
+  // 128×128 the copies were ~40 of a traced pooling's ~85 ms bundle.
+  const lay = (keep: number, tight: boolean, limit: number, withValues = false) => {
     const laid = panels.map((p): LaidPanel => {
-      const wrapped = layPanel(limitPlanes(p, limit));
+      const limited = limitPlanes(p, limit, withValues);
+      // a long vector is wrapped into rows, values and all (only a 1×1 grid is, whose first plane is p's)
+      const wrapped = layPanel(limited.values === NO_VALUES ? { ...limited, values: p.values } : limited);
       // only planes past CROP_CELLS are cropped (smaller when the figure is too wide); the rest keep every cell
       const big = Math.max(wrapped.layout.planeH, wrapped.layout.planeW) > CROP_CELLS;
-      return wrapped.rowLabels || !big ? wrapped : cropPanel(wrapped, keep);
+      return wrapped.rowLabels || !big ? wrapped : cropPanel(wrapped, keep, withValues);
     });
     const cells = figureCells(
       laid.map((p) => p.layout),
@@ -194,7 +203,7 @@ function fitPanels(
     });
     const total = want.reduce((a, b) => a + b, 0) + GAP * (laid.length - 1);
     const shownCols = Math.max(0, ...laid.map((p) => p.layout.cols));
-    return { laid, cells, gutters, want, total, shownCols };
+    return { laid, cells, gutters, want, total, shownCols, keep, tight, limit };
   };
   // at most `limit` planes a side: cells at the rule's size, then crops shrunk down to MIN_CROP
   const shrink = (limit: number) => {
@@ -219,9 +228,10 @@ function fitPanels(
     }
     return fit;
   };
+  const withValues = (f: ReturnType<typeof lay>) => lay(f.keep, f.tight, f.limit, true);
   const all = Math.max(1, ...panels.map((p) => Math.max(p.layout.rows, p.layout.cols)));
   const fit = shrink(all);
-  if (fit.total <= maxPx || all === 1) return fit;
+  if (fit.total <= maxPx || all === 1) return withValues(fit);
   // still too wide (many channels): the first planes only, as many a side as keep every cell at MIN_CELL_PX,
   // each panel's note saying which (fewer planes at full size cost fewer bytes than all of them at 4 px)
   let lo = 1;
@@ -231,25 +241,26 @@ function fitPanels(
     if (shrink(mid).total <= maxPx) lo = mid;
     else hi = mid - 1;
   }
-  return shrink(lo);
+  return withValues(shrink(lo));
 }
 
 /**
  * A panel's first `limit` grid rows (batch items) and columns (channels), its marks on the others dropped and
  * its note saying which, e.g. "channels 0–5 of 64"; a panel within the limit is returned as it is.
  */
-export function limitPlanes(p: FigurePanel, limit: number): FigurePanel {
+export function limitPlanes(p: FigurePanel, limit: number, withValues = true): FigurePanel {
   const { rows, cols, planeH, planeW } = p.layout;
   if (rows <= limit && cols <= limit) return p;
   const kr = Math.min(rows, limit);
   const kc = Math.min(cols, limit);
   const size = planeH * planeW;
-  const values = new Float32Array(kr * kc * size);
-  for (let r = 0; r < kr; r++)
-    for (let c = 0; c < kc; c++) {
-      const from = (r * cols + c) * size;
-      for (let k = 0; k < size; k++) values[(r * kc + c) * size + k] = p.values[from + k];
-    }
+  const values = withValues ? new Float32Array(kr * kc * size) : NO_VALUES;
+  if (withValues)
+    for (let r = 0; r < kr; r++)
+      for (let c = 0; c < kc; c++) {
+        const from = (r * cols + c) * size;
+        for (let k = 0; k < size; k++) values[(r * kc + c) * size + k] = p.values[from + k];
+      }
   const marks = (p.marks ?? [])
     .filter((m) => Math.floor(m.plane / cols) < kr && m.plane % cols < kc)
     .map((m) => ({ ...m, plane: Math.floor(m.plane / cols) * kc + (m.plane % cols) }));
