@@ -10,8 +10,13 @@
  */
 import type * as TS from "@tslab/typescript-for-tslab";
 
-/** What the wrapped emits wrote as .js, until the converter asks for its CommonJS (takeCommonJs). */
-const emitted = new Set<string>();
+/**
+ * What the wrapped emits wrote as .js, by how many times, until the converter asks for its CommonJS
+ * (takeCommonJs, right after the emit). Bounded: an entry the converter never asked for (it threw between) is
+ * dropped with the rest once there are more than a few.
+ */
+const emitted = new Map<string, number>();
+const MAX_WAITING = 32;
 
 /** Whether cells are emitted the old way, as an ES module transpiled again (for comparison and as an escape hatch). */
 const twoStep = (): boolean => process.env.POOLSCOPE_KERNEL_TWO_STEP_COMMONJS !== undefined;
@@ -26,7 +31,10 @@ export function emitCommonJs<B extends TS.BuilderProgram>(real: typeof TS, build
     const write: TS.WriteFileCallback | undefined =
       writeFile &&
       ((name, text, ...rest) => {
-        if (name.endsWith(".js")) emitted.add(text);
+        if (name.endsWith(".js")) {
+          if (emitted.size >= MAX_WAITING) emitted.clear();
+          emitted.set(text, (emitted.get(text) ?? 0) + 1);
+        }
         writeFile(name, text, ...rest);
       });
     return emit(target, write, cancel, dtsOnly, {
@@ -39,5 +47,9 @@ export function emitCommonJs<B extends TS.BuilderProgram>(real: typeof TS, build
 
 /** Whether `js` is what an emitCommonJs emit wrote (and is therefore CommonJS already); forgets it. */
 export function takeCommonJs(js: string): boolean {
-  return emitted.delete(js);
+  const n = emitted.get(js);
+  if (n === undefined) return false;
+  if (n > 1) emitted.set(js, n - 1);
+  else emitted.delete(js);
+  return true;
 }

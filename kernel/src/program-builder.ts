@@ -24,14 +24,14 @@ interface BuilderStateModule {
 type ProgramFile = TS.SourceFile & {
   imports: readonly TS.StringLiteralLike[];
   moduleAugmentations: readonly (TS.StringLiteral | TS.Identifier)[];
-  resolvedTypeReferenceDirectiveNames?: { size(): number };
+  resolvedTypeReferenceDirectiveNames?: unknown;
 };
 
 /** Whether BuilderState would find no file beyond `sf` itself that tslab's converter keeps (.ts and .js, not .d.ts). */
 function dependsOnNothing(real: typeof TS, program: TS.Program, sf: ProgramFile): boolean {
   if (!real.isExternalModule(sf) || sf.imports.length > 0 || sf.referencedFiles.length > 0) return false;
   if (sf.moduleAugmentations.length > 0 || sf.typeReferenceDirectives.length > 0) return false;
-  if ((sf.resolvedTypeReferenceDirectiveNames?.size() ?? 0) > 0) return false;
+  if (sf.resolvedTypeReferenceDirectiveNames !== undefined) return false;
   // every file's references include each ambient module declared in more than one file
   for (const mod of program.getTypeChecker().getAmbientModules()) {
     const decls = mod.declarations ?? [];
