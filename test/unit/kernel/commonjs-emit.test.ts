@@ -1,10 +1,6 @@
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { converterModule } from "../../../kernel/src/tslab.js";
-import { loadPrelude } from "../../../kernel/src/prelude.js";
-import { tutorialCells } from "./tutorial-cells.js";
+import { describe, expect, it } from "vitest";
+import { converterWith, expectSameCompiles, tutorialCells, withSwitch, type Converter } from "./both-ways.js";
 
-const display = fileURLToPath(new URL("../../../kernel/dist/display.js", import.meta.url));
 const TWO_STEP = "POOLSCOPE_KERNEL_TWO_STEP_COMMONJS";
 
 /** Cells of shapes the tutorials lack: reassigned and destructured exports, classes, await, a dynamic import. */
@@ -34,20 +30,9 @@ const PLACED_DIFFERENTLY = [
   "@((c: any) => c) class D {}",
 ];
 
-type Converter = ReturnType<typeof converterModule.createConverter>;
-
-afterEach(() => {
-  delete process.env[TWO_STEP];
-});
-
-/** Compiles `src` with `converter`, the CommonJS step made one way or the other. */
+/** Compiles `src` with `converter`, the CommonJS step made one way or the other (read at each emit). */
 function convert(converter: Converter, decls: string, src: string, twoStep: boolean) {
-  if (twoStep) process.env[TWO_STEP] = "1";
-  try {
-    return converter.convert(decls, src);
-  } finally {
-    delete process.env[TWO_STEP];
-  }
+  return withSwitch(twoStep ? TWO_STEP : null, () => converter.convert(decls, src));
 }
 
 /** What running a cell's CommonJS leaves on its exports (values by JSON, classes and functions by name). */
@@ -61,30 +46,21 @@ function runExports(js: string): Record<string, unknown> {
 
 describe("a cell's CommonJS made in the checked program's emit", () => {
   it("is what the ES module output transpiled again was, for every tutorial cell and the other shapes", async () => {
-    const prelude = `${(await loadPrelude(display)).source}\n`;
-    const [one, two] = [converterModule.createConverter(), converterModule.createConverter()];
-    const cells = [...tutorialCells(), ...SHAPES];
-    let [d1, d2] = [prelude, prelude];
-    let compiled = 0;
+    const [one, two] = [converterWith(null), converterWith(null)];
     try {
-      for (const src of cells) {
-        const [r1, r2] = [convert(one, d1, src, false), convert(two, d2, src, true)];
-        expect({ src, ...r1 }).toEqual({ src, ...r2 });
-        if (r1.diagnostics.length === 0 && r1.declOutput !== undefined) {
-          compiled++;
-          [d1, d2] = [r1.declOutput, r2.declOutput!];
-        }
-      }
+      await expectSameCompiles(
+        (d, src) => convert(one, d, src, false),
+        (d, src) => convert(two, d, src, true),
+        [...tutorialCells(), ...SHAPES],
+      );
     } finally {
       one.close();
       two.close();
     }
-    // the comparison means something only if the cells compiled: every one of them does
-    expect(compiled).toBe(cells.length);
   });
 
   it.each(PLACED_DIFFERENTLY)("leaves the same exports for %s", (src) => {
-    const [one, two] = [converterModule.createConverter(), converterModule.createConverter()];
+    const [one, two] = [converterWith(null), converterWith(null)];
     try {
       const [r1, r2] = [convert(one, "", src, false), convert(two, "", src, true)];
       expect(r1.diagnostics).toEqual([]);

@@ -1,11 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { declarationsParsed } from "../../../kernel/src/decl-reuse.js";
-import { loadPrelude } from "../../../kernel/src/prelude.js";
-import { converterModule } from "../../../kernel/src/tslab.js";
-import { tutorialCells } from "./tutorial-cells.js";
+import { converterWith, expectSameCompiles, preludeDeclarations, tutorialCells } from "./both-ways.js";
 
-const display = fileURLToPath(new URL("../../../kernel/dist/display.js", import.meta.url));
 const lib = fileURLToPath(new URL("../../../dist/index.js", import.meta.url));
 const NO_REUSE = "POOLSCOPE_KERNEL_NO_DECL_REUSE";
 
@@ -34,43 +31,24 @@ const REPEATS = [
   "f() + r",
 ];
 
-type Converter = ReturnType<typeof converterModule.createConverter>;
-
-function converter(reuse: boolean): Converter {
-  if (!reuse) process.env[NO_REUSE] = "1";
-  try {
-    return converterModule.createConverter();
-  } finally {
-    delete process.env[NO_REUSE];
-  }
-}
-
 describe("the declarations file kept while its text is unchanged", () => {
   it("compiles every cell as a file parsed afresh does", async () => {
-    const prelude = `${(await loadPrelude(display)).source}\n`;
-    const [kept, fresh] = [converter(true), converter(false)];
-    const cells = [...tutorialCells(), ...REPEATS, ...tutorialCells().slice(0, 10), ...REPEATS];
-    let [d1, d2] = [prelude, prelude];
-    let compiled = 0;
+    const [kept, fresh] = [converterWith(null), converterWith(NO_REUSE)];
     try {
-      for (const src of cells) {
-        const [r1, r2] = [kept.convert(d1, src), fresh.convert(d2, src)];
-        expect({ src, ...r1 }).toEqual({ src, ...r2 });
-        if (r1.diagnostics.length === 0 && r1.declOutput !== undefined) {
-          compiled++;
-          [d1, d2] = [r1.declOutput, r2.declOutput!];
-        }
-      }
+      await expectSameCompiles(
+        (d, src) => kept.convert(d, src),
+        (d, src) => fresh.convert(d, src),
+        [...tutorialCells(), ...REPEATS, ...tutorialCells().slice(0, 10), ...REPEATS],
+      );
     } finally {
       kept.close();
       fresh.close();
     }
-    expect(compiled).toBe(cells.length);
   });
 
   it("parses the file only when its text changes", async () => {
-    const prelude = `${(await loadPrelude(display)).source}\n`;
-    const c = converter(true);
+    const prelude = await preludeDeclarations();
+    const c = converterWith(null);
     try {
       let decls = c.convert(prelude, "const k = 1").declOutput!;
       const before = declarationsParsed();
