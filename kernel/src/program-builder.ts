@@ -27,17 +27,25 @@ type ProgramFile = TS.SourceFile & {
   resolvedTypeReferenceDirectiveNames?: unknown;
 };
 
-/** Whether BuilderState would find no file beyond `sf` itself that tslab's converter keeps (.ts and .js, not .d.ts). */
-function dependsOnNothing(real: typeof TS, program: TS.Program, sf: ProgramFile): boolean {
+/** Whether `sf` itself imports, references or augments nothing (a module, so it adds nothing to the global scope). */
+function standsAlone(real: typeof TS, sf: ProgramFile): boolean {
   if (!real.isExternalModule(sf) || sf.imports.length > 0 || sf.referencedFiles.length > 0) return false;
   if (sf.moduleAugmentations.length > 0 || sf.typeReferenceDirectives.length > 0) return false;
-  if (sf.resolvedTypeReferenceDirectiveNames !== undefined) return false;
-  // every file's references include each ambient module declared in more than one file
-  for (const mod of program.getTypeChecker().getAmbientModules()) {
-    const decls = mod.declarations ?? [];
-    if (decls.length > 1 && decls.some((d) => !d.getSourceFile().isDeclarationFile)) return false;
-  }
-  return true;
+  return sf.resolvedTypeReferenceDirectiveNames === undefined;
+}
+
+/**
+ * Whether an ambient module is declared in several files, one of them not a .d.ts: BuilderState counts each
+ * such module's files among every file's references, so a cell would then depend on a .ts file it never names.
+ */
+function sharedAmbientInSource(program: TS.Program): boolean {
+  return program
+    .getTypeChecker()
+    .getAmbientModules()
+    .some(
+      (mod) =>
+        (mod.declarations?.length ?? 0) > 1 && mod.declarations!.some((d) => !d.getSourceFile().isDeclarationFile),
+    );
 }
 
 /** A builder's internal accessor, which the watch program calls (and TypeScript does not declare). */
@@ -58,6 +66,8 @@ function thinBuilder(
   };
   const builderState = (real as unknown as { BuilderState: BuilderStateModule }).BuilderState;
   let state: object | undefined;
+  /** sharedAmbientInSource of the program, once it is asked (the converter asks twice per cell). */
+  let sharedAmbient: boolean | undefined;
   // as the default builder does: the checker binds the files, and the converter reads the cell's locals at once
   program.getTypeChecker();
   return {
@@ -79,7 +89,8 @@ function thinBuilder(
     emit: (sf, writeFile, token, dtsOnly, transformers) => get().emit(sf, writeFile, token, dtsOnly, transformers),
     getAllDependencies: (sf) => {
       const p = get();
-      if (dependsOnNothing(real, p, sf as ProgramFile)) return [sf.fileName];
+      // what BuilderState finds for a cell that stands alone, after tslab keeps only .ts and .js files
+      if (standsAlone(real, sf as ProgramFile) && !(sharedAmbient ??= sharedAmbientInSource(p))) return [sf.fileName];
       state ??= builderState.create(p, undefined, false);
       return builderState.getAllDependencies(state, p, sf);
     },
